@@ -1,0 +1,32 @@
+package dev.resilint.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Stable finding identities. A fingerprint hashes the rule id, the location's
+ * {@link Location#fingerprintKey() key} (file and logical path, ARN, or class and member) and an
+ * optional discriminator a rule adds when it reports several findings at one place. It never
+ * includes a line number, so moving a resource within its file keeps its fingerprint.
+ */
+public final class Fingerprints {
+
+    /** Bumped only if the fingerprint recipe changes; baselines record it. */
+    public static final String VERSION = "v1";
+
+    private Fingerprints() {
+    }
+
+    public static String of(String ruleId, Location location, String discriminator) {
+        String material = VERSION + "\u0000" + ruleId + "\u0000" + location.fingerprintKey() + "\u0000"
+                + (discriminator == null ? "" : discriminator);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}

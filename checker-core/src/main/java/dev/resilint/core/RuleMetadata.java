@@ -1,0 +1,190 @@
+package dev.resilint.core;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything resilint knows about a rule apart from its logic. This is the one place a rule's
+ * documentation lives: {@code resilint rules}, {@code resilint explain}, the SARIF rule
+ * descriptors and {@code docs/rules.md} are all generated from it.
+ *
+ * @param id stable identifier: two upper-case letters naming the area and two digits ({@code AZ01})
+ * @param name PascalCase name ({@code AutoScalingGroupSingleAz})
+ * @param defaultSeverity severity unless the configuration overrides it
+ * @param summary one line: what the rule flags
+ * @param rationale why it matters: the failure it predicts
+ * @param remediation how to fix it
+ * @param references Well-Architected best practices and other tools' equivalent checks
+ * @param tags free-form tags for selection and display
+ * @param sources which kinds of input the rule judges
+ * @param resourceTypes the CloudFormation resource types (or Java types) the rule reads
+ * @param parameters settings users may change
+ */
+public record RuleMetadata(
+        String id,
+        String name,
+        Severity defaultSeverity,
+        String summary,
+        String rationale,
+        String remediation,
+        List<Reference> references,
+        List<String> tags,
+        Set<SourceKind> sources,
+        List<String> resourceTypes,
+        List<RuleParameter> parameters) {
+
+    /** Rule ids: an area code of two capital letters and two digits. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Z]{2}[0-9]{2}");
+
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Z][A-Za-z0-9]+");
+
+    /** Where the generated per-rule documentation lives; used as SARIF {@code helpUri}. */
+    public static final String DOCS_BASE_URL = "https://github.com/resilint/resilint/blob/main/docs/rules.md";
+
+    public RuleMetadata {
+        Objects.requireNonNull(id, "id");
+        if (!ID_PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException("rule id must look like AZ01: " + id);
+        }
+        if (name == null || !NAME_PATTERN.matcher(name).matches()) {
+            throw new IllegalArgumentException("rule name must be PascalCase: " + name);
+        }
+        Objects.requireNonNull(defaultSeverity, "defaultSeverity");
+        requireText(summary, "summary", id);
+        requireText(rationale, "rationale", id);
+        requireText(remediation, "remediation", id);
+        references = List.copyOf(references);
+        tags = List.copyOf(tags);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException(id + ": a rule applies to at least one source");
+        }
+        sources = Set.copyOf(EnumSet.copyOf(sources));
+        resourceTypes = List.copyOf(resourceTypes);
+        parameters = List.copyOf(parameters);
+    }
+
+    private static void requireText(String value, String what, String id) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(id + ": " + what + " is required");
+        }
+    }
+
+    /** The link to this rule's generated documentation. */
+    public String helpUri() {
+        return DOCS_BASE_URL + "#" + id.toLowerCase(java.util.Locale.ROOT) + "-"
+                + name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The sources in declaration order (template, live, code). */
+    public List<SourceKind> sourcesInOrder() {
+        List<SourceKind> ordered = new ArrayList<>();
+        for (SourceKind kind : SourceKind.values()) {
+            if (sources.contains(kind)) {
+                ordered.add(kind);
+            }
+        }
+        return ordered;
+    }
+
+    /** The Well-Architected best practices among the references. */
+    public List<Reference> wellArchitected() {
+        return references.stream().filter(r -> r.kind() == Reference.Kind.WELL_ARCHITECTED).toList();
+    }
+
+    public RuleParameter parameter(String parameterName) {
+        return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " has no parameter " + parameterName));
+    }
+
+    public static Builder builder(String id, String name) {
+        return new Builder(id, name);
+    }
+
+    /** Fluent construction, so that a rule's metadata reads like a declaration. */
+    public static final class Builder {
+        private final String id;
+        private final String name;
+        private Severity severity = Severity.WARNING;
+        private String summary;
+        private String rationale;
+        private String remediation;
+        private final List<Reference> references = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+        private final Set<SourceKind> sources = EnumSet.noneOf(SourceKind.class);
+        private final List<String> resourceTypes = new ArrayList<>();
+        private final List<RuleParameter> parameters = new ArrayList<>();
+
+        private Builder(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        public Builder severity(Severity value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder summary(String value) {
+            this.summary = value;
+            return this;
+        }
+
+        public Builder rationale(String value) {
+            this.rationale = value;
+            return this;
+        }
+
+        public Builder remediation(String value) {
+            this.remediation = value;
+            return this;
+        }
+
+        public Builder wellArchitected(String... bestPractices) {
+            for (String bp : bestPractices) {
+                references.add(Reference.wellArchitected(bp));
+            }
+            return this;
+        }
+
+        public Builder anchors(String... labels) {
+            for (String label : labels) {
+                references.add(Reference.anchor(label));
+            }
+            return this;
+        }
+
+        public Builder reference(Reference reference) {
+            references.add(reference);
+            return this;
+        }
+
+        public Builder tags(String... values) {
+            tags.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder sources(SourceKind... values) {
+            sources.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder resourceTypes(String... values) {
+            resourceTypes.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder parameter(RuleParameter parameter) {
+            parameters.add(parameter);
+            return this;
+        }
+
+        public RuleMetadata build() {
+            return new RuleMetadata(id, name, severity, summary, rationale, remediation, references, tags,
+                    sources, resourceTypes, parameters);
+        }
+    }
+}

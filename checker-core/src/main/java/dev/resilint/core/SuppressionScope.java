@@ -1,0 +1,105 @@
+package dev.resilint.core;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Objects;
+
+/** Which findings a suppression covers. */
+public sealed interface SuppressionScope {
+
+    boolean covers(Location location);
+
+    /** Human description for messages. */
+    String describe();
+
+    /** Every finding in one template file (template-level {@code Metadata}). */
+    record File(String file) implements SuppressionScope {
+        public File {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            return location instanceof Location.Template t && t.file().equals(file);
+        }
+
+        @Override
+        public String describe() {
+            return file;
+        }
+    }
+
+    /** Findings on one resource of one template (resource-level {@code Metadata}). */
+    record Resource(String file, String resourceId) implements SuppressionScope {
+        public Resource {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(resourceId, "resourceId");
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            return location instanceof Location.Template t && t.file().equals(file)
+                    && t.resourceId().equals(resourceId);
+        }
+
+        @Override
+        public String describe() {
+            return file + " resource " + resourceId;
+        }
+    }
+
+    /**
+     * Findings whose file (template or source file), ARN or class name matches a glob. Globs use
+     * {@link java.nio.file.FileSystem#getPathMatcher glob syntax}; {@code **} crosses directories.
+     */
+    record PathGlob(String glob) implements SuppressionScope {
+        public PathGlob {
+            Objects.requireNonNull(glob, "glob");
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            String target;
+            if (location instanceof Location.Code c) {
+                target = c.file().isEmpty() ? c.className().replace('.', '/') : c.file();
+            } else if (location instanceof Location.Live l) {
+                target = l.arn();
+            } else {
+                target = location.file();
+            }
+            if (target.isEmpty()) {
+                return false;
+            }
+            return matcher.matches(Path.of(target)) || glob.equals(target);
+        }
+
+        @Override
+        public String describe() {
+            return "paths matching " + glob;
+        }
+    }
+
+    /** Findings in a class, or in one member of it when {@code member} is not empty. */
+    record CodeElement(String className, String member) implements SuppressionScope {
+        public CodeElement {
+            Objects.requireNonNull(className, "className");
+            member = member == null ? "" : member;
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            if (!(location instanceof Location.Code c)) {
+                return false;
+            }
+            boolean sameClass = c.className().equals(className) || c.className().startsWith(className + "$");
+            return sameClass && (member.isEmpty() || c.member().equals(member));
+        }
+
+        @Override
+        public String describe() {
+            return member.isEmpty() ? className : className + "#" + member;
+        }
+    }
+}

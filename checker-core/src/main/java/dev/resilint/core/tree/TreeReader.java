@@ -1,0 +1,314 @@
+package dev.resilint.core.tree;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML or JSON into a {@link Node} tree that keeps positions. It refuses, with a message
+ * naming the position, what CloudFormation refuses or what could hurt the reader: aliases and
+ * merge keys (which also defuses alias bombs), duplicate keys, files over the size limit, binary
+ * or non-UTF-8 content, empty files, documents nested deeper than {@link #MAX_DEPTH}.
+ *
+ * <p>Content whose first non-blank character is <code>{</code> is read with Jackson's JSON parser
+ * (the YAML parser fails on tab-indented JSON); everything else with the YAML parser. Short-form
+ * tags ({@code !Ref}) are kept on the node as {@link Node#tag()}.
+ */
+public final class TreeReader {
+
+    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    public static final int MAX_DEPTH = 200;
+
+    private final long maxBytes;
+    private final JsonFactory jsonFactory;
+    private final YAMLFactory yamlFactory;
+
+    public TreeReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public TreeReader(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        this.maxBytes = maxBytes;
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1);
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxStringLength(limit)
+                .maxNestingDepth(MAX_DEPTH + 10)
+                .maxDocumentLength(maxBytes + 1)
+                .build();
+        this.jsonFactory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        LoaderOptions loaderOptions = new LoaderOptions();
+        loaderOptions.setCodePointLimit(limit);
+        loaderOptions.setMaxAliasesForCollections(0);
+        loaderOptions.setAllowDuplicateKeys(true); // we detect them ourselves, naming both positions
+        loaderOptions.setNestingDepthLimit(MAX_DEPTH + 10);
+        this.yamlFactory = YAMLFactory.builder().loaderOptions(loaderOptions).streamReadConstraints(constraints)
+                .build();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Reads {@code file}; {@code displayName} is what error messages call it. */
+    public Node read(Path file, String displayName) throws TreeReadException {
+        byte[] bytes = readBytes(file, displayName, maxBytes);
+        return parse(decode(bytes, displayName), displayName);
+    }
+
+    /** Reads the bytes of a file, with clear errors for missing, unreadable and oversized files. */
+    public static byte[] readBytes(Path file, String displayName, long maxBytes) throws TreeReadException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new TreeReadException(displayName, Mark.UNKNOWN, "is a directory, not a file");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new TreeReadException(displayName, Mark.UNKNOWN,
+                        "file is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > maxBytes) {
+                throw new TreeReadException(displayName, Mark.UNKNOWN,
+                        "file is over the limit of " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "permission denied");
+        } catch (IOException e) {
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /** Decodes UTF-8, refusing binary content and invalid byte sequences. */
+    public static String decode(byte[] bytes, String displayName) throws TreeReadException {
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3; // UTF-8 byte order mark
+        }
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new TreeReadException(displayName, lineAt(bytes, i),
+                        "binary content (a NUL byte); expected a UTF-8 text file");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes, start);
+            throw new TreeReadException(displayName, lineAt(bytes, bad), "not valid UTF-8 text");
+        }
+    }
+
+    private static Mark lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Mark(line, column);
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes, int start) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        int lo = start;
+        int hi = bytes.length;
+        while (lo < hi) { // smallest prefix length that fails to decode
+            int mid = (lo + hi) >>> 1;
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(bytes, start, mid + 1 - start));
+                lo = mid + 1;
+            } catch (CharacterCodingException e) {
+                hi = mid;
+            }
+        }
+        return Math.max(start, lo - 3);
+    }
+
+    /** Parses text that was already read. */
+    public Node parse(String content, String displayName) throws TreeReadException {
+        if (content.length() > maxBytes) {
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "content is over the limit of " + maxBytes + " bytes");
+        }
+        if (content.isBlank()) {
+            throw new TreeReadException(displayName, new Mark(1, 1), "empty file");
+        }
+        boolean json = content.stripLeading().startsWith("{");
+        try (JsonParser parser = json ? jsonFactory.createParser(content) : yamlFactory.createParser(content)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new TreeReadException(displayName, new Mark(1, 1), "empty document");
+            }
+            Builder builder = new Builder(parser, displayName);
+            Node root = builder.value(first, 0);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new TreeReadException(displayName, mark(parser.currentTokenLocation()),
+                        json ? "unexpected content after the end of the JSON document"
+                                : "more than one YAML document; a template is one document");
+            }
+            if (root instanceof ScalarNode s && s.isNull()) {
+                throw new TreeReadException(displayName, new Mark(1, 1), "empty document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new TreeReadException(displayName, loc == null ? Mark.UNKNOWN : mark(loc),
+                    (json ? "invalid JSON: " : "invalid YAML: ") + cleanMessage(e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            // Jackson's YAML backend reports some syntax errors as unchecked exceptions.
+            throw new TreeReadException(displayName, Mark.UNKNOWN,
+                    (json ? "invalid JSON: " : "invalid YAML: ") + cleanMessage(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String cleanMessage(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        // SnakeYAML messages carry a multi-line snippet; the first line says what is wrong.
+        String firstLine = message.strip().lines().findFirst().orElse("syntax error").strip();
+        return firstLine.replaceAll("\\s+", " ");
+    }
+
+    static Mark mark(JsonLocation location) {
+        if (location == null) {
+            return Mark.UNKNOWN;
+        }
+        return new Mark(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
+    }
+
+    /** Builds nodes from the parser's tokens. */
+    private static final class Builder {
+        private final JsonParser parser;
+        private final YAMLParser yaml;
+        private final String file;
+
+        Builder(JsonParser parser, String file) {
+            this.parser = parser;
+            this.yaml = parser instanceof YAMLParser y ? y : null;
+            this.file = file;
+        }
+
+        Node value(JsonToken token, int depth) throws IOException, TreeReadException {
+            Mark mark = mark(parser.currentTokenLocation());
+            if (depth > MAX_DEPTH) {
+                throw new TreeReadException(file, mark, "nested deeper than " + MAX_DEPTH + " levels");
+            }
+            String tag = tag();
+            if (yaml != null) {
+                if (yaml.isCurrentAlias()) {
+                    throw new TreeReadException(file, mark,
+                            "YAML alias *" + parser.getText() + " is not allowed (CloudFormation does not support "
+                                    + "anchors and aliases)");
+                }
+                String anchor = yaml.getObjectId() == null ? null : String.valueOf(yaml.getObjectId());
+                if (anchor != null) {
+                    throw new TreeReadException(file, mark,
+                            "YAML anchor &" + anchor + " is not allowed (CloudFormation does not support anchors "
+                                    + "and aliases)");
+                }
+            }
+            switch (token) {
+                case START_OBJECT:
+                    return map(mark, tag, depth);
+                case START_ARRAY:
+                    return list(mark, tag, depth);
+                case VALUE_STRING:
+                    return new ScalarNode(parser.getText(), ScalarNode.Type.STRING, mark, tag);
+                case VALUE_NUMBER_INT:
+                    return new ScalarNode(parser.getText(), ScalarNode.Type.INTEGER, mark, tag);
+                case VALUE_NUMBER_FLOAT:
+                    return new ScalarNode(parser.getText(), ScalarNode.Type.DECIMAL, mark, tag);
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return new ScalarNode(parser.getText(), ScalarNode.Type.BOOLEAN, mark, tag);
+                case VALUE_NULL:
+                    return new ScalarNode("", ScalarNode.Type.NULL, mark, tag);
+                default:
+                    throw new TreeReadException(file, mark, "unexpected " + token);
+            }
+        }
+
+        private String tag() throws IOException {
+            if (yaml == null) {
+                return "";
+            }
+            String typeId = yaml.getTypeId();
+            if (typeId == null || typeId.isEmpty()) {
+                return "";
+            }
+            if (typeId.startsWith("!")) {
+                return typeId.substring(1);
+            }
+            return typeId;
+        }
+
+        private MapNode map(Mark mark, String tag, int depth) throws IOException, TreeReadException {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            Map<String, Mark> seen = new HashMap<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+                if (token != JsonToken.FIELD_NAME) {
+                    throw new TreeReadException(file, mark(parser.currentTokenLocation()), "expected a key");
+                }
+                String key = parser.currentName();
+                Mark keyMark = mark(parser.currentTokenLocation());
+                if (yaml != null && "<<".equals(key)) {
+                    throw new TreeReadException(file, keyMark,
+                            "YAML merge key << is not allowed (CloudFormation does not support it)");
+                }
+                Mark previous = seen.putIfAbsent(key, keyMark);
+                if (previous != null) {
+                    throw new TreeReadException(file, keyMark,
+                            "duplicate key '" + key + "' (first defined at line " + previous.line() + ", column "
+                                    + previous.column() + ")");
+                }
+                Node value = value(parser.nextToken(), depth + 1);
+                entries.add(new MapNode.Entry(key, keyMark, value));
+            }
+            return new MapNode(entries, mark, tag);
+        }
+
+        private ListNode list(Mark mark, String tag, int depth) throws IOException, TreeReadException {
+            List<Node> items = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                items.add(value(token, depth + 1));
+            }
+            return new ListNode(items, mark, tag);
+        }
+    }
+}

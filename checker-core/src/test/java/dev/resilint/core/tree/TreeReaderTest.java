@@ -1,0 +1,186 @@
+package dev.resilint.core.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TreeReaderTest {
+
+    private final TreeReader reader = new TreeReader();
+
+    @TempDir
+    Path dir;
+
+    private MapNode yaml(String text) throws TreeReadException {
+        return (MapNode) reader.parse(text, "t.yaml");
+    }
+
+    @Test
+    void keepsKeyPositionsAndOrder() throws Exception {
+        MapNode root = yaml("""
+                Resources:
+                  Web:
+                    Type: AWS::AutoScaling::AutoScalingGroup
+                    Properties:
+                      MinSize: 1
+                """);
+        MapNode web = (MapNode) ((MapNode) root.get("Resources").orElseThrow()).get("Web").orElseThrow();
+        MapNode props = (MapNode) web.get("Properties").orElseThrow();
+        assertThat(props.entry("MinSize").orElseThrow().keyMark()).isEqualTo(new Mark(5, 7));
+        assertThat(web.keys()).containsExactly("Type", "Properties");
+        ScalarNode min = (ScalarNode) props.get("MinSize").orElseThrow();
+        assertThat(min.type()).isEqualTo(ScalarNode.Type.INTEGER);
+        assertThat(min.text()).isEqualTo("1");
+    }
+
+    @Test
+    void keepsShortFormTagsOnScalarsListsAndMaps() throws Exception {
+        MapNode root = yaml("""
+                A: !Ref Param
+                B: !GetAtt Db.Endpoint.Address
+                C: !Select [0, !GetAZs '']
+                D: !If
+                  - Cond
+                  - x
+                  - y
+                E: !Sub
+                  - '${X}'
+                  - X: !Ref Y
+                """);
+        ScalarNode a = (ScalarNode) root.get("A").orElseThrow();
+        assertThat(a.tag()).isEqualTo("Ref");
+        assertThat(a.text()).isEqualTo("Param");
+        assertThat(root.get("B").orElseThrow().tag()).isEqualTo("GetAtt");
+        ListNode c = (ListNode) root.get("C").orElseThrow();
+        assertThat(c.tag()).isEqualTo("Select");
+        assertThat(c.get(1).tag()).isEqualTo("GetAZs");
+        assertThat(((ScalarNode) c.get(1)).text()).isEmpty();
+        assertThat(root.get("D").orElseThrow().tag()).isEqualTo("If");
+        assertThat(root.get("E").orElseThrow().tag()).isEqualTo("Sub");
+    }
+
+    @Test
+    void quotedScalarsStayStrings() throws Exception {
+        MapNode root = yaml("A: 'true'\nB: true\nC: \"5\"\nD: 5.5\nE: ~\n");
+        assertThat(((ScalarNode) root.get("A").orElseThrow()).type()).isEqualTo(ScalarNode.Type.STRING);
+        assertThat(((ScalarNode) root.get("B").orElseThrow()).type()).isEqualTo(ScalarNode.Type.BOOLEAN);
+        assertThat(((ScalarNode) root.get("C").orElseThrow()).type()).isEqualTo(ScalarNode.Type.STRING);
+        assertThat(((ScalarNode) root.get("D").orElseThrow()).type()).isEqualTo(ScalarNode.Type.DECIMAL);
+        assertThat(((ScalarNode) root.get("E").orElseThrow()).isNull()).isTrue();
+    }
+
+    @Test
+    void readsTabIndentedJsonWithPositions() throws Exception {
+        MapNode root = (MapNode) reader.parse("{\n\t\"Resources\": {\n\t\t\"Q\": {\"Type\": \"AWS::SQS::Queue\"}\n\t}\n}\n",
+                "t.json");
+        MapNode resources = (MapNode) root.get("Resources").orElseThrow();
+        assertThat(resources.entry("Q").orElseThrow().keyMark().line()).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsAliasesAndAnchorsNamingTheLine() {
+        assertThatThrownBy(() -> yaml("a: &x [1, 2]\nb: *x\n"))
+                .isInstanceOf(TreeReadException.class)
+                .satisfies(e -> assertThat(((TreeReadException) e).mark().line()).isEqualTo(1))
+                .hasMessageContaining("anchor");
+    }
+
+    @Test
+    void defusesAliasBombs() {
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
+        }
+        assertThatThrownBy(() -> yaml(bomb.toString())).isInstanceOf(TreeReadException.class);
+    }
+
+    @Test
+    void rejectsMergeKeys() {
+        assertThatThrownBy(() -> yaml("base: {a: 1}\nderived:\n  <<: {a: 1}\n  b: 2\n"))
+                .isInstanceOf(TreeReadException.class)
+                .hasMessageContaining("merge key")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(3, 3)));
+    }
+
+    @Test
+    void rejectsDuplicateKeysNamingBothPositions() {
+        assertThatThrownBy(() -> yaml("Resources:\n  A: {Type: X}\n  A: {Type: Y}\n"))
+                .isInstanceOf(TreeReadException.class)
+                .hasMessageContaining("duplicate key 'A'")
+                .hasMessageContaining("first defined at line 2, column 3")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(3, 3)));
+        assertThatThrownBy(() -> reader.parse("{\"A\": 1, \"A\": 2}", "t.json"))
+                .hasMessageContaining("duplicate key 'A'");
+    }
+
+    @Test
+    void reportsSyntaxErrorsWithPosition() {
+        assertThatThrownBy(() -> yaml("a: [1, 2\nb: 3\n"))
+                .isInstanceOf(TreeReadException.class)
+                .hasMessageStartingWith("invalid YAML")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark().line()).isGreaterThan(0));
+        assertThatThrownBy(() -> reader.parse("{\"a\": }", "t.json"))
+                .isInstanceOf(TreeReadException.class)
+                .hasMessageStartingWith("invalid JSON")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(1, 7)));
+    }
+
+    @Test
+    void rejectsEmptyFilesAndEmptyDocuments() {
+        assertThatThrownBy(() -> reader.parse("", "t.yaml")).hasMessage("empty file");
+        assertThatThrownBy(() -> reader.parse("  \n\n", "t.yaml")).hasMessage("empty file");
+        assertThatThrownBy(() -> reader.parse("# only a comment\n", "t.yaml")).hasMessageContaining("empty");
+    }
+
+    @Test
+    void rejectsSeveralDocuments() {
+        assertThatThrownBy(() -> yaml("a: 1\n---\nb: 2\n")).hasMessageContaining("more than one YAML document");
+    }
+
+    @Test
+    void rejectsBinaryAndInvalidUtf8Files() throws Exception {
+        Path binary = dir.resolve("b.yaml");
+        Files.write(binary, new byte[] {'a', ':', ' ', 0, 1, 2});
+        assertThatThrownBy(() -> reader.read(binary, "b.yaml")).hasMessageContaining("binary");
+        Path latin1 = dir.resolve("l.yaml");
+        Files.write(latin1, "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> reader.read(latin1, "l.yaml"))
+                .hasMessageContaining("UTF-8")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark().line()).isEqualTo(2));
+    }
+
+    @Test
+    void acceptsUtf8ByteOrderMark() throws Exception {
+        Path bom = dir.resolve("bom.yaml");
+        Files.write(bom, ("\uFEFFa: 1\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(((MapNode) reader.read(bom, "bom.yaml")).has("a")).isTrue();
+    }
+
+    @Test
+    void rejectsFilesOverTheSizeLimitBeforeReadingThem() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "a: " + "x".repeat(2000) + "\n");
+        assertThatThrownBy(() -> new TreeReader(1000).read(big, "big.yaml"))
+                .hasMessageContaining("over the limit of 1000 bytes");
+    }
+
+    @Test
+    void rejectsMissingFilesAndDirectories() {
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope.yaml"), "nope.yaml")).hasMessage("no such file");
+        assertThatThrownBy(() -> reader.read(dir, "d")).hasMessageContaining("directory");
+    }
+
+    @Test
+    void rejectsPathologicalNesting() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThatThrownBy(() -> reader.parse("a: " + deep, "t.yaml")).isInstanceOf(TreeReadException.class);
+        assertThatThrownBy(() -> reader.parse("{\"a\": " + deep + "}", "t.json")).isInstanceOf(TreeReadException.class);
+    }
+}
