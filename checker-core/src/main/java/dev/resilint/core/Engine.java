@@ -1,0 +1,142 @@
+package dev.resilint.core;
+
+import dev.resilint.core.config.Config;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the enabled rules over a target and collects what they report. A rule that throws does not
+ * stop the run: it becomes an internal-error {@link Problem} for that rule (exit code 3) and the
+ * other rules go on.
+ */
+public final class Engine {
+
+    /** Deterministic order: file, line, column, subject, rule, message, fingerprint. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(f -> f.location().subject())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message)
+            .thenComparing(Finding::fingerprint);
+
+    private final Config config;
+
+    public Engine(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The rules of {@code rules} that the configuration enables. */
+    public <R extends Rule<?>> List<R> enabled(List<R> rules) {
+        return rules.stream().filter(r -> config.isEnabled(r.id())).toList();
+    }
+
+    /** The severity a rule's findings get: the configured override, else the default. */
+    public Severity severityOf(RuleMetadata rule) {
+        return config.severity().getOrDefault(rule.id(), rule.defaultSeverity());
+    }
+
+    /**
+     * Runs every enabled rule on {@code target}.
+     *
+     * @param targetName how problems name the target (usually its file)
+     * @param out where findings and problems go
+     */
+    public <T> void run(List<? extends Rule<T>> rules, T target, String targetName, Results out) {
+        for (Rule<T> rule : rules) {
+            if (!config.isEnabled(rule.id())) {
+                continue;
+            }
+            RuleMetadata meta = rule.metadata();
+            Context context = new Context(meta, severityOf(meta), out);
+            try {
+                rule.check(target, context);
+            } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+                out.addProblem(Problem.internal(rule.id(), targetName, describe(e)));
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getClass().getName());
+        if (e.getMessage() != null) {
+            sb.append(": ").append(e.getMessage());
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0) {
+            sb.append(" (at ").append(trace[0]).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** Sorts findings and makes fingerprints unique (a repeated one gets a numbered discriminator). */
+    public static List<Finding> normalize(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(ORDER);
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Finding> result = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            int n = seen.merge(f.fingerprint(), 1, Integer::sum);
+            if (n > 1) {
+                f = f.withFingerprint(Fingerprints.of(f.ruleId(), f.location(), "#" + n));
+            }
+            result.add(f);
+        }
+        return result;
+    }
+
+    private final class Context implements RuleContext {
+        private final RuleMetadata meta;
+        private final Severity severity;
+        private final Results out;
+
+        Context(RuleMetadata meta, Severity severity, Results out) {
+            this.meta = meta;
+            this.severity = severity;
+            this.out = out;
+        }
+
+        @Override
+        public void report(Location location, String message, String discriminator) {
+            out.addFinding(Finding.of(meta.id(), severity, message, location, discriminator));
+        }
+
+        private Object value(String name) {
+            RuleParameter param = meta.parameter(name);
+            return config.ruleParameters().getOrDefault(meta.id(), Map.of()).getOrDefault(name, param.defaultValue());
+        }
+
+        @Override
+        public int intParameter(String name) {
+            return (Integer) value(name);
+        }
+
+        @Override
+        public boolean booleanParameter(String name) {
+            return (Boolean) value(name);
+        }
+
+        @Override
+        public String stringParameter(String name) {
+            return (String) value(name);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<String> listParameter(String name) {
+            return (List<String>) value(name);
+        }
+
+        @Override
+        public List<String> requiredTags() {
+            return config.requiredTags();
+        }
+    }
+}

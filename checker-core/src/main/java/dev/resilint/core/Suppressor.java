@@ -1,0 +1,77 @@
+package dev.resilint.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies suppressions to findings. A valid suppression whose scope covers a finding of its rule
+ * marks the finding suppressed. An expired one stops suppressing, and the finding's message says
+ * so. Invalid suppressions (unknown rule id, reason too short) are reported as {@code RL01}
+ * findings at the place they were written, and suppress nothing.
+ */
+public final class Suppressor {
+
+    private final RuleCatalog catalog;
+    private final LocalDate today;
+    private final Severity invalidSeverity;
+
+    public Suppressor(RuleCatalog catalog, LocalDate today, Severity invalidSeverity) {
+        this.catalog = catalog;
+        this.today = today;
+        this.invalidSeverity = invalidSeverity;
+    }
+
+    /** The findings with suppressions applied, followed by any RL01 findings. */
+    public List<Finding> apply(List<Finding> findings, List<Suppression> suppressions) {
+        List<Suppression> valid = new ArrayList<>();
+        List<Finding> invalid = new ArrayList<>();
+        for (Suppression s : suppressions) {
+            String problem = problemWith(s);
+            if (problem == null) {
+                valid.add(s);
+            } else {
+                invalid.add(Finding.of(CoreRules.INVALID_SUPPRESSION.id(), invalidSeverity, problem, s.origin(),
+                        s.ruleId() + "/" + s.format().label()));
+            }
+        }
+        List<Finding> result = new ArrayList<>(findings.size() + invalid.size());
+        for (Finding f : findings) {
+            result.add(applyTo(f, valid));
+        }
+        result.addAll(invalid);
+        return result;
+    }
+
+    private String problemWith(Suppression s) {
+        if (!catalog.contains(s.ruleId())) {
+            return "suppression names unknown rule id '" + s.ruleId() + "'; it suppresses nothing";
+        }
+        boolean needsReason = s.format() == Suppression.Format.RESILINT_METADATA
+                || s.format() == Suppression.Format.CONFIG || s.format() == Suppression.Format.ANNOTATION;
+        if (needsReason && s.reason().length() < Suppression.MIN_REASON_LENGTH) {
+            return "suppression of " + s.ruleId() + " needs a reason of at least " + Suppression.MIN_REASON_LENGTH
+                    + " characters; it suppresses nothing";
+        }
+        return null;
+    }
+
+    private Finding applyTo(Finding finding, List<Suppression> valid) {
+        Suppression expired = null;
+        for (Suppression s : valid) {
+            if (!s.ruleId().equals(finding.ruleId()) || !s.scope().covers(finding.location())) {
+                continue;
+            }
+            if (s.isExpired(today)) {
+                expired = s;
+                continue;
+            }
+            return finding.withSuppression(s);
+        }
+        if (expired != null) {
+            return finding.withMessage(finding.message() + " (a suppression of " + expired.ruleId() + " at "
+                    + expired.origin().display() + " expired on " + expired.expires().orElseThrow() + ")");
+        }
+        return finding;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.resilint.core.baseline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Fingerprints;
+import dev.resilint.core.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Known findings, by fingerprint. A baseline lets a team adopt resilint on an existing system and
+ * fail only on new problems. The file is sorted, stable JSON:
+ *
+ * <pre>
+ * {
+ *   "resilintBaseline" : 1,
+ *   "fingerprintVersion" : "v1",
+ *   "entries" : [ {
+ *     "fingerprint" : "3f2a…",
+ *     "ruleId" : "AZ04",
+ *     "location" : "stacks/db.yaml#Resources/Db"
+ *   } ]
+ * }
+ * </pre>
+ */
+public record Baseline(List<Entry> entries) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * One known finding. {@code location} is informational (file and logical path, ARN, or class
+     * and member); matching uses the fingerprint only.
+     */
+    public record Entry(String fingerprint, String ruleId, String location) {
+    }
+
+    /** What applying a baseline to current findings gives. */
+    public record Outcome(List<Finding> remaining, List<Finding> baselined, List<Entry> stale) {
+    }
+
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::location)
+            .thenComparing(Entry::ruleId).thenComparing(Entry::fingerprint);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Baseline {
+        List<Entry> sorted = new ArrayList<>(new LinkedHashSet<>(entries));
+        sorted.sort(ORDER);
+        entries = List.copyOf(sorted);
+    }
+
+    /** A baseline of the given findings (suppressed ones are left out: they need no baseline). */
+    public static Baseline of(List<Finding> findings) {
+        List<Entry> entries = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!f.isSuppressed()) {
+                entries.add(new Entry(f.fingerprint(), f.ruleId(), describe(f.location())));
+            }
+        }
+        return new Baseline(entries);
+    }
+
+    static String describe(Location location) {
+        if (location instanceof Location.Template t) {
+            return t.file() + "#" + t.logicalPath();
+        }
+        if (location instanceof Location.Code c) {
+            return c.subject();
+        }
+        return location.subject();
+    }
+
+    /** Splits findings into those the baseline knows and the rest; lists entries that no longer occur. */
+    public Outcome apply(List<Finding> findings) {
+        Set<String> known = new HashSet<>();
+        for (Entry e : entries) {
+            known.add(e.fingerprint());
+        }
+        List<Finding> remaining = new ArrayList<>();
+        List<Finding> baselined = new ArrayList<>();
+        Set<String> occurring = new HashSet<>();
+        for (Finding f : findings) {
+            occurring.add(f.fingerprint());
+            if (!f.isSuppressed() && known.contains(f.fingerprint())) {
+                baselined.add(f);
+            } else {
+                remaining.add(f);
+            }
+        }
+        List<Entry> stale = entries.stream().filter(e -> !occurring.contains(e.fingerprint())).toList();
+        return new Outcome(remaining, baselined, stale);
+    }
+
+    /** This baseline without the entries that no longer occur; never adds entries. */
+    public Baseline withoutFixed(List<Finding> current) {
+        Set<String> occurring = new HashSet<>();
+        for (Finding f : current) {
+            occurring.add(f.fingerprint());
+        }
+        return new Baseline(entries.stream().filter(e -> occurring.contains(e.fingerprint())).toList());
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("resilintBaseline", FORMAT_VERSION);
+        root.put("fingerprintVersion", Fingerprints.VERSION);
+        ArrayNode array = root.putArray("entries");
+        for (Entry e : entries) {
+            ObjectNode o = array.addObject();
+            o.put("fingerprint", e.fingerprint());
+            o.put("ruleId", e.ruleId());
+            o.put("location", e.location());
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads a baseline file; errors name the file and what is wrong. */
+    public static Baseline read(Path file, String displayName) throws BaselineException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new BaselineException(displayName + ": no such baseline file");
+        } catch (JsonProcessingException e) {
+            throw new BaselineException(displayName + ":" + e.getLocation().getLineNr() + ": not a valid baseline: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BaselineException(displayName + ": cannot read baseline: " + e.getMessage());
+        }
+        if (root == null || !root.isObject() || root.path("resilintBaseline").asInt(-1) != FORMAT_VERSION) {
+            throw new BaselineException(displayName + ": not a resilint baseline (expected \"resilintBaseline\": "
+                    + FORMAT_VERSION + ")");
+        }
+        String version = root.path("fingerprintVersion").asText(Fingerprints.VERSION);
+        if (!Fingerprints.VERSION.equals(version)) {
+            throw new BaselineException(displayName + ": fingerprints of version " + version + " cannot be matched by "
+                    + "this resilint (" + Fingerprints.VERSION + "); recreate the baseline");
+        }
+        JsonNode array = root.path("entries");
+        if (!array.isArray()) {
+            throw new BaselineException(displayName + ": \"entries\" must be a list");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode e : array) {
+            String fp = e.path("fingerprint").asText("");
+            if (fp.isEmpty()) {
+                throw new BaselineException(displayName + ": an entry has no \"fingerprint\"");
+            }
+            entries.add(new Entry(fp, e.path("ruleId").asText(""), e.path("location").asText("")));
+        }
+        return new Baseline(entries);
+    }
+}

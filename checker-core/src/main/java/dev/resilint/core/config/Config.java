@@ -1,0 +1,67 @@
+package dev.resilint.core.config;
+
+import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Severity;
+import dev.resilint.core.Suppression;
+import dev.resilint.core.tree.TreeReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings in {@code .resilint.yaml}. Every field has a default, so an absent file means
+ * {@link #defaults()}.
+ *
+ * @param file the file these settings came from, if any
+ * @param include rule id prefixes to run; empty means every rule
+ * @param ignore rule id prefixes never to run; wins over {@code include}
+ * @param severity severity overrides by rule id
+ * @param ruleParameters parameter values by rule id and parameter name
+ * @param requiredTags tag keys that taggable resources must carry (rule OB01)
+ * @param failOn failure threshold, when the file sets one
+ * @param suppressions path-based suppressions
+ * @param maxFileSizeBytes inputs larger than this are refused
+ */
+public record Config(
+        Optional<Path> file,
+        List<String> include,
+        List<String> ignore,
+        Map<String, Severity> severity,
+        Map<String, Map<String, Object>> ruleParameters,
+        List<String> requiredTags,
+        Optional<FailThreshold> failOn,
+        List<Suppression> suppressions,
+        long maxFileSizeBytes) {
+
+    public Config {
+        include = List.copyOf(include);
+        ignore = List.copyOf(ignore);
+        severity = Map.copyOf(severity);
+        ruleParameters = Map.copyOf(ruleParameters);
+        requiredTags = List.copyOf(requiredTags);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    public static Config defaults() {
+        return new Config(Optional.empty(), List.of(), List.of(), Map.of(), Map.of(), List.of(), Optional.empty(),
+                List.of(), TreeReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore} prefix. */
+    public boolean isEnabled(String ruleId) {
+        boolean included = include.isEmpty() || include.stream().anyMatch(ruleId::startsWith);
+        boolean ignored = ignore.stream().anyMatch(ruleId::startsWith);
+        return included && !ignored;
+    }
+
+    /** A copy with extra include/ignore prefixes (from the command line) added. */
+    public Config withSelection(List<String> moreInclude, List<String> moreIgnore) {
+        List<String> inc = new java.util.ArrayList<>(include);
+        inc.addAll(moreInclude);
+        List<String> ign = new java.util.ArrayList<>(ignore);
+        ign.addAll(moreIgnore);
+        return new Config(file, inc, ign, severity, ruleParameters, requiredTags, failOn, suppressions,
+                maxFileSizeBytes);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.resilint.core.run;
+
+import dev.resilint.core.Results;
+import dev.resilint.core.RuleMetadata;
+import java.util.List;
+
+/**
+ * A source of findings: reads one kind of input (CloudFormation templates, compiled classes, a live
+ * account) and runs its rules over it through the {@link dev.resilint.core.Engine}. Implementations
+ * are found with {@link java.util.ServiceLoader}, so the command line and the Maven plugin see the
+ * same catalog.
+ */
+public interface Analyzer {
+
+    /** Short name used on the command line and in messages: {@code cloudformation}, {@code code}. */
+    String name();
+
+    /** Metadata of every rule this analyzer can run. */
+    List<RuleMetadata> rules();
+
+    /**
+     * Analyzes the inputs. Unreadable inputs become input-error problems in the results; the
+     * method itself throws only for resilint bugs.
+     */
+    Results analyze(AnalysisRequest request);
+}

@@ -1,0 +1,89 @@
+package dev.resilint.core.run;
+
+import dev.resilint.core.CoreRules;
+import dev.resilint.core.Engine;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Problem;
+import dev.resilint.core.Results;
+import dev.resilint.core.RuleCatalog;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Suppression;
+import dev.resilint.core.Suppressor;
+import dev.resilint.core.baseline.Baseline;
+import dev.resilint.core.report.Report;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The whole pipeline for one run: analyze, apply suppressions (inline and from the configuration),
+ * apply the baseline, and assemble the {@link Report}. The command line and the Maven plugin both
+ * call this, so they behave alike.
+ */
+public final class Runner {
+
+    private final RuleCatalog catalog;
+
+    public Runner(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Runs the analysis and everything after it; never throws for bad input. */
+    public Report run(List<Analyzer> analyzers, RunOptions options) {
+        Engine engine = new Engine(options.config());
+        Results results = new Results();
+        List<RuleMetadata> ran = new ArrayList<>();
+        for (Analyzer analyzer : analyzers) {
+            AnalysisRequest request = new AnalysisRequest(options.inputs(), options.workingDirectory(), engine,
+                    options.sourceRoots());
+            try {
+                results.addAll(analyzer.analyze(request));
+            } catch (RuntimeException | StackOverflowError e) {
+                results.addProblem(Problem.internal("", "", "analyzer " + analyzer.name() + " failed: " + e));
+            }
+            for (RuleMetadata rule : analyzer.rules()) {
+                if (options.config().isEnabled(rule.id())) {
+                    ran.add(rule);
+                }
+            }
+        }
+        return finish(results, ran, engine, options);
+    }
+
+    /** Applies suppressions and the baseline to analysis results and builds the report. */
+    public Report finish(Results results, List<RuleMetadata> ran, Engine engine, RunOptions options) {
+        List<Suppression> suppressions = new ArrayList<>(options.config().suppressions());
+        suppressions.addAll(results.suppressions());
+        Suppressor suppressor = new Suppressor(catalog, options.today(), engine.severityOf(CoreRules.INVALID_SUPPRESSION));
+        List<Finding> all = suppressor.apply(results.findings(), suppressions);
+        if (!options.config().isEnabled(CoreRules.INVALID_SUPPRESSION.id())) {
+            all = all.stream().filter(f -> !f.ruleId().equals(CoreRules.INVALID_SUPPRESSION.id())).toList();
+        }
+        all = Engine.normalize(all);
+
+        List<Finding> active = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        for (Finding f : all) {
+            (f.isSuppressed() ? suppressed : active).add(f);
+        }
+        List<Finding> baselined = List.of();
+        List<Baseline.Entry> stale = List.of();
+        if (options.baseline().isPresent()) {
+            Baseline.Outcome outcome = options.baseline().get().apply(active);
+            active = outcome.remaining();
+            baselined = outcome.baselined();
+            stale = outcome.stale();
+        }
+        List<RuleMetadata> rules = new ArrayList<>(ran);
+        if (options.config().isEnabled(CoreRules.INVALID_SUPPRESSION.id())) {
+            rules.add(CoreRules.INVALID_SUPPRESSION);
+        }
+        rules.sort(Comparator.comparing(RuleMetadata::id));
+        List<Problem> problems = new ArrayList<>(results.problems());
+        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
+                .thenComparingInt(Problem::column).thenComparing(Problem::ruleId).thenComparing(Problem::message));
+        List<String> files = results.files().stream().distinct().sorted().toList();
+        return new Report(rules.stream().distinct().toList(), active, suppressed, baselined, stale,
+                options.baseline().isPresent(), problems, files, results.notes(), options.threshold());
+    }
+}
