@@ -1,0 +1,97 @@
+package dev.resilint.cli;
+
+import dev.resilint.core.FailThreshold;
+import dev.resilint.core.RuleCatalog;
+import dev.resilint.core.baseline.Baseline;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.config.ConfigException;
+import dev.resilint.core.config.ConfigLoader;
+import dev.resilint.core.report.Report;
+import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.Runner;
+import dev.resilint.core.run.RunOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options shared by every command that analyzes inputs ({@code check}, {@code baseline}). */
+final class AnalysisOptions {
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Template files or directories (searched recursively for templates).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file. Default: .resilint.yaml in the working directory or a parent.")
+    Path config;
+
+    @Option(names = {"--include-rules", "--include-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Run only rules whose id starts with one of these prefixes (e.g. AZ,DR01).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = {"--ignore-rules", "--ignore-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Do not run rules whose id starts with one of these prefixes.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list skipped files and other notes.")
+    boolean verbose;
+
+    @Option(names = "--today", hidden = true, paramLabel = "DATE",
+            description = "Judge suppression expiry as of this date (for reproducible runs).")
+    String today;
+
+    /** Loads the configuration (exit 2 on errors) with the command-line selection applied. */
+    Config loadConfig(Main.Environment env, RuleCatalog catalog) {
+        ConfigLoader loader = new ConfigLoader(catalog, env.workingDirectory());
+        Config loaded;
+        try {
+            Optional<Path> explicit = Optional.ofNullable(config).map(p -> env.workingDirectory().resolve(p));
+            if (explicit.isPresent() && !Files.isRegularFile(explicit.get())) {
+                throw new UserException("--config " + config + ": no such file");
+            }
+            loaded = loader.load(explicit);
+        } catch (ConfigException e) {
+            throw new UserException(e.display());
+        }
+        for (String prefix : concat(include, ignore)) {
+            if (!catalog.anyStartsWith(prefix.trim())) {
+                throw new UserException("unknown rule id or prefix '" + prefix + "'; 'resilint rules' lists them");
+            }
+        }
+        return loaded.withSelection(include.stream().map(String::trim).toList(),
+                ignore.stream().map(String::trim).toList());
+    }
+
+    LocalDate today() {
+        if (today == null) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(today);
+        } catch (DateTimeParseException e) {
+            throw new UserException("--today expects a date like 2027-03-31");
+        }
+    }
+
+    /** Runs the template analysis with everything resolved. */
+    Report run(Main.Environment env, Config config, Optional<Baseline> baseline, FailThreshold threshold) {
+        RuleCatalog catalog = env.analyzers().catalog();
+        List<Analyzer> analyzers = env.analyzers().find("cloudformation").map(List::of)
+                .orElseThrow(() -> new UserException("the CloudFormation analyzer is missing from the class path", 3));
+        RunOptions options = new RunOptions(paths, env.workingDirectory(), config, baseline, threshold, today(),
+                List.of());
+        return new Runner(catalog).run(analyzers, options);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

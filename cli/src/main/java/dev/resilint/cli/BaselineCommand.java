@@ -1,0 +1,116 @@
+package dev.resilint.cli;
+
+import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Problem;
+import dev.resilint.core.baseline.Baseline;
+import dev.resilint.core.baseline.BaselineException;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.report.ExitCodes;
+import dev.resilint.core.report.Report;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code resilint baseline create|update}. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Record today's findings so that only new ones fail the build.",
+            "Fingerprints ignore line numbers: moving a resource within its file keeps it baselined."},
+        subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class})
+final class BaselineCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: create or update");
+    }
+
+    /** Stops when inputs could not be read: a baseline of a partial run would hide nothing and lose entries. */
+    static void requireCleanRun(Report report, Main.Environment env) {
+        if (report.hasInputErrors() || report.hasInternalErrors()) {
+            for (Problem p : report.problems()) {
+                env.err().println("error: " + p.display());
+            }
+            throw new UserException("baseline not written: fix the errors above first",
+                    report.hasInternalErrors() ? ExitCodes.INTERNAL_ERROR : ExitCodes.USAGE_ERROR);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Write the fingerprints of all current findings to a baseline file.")
+    static final class Create implements Callable<Integer>, Main.EnvironmentAware {
+        @Mixin
+        AnalysisOptions analysis;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Baseline file to write.")
+        Path output;
+
+        private Main.Environment env;
+
+        @Override
+        public void setEnvironment(Main.Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Config config = analysis.loadConfig(env, env.analyzers().catalog());
+            Report report = analysis.run(env, config, Optional.empty(), FailThreshold.NONE);
+            requireCleanRun(report, env);
+            Baseline baseline = Baseline.of(report.findings());
+            baseline.write(env.workingDirectory().resolve(output));
+            env.err().println("resilint: baseline " + output + " written with " + baseline.entries().size()
+                    + " finding(s) from " + report.files().size() + " file(s)");
+            env.err().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Remove fixed findings from a baseline. New findings are never added:",
+                "they must be fixed, suppressed with a reason, or baselined deliberately with 'create'."})
+    static final class Update implements Callable<Integer>, Main.EnvironmentAware {
+        @Mixin
+        AnalysisOptions analysis;
+
+        @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "Baseline file to update.")
+        Path baselineFile;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write the updated baseline here instead of over --baseline.")
+        Path output;
+
+        private Main.Environment env;
+
+        @Override
+        public void setEnvironment(Main.Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Baseline baseline;
+            try {
+                baseline = Baseline.read(env.workingDirectory().resolve(baselineFile), baselineFile.toString());
+            } catch (BaselineException e) {
+                throw new UserException(e.getMessage());
+            }
+            Config config = analysis.loadConfig(env, env.analyzers().catalog());
+            Report report = analysis.run(env, config, Optional.empty(), FailThreshold.NONE);
+            requireCleanRun(report, env);
+            Baseline updated = baseline.withoutFixed(report.findings());
+            Path target = output != null ? output : baselineFile;
+            updated.write(env.workingDirectory().resolve(target));
+            int removed = baseline.entries().size() - updated.entries().size();
+            env.err().println("resilint: baseline " + target + ": " + removed + " fixed finding(s) removed, "
+                    + updated.entries().size() + " remain");
+            env.err().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

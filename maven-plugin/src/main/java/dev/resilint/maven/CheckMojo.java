@@ -1,0 +1,274 @@
+package dev.resilint.maven;
+
+import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Problem;
+import dev.resilint.core.RuleCatalog;
+import dev.resilint.core.Severity;
+import dev.resilint.core.baseline.Baseline;
+import dev.resilint.core.baseline.BaselineException;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.config.ConfigException;
+import dev.resilint.core.config.ConfigLoader;
+import dev.resilint.core.report.Report;
+import dev.resilint.core.report.ReportFormat;
+import dev.resilint.core.report.ReportOptions;
+import dev.resilint.core.report.Version;
+import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.Analyzers;
+import dev.resilint.core.run.RunOptions;
+import dev.resilint.core.run.Runner;
+import dev.resilint.core.tree.TreeReadException;
+import dev.resilint.infra.cfn.TemplateGraphs;
+import dev.resilint.infra.cfn.TemplateLoader;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Judges the module's CloudFormation templates with resilint's rules and fails the build on
+ * findings at or above {@code failOnSeverity}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+public final class CheckMojo extends AbstractMojo {
+
+    /** Default template locations, as globs relative to the module directory. */
+    static final List<String> DEFAULT_INCLUDES = List.of(
+            "src/main/cloudformation/**",
+            "src/main/resources/**/*.template.{yaml,yml,json}",
+            "cdk.out/*.template.json",
+            "template.{yaml,yml,json}");
+
+    /** The module directory. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    /** Skip resilint entirely. */
+    @Parameter(property = "resilint.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Fail the build when findings reach {@code failOnSeverity}. */
+    @Parameter(property = "resilint.failOnViolation", defaultValue = "true")
+    boolean failOnViolation;
+
+    /** The lowest severity that fails the build: ERROR, WARNING or NOTE. */
+    @Parameter(property = "resilint.failOnSeverity", defaultValue = "WARNING")
+    String failOnSeverity;
+
+    /** The {@code .resilint.yaml} to use; by default the nearest one from the module directory upwards. */
+    @Parameter(property = "resilint.configLocation")
+    File configLocation;
+
+    /** A baseline file of known findings to hide. */
+    @Parameter(property = "resilint.baseline")
+    File baseline;
+
+    /** Report formats written to {@code outputDirectory}: text, json, sarif, junit, markdown. */
+    @Parameter(property = "resilint.formats", defaultValue = "text")
+    List<String> formats;
+
+    /** Where report files go. */
+    @Parameter(property = "resilint.outputDirectory", defaultValue = "${project.build.directory}/resilint")
+    File outputDirectory;
+
+    /** Print the findings to the build log. */
+    @Parameter(property = "resilint.consoleOutput", defaultValue = "true")
+    boolean consoleOutput;
+
+    /** Run only rules whose id starts with one of these prefixes. */
+    @Parameter(property = "resilint.includeRules")
+    List<String> includeRules;
+
+    /** Do not run rules whose id starts with one of these prefixes. */
+    @Parameter(property = "resilint.excludeRules")
+    List<String> excludeRules;
+
+    /** Globs (relative to the module directory) of template files to judge. */
+    @Parameter
+    List<String> includes;
+
+    /** Globs of files not to judge. */
+    @Parameter
+    List<String> excludes;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("resilint: skipped");
+            return;
+        }
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Analyzers analyzers = Analyzers.load(CheckMojo.class.getClassLoader());
+        RuleCatalog catalog = analyzers.catalog();
+        FailThreshold threshold = failOnViolation ? parseThreshold() : FailThreshold.NONE;
+        Config config = loadConfig(catalog, base);
+        Optional<Baseline> known = Optional.empty();
+        if (baseline != null) {
+            try {
+                known = Optional.of(Baseline.read(baseline.toPath(), baseline.getPath()));
+            } catch (BaselineException e) {
+                throw new MojoExecutionException("resilint: " + e.getMessage());
+            }
+        }
+        List<Path> inputs = templates(base, config.maxFileSizeBytes());
+        if (inputs.isEmpty()) {
+            getLog().info("resilint: no CloudFormation templates found");
+            return;
+        }
+        Analyzer cfn = analyzers.find("cloudformation")
+                .orElseThrow(() -> new MojoExecutionException("resilint: CloudFormation analyzer missing"));
+        Report report = new Runner(catalog).run(List.of(cfn),
+                new RunOptions(inputs, base, config, known, threshold, LocalDate.now(), List.of()));
+        Path reportFile = writeReports(report);
+        if (consoleOutput) {
+            log(render(report, ReportFormat.TEXT));
+        }
+        for (Problem p : report.problems()) {
+            getLog().error("resilint: " + p.display());
+        }
+        if (report.hasInternalErrors()) {
+            throw new MojoExecutionException("resilint: internal error; see the messages above");
+        }
+        if (report.hasInputErrors()) {
+            throw new MojoFailureException("resilint: " + report.problems().size()
+                    + " template(s) could not be read; see the messages above");
+        }
+        long failing = report.failingCount();
+        if (failing > 0) {
+            throw new MojoFailureException("resilint found " + failing + " problem(s) at or above "
+                    + threshold.label() + "; see " + reportFile);
+        }
+    }
+
+    private FailThreshold parseThreshold() throws MojoExecutionException {
+        Optional<Severity> severity = Severity.parse(failOnSeverity);
+        if (severity.isEmpty()) {
+            throw new MojoExecutionException("resilint: failOnSeverity must be ERROR, WARNING or NOTE, not '"
+                    + failOnSeverity + "'");
+        }
+        return FailThreshold.valueOf(severity.get().name());
+    }
+
+    private Config loadConfig(RuleCatalog catalog, Path base) throws MojoExecutionException {
+        try {
+            Config config = new ConfigLoader(catalog, base).load(Optional.ofNullable(configLocation).map(File::toPath));
+            List<String> inc = includeRules == null ? List.of() : includeRules;
+            List<String> exc = excludeRules == null ? List.of() : excludeRules;
+            for (String prefix : concat(inc, exc)) {
+                if (!catalog.anyStartsWith(prefix)) {
+                    throw new MojoExecutionException("resilint: unknown rule id or prefix '" + prefix + "'");
+                }
+            }
+            return config.withSelection(inc, exc);
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("resilint: " + e.display());
+        }
+    }
+
+    /** Files matching the include globs and no exclude glob; files that parse but are not templates are left out. */
+    List<Path> templates(Path base, long maxBytes) throws MojoExecutionException {
+        List<PathMatcher> inc = matchers(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+        List<PathMatcher> exc = matchers(excludes == null ? List.of() : excludes);
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(base) && (name.startsWith(".") || name.equals("target")
+                            || name.equals("node_modules"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    Path rel = base.relativize(file);
+                    if (inc.stream().anyMatch(m -> m.matches(rel)) && exc.stream().noneMatch(m -> m.matches(rel))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new MojoExecutionException("resilint: cannot list " + base + ": " + e.getMessage(), e);
+        }
+        found.sort(null);
+        TemplateLoader loader = new TemplateLoader(maxBytes);
+        List<Path> templates = new ArrayList<>();
+        for (Path file : found) {
+            try {
+                if (TemplateGraphs.isTemplate(loader.load(file, file.toString()))) {
+                    templates.add(file);
+                } else {
+                    getLog().debug("resilint: not a template, skipped: " + file);
+                }
+            } catch (TreeReadException e) {
+                templates.add(file); // the analyzer reports why it cannot be read
+            }
+        }
+        return templates;
+    }
+
+    private static List<PathMatcher> matchers(List<String> globs) {
+        return globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    }
+
+    private Path writeReports(Report report) throws MojoExecutionException {
+        Path first = null;
+        try {
+            Files.createDirectories(outputDirectory.toPath());
+            for (String name : formats) {
+                ReportFormat format = ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException(
+                        "resilint: unknown format '" + name + "'; expected text, json, sarif, junit or markdown"));
+                Path file = outputDirectory.toPath().resolve("resilint." + format.extension());
+                Files.writeString(file, render(report, format), StandardCharsets.UTF_8);
+                if (first == null) {
+                    first = file;
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("resilint: cannot write reports: " + e.getMessage(), e);
+        }
+        return first == null ? outputDirectory.toPath() : first;
+    }
+
+    private static String render(Report report, ReportFormat format) throws MojoExecutionException {
+        StringWriter out = new StringWriter();
+        try {
+            format.reporter(new ReportOptions(false, false, false, Version.get())).write(report, out);
+        } catch (IOException e) {
+            throw new MojoExecutionException("resilint: cannot render " + format.label().toLowerCase(Locale.ROOT), e);
+        }
+        return out.toString();
+    }
+
+    private void log(String text) {
+        text.lines().forEach(line -> getLog().info(line));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.resilint.infra.cfn;
+
+import dev.resilint.core.Location;
+import dev.resilint.core.tree.MapNode;
+import dev.resilint.core.tree.Mark;
+import dev.resilint.core.tree.Node;
+import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.ResourceGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds a {@link ResourceGraph} from a template, with locators that point at template keys. */
+public final class TemplateGraphs {
+
+    private TemplateGraphs() {
+    }
+
+    /** True when the document is a CloudFormation template: a Resources map and a template marker. */
+    public static boolean isTemplate(MapNode root) {
+        Optional<Node> resources = root.get("Resources");
+        if (resources.isEmpty() || !(resources.get() instanceof MapNode map)) {
+            return false;
+        }
+        if (root.has("AWSTemplateFormatVersion")) {
+            return true;
+        }
+        for (MapNode.Entry e : map.entries()) {
+            if (e.value() instanceof MapNode def && def.get("Type").orElse(null) instanceof ScalarNode type) {
+                String t = type.text();
+                if (t.startsWith("AWS::") || t.startsWith("Custom::") || t.startsWith("Alexa::")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public static ResourceGraph build(TemplateFile template) {
+        List<Resource> resources = new ArrayList<>();
+        MapNode resourcesMap = template.root().get("Resources").orElse(null) instanceof MapNode m ? m : null;
+        if (resourcesMap != null) {
+            for (MapNode.Entry e : resourcesMap.entries()) {
+                if (!(e.value() instanceof MapNode def)) {
+                    continue;
+                }
+                String type = def.get("Type").orElse(null) instanceof ScalarNode s ? s.text() : "";
+                MapNode props = def.get("Properties").orElse(null) instanceof MapNode p ? p
+                        : new MapNode(List.of(), def.mark(), "");
+                String id = e.key();
+                resources.add(new Resource(id, type, def, props,
+                        path -> locate(template, id, type, path)));
+            }
+        }
+        return new ResourceGraph(template.file(), resources);
+    }
+
+    /**
+     * The location of {@code Resources/<id>/<path>}: the logical path as asked (so fingerprints do
+     * not change when a property is added), the line and column of the deepest key that exists.
+     */
+    static Location locate(TemplateFile template, String id, String type, String path) {
+        String logicalPath = "Resources/" + id + (path.isEmpty() ? "" : "/" + path);
+        Mark mark = Mark.UNKNOWN;
+        Node current = template.root();
+        for (String part : logicalPath.split("/")) {
+            if (!(current instanceof MapNode map)) {
+                break;
+            }
+            Optional<MapNode.Entry> entry = map.entry(part);
+            if (entry.isEmpty()) {
+                break;
+            }
+            mark = entry.get().keyMark();
+            current = entry.get().value();
+        }
+        return new Location.Template(template.file(), mark.line(), mark.column(), logicalPath, id, type);
+    }
+
+    /** The location of a template-level path such as {@code Metadata/resilint}. */
+    static Location locateTop(TemplateFile template, String logicalPath, Mark mark) {
+        return new Location.Template(template.file(), mark.line(), mark.column(), logicalPath, "", "");
+    }
+}

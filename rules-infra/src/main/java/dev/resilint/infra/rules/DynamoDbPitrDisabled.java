@@ -1,0 +1,60 @@
+package dev.resilint.infra.rules;
+
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.Evaluator;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.ResourceGraph;
+import dev.resilint.infra.graph.Value;
+import java.util.Optional;
+
+/**
+ * DR03: a DynamoDB table without point-in-time recovery. A bad deployment or a buggy batch job
+ * that overwrites items cannot be undone.
+ *
+ * <p>Fires when {@code PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled} is absent
+ * (default off) or false. Quiet when it cannot be known.
+ */
+public final class DynamoDbPitrDisabled implements InfraRule {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("DR03", "DynamoDbPitrDisabled")
+            .severity(Severity.WARNING)
+            .summary("A DynamoDB table has point-in-time recovery switched off.")
+            .rationale("Without point-in-time recovery, items deleted or overwritten by a faulty deployment, "
+                    + "a script or an attacker are gone; on-demand backups only help if someone took one just "
+                    + "before. PITR restores the table to any second of the last 35 days.")
+            .remediation("Add `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}` to the "
+                    + "table (for a global table, to each replica).")
+            .wellArchitected("REL09-BP01", "REL13-BP02")
+            .anchors("CFG dynamodb-pitr-enabled", "NAG DDB3", "CKV_AWS_28")
+            .tags("backup", "database")
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .resourceTypes("AWS::DynamoDB::Table")
+            .build();
+
+    private static final String PATH = "PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled";
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(ResourceGraph graph, RuleContext context) {
+        Evaluator eval = graph.evaluator();
+        for (Resource table : graph.ofType("AWS::DynamoDB::Table")) {
+            Value pitr = eval.property(table, PATH);
+            if (pitr.isAbsent()) {
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
+                        + " has no point-in-time recovery (it is off unless enabled); set "
+                        + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
+            } else if (pitr.asBoolean().equals(Optional.of(Boolean.FALSE))) {
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
+                        + " has point-in-time recovery disabled; set "
+                        + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
+            }
+        }
+    }
+}
