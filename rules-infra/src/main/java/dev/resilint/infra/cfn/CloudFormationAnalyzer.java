@@ -78,7 +78,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         try {
             root = loader.load(file, display);
         } catch (TreeReadException e) {
-            if (explicit || looksLikeTemplate(file, request.engine().config().maxFileSizeBytes())) {
+            if (explicit || looksLikeTemplate(file)) {
                 results.addProblem(e.toProblem());
             } else {
                 results.addNote("skipped " + display + ": not a readable template (" + e.getMessage() + ")");
@@ -110,14 +110,23 @@ public final class CloudFormationAnalyzer implements Analyzer {
      * For files found in a directory walk that fail to parse: report them only when they look like
      * templates, so that a broken template is never silently passed while unrelated YAML is ignored.
      */
-    private static boolean looksLikeTemplate(Path file, long maxBytes) {
-        try {
-            byte[] bytes = TreeReader.readBytes(file, file.toString(), maxBytes);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            return text.contains("AWSTemplateFormatVersion")
-                    || (text.contains("Resources") && (text.contains("AWS::") || text.contains("Custom::")));
-        } catch (TreeReadException e) {
-            return true; // unreadable, binary or too large: never pass it silently
+    private static boolean looksLikeTemplate(Path file) {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            return true; // unreadable: never pass it silently
         }
+        try {
+            TreeReader.decode(head, file.toString());
+        } catch (TreeReadException e) {
+            // binary or not UTF-8 (a cut multi-byte character at the end of the head is fine)
+            if (head.length < 64 * 1024 || e.getMessage().contains("binary")) {
+                return true;
+            }
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        return text.contains("AWSTemplateFormatVersion")
+                || (text.contains("Resources") && (text.contains("AWS::") || text.contains("Custom::")));
     }
 }

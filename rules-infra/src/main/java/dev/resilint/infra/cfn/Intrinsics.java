@@ -33,7 +33,49 @@ public final class Intrinsics {
         return key.equals("Ref") || key.startsWith("Fn::") || key.equals("Condition");
     }
 
-    public static String knownTags() {
-        return String.join(", ", SHORT_TO_LONG.keySet().stream().map(t -> "!" + t).toList());
+    /**
+     * True for namespaced tags such as {@code !Rain::Embed}: directives of template preprocessors
+     * (Rain, macros). They are kept as a one-entry map whose value the evaluator treats as unknown.
+     */
+    public static boolean isDirectiveTag(String tag) {
+        return tag.matches("[A-Za-z][A-Za-z0-9]*::[A-Za-z0-9:]+");
+    }
+
+    /** True for one-entry map keys that are preprocessor directives ({@code Rain::Embed}). */
+    public static boolean isDirectiveKey(String key) {
+        return isDirectiveTag(key) && !key.startsWith("Fn::") && !key.startsWith("AWS::");
+    }
+
+    /** The known short form closest to {@code tag}, for "did you mean" hints. */
+    public static Optional<String> closest(String tag) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : SHORT_TO_LONG.keySet()) {
+            int d = distance(tag.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= 2 ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

@@ -52,8 +52,12 @@ public final class TemplateLoader {
         if (tag.isEmpty() || tag.startsWith(YAML_CORE_TAG_PREFIX)) { // !!str and other core tags
             return untagged(plain);
         }
+        if (Intrinsics.isDirectiveTag(tag)) { // !Rain::Embed and other preprocessor directives
+            return new MapNode(List.of(new MapNode.Entry(tag, node.mark(), untagged(plain))), node.mark(), "");
+        }
         String key = Intrinsics.longForm(tag).orElseThrow(() -> new TreeReadException(file, node.mark(),
-                "unknown tag !" + tag + "; CloudFormation knows " + Intrinsics.knownTags()));
+                "unknown tag !" + tag + Intrinsics.closest(tag).map(t -> "; did you mean !" + t + "?")
+                        .orElse("; it is not a CloudFormation short-form function")));
         Node argument = untagged(plain);
         if (key.equals("Fn::GetAtt") && argument instanceof ScalarNode s) {
             argument = splitGetAtt(s);

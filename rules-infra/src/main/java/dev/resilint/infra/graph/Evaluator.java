@@ -49,6 +49,9 @@ public final class Evaluator {
             if (Intrinsics.isFunctionKey(key)) {
                 return Value.unknown(key + " is not evaluated");
             }
+            if (Intrinsics.isDirectiveKey(key)) {
+                return Value.unknown("preprocessor directive " + key);
+            }
         }
         if (node instanceof dev.resilint.core.tree.ScalarNode s && s.isNull()) {
             return Value.ABSENT;

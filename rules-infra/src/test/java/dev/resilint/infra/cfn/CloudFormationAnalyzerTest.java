@@ -1,0 +1,118 @@
+package dev.resilint.infra.cfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.Engine;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Problem;
+import dev.resilint.core.Results;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.run.AnalysisRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CloudFormationAnalyzerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String DB = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties: {Engine: postgres}
+            """;
+
+    private Results analyze(Path... inputs) {
+        return new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(inputs), dir,
+                new Engine(Config.defaults()), List.of()));
+    }
+
+    @Test
+    void findsTemplatesByContentAndSkipsOtherYamlAndJsonQuietly() throws Exception {
+        Files.createDirectories(dir.resolve("stacks/nested"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), DB);
+        Files.writeString(dir.resolve("stacks/nested/queue.json"),
+                "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"app\", \"version\": \"1.0.0\"}");
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
+        Files.writeString(dir.resolve("values.yaml"), "replicas: 3\n");
+        Files.createDirectories(dir.resolve("node_modules/x"));
+        Files.writeString(dir.resolve("node_modules/x/t.yaml"), DB);
+
+        Results results = analyze(dir);
+
+        assertThat(results.problems()).isEmpty();
+        assertThat(results.files()).containsExactly("stacks/db.yaml", "stacks/nested/queue.json");
+        assertThat(results.findings()).extracting(Finding::ruleId).containsExactly("AZ04");
+        assertThat(results.notes()).anySatisfy(n -> assertThat(n).contains("package.json"))
+                .anySatisfy(n -> assertThat(n).contains("values.yaml"));
+    }
+
+    @Test
+    void brokenTemplateInADirectoryIsAnErrorWithFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("broken.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n");
+        Files.writeString(dir.resolve("notes.yaml"), "just: [broken\n");
+        Results results = analyze(dir);
+        assertThat(results.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.INPUT_ERROR);
+            assertThat(p.file()).isEqualTo("broken.yaml");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).startsWith("invalid YAML");
+        });
+        assertThat(results.notes()).anySatisfy(n -> assertThat(n).contains("notes.yaml"));
+    }
+
+    @Test
+    void explicitlyNamedFilesMustBeTemplates() throws Exception {
+        Files.writeString(dir.resolve("values.yaml"), "replicas: 3\n");
+        Results results = analyze(Path.of("values.yaml"), Path.of("missing.yaml"));
+        assertThat(results.problems()).extracting(Problem::display).containsExactly(
+                "values.yaml:1:1: not a CloudFormation template (no Resources map with AWS:: resource types)",
+                "missing.yaml: no such file or directory");
+    }
+
+    @Test
+    void binaryAndOversizedFilesAreErrorsNotSilentPasses() throws Exception {
+        Files.write(dir.resolve("image.template"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        Files.writeString(dir.resolve("huge.json"), "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}, "
+                + "\"Description\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}");
+        Files.writeString(dir.resolve("huge-data.json"), "{\"rows\": \"" + "y".repeat(3 * 1024 * 1024) + "\"}");
+        Config small = configWithMaxBytes(2 * 1024 * 1024);
+        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(dir), dir,
+                new Engine(small), List.of()));
+        assertThat(results.problems()).extracting(Problem::file).containsExactly("huge.json", "image.template");
+        assertThat(results.problems().get(0).message()).contains("over the limit");
+        assertThat(results.problems().get(1).message()).contains("binary");
+        assertThat(results.notes()).anySatisfy(n -> assertThat(n).contains("huge-data.json"));
+    }
+
+    private static Config configWithMaxBytes(long bytes) {
+        Config d = Config.defaults();
+        return new Config(d.file(), d.include(), d.ignore(), d.severity(), d.ruleParameters(), d.requiredTags(),
+                d.failOn(), d.suppressions(), bytes);
+    }
+
+    @Test
+    void readsInlineSuppressionsAndReportsBadOnes() throws Exception {
+        Files.writeString(dir.resolve("t.yaml"), """
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Metadata:
+                      resilint:
+                        suppress:
+                          - {id: AZ04, reason: Nightly analytics copy, expires: 2027-01-31}
+                          - {id: DR03, expires: soon}
+                    Properties: {Engine: postgres}
+                """);
+        Results results = analyze(dir);
+        assertThat(results.suppressions()).extracting(s -> s.ruleId()).containsExactly("AZ04");
+        assertThat(results.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("AZ04", "RL01");
+    }
+}

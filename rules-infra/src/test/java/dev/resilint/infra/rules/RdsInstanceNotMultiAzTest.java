@@ -1,0 +1,94 @@
+package dev.resilint.infra.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.Finding;
+import dev.resilint.core.Location;
+import dev.resilint.infra.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RdsInstanceNotMultiAzTest {
+
+    private static List<Finding> check(String properties) {
+        return Fixtures.findings(new RdsInstanceNotMultiAz(), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Parameters:
+                  Multi: {Type: String}
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                """ + properties.indent(6));
+    }
+
+    @Test
+    void firesWhenMultiAzIsMissingAndPointsAtTheResourceProperties() {
+        List<Finding> findings = check("Engine: postgres\nDBInstanceClass: db.m6g.large\n");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("AZ04");
+            assertThat(f.message()).contains("Db").contains("MultiAZ is not set").contains("MultiAZ: true");
+            Location.Template loc = (Location.Template) f.location();
+            assertThat(loc.logicalPath()).isEqualTo("Resources/Db/Properties/MultiAZ");
+            assertThat(loc.resourceId()).isEqualTo("Db");
+            assertThat(loc.line()).isEqualTo(7); // the Properties key, nearest existing parent
+        });
+    }
+
+    @Test
+    void firesOnExplicitFalseAndPointsAtTheKey() {
+        List<Finding> findings = check("Engine: mysql\nMultiAZ: 'false'\n");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("MultiAZ: false");
+            assertThat(f.location().line()).isEqualTo(9);
+            assertThat(f.location().column()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void quietWhenMultiAz() {
+        assertThat(check("Engine: postgres\nMultiAZ: true\n")).isEmpty();
+        assertThat(check("Engine: postgres\nMultiAZ: 'true'\n")).isEmpty();
+    }
+
+    @Test
+    void quietWhenMultiAzIsUnknown() {
+        assertThat(check("Engine: postgres\nMultiAZ: !Ref Multi\n")).isEmpty();
+        assertThat(check("Engine: postgres\nMultiAZ: !If [Prod, true, false]\n")).isEmpty();
+    }
+
+    @Test
+    void quietForAuroraClusterMembersAndReadReplicas() {
+        assertThat(check("Engine: aurora-postgresql\n")).isEmpty();
+        assertThat(check("Engine: postgres\nDBClusterIdentifier: !Ref Cluster\n")).isEmpty();
+        assertThat(check("SourceDBInstanceIdentifier: !Ref Primary\n")).isEmpty();
+    }
+
+    @Test
+    void quietWhenTheEngineIsUnknown() {
+        assertThat(check("Engine: !Ref EngineParam\n")).isEmpty();
+        assertThat(check("DBSnapshotIdentifier: snap-1\n")).isEmpty();
+    }
+
+    @Test
+    void sameFingerprintWhenTheResourceMoves() {
+        String moved = """
+                Resources:
+                  Queue: {Type: AWS::SQS::Queue}
+                  Other: {Type: AWS::SQS::Queue}
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres}
+                """;
+        String original = """
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres}
+                """;
+        Finding a = Fixtures.findings(new RdsInstanceNotMultiAz(), original).get(0);
+        Finding b = Fixtures.findings(new RdsInstanceNotMultiAz(), moved).get(0);
+        assertThat(a.location().line()).isNotEqualTo(b.location().line());
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
+    }
+}
