@@ -27,11 +27,16 @@ public record Reference(Kind kind, String label, String url) {
         url = url == null ? "" : url;
     }
 
-    /** A Well-Architected Reliability Pillar best practice, linked to its page. */
+    /** The Reliability Pillar whitepaper, where every REL best practice is described. */
+    public static final String RELIABILITY_PILLAR_URL =
+            "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/welcome.html";
+
+    /**
+     * A Well-Architected Reliability Pillar best practice such as {@code REL10-BP01}. Its page has a
+     * descriptive name that cannot be derived from the id, so the link goes to the pillar.
+     */
     public static Reference wellArchitected(String bestPractice) {
-        String id = bestPractice.toLowerCase(java.util.Locale.ROOT);
-        return new Reference(Kind.WELL_ARCHITECTED, bestPractice,
-                "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/" + id + ".html");
+        return new Reference(Kind.WELL_ARCHITECTED, bestPractice, RELIABILITY_PILLAR_URL);
     }
 
     /** Another tool's check of the same problem. */
