@@ -98,10 +98,17 @@ final class CheckCommand implements Callable<Integer>, Main.EnvironmentAware {
                 write(env.workingDirectory().resolve(output.file), buffer.toString());
             }
         }
+        boolean textOnStdout = resolved.stream()
+                .anyMatch(o -> o.file == null && ReportFormat.parse(o.format).orElseThrow() == ReportFormat.TEXT);
+        if (!textOnStdout) { // the text report lists problems itself; otherwise they must not hide in a file
+            for (dev.resilint.core.Problem p : report.problems()) {
+                env.err().println("error: " + p.display());
+            }
+        }
         if (resolved.stream().allMatch(o -> o.file != null)) {
             env.err().println(summaryLine(report));
-            env.err().flush();
         }
+        env.err().flush();
         return report.exitCode();
     }
 

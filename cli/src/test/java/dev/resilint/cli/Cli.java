@@ -1,0 +1,42 @@
+package dev.resilint.cli;
+
+import dev.resilint.core.run.Analyzers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the command line in-process against a working directory and captures what it prints. */
+final class Cli {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Path workingDirectory;
+    private final Map<String, String> env = new HashMap<>();
+    private boolean terminal;
+
+    Cli(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    Cli terminal(boolean value) {
+        this.terminal = value;
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main.Environment environment = new Main.Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+                workingDirectory, Map.copyOf(env), terminal, Analyzers.load());
+        int code = Main.execute(args, environment);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

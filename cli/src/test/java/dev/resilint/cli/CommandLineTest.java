@@ -1,0 +1,152 @@
+package dev.resilint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: commands, exit codes, errors without stack traces. */
+class CommandLineTest {
+
+    static final String DB = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  BillingMode: PAY_PER_REQUEST
+            """;
+
+    @TempDir
+    Path dir;
+
+    Cli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new Cli(dir);
+        Files.createDirectories(dir.resolve("stacks"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), DB);
+    }
+
+    @Test
+    void versionAndHelp() {
+        Cli.Result version = cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("resilint ");
+        Cli.Result help = cli.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("check", "rules", "explain", "baseline", "generate-completion",
+                "Exit codes:", "2   usage or configuration error");
+        assertThat(cli.run("check", "--help").out()).contains("--fail-on", "--baseline", "--output-file", "--format");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli.Result r = cli.run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing a command");
+    }
+
+    @Test
+    void misspelledCommandSuggestsTheRightOne() {
+        Cli.Result r = cli.run("chek", "stacks");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Did you mean", "check").doesNotContain("at picocli");
+    }
+
+    @Test
+    void rulesListsTheCatalogInThreeFormats() throws Exception {
+        Cli.Result text = cli.run("rules");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("AZ04", "RdsInstanceNotMultiAz", "DR03", "RL01");
+        JsonNode json = new ObjectMapper().readTree(cli.run("rules", "--format", "json").out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.findValuesAsText("id")).contains("AZ04", "DR03", "RL01");
+        assertThat(cli.run("rules", "--format", "markdown").out()).startsWith("# resilint rules");
+        assertThat(cli.run("rules", "--format", "yaml").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void explainByIdOrNameInAnyCase() {
+        Cli.Result r = cli.run("explain", "az04");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("AZ04 RdsInstanceNotMultiAz", "Why it matters", "How to fix it", "REL10-BP01");
+        assertThat(cli.run("explain", "DynamoDbPitrDisabled").out()).startsWith("DR03 DynamoDbPitrDisabled");
+        Cli.Result unknown = cli.run("explain", "ZZ99");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown rule 'ZZ99'");
+    }
+
+    @Test
+    void shellCompletionScript() {
+        Cli.Result r = cli.run("generate-completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("complete").contains("resilint");
+    }
+
+    @Test
+    void badFlagValuesAreUsageErrors() {
+        assertThat(cli.run("check", "--fail-on", "sometimes", "stacks").err()).contains("--fail-on expects");
+        assertThat(cli.run("check", "--fail-on", "sometimes", "stacks").exitCode()).isEqualTo(2);
+        assertThat(cli.run("check", "--format", "pdf", "stacks").exitCode()).isEqualTo(2);
+        assertThat(cli.run("check", "--format", "json", "--format", "sarif", "stacks").err())
+                .contains("only one --format can go to standard output");
+        assertThat(cli.run("check", "--include-rules", "XX", "stacks").err()).contains("unknown rule id or prefix 'XX'");
+        assertThat(cli.run("check").exitCode()).isEqualTo(2);
+        assertThat(cli.run("check", "--config", "nope.yaml", "stacks").err()).contains("--config nope.yaml: no such file");
+    }
+
+    @Test
+    void configErrorsNameFileLineAndKeyWithoutStackTrace() throws Exception {
+        Files.writeString(dir.resolve(".resilint.yaml"), "failOn: warning\nseverity:\n  AZ99: error\n");
+        Cli.Result r = cli.run("check", "stacks");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(".resilint.yaml:3:3: severity.AZ99: unknown rule id 'AZ99'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void configIsDiscoveredFromAParentDirectory() throws Exception {
+        Files.writeString(dir.resolve(".resilint.yaml"), "ignore: [AZ04]\n");
+        Path sub = Files.createDirectories(dir.resolve("stacks/sub"));
+        Files.writeString(sub.resolve("t.yaml"), DB);
+        Cli.Result r = new Cli(sub).run("check", "--fail-on", "none", "--format", "json", ".");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("findings").findValuesAsText("ruleId")).containsExactly("DR03");
+    }
+
+    @Test
+    void missingAndBrokenInputsExitWithTwoAndNameTheFile() throws Exception {
+        Cli.Result missing = cli.run("check", "nowhere.yaml");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        Files.writeString(dir.resolve("stacks/broken.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n");
+        Cli.Result broken = cli.run("check", "--format", "json", "stacks");
+        assertThat(broken.exitCode()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(broken.out());
+        assertThat(json.path("problems").get(0).path("file").asText()).isEqualTo("stacks/broken.yaml");
+        assertThat(json.path("findings")).isNotEmpty(); // the readable template is still judged
+    }
+
+    @Test
+    void readmeConfigurationExampleIsValid() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Configuration");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        int end = readme.indexOf("```", start);
+        Files.writeString(dir.resolve(".resilint.yaml"), readme.substring(start, end));
+        Cli.Result r = cli.run("check", "--format", "json", "stacks");
+        assertThat(r.err()).doesNotContain(".resilint.yaml:");
+        assertThat(r.exitCode()).isIn(0, 1);
+    }
+}
