@@ -31,9 +31,18 @@ final class Markdown {
         return sb.toString();
     }
 
-    /** A code span that survives backticks and {@code |} in the text (GitHub tables). */
+    /** A code span inside a table cell: {@code |} is escaped, which GitHub tables require even in code. */
     static String code(String text) {
-        String body = text.replace("\r\n", " ").replace('\n', ' ').replace("|", "\\|");
+        return span(text.replace("|", "\\|"));
+    }
+
+    /** A code span outside tables (headings, paragraphs). */
+    static String codeOutsideTable(String text) {
+        return span(text);
+    }
+
+    private static String span(String text) {
+        String body = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         String fence = body.contains("`") ? "``" : "`";
         String pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
         return fence + pad + body + pad + fence;
