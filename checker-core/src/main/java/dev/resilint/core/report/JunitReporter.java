@@ -1,5 +1,6 @@
 package dev.resilint.core.report;
 
+import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Problem;
@@ -136,7 +137,7 @@ public final class JunitReporter implements Reporter {
         List<Case> cases = new ArrayList<>();
         for (Map.Entry<List<String>, List<Finding>> e : byResource.entrySet()) {
             List<Finding> list = new ArrayList<>(e.getValue());
-            list.sort(dev.resilint.core.Engine.ORDER);
+            list.sort(Engine.ORDER);
             cases.add(new Case(e.getKey().get(0), e.getKey().get(1), list));
         }
         return cases;

@@ -3,6 +3,7 @@ package dev.resilint.core.report;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
+import dev.resilint.core.Problem;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import java.util.ArrayList;
@@ -150,8 +151,7 @@ final class Places {
         if (stale > 0) {
             sb.append("; ").append(count(stale, "baseline entry no longer occurs", "baseline entries no longer occur"));
         }
-        long input = report.problems().stream().filter(p -> p.kind() == dev.resilint.core.Problem.Kind.INPUT_ERROR)
-                .count();
+        long input = report.problems().stream().filter(p -> p.kind() == Problem.Kind.INPUT_ERROR).count();
         long internal = report.problems().size() - input;
         if (input > 0) {
             sb.append("; ").append(count(input, "input error", "input errors"));

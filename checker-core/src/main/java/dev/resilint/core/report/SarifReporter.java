@@ -12,7 +12,6 @@ import dev.resilint.core.Suppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -243,8 +242,11 @@ public final class SarifReporter implements Reporter {
     }
 
     private static int indexOf(List<RuleMetadata> rules, String id) {
-        List<String> ids = new ArrayList<>();
-        rules.forEach(r -> ids.add(r.id()));
-        return ids.indexOf(id);
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
