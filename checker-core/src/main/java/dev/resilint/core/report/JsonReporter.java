@@ -1,10 +1,33 @@
 package dev.resilint.core.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Location;
+import dev.resilint.core.Problem;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.Suppression;
+import dev.resilint.core.baseline.Baseline;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 
-/** Placeholder, replaced by the real Json reporter in this same change. */
+/**
+ * The machine-readable report: a versioned schema ({@link #SCHEMA_VERSION}) described by
+ * {@code resilint-report.schema.json} next to this class and in {@code docs/report-formats.md}.
+ * Everything the run knows is included, suppressed findings always (with their suppression),
+ * regardless of {@link ReportOptions#includeSuppressed()}. Properties appear in a fixed order.
+ */
 public final class JsonReporter implements Reporter {
+
+    /** Bumped when a field is removed or changes meaning; new fields do not bump it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Class-path resource holding the JSON Schema of this format. */
+    public static final String SCHEMA_RESOURCE = "/dev/resilint/core/report/resilint-report.schema.json";
+
     private final ReportOptions options;
 
     public JsonReporter(ReportOptions options) {
@@ -13,6 +36,90 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        throw new UnsupportedOperationException("Json reporter not written yet " + options);
+        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "resilint");
+        tool.put("version", options.toolVersion());
+        summary(report, root.putObject("summary"));
+        findings(report, report.findings(), root.putArray("findings"));
+        findings(report, report.suppressed(), root.putArray("suppressed"));
+        findings(report, report.baselined(), root.putArray("baselined"));
+        ArrayNode stale = root.putArray("staleBaselineEntries");
+        for (Baseline.Entry e : report.staleBaselineEntries()) {
+            stale.addObject().put("fingerprint", e.fingerprint()).put("ruleId", e.ruleId())
+                    .put("location", e.location());
+        }
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : report.problems()) {
+            problems.addObject()
+                    .put("kind", p.kind() == Problem.Kind.INTERNAL_ERROR ? "internal" : "input")
+                    .put("file", p.file()).put("line", p.line()).put("column", p.column())
+                    .put("ruleId", p.ruleId()).put("message", p.message());
+        }
+        ArrayNode files = root.putArray("files");
+        report.files().forEach(files::add);
+        ArrayNode notes = root.putArray("notes");
+        report.notes().forEach(notes::add);
+        ArrayNode rules = root.putArray("rules");
+        for (RuleMetadata r : report.rules()) {
+            rules.addObject().put("id", r.id()).put("name", r.name()).put("severity", r.defaultSeverity().label())
+                    .put("summary", r.summary()).put("helpUri", r.helpUri());
+        }
+        JsonOutput.write(root, out);
+    }
+
+    private static void summary(Report report, ObjectNode summary) {
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Map.Entry<Severity, Integer> e : Places.countBySeverity(report.findings()).entrySet()) {
+            bySeverity.put(e.getKey().label(), e.getValue());
+        }
+        summary.put("findings", report.findings().size());
+        summary.put("suppressed", report.suppressed().size());
+        summary.put("baselined", report.baselined().size());
+        summary.put("staleBaselineEntries", report.staleBaselineEntries().size());
+        summary.put("baselineUsed", report.baselineUsed());
+        summary.put("problems", report.problems().size());
+        summary.put("files", report.files().size());
+        summary.put("failing", report.failingCount());
+        summary.put("threshold", report.threshold().label());
+        summary.put("exitCode", report.exitCode());
+    }
+
+    private static void findings(Report report, List<Finding> findings, ArrayNode array) {
+        for (Finding f : findings) {
+            ObjectNode o = array.addObject();
+            o.put("ruleId", f.ruleId());
+            o.put("ruleName", Places.rule(report, f.ruleId()).map(RuleMetadata::name).orElse(null));
+            o.put("severity", f.severity().label());
+            o.put("message", f.message());
+            o.put("fingerprint", f.fingerprint());
+            o.set("location", location(f.location()));
+            if (f.suppression().isPresent()) {
+                Suppression s = f.suppression().get();
+                ObjectNode so = o.putObject("suppression");
+                so.put("reason", s.reason());
+                so.put("expires", s.expires().map(Object::toString).orElse(null));
+                so.put("format", s.format().label());
+                so.put("scope", s.scope().describe());
+                so.set("origin", location(s.origin()));
+            }
+        }
+    }
+
+    static ObjectNode location(Location location) {
+        ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+        if (location instanceof Location.Template t) {
+            o.put("kind", "template").put("file", t.file()).put("line", t.line()).put("column", t.column())
+                    .put("logicalPath", t.logicalPath()).put("resourceId", t.resourceId())
+                    .put("resourceType", t.resourceType());
+        } else if (location instanceof Location.Live l) {
+            o.put("kind", "live").put("arn", l.arn()).put("account", l.account()).put("region", l.region())
+                    .put("resourceType", l.resourceType());
+        } else if (location instanceof Location.Code c) {
+            o.put("kind", "code").put("className", c.className()).put("member", c.member()).put("file", c.file())
+                    .put("line", c.line());
+        }
+        return o;
     }
 }

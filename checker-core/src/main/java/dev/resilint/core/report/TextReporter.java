@@ -1,10 +1,40 @@
 package dev.resilint.core.report;
 
+import dev.resilint.core.Finding;
+import dev.resilint.core.Problem;
+import dev.resilint.core.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 
-/** Placeholder, replaced by the real Text reporter in this same change. */
+/**
+ * The default report, for people at a terminal. Findings are grouped under a heading per file
+ * (template or source file), per class when no source file is known, and per AWS account and
+ * region for live resources:
+ *
+ * <pre>
+ * stacks/db.yaml
+ *   12:7  warning  AZ04  RDS instance Db is not Multi-AZ.  [Resources/Db/Properties/MultiAZ]
+ *
+ * error: stacks/broken.yaml:3:1: mapping values are not allowed here
+ * internal error: rule LB02: NullPointerException
+ *
+ * 1 finding (0 errors, 1 warning, 0 notes) in 2 files; 1 suppressed.
+ * </pre>
+ *
+ * Problems follow the findings, notes follow when {@link ReportOptions#verbose()}, and one summary
+ * line ends the report. ANSI colour is used only when {@link ReportOptions#color()} is set.
+ */
 public final class TextReporter implements Reporter {
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String DIM = "\u001b[2m";
+
     private final ReportOptions options;
 
     public TextReporter(ReportOptions options) {
@@ -13,6 +43,68 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        throw new UnsupportedOperationException("Text reporter not written yet " + options);
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(Places.shown(report, options)).entrySet()) {
+            sb.append(paint(BOLD, group.getKey().heading())).append('\n');
+            appendFindings(sb, group.getValue());
+            sb.append('\n');
+        }
+        if (!report.problems().isEmpty()) {
+            for (Problem p : report.problems()) {
+                String label = p.kind() == Problem.Kind.INTERNAL_ERROR ? "internal error" : "error";
+                sb.append(paint(RED, label + ":")).append(' ').append(oneLine(p.display())).append('\n');
+            }
+            sb.append('\n');
+        }
+        if (options.verbose() && !report.notes().isEmpty()) {
+            for (String note : report.notes()) {
+                sb.append(paint(DIM, "note:")).append(' ').append(oneLine(note)).append('\n');
+            }
+            sb.append('\n');
+        }
+        sb.append(Places.summary(report)).append('\n');
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private void appendFindings(StringBuilder sb, List<Finding> findings) {
+        int width = 0;
+        for (Finding f : findings) {
+            width = Math.max(width, Places.position(f.location()).length());
+        }
+        for (Finding f : findings) {
+            String severity = f.severity().label();
+            sb.append("  ").append(pad(Places.position(f.location()), width)).append("  ")
+                    .append(paint(colorOf(f.severity()), severity)).append(" ".repeat(8 - severity.length()))
+                    .append(' ').append(f.ruleId()).append("  ").append(oneLine(f.message()));
+            String detail = Places.detail(f.location());
+            if (!detail.isEmpty()) {
+                sb.append("  [").append(detail).append(']');
+            }
+            if (f.isSuppressed()) {
+                sb.append("  (suppressed: ").append(oneLine(Places.reason(f))).append(')');
+            }
+            sb.append('\n');
+        }
+    }
+
+    private static String colorOf(Severity severity) {
+        if (severity == Severity.ERROR) {
+            return RED;
+        }
+        return severity == Severity.WARNING ? YELLOW : CYAN;
+    }
+
+    private String paint(String code, String text) {
+        return options.color() ? code + text + RESET : text;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    /** Messages stay on their line, so that each finding is one line for grep. */
+    private static String oneLine(String text) {
+        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 }
