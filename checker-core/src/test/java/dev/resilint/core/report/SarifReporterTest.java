@@ -79,7 +79,7 @@ class SarifReporterTest {
         assertThat(az04.at("/fullDescription/text").asText()).isEqualTo(ReportFixtures.rdsMultiAz().rationale());
         assertThat(az04.at("/help/text").asText())
                 .contains(ReportFixtures.rdsMultiAz().rationale(), "Remediation: Set `MultiAZ: true`",
-                        "REL10-BP01: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel10-bp01.html",
+                        "REL10-BP01: " + dev.resilint.core.Reference.RELIABILITY_PILLAR_URL,
                         "- CFG rds-multi-az-support\n");
         assertThat(az04.at("/help/markdown").asText())
                 .contains("**Remediation:**", "[REL10-BP01](https://docs.aws.amazon.com/");
