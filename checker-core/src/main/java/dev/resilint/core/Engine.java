@@ -3,8 +3,11 @@ package dev.resilint.core;
 import dev.resilint.core.config.Config;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the enabled rules over a target and collects what they report. A rule that throws does not
@@ -76,19 +79,32 @@ public final class Engine {
         return sb.toString();
     }
 
-    /** Sorts findings and makes fingerprints unique (a repeated one gets a numbered discriminator). */
+    /**
+     * Sorts findings and makes fingerprints unique: the second and later findings with one
+     * fingerprint (in sorted order) get a fingerprint derived from it and their occurrence number,
+     * which differs from every other fingerprint in the list.
+     */
     public static List<Finding> normalize(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Finding f : sorted) {
+            taken.add(f.fingerprint());
+        }
+        Map<String, Integer> seen = new HashMap<>();
         List<Finding> result = new ArrayList<>(sorted.size());
         for (Finding f : sorted) {
             int n = seen.merge(f.fingerprint(), 1, Integer::sum);
             if (n > 1) {
-                f = f.withFingerprint(Fingerprints.of(f.ruleId(), f.location(), "#" + n));
+                String unique = Fingerprints.repeated(f.fingerprint(), n);
+                for (int k = n + 1; !taken.add(unique); k++) {
+                    unique = Fingerprints.repeated(f.fingerprint(), k);
+                }
+                f = f.withFingerprint(unique);
             }
             result.add(f);
         }
+        result.sort(ORDER);
         return result;
     }
 

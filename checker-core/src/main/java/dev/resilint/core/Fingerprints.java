@@ -20,8 +20,19 @@ public final class Fingerprints {
     }
 
     public static String of(String ruleId, Location location, String discriminator) {
-        String material = VERSION + "\u0000" + ruleId + "\u0000" + location.fingerprintKey() + "\u0000"
-                + (discriminator == null ? "" : discriminator);
+        return hash(VERSION + "\u0000" + ruleId + "\u0000" + location.fingerprintKey() + "\u0000"
+                + (discriminator == null ? "" : discriminator));
+    }
+
+    /**
+     * The fingerprint of the {@code occurrence}-th (2 or more) finding that had {@code fingerprint}:
+     * for a rule that reports the same thing twice at one place without a discriminator.
+     */
+    public static String repeated(String fingerprint, int occurrence) {
+        return hash(VERSION + "\u0000repeated\u0000" + fingerprint + "\u0000" + occurrence);
+    }
+
+    private static String hash(String material) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -1,8 +1,5 @@
 package dev.resilint.core;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.Objects;
 
 /** Which findings a suppression covers. */
@@ -50,17 +47,22 @@ public sealed interface SuppressionScope {
     }
 
     /**
-     * Findings whose file (template or source file), ARN or class name matches a glob. Globs use
-     * {@link java.nio.file.FileSystem#getPathMatcher glob syntax}; {@code **} crosses directories.
+     * Findings whose file (template or source file), ARN or class name matches a glob. The
+     * {@link Globs glob syntax} is the same on every operating system: {@code *} stays within a
+     * path segment, {@code **} crosses segments, and a leading {@code **}{@code /} also matches
+     * files at the top level. A class without a known source file is matched as its name with
+     * {@code /} for {@code .}.
+     *
+     * @throws IllegalArgumentException when {@code glob} is not a valid glob
      */
     record PathGlob(String glob) implements SuppressionScope {
         public PathGlob {
             Objects.requireNonNull(glob, "glob");
+            Globs.compile(glob);
         }
 
         @Override
         public boolean covers(Location location) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             String target;
             if (location instanceof Location.Code c) {
                 target = c.file().isEmpty() ? c.className().replace('.', '/') : c.file();
@@ -72,7 +74,7 @@ public sealed interface SuppressionScope {
             if (target.isEmpty()) {
                 return false;
             }
-            return matcher.matches(Path.of(target)) || glob.equals(target);
+            return glob.equals(target) || Globs.matches(glob, target);
         }
 
         @Override

@@ -8,7 +8,8 @@ import java.util.List;
  * Applies suppressions to findings. A valid suppression whose scope covers a finding of its rule
  * marks the finding suppressed. An expired one stops suppressing, and the finding's message says
  * so. Invalid suppressions (unknown rule id, reason too short) are reported as {@code RL01}
- * findings at the place they were written, and suppress nothing.
+ * findings at the place they were written, and suppress nothing. Those RL01 findings are
+ * themselves subject to the valid suppressions (a suppression of RL01 for vendored templates, say).
  */
 public final class Suppressor {
 
@@ -22,7 +23,7 @@ public final class Suppressor {
         this.invalidSeverity = invalidSeverity;
     }
 
-    /** The findings with suppressions applied, followed by any RL01 findings. */
+    /** The findings with suppressions applied, followed by any RL01 findings (suppressions applied too). */
     public List<Finding> apply(List<Finding> findings, List<Suppression> suppressions) {
         List<Suppression> valid = new ArrayList<>();
         List<Finding> invalid = new ArrayList<>();
@@ -39,7 +40,9 @@ public final class Suppressor {
         for (Finding f : findings) {
             result.add(applyTo(f, valid));
         }
-        result.addAll(invalid);
+        for (Finding f : invalid) {
+            result.add(applyTo(f, valid)); // RL01 findings can be accepted like any other
+        }
         return result;
     }
 

@@ -146,8 +146,9 @@ public record Baseline(List<Entry> entries) {
         } catch (NoSuchFileException e) {
             throw new BaselineException(displayName + ": no such baseline file");
         } catch (JsonProcessingException e) {
-            throw new BaselineException(displayName + ":" + e.getLocation().getLineNr() + ": not a valid baseline: "
-                    + e.getOriginalMessage());
+            String line = e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
+                    : ":" + e.getLocation().getLineNr();
+            throw new BaselineException(displayName + line + ": not a valid baseline: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BaselineException(displayName + ": cannot read baseline: " + e.getMessage());
         }

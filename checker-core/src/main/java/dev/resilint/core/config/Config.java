@@ -38,7 +38,9 @@ public record Config(
         include = List.copyOf(include);
         ignore = List.copyOf(ignore);
         severity = Map.copyOf(severity);
-        ruleParameters = Map.copyOf(ruleParameters);
+        Map<String, Map<String, Object>> params = new java.util.LinkedHashMap<>();
+        ruleParameters.forEach((rule, values) -> params.put(rule, Map.copyOf(values)));
+        ruleParameters = Map.copyOf(params);
         requiredTags = List.copyOf(requiredTags);
         suppressions = List.copyOf(suppressions);
     }

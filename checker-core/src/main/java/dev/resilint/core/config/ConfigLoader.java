@@ -199,7 +199,14 @@ public final class ConfigLoader {
                         throw error(e.keyMark(), where + "." + e.key(), "unknown key; expected path, id, reason, expires");
                     }
                 }
-                String glob = string(required(entry, "path", where), where + ".path");
+                Node pathNode = required(entry, "path", where);
+                String glob = string(pathNode, where + ".path");
+                SuppressionScope.PathGlob scope;
+                try {
+                    scope = new SuppressionScope.PathGlob(glob);
+                } catch (IllegalArgumentException e) {
+                    throw error(pathNode.mark(), where + ".path", e.getMessage());
+                }
                 String id = string(required(entry, "id", where), where + ".id");
                 knownRule(id, entry.get("id").orElseThrow().mark(), where + ".id");
                 Node reasonNode = required(entry, "reason", where);
@@ -215,7 +222,7 @@ public final class ConfigLoader {
                 }
                 Location origin = new Location.Template(name, entry.mark().line(), entry.mark().column(),
                         "suppressions/" + i, "", "");
-                result.add(new Suppression(id, reason, expires, new SuppressionScope.PathGlob(glob), origin,
+                result.add(new Suppression(id, reason, expires, scope, origin,
                         Suppression.Format.CONFIG));
             }
             return result;
@@ -234,8 +241,11 @@ public final class ConfigLoader {
             ListNode list = node instanceof ListNode l ? l : null;
             for (int i = 0; i < values.size(); i++) {
                 String prefix = values.get(i);
+                Mark mark = list != null ? list.get(i).mark() : node.mark();
+                if (prefix.isBlank()) {
+                    throw error(mark, key, "an empty rule id prefix would match every rule; name a rule id or prefix");
+                }
                 if (!catalog.anyStartsWith(prefix)) {
-                    Mark mark = list != null ? list.get(i).mark() : node.mark();
                     throw error(mark, key, "unknown rule id or prefix '" + prefix + "'");
                 }
             }
@@ -246,6 +256,9 @@ public final class ConfigLoader {
             if (node instanceof MapNode m) {
                 return m;
             }
+            if (isEmptyValue(node)) {
+                return new MapNode(List.of(), node.mark(), "");
+            }
             throw error(node.mark(), key, "expected a map but was " + node.kindDescription());
         }
 
@@ -253,10 +266,27 @@ public final class ConfigLoader {
             if (node instanceof ListNode l) {
                 return l;
             }
+            if (isEmptyValue(node)) {
+                return new ListNode(List.of(), node.mark(), "");
+            }
             throw error(node.mark(), key, "expected a list but was " + node.kindDescription());
         }
 
+        /**
+         * A key written without a value ({@code ignore:} with its items commented out) or with
+         * {@code null}: the reader gives an empty string or null. Where a list or map is expected
+         * it means an empty one, never a list holding the empty string (which, as a rule id
+         * prefix, would match every rule).
+         */
+        private boolean isEmptyValue(Node node) {
+            return node instanceof ScalarNode s && node.tag().isEmpty()
+                    && (s.isNull() || s.type() == ScalarNode.Type.STRING && s.text().isEmpty());
+        }
+
         private List<String> strings(Node node, String key) throws ConfigException {
+            if (isEmptyValue(node)) {
+                return List.of();
+            }
             if (node instanceof ScalarNode s && s.type() == ScalarNode.Type.STRING) {
                 return List.of(s.text()); // a single value where a list is expected is accepted
             }

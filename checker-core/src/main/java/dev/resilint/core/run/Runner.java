@@ -38,7 +38,7 @@ public final class Runner {
                     options.sourceRoots());
             try {
                 results.addAll(analyzer.analyze(request));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                 results.addProblem(Problem.internal("", "", "analyzer " + analyzer.name() + " failed: " + e));
             }
             for (RuleMetadata rule : analyzer.rules()) {
