@@ -55,10 +55,27 @@ public sealed interface SuppressionScope {
      *
      * @throws IllegalArgumentException when {@code glob} is not a valid glob
      */
-    record PathGlob(String glob) implements SuppressionScope {
+    record PathGlob(String glob, String configDirectory, String workingDirectory) implements SuppressionScope {
         public PathGlob {
             Objects.requireNonNull(glob, "glob");
+            configDirectory = configDirectory == null ? "" : configDirectory;
+            workingDirectory = workingDirectory == null ? "" : workingDirectory;
             Globs.compile(glob);
+        }
+
+        /** A glob matched against paths as they appear in findings (relative to the working directory). */
+        public PathGlob(String glob) {
+            this(glob, "", "");
+        }
+
+        /**
+         * A glob written in a configuration file: relative to that file's directory, whichever
+         * directory resilint runs in.
+         */
+        public static PathGlob relativeTo(String glob, java.nio.file.Path configDirectory,
+                java.nio.file.Path workingDirectory) {
+            return new PathGlob(glob, configDirectory.toAbsolutePath().normalize().toString(),
+                    workingDirectory.toAbsolutePath().normalize().toString());
         }
 
         @Override
@@ -74,7 +91,17 @@ public sealed interface SuppressionScope {
             if (target.isEmpty()) {
                 return false;
             }
+            if (!configDirectory.isEmpty() && !(location instanceof Location.Live)) {
+                target = rebase(target);
+            }
             return glob.equals(target) || Globs.matches(glob, target);
+        }
+
+        /** {@code target} (relative to the working directory) made relative to the configuration's directory. */
+        private String rebase(String target) {
+            java.nio.file.Path absolute = java.nio.file.Path.of(workingDirectory).resolve(target).normalize();
+            String rebased = java.nio.file.Path.of(configDirectory).relativize(absolute).toString();
+            return rebased.replace(java.io.File.separatorChar, '/');
         }
 
         @Override

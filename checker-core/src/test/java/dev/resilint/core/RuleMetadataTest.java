@@ -40,7 +40,7 @@ class RuleMetadataTest {
         assertThat(m.wellArchitected()).singleElement().satisfies(r -> {
             assertThat(r.label()).isEqualTo("REL09-BP01");
             assertThat(r.url()).isEqualTo(
-                    "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel09-bp01.html");
+                    Reference.RELIABILITY_PILLAR_URL);
         });
         assertThat(m.tags()).containsExactly("backup", "rds");
         assertThat(m.sourcesInOrder()).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);

@@ -91,11 +91,22 @@ public final class ConfigLoader {
         String name = DisplayPaths.display(file, workingDirectory);
         Node root;
         try {
-            root = new TreeReader(MAX_CONFIG_BYTES).read(file, name);
+            String text = TreeReader.decode(TreeReader.readBytes(file, name, MAX_CONFIG_BYTES), name);
+            if (isBlankYaml(text)) { // an empty or comments-only file means the defaults
+                Config d = Config.defaults();
+                return new Config(Optional.of(file), d.include(), d.ignore(), d.severity(), d.ruleParameters(),
+                        d.requiredTags(), d.failOn(), d.suppressions(), d.maxFileSizeBytes());
+            }
+            root = new TreeReader(MAX_CONFIG_BYTES).parse(text, name);
         } catch (TreeReadException e) {
             throw new ConfigException(name, e.mark(), "", e.getMessage());
         }
         return new Parser(name, file).parse(root);
+    }
+
+    private static boolean isBlankYaml(String text) {
+        return text.lines().map(String::strip)
+                .allMatch(line -> line.isEmpty() || line.startsWith("#") || line.equals("---") || line.equals("..."));
     }
 
     /** Parses one file; holds the name for messages. */
@@ -203,7 +214,7 @@ public final class ConfigLoader {
                 String glob = string(pathNode, where + ".path");
                 SuppressionScope.PathGlob scope;
                 try {
-                    scope = new SuppressionScope.PathGlob(glob);
+                    scope = SuppressionScope.PathGlob.relativeTo(glob, configDirectory(), workingDirectory);
                 } catch (IllegalArgumentException e) {
                     throw error(pathNode.mark(), where + ".path", e.getMessage());
                 }
@@ -226,6 +237,11 @@ public final class ConfigLoader {
                         Suppression.Format.CONFIG));
             }
             return result;
+        }
+
+        private Path configDirectory() {
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            return parent == null ? workingDirectory : parent;
         }
 
         private Node required(MapNode map, String key, String where) throws ConfigException {

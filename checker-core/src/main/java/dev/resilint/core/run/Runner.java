@@ -69,8 +69,9 @@ public final class Runner {
         List<Finding> baselined = List.of();
         List<Baseline.Entry> stale = List.of();
         if (options.baseline().isPresent()) {
-            Baseline.Outcome outcome = options.baseline().get().apply(active);
-            active = outcome.remaining();
+            // all findings, so that an entry whose finding is now suppressed does not count as fixed
+            Baseline.Outcome outcome = options.baseline().get().apply(all);
+            active = outcome.remaining().stream().filter(f -> !f.isSuppressed()).toList();
             baselined = outcome.baselined();
             stale = outcome.stale();
         }

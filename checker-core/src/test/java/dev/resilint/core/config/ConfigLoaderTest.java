@@ -67,6 +67,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pathGlobsAreRelativeToTheConfigurationFileWhereverResilintRuns() throws Exception {
+        write(".resilint.yaml", """
+                suppressions:
+                  - {path: stacks/legacy/**, id: AZ04, reason: Legacy stack retired in Q2}
+                """);
+        Path sub = Files.createDirectories(dir.resolve("stacks"));
+        Config fromSub = new ConfigLoader(CATALOG, sub).load(Optional.empty());
+        SuppressionScope scope = fromSub.suppressions().get(0).scope();
+        // seen from stacks/, a finding's file is legacy/db.yaml
+        assertThat(scope.covers(new dev.resilint.core.Location.Template("legacy/db.yaml", 1, 1, "Resources/Db", "Db", "")))
+                .isTrue();
+        assertThat(scope.covers(new dev.resilint.core.Location.Template("other/db.yaml", 1, 1, "Resources/Db", "Db", "")))
+                .isFalse();
+        Config fromRoot = new ConfigLoader(CATALOG, dir).load(Optional.empty());
+        assertThat(fromRoot.suppressions().get(0).scope().covers(
+                new dev.resilint.core.Location.Template("stacks/legacy/db.yaml", 1, 1, "Resources/Db", "Db", "")))
+                .isTrue();
+    }
+
+    @Test
+    void emptyOrCommentOnlyFileMeansTheDefaults() throws Exception {
+        Config empty = load("");
+        assertThat(empty.file()).contains(dir.resolve(".resilint.yaml"));
+        assertThat(empty.include()).isEmpty();
+        Config comments = load("# nothing configured yet\n---\n# ignore: [AZ]\n");
+        assertThat(comments.ignore()).isEmpty();
+        assertThat(comments.isEnabled("AZ04")).isTrue();
+    }
+
+    @Test
     void parsesEveryKeyOfAFullFile() throws Exception {
         Config config = load("""
                 version: 1
@@ -115,7 +145,7 @@ class ConfigLoaderTest {
         assertThat(legacy.ruleId()).isEqualTo("AZ01");
         assertThat(legacy.reason()).isEqualTo("Legacy stack, retired in Q2");
         assertThat(legacy.expires()).contains(LocalDate.of(2027, 3, 31));
-        assertThat(legacy.scope()).isEqualTo(new SuppressionScope.PathGlob("legacy/**"));
+        assertThat(((SuppressionScope.PathGlob) legacy.scope()).glob()).isEqualTo("legacy/**");
         assertThat(legacy.format()).isEqualTo(Suppression.Format.CONFIG);
         assertThat(legacy.origin()).isEqualTo(new Location.Template(".resilint.yaml", 18, 5, "suppressions/0", "", ""));
         assertThat(legacy.origin().display()).isEqualTo(".resilint.yaml:18:5");
@@ -124,7 +154,7 @@ class ConfigLoaderTest {
         assertThat(generated.ruleId()).isEqualTo("DR01");
         assertThat(generated.reason()).isEqualTo("Generated templates, checked upstream");
         assertThat(generated.expires()).isEmpty();
-        assertThat(generated.scope()).isEqualTo(new SuppressionScope.PathGlob("**/*.json"));
+        assertThat(((SuppressionScope.PathGlob) generated.scope()).glob()).isEqualTo("**/*.json");
         assertThat(generated.origin().line()).isEqualTo(22);
     }
 

@@ -276,6 +276,8 @@ class RunnerTest {
                 .containsExactly("a.yaml AZ01");
         assertThat(report.findings()).extracting(f -> f.location().file() + " " + f.ruleId())
                 .containsExactly("b.yaml AZ04", "b.yaml AZ01");
+        // the suppressed finding still occurs: its baseline entry is not stale
+        assertThat(report.staleBaselineEntries()).isEmpty();
         assertThat(report.exitCode()).isEqualTo(1);
     }
 
