@@ -53,7 +53,8 @@ public final class TemplateGraphs {
                         path -> locate(template, id, type, path)));
             }
         }
-        return new ResourceGraph(template.file(), resources);
+        return new ResourceGraph(template.file(), resources,
+                dev.resilint.infra.graph.EvaluationContext.of(template.root(), java.util.Map.of()));
     }
 
     /**

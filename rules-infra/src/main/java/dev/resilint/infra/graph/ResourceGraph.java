@@ -13,10 +13,18 @@ public final class ResourceGraph {
 
     private final String name;
     private final Map<String, Resource> resources;
+    private final EvaluationContext context;
     private Evaluator evaluator;
+    private References references;
 
     public ResourceGraph(String name, List<Resource> resources) {
+        this(name, resources, EvaluationContext.EMPTY);
+    }
+
+    /** A graph whose values may refer to parameters, mappings and conditions of {@code context}. */
+    public ResourceGraph(String name, List<Resource> resources, EvaluationContext context) {
         this.name = name;
+        this.context = context;
         Map<String, Resource> map = new LinkedHashMap<>();
         for (Resource r : resources) {
             map.put(r.id(), r);
@@ -35,6 +43,18 @@ public final class ResourceGraph {
 
     public Optional<Resource> resource(String id) {
         return Optional.ofNullable(resources.get(id));
+    }
+
+    public EvaluationContext context() {
+        return context;
+    }
+
+    /** Who points at whom. */
+    public synchronized References references() {
+        if (references == null) {
+            references = References.of(this);
+        }
+        return references;
     }
 
     /** The evaluator rules read this graph through. */

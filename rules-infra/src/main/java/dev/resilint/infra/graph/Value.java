@@ -1,81 +1,187 @@
 package dev.resilint.infra.graph;
 
+import dev.resilint.core.tree.ListNode;
+import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What the evaluator knows about a property. Rules act only on {@link Known} values (and on
- * {@link Absent} ones, where CloudFormation's default applies); {@link Unknown} means stay quiet.
+ * What the evaluator knows about a value. Rules act on {@link Known} values and on {@link Absent}
+ * ones (where CloudFormation's default applies), and on {@link OneOf} values only when every
+ * possibility agrees. {@link Unknown} means: stay quiet.
+ *
+ * <p>Inside a known value, references that only resolve at deployment stay symbolic: a
+ * {@code Ref} to a resource is a scalar tagged {@link Symbols#REF} whose text is the logical id,
+ * a {@code Fn::GetAtt} one tagged {@link Symbols#GET_ATT} with text {@code Id.Attribute}, and an
+ * Availability Zone from {@code Fn::GetAZs} one tagged {@link Symbols#AZ} with text
+ * {@code az[0]}. The convenience accessors ({@link #asString()} and friends) never return a
+ * symbolic scalar as if it were a literal.
  */
-public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent {
+public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, Value.OneOf {
 
-    /** The property is set and its value is known. */
+    /** Why a value cannot be known before deployment. */
+    enum Reason {
+        PARAMETER_WITHOUT_DEFAULT("a parameter without a default"),
+        IMPORT("a value imported from another stack"),
+        PSEUDO_PARAMETER("a pseudo parameter known only at deployment"),
+        RUNTIME_ATTRIBUTE("a resource attribute known only at deployment"),
+        UNSUPPORTED_FUNCTION("a function resilint does not evaluate"),
+        UNKNOWN_CONDITION("a condition that depends on an unknown value"),
+        MISSING_REFERENCE("a reference to something the template does not define"),
+        INVALID("a malformed function call"),
+        TOO_COMPLEX("a value too complex to evaluate"),
+        DIRECTIVE("a preprocessor directive");
+
+        private final String description;
+
+        Reason(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** A value known before deployment (possibly holding symbolic references). */
     record Known(Node node) implements Value {
         public Known {
             Objects.requireNonNull(node, "node");
         }
     }
 
-    /** The property is set but its value cannot be known before deployment. */
-    record Unknown(String reason) implements Value {
+    /** A value that cannot be known before deployment. */
+    record Unknown(Reason reason, String detail) implements Value {
         public Unknown {
             Objects.requireNonNull(reason, "reason");
+            detail = detail == null ? "" : detail;
+        }
+
+        /** For messages: "a parameter without a default (Ref DbMultiAz)". */
+        public String describe() {
+            return detail.isEmpty() ? reason.description() : reason.description() + " (" + detail + ")";
         }
     }
 
-    /** The property is not set: CloudFormation's default applies. */
+    /** Not set: CloudFormation's default applies ({@code AWS::NoValue} also gives this). */
     record Absent() implements Value {
+    }
+
+    /** Several possibilities: the branches of an {@code Fn::If} whose condition is unknown. */
+    record OneOf(List<Value> options) implements Value {
+        public OneOf {
+            options = List.copyOf(options);
+            if (options.size() < 2) {
+                throw new IllegalArgumentException("OneOf needs at least two options");
+            }
+        }
     }
 
     Absent ABSENT = new Absent();
 
-    static Unknown unknown(String reason) {
-        return new Unknown(reason);
+    static Unknown unknown(Reason reason, String detail) {
+        return new Unknown(reason, detail);
+    }
+
+    static Known known(Node node) {
+        return new Known(node);
+    }
+
+    /** The possibilities: this value itself, or a {@link OneOf}'s options. */
+    default List<Value> possibilities() {
+        return this instanceof OneOf o ? o.options() : List.of(this);
     }
 
     default boolean isKnown() {
         return this instanceof Known;
     }
 
+    /** True when the value is absent in every possibility. */
     default boolean isAbsent() {
-        return this instanceof Absent;
+        return possibilities().stream().allMatch(v -> v instanceof Absent);
+    }
+
+    /** True when at least one possibility is unknown. */
+    default boolean isUnknown() {
+        return possibilities().stream().anyMatch(v -> v instanceof Unknown);
+    }
+
+    /** The first unknown possibility, for "could not evaluate" notes. */
+    default Optional<Unknown> firstUnknown() {
+        return possibilities().stream().filter(v -> v instanceof Unknown).map(v -> (Unknown) v).findFirst();
     }
 
     /**
-     * The value as a boolean the way CloudFormation reads it ({@code true}, {@code "true"},
-     * {@code "True"}); empty for unknown values, absent values and non-booleans.
+     * Applies {@code read} to every possibility and returns the result when all of them give the
+     * same one; empty when any possibility gives none or they disagree.
      */
+    default <T> Optional<T> agreed(Function<Value, Optional<T>> read) {
+        T result = null;
+        for (Value v : possibilities()) {
+            Optional<T> r = read.apply(v);
+            if (r.isEmpty() || (result != null && !result.equals(r.get()))) {
+                return Optional.empty();
+            }
+            result = r.get();
+        }
+        return Optional.ofNullable(result);
+    }
+
+    /** A literal scalar's text (never a symbolic reference), when every possibility agrees. */
+    default Optional<String> asString() {
+        return agreed(v -> v instanceof Known k && k.node() instanceof ScalarNode s && !s.isNull()
+                && !Symbols.isSymbolic(s) ? Optional.of(s.text()) : Optional.empty());
+    }
+
+    /** The value as CloudFormation reads a boolean ({@code true}, {@code "True"}), when all possibilities agree. */
     default Optional<Boolean> asBoolean() {
-        if (this instanceof Known k && k.node() instanceof ScalarNode s && !s.isNull()) {
-            String text = s.text().trim();
-            if (text.equalsIgnoreCase("true")) {
+        return agreed(v -> v.asString().flatMap(text -> {
+            String t = text.trim();
+            if (t.equalsIgnoreCase("true")) {
                 return Optional.of(Boolean.TRUE);
             }
-            if (text.equalsIgnoreCase("false")) {
+            if (t.equalsIgnoreCase("false")) {
                 return Optional.of(Boolean.FALSE);
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        }));
     }
 
-    /** The value as a string when it is a known scalar. */
-    default Optional<String> asString() {
-        if (this instanceof Known k && k.node() instanceof ScalarNode s && !s.isNull()) {
-            return Optional.of(s.text());
-        }
-        return Optional.empty();
-    }
-
-    /** The value as an integer when it is a known scalar holding one (CloudFormation accepts "7"). */
+    /** The value as an integer (CloudFormation accepts {@code "7"}), when all possibilities agree. */
     default Optional<Long> asLong() {
-        return asString().flatMap(text -> {
+        return agreed(v -> v.asString().flatMap(text -> {
             try {
                 return Optional.of(Long.parseLong(text.trim()));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
-        });
+        }));
+    }
+
+    /** The known list's items, each as a value; empty when the value is not a known list. */
+    default Optional<List<Value>> asList() {
+        if (this instanceof Known k && k.node() instanceof ListNode list) {
+            List<Value> items = new ArrayList<>();
+            for (Node item : list.items()) {
+                items.add(Symbols.isUnknownPlaceholder(item) ? Symbols.unknownOf(item) : new Known(item));
+            }
+            return Optional.of(items);
+        }
+        return Optional.empty();
+    }
+
+    /** The known map; empty when the value is not a known map. */
+    default Optional<MapNode> asMap() {
+        return this instanceof Known k && k.node() instanceof MapNode m ? Optional.of(m) : Optional.empty();
+    }
+
+    /** The resource this value refers to ({@code Ref} or {@code Fn::GetAtt}), when all possibilities agree. */
+    default Optional<Symbols.ResourceRef> asResourceRef() {
+        return agreed(v -> v instanceof Known k ? Symbols.resourceRef(k.node()) : Optional.empty());
     }
 }
