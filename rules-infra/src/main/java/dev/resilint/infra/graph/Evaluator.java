@@ -235,17 +235,53 @@ public final class Evaluator {
 
     /** One value from several possibilities: the single one when they are all equal. */
     private static Value merge(List<Value> options) {
-        LinkedHashSet<Value> distinct = new LinkedHashSet<>();
+        Map<String, Value> distinct = new java.util.LinkedHashMap<>();
         for (Value v : options) {
-            distinct.addAll(v.possibilities());
+            for (Value p : v.possibilities()) {
+                distinct.putIfAbsent(key(p), p); // equal values written at different places are one
+            }
         }
         if (distinct.size() == 1) {
-            return distinct.iterator().next();
+            return distinct.values().iterator().next();
         }
         if (distinct.size() > 16) {
             return Value.unknown(Reason.TOO_COMPLEX, "more than 16 possibilities");
         }
-        return new Value.OneOf(new ArrayList<>(distinct));
+        return new Value.OneOf(new ArrayList<>(distinct.values()));
+    }
+
+    /** A structural identity of a value that ignores positions. */
+    private static String key(Value v) {
+        if (v instanceof Value.Known k) {
+            StringBuilder sb = new StringBuilder("K");
+            appendKey(k.node(), sb, 0);
+            return sb.toString();
+        }
+        if (v instanceof Value.Unknown u) {
+            return "U" + u.reason() + "\u0000" + u.detail();
+        }
+        return "A";
+    }
+
+    private static void appendKey(Node node, StringBuilder sb, int depth) {
+        if (depth > 100 || sb.length() > 100_000) {
+            sb.append('@').append(System.identityHashCode(node));
+            return;
+        }
+        if (node instanceof ScalarNode s) {
+            sb.append('s').append(s.tag()).append('\u0001').append(s.text()).append('\u0002');
+        } else if (node instanceof ListNode l) {
+            sb.append('[');
+            l.items().forEach(i -> appendKey(i, sb, depth + 1));
+            sb.append(']');
+        } else {
+            sb.append('{');
+            for (MapNode.Entry e : ((MapNode) node).entries()) {
+                sb.append(e.key()).append('=');
+                appendKey(e.value(), sb, depth + 1);
+            }
+            sb.append('}');
+        }
     }
 
     // ---------------------------------------------------------------- evaluation
