@@ -152,6 +152,15 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
         }));
     }
 
+    /**
+     * True when every possibility is absent or a known {@code false}: a boolean property that is
+     * provably off, whichever branch of its conditions applies.
+     */
+    default boolean isFalseOrAbsent() {
+        return possibilities().stream().allMatch(v -> v instanceof Absent
+                || v.asBoolean().equals(Optional.of(Boolean.FALSE)));
+    }
+
     /** The value as an integer (CloudFormation accepts {@code "7"}), when all possibilities agree. */
     default Optional<Long> asLong() {
         return agreed(v -> v.asString().flatMap(text -> {

@@ -8,7 +8,6 @@ import dev.resilint.infra.graph.Evaluator;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.infra.graph.Value;
-import java.util.Optional;
 
 /**
  * DR03: a DynamoDB table without point-in-time recovery. A bad deployment or a buggy batch job
@@ -46,14 +45,11 @@ public final class DynamoDbPitrDisabled implements InfraRule {
         Evaluator eval = graph.evaluator();
         for (Resource table : graph.ofType("AWS::DynamoDB::Table")) {
             Value pitr = eval.property(table, PATH);
-            if (pitr.isAbsent()) {
-                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
-                        + " has no point-in-time recovery (it is off unless enabled); set "
-                        + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
-            } else if (pitr.asBoolean().equals(Optional.of(Boolean.FALSE))) {
-                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
-                        + " has point-in-time recovery disabled; set "
-                        + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
+            if (pitr.isFalseOrAbsent()) {
+                String state = pitr.isAbsent() ? "has no point-in-time recovery (it is off unless enabled)"
+                        : "has point-in-time recovery disabled";
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id() + " " + state
+                        + "; set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
             }
         }
     }

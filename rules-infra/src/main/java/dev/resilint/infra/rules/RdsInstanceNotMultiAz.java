@@ -35,6 +35,16 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
             .resourceTypes("AWS::RDS::DBInstance")
             .build();
 
+    private static String state(Value multiAz) {
+        if (multiAz.isAbsent()) {
+            return "MultiAZ is not set and defaults to false";
+        }
+        if (multiAz.possibilities().size() == 1) {
+            return "MultiAZ: false";
+        }
+        return "MultiAZ is false or unset whichever way its condition goes";
+    }
+
     @Override
     public RuleMetadata metadata() {
         return METADATA;
@@ -60,14 +70,10 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
                 continue;
             }
             Value multiAz = eval.property(db, "MultiAZ");
-            if (multiAz.isAbsent()) {
-                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id()
-                        + " is not Multi-AZ (MultiAZ is not set and defaults to false); set MultiAZ: true so a "
-                        + "standby in another Availability Zone takes over when the primary's zone fails");
-            } else if (multiAz.asBoolean().equals(java.util.Optional.of(Boolean.FALSE))) {
-                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id()
-                        + " is not Multi-AZ (MultiAZ: false); set MultiAZ: true so a standby in another "
-                        + "Availability Zone takes over when the primary's zone fails");
+            if (multiAz.isFalseOrAbsent()) {
+                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id() + " is not Multi-AZ ("
+                        + state(multiAz) + "); set MultiAZ: true so a standby in another Availability Zone takes "
+                        + "over when the primary's zone fails");
             }
         }
     }

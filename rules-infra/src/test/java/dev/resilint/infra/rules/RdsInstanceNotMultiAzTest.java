@@ -58,6 +58,41 @@ class RdsInstanceNotMultiAzTest {
     }
 
     @Test
+    void actsOnConditionsOnlyWhenEveryBranchAgrees() {
+        String conditional = """
+                Parameters:
+                  Env: {Type: String}
+                Conditions:
+                  Prod: !Equals [!Ref Env, prod]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres
+                      MultiAZ: %s
+                """;
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), conditional.formatted("!If [Prod, true, false]")))
+                .isEmpty();
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(),
+                conditional.formatted("!If [Prod, false, !Ref AWS::NoValue]")))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("whichever way its condition goes"));
+    }
+
+    @Test
+    void parameterDefaultsCount() {
+        String template = """
+                Parameters:
+                  MultiAz: {Type: String, Default: '%s', AllowedValues: ['true', 'false']}
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres, MultiAZ: !Ref MultiAz}
+                """;
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), template.formatted("true"))).isEmpty();
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), template.formatted("false"))).hasSize(1);
+    }
+
+    @Test
     void quietForAuroraClusterMembersAndReadReplicas() {
         assertThat(check("Engine: aurora-postgresql\n")).isEmpty();
         assertThat(check("Engine: postgres\nDBClusterIdentifier: !Ref Cluster\n")).isEmpty();
