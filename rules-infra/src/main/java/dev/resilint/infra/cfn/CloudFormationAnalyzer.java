@@ -95,6 +95,12 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         results.addFile(display);
+        try {
+            root = SamTransform.expand(root, display);
+        } catch (TreeReadException e) {
+            results.addProblem(e.toProblem());
+            return;
+        }
         TemplateFile template = new TemplateFile(display, root);
         MetadataSuppressions.Result suppressions = MetadataSuppressions.read(template,
                 request.engine().severityOf(CoreRules.INVALID_SUPPRESSION));

@@ -99,6 +99,47 @@ class CloudFormationAnalyzerTest {
     }
 
     @Test
+    void samTemplatesAreExpandedBeforeTheRulesRunAndGlobalsReachTheEvaluator() throws Exception {
+        String sam = """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Timeout: 20
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::SimpleTable
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: src/
+                      Events:
+                        Jobs: {Type: SQS, Properties: {Queue: !GetAtt JobQueue.Arn}}
+                  JobQueue:
+                    Type: AWS::SQS::Queue
+                """;
+        Files.writeString(dir.resolve("template.yaml"), sam);
+        Results results = analyze(dir);
+        assertThat(results.problems()).isEmpty();
+        assertThat(results.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("DR03");
+            assertThat(f.location().line()).isEqualTo(7);
+        });
+
+        dev.resilint.infra.graph.ResourceGraph graph = TemplateGraphs.build(new TemplateFile("template.yaml",
+                SamTransform.expand(new TemplateLoader(1 << 20).parse(sam, "template.yaml"), "template.yaml")));
+        var eval = graph.evaluator();
+        var worker = graph.resource("Worker").orElseThrow();
+        assertThat(worker.type()).isEqualTo("AWS::Lambda::Function");
+        assertThat(eval.property(worker, "Timeout").asLong()).contains(20L);
+        assertThat(worker.locateProperty("Timeout").line()).isEqualTo(5); // the Globals line
+        assertThat(graph.references().referrers(graph, "JobQueue", "AWS::Lambda::EventSourceMapping"))
+                .extracting(r -> r.id()).containsExactly("WorkerJobs");
+    }
+
+    @Test
     void readsInlineSuppressionsAndReportsBadOnes() throws Exception {
         Files.writeString(dir.resolve("t.yaml"), """
                 Resources:
