@@ -14,6 +14,9 @@ import java.util.Optional;
 /** Builds a {@link ResourceGraph} from a template, with locators that point at template keys. */
 public final class TemplateGraphs {
 
+    /** Resource metadata where AWS CDK records the construct path of the resource. */
+    public static final String CDK_PATH = "aws:cdk:path";
+
     private TemplateGraphs() {
     }
 
@@ -50,10 +53,20 @@ public final class TemplateGraphs {
                         : new MapNode(List.of(), def.mark(), "");
                 String id = e.key();
                 resources.add(new Resource(id, type, def, props,
-                        path -> locate(template, id, type, path)));
+                        path -> locate(template, id, type, path), cdkPath(def), template.parent()));
             }
         }
         return new ResourceGraph(template.file(), resources);
+    }
+
+    /** The {@code aws:cdk:path} metadata of a resource that AWS CDK generated. */
+    static Optional<String> cdkPath(MapNode definition) {
+        if (definition.get("Metadata").orElse(null) instanceof MapNode metadata
+                && metadata.get(CDK_PATH).orElse(null) instanceof ScalarNode path
+                && !path.isNull() && !path.text().isBlank()) {
+            return Optional.of(path.text());
+        }
+        return Optional.empty();
     }
 
     /**

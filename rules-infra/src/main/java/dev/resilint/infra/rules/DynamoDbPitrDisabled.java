@@ -47,11 +47,11 @@ public final class DynamoDbPitrDisabled implements InfraRule {
         for (Resource table : graph.ofType("AWS::DynamoDB::Table")) {
             Value pitr = eval.property(table, PATH);
             if (pitr.isAbsent()) {
-                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.displayName()
                         + " has no point-in-time recovery (it is off unless enabled); set "
                         + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
             } else if (pitr.asBoolean().equals(Optional.of(Boolean.FALSE))) {
-                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id()
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.displayName()
                         + " has point-in-time recovery disabled; set "
                         + "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
             }

@@ -61,11 +61,11 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
             }
             Value multiAz = eval.property(db, "MultiAZ");
             if (multiAz.isAbsent()) {
-                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id()
+                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.displayName()
                         + " is not Multi-AZ (MultiAZ is not set and defaults to false); set MultiAZ: true so a "
                         + "standby in another Availability Zone takes over when the primary's zone fails");
             } else if (multiAz.asBoolean().equals(java.util.Optional.of(Boolean.FALSE))) {
-                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id()
+                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.displayName()
                         + " is not Multi-AZ (MultiAZ: false); set MultiAZ: true so a standby in another "
                         + "Availability Zone takes over when the primary's zone fails");
             }
