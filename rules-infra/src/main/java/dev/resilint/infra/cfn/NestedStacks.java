@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Finds the nested stacks of a template whose templates are local files: an
  * {@code AWS::CloudFormation::Stack} whose {@code TemplateURL} is a literal relative path
  * ({@code ./network.yaml}, {@code stacks/db.yaml}) or a {@code file://} URL, resolved against the
- * parent template's directory, as {@code aws cloudformation package}, SAM and Rain read them. In
+ * parent template's directory, as {@code aws cloudformation package} and SAM read them. In
  * AWS CDK output, where the {@code TemplateURL} is an S3 URL built with {@code Fn::Join}, the
  * {@code aws:asset:path} metadata CDK adds to the stack resource names the local
  * {@code *.nested.template.json} instead. S3 and HTTP URLs, dynamic references and other computed
@@ -88,7 +88,9 @@ final class NestedStacks {
                     continue;
                 }
             }
-            String why = url.map(u -> whyNotLocal(u.value())).orElse("it has no TemplateURL");
+            String why = url.map(u -> whyNotLocal(u.value())).orElse(
+                    props.size() == 1 && Intrinsics.isFunctionKey(props.keys().get(0))
+                            ? "its Properties are computed with " + props.keys().get(0) : "it has no TemplateURL");
             if (asset.isPresent()) {
                 why += "; its CDK asset " + ((ScalarNode) asset.get().value()).text() + " is not there";
             }

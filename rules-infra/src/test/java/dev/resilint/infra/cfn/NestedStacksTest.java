@@ -12,9 +12,9 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.TreeReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +102,20 @@ class NestedStacksTest {
     }
 
     @Test
+    void oneFileReachedThroughASymbolicLinkIsAnalyzedOnce() throws Exception {
+        write("stacks/db.yaml", DB);
+        write("main.yaml", parent("linked/db.yaml"));
+        try {
+            Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("stacks"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+        Results results = analyze(dir);
+        assertThat(results.files()).containsExactly("main.yaml", "linked/db.yaml");
+        assertThat(results.findings()).extracting(Finding::ruleId).containsExactly("AZ04");
+    }
+
+    @Test
     void childrenOfChildrenAreAnalyzedAndCyclesEnd() throws Exception {
         write("a.yaml", parent("b/b.yaml"));
         write("b/b.yaml", parent("../c/c.yaml"));
@@ -177,6 +191,14 @@ class NestedStacksTest {
             assertThat(results.files()).containsExactly(file);
             assertThat(results.notes()).anySatisfy(n -> assertThat(n).startsWith(file + ": nested stack DbStack not followed: "));
         }
+        write("if.yaml", """
+                Resources:
+                  DbStack:
+                    Type: AWS::CloudFormation::Stack
+                    Properties: !If [Prod, {TemplateURL: stacks/db.yaml}, {TemplateURL: stacks/other.yaml}]
+                """);
+        assertThat(analyze(Path.of("if.yaml")).notes()).contains(
+                "if.yaml: nested stack DbStack not followed: its Properties are computed with Fn::If");
         assertThat(analyze(Path.of("s3.yaml")).notes()).anySatisfy(n -> assertThat(n).contains("remote"));
         assertThat(analyze(Path.of("sub.yaml")).notes()).anySatisfy(n -> assertThat(n).contains("Fn::Sub"));
     }
