@@ -2,7 +2,6 @@ package dev.resilint.infra.cfn;
 
 import dev.resilint.core.CoreRules;
 import dev.resilint.core.DisplayPaths;
-import dev.resilint.core.Engine;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
@@ -11,6 +10,9 @@ import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
+import dev.resilint.infra.cfn.TemplateDiscovery.Candidate;
+import dev.resilint.infra.graph.ParentStack;
+import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.infra.rules.InfraRules;
 import java.io.IOException;
@@ -18,13 +20,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges CloudFormation templates. Files named on the command line must be templates; below a
  * named directory, files are recognized by content (a {@code Resources} map plus
  * {@code AWSTemplateFormatVersion} or {@code AWS::} types) and other YAML or JSON files are skipped
- * quietly (listed with {@code --verbose}).
+ * quietly (listed with {@code --verbose}). Each file is analyzed once, however it is reached.
+ *
+ * <p>In AWS CDK output ({@code cdk.out}) only the synthesized {@code *.template.json} files are
+ * judged. The local templates of nested stacks ({@code AWS::CloudFormation::Stack} with a local
+ * {@code TemplateURL}) are analyzed with their parent, even when they lie outside the paths named;
+ * see {@link NestedStacks}.
  */
 public final class CloudFormationAnalyzer implements Analyzer {
 
@@ -42,41 +52,72 @@ public final class CloudFormationAnalyzer implements Analyzer {
 
     @Override
     public Results analyze(AnalysisRequest request) {
-        Results results = new Results();
-        Engine engine = request.engine();
-        TemplateLoader loader = new TemplateLoader(engine.config().maxFileSizeBytes());
-        Path workDir = request.workingDirectory();
-        for (Path input : request.inputs()) {
-            Path resolved = workDir.resolve(input);
-            String display = DisplayPaths.display(resolved, workDir);
-            if (Files.isDirectory(resolved)) {
-                List<String> notes = new ArrayList<>();
-                List<Path> files;
-                try {
-                    files = TemplateDiscovery.walk(resolved, notes);
-                } catch (IOException e) {
-                    results.addProblem(Problem.input(display, 0, 0, "cannot list directory: " + e.getMessage()));
-                    continue;
-                }
-                notes.forEach(results::addNote);
-                for (Path file : files) {
-                    analyzeFile(file, false, loader, request, results);
-                }
-            } else if (Files.exists(resolved)) {
-                analyzeFile(resolved, true, loader, request, results);
-            } else {
-                results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
+        long maxBytes = request.engine().config().maxFileSizeBytes();
+        Session session = new Session(request, new TemplateLoader(maxBytes), new Results(), new HashSet<>());
+        List<Candidate> candidates = candidates(session);
+        // A template nested by another one is analyzed with its parent, which passes it parameter
+        // values, whatever their order. The second loop catches nested templates whose parent could
+        // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
+        Set<Path> nested = NestedStacks.nestedBy(candidates.stream().map(Candidate::path).toList(),
+                session.loader(), maxBytes);
+        for (Candidate c : candidates) {
+            if (!nested.contains(NestedStacks.realPath(c.path()))) {
+                analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
             }
         }
-        return results;
+        for (Candidate c : candidates) {
+            analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
+        }
+        return session.results();
     }
 
-    private void analyzeFile(Path file, boolean explicit, TemplateLoader loader, AnalysisRequest request,
-            Results results) {
+    /** What one {@link #analyze} call works with, and the files it analyzed (by real path). */
+    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed) {
+    }
+
+    /** The files named (explicit), and the candidates found below the directories named. */
+    private static List<Candidate> candidates(Session session) {
+        Path workDir = session.request().workingDirectory();
+        Results results = session.results();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path input : session.request().inputs()) {
+            Path resolved = workDir.resolve(input);
+            if (Files.isDirectory(resolved)) {
+                List<String> notes = new ArrayList<>();
+                try {
+                    TemplateDiscovery.walk(resolved, notes, p -> DisplayPaths.display(p, workDir))
+                            .forEach(f -> candidates.add(new Candidate(f, false)));
+                } catch (IOException e) {
+                    results.addProblem(Problem.input(DisplayPaths.display(resolved, workDir), 0, 0,
+                            "cannot list directory: " + e.getMessage()));
+                }
+                notes.forEach(results::addNote);
+            } else {
+                candidates.add(new Candidate(resolved, true)); // if missing, analyzeFile says so
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Analyzes one file, unless it was already analyzed, and then the local templates of its
+     * nested stacks. {@code parent} and {@code parameterValues} are set for a nested template.
+     */
+    private void analyzeFile(Path file, boolean explicit, Optional<ParentStack> parent,
+            Optional<MapNode> parameterValues, Optional<Value> passedParameters, Session session) {
+        AnalysisRequest request = session.request();
+        Results results = session.results();
+        if (!session.analyzed().add(NestedStacks.realPath(file))) {
+            return;
+        }
         String display = DisplayPaths.display(file, request.workingDirectory());
+        if (explicit && !Files.exists(file)) {
+            results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
+            return;
+        }
         MapNode root;
         try {
-            root = loader.load(file, display);
+            root = session.loader().load(file, display);
         } catch (TreeReadException e) {
             if (explicit || looksLikeTemplate(file)) {
                 results.addProblem(e.toProblem());
@@ -85,7 +126,10 @@ public final class CloudFormationAnalyzer implements Analyzer {
             }
             return;
         }
-        if (!TemplateGraphs.isTemplate(root)) {
+        // a nested stack's template is one by its parent's word: it need not look like one
+        boolean isTemplate = parent.isPresent() ? root.get("Resources").orElse(null) instanceof MapNode
+                : TemplateGraphs.isTemplate(root);
+        if (!isTemplate) {
             if (explicit) {
                 results.addProblem(Problem.input(display, 1, 1,
                         "not a CloudFormation template (no Resources map with AWS:: resource types)"));
@@ -101,15 +145,44 @@ public final class CloudFormationAnalyzer implements Analyzer {
             results.addProblem(e.toProblem());
             return;
         }
-        TemplateFile template = new TemplateFile(display, root);
+        parent.ifPresent(p -> results.addNote(display + ": template of nested stack " + p));
+        TemplateFile template = new TemplateFile(display, root, parent, parameterValues);
         MetadataSuppressions.Result suppressions = MetadataSuppressions.read(template,
                 request.engine().severityOf(CoreRules.INVALID_SUPPRESSION));
         suppressions.suppressions().forEach(results::addSuppression);
         if (request.engine().config().isEnabled(CoreRules.INVALID_SUPPRESSION.id())) {
             suppressions.problems().forEach(results::addFinding);
         }
-        ResourceGraph graph = TemplateGraphs.build(template);
+        ResourceGraph graph = TemplateGraphs.build(template, passedParameters);
         request.engine().run(InfraRules.all(), graph, display, results);
+        analyzeNestedStacks(template, graph, file, session);
+    }
+
+    /**
+     * Analyzes the local templates of a template's nested stacks, each once, even when they lie
+     * outside the paths named. A local template that is not there is an input error of the parent.
+     */
+    private void analyzeNestedStacks(TemplateFile template, ResourceGraph graph, Path file, Session session) {
+        Results results = session.results();
+        NestedStacks.Links links = NestedStacks.of(template.root(), file);
+        links.notFollowed().forEach(why -> results.addNote(template.file() + ": " + why));
+        for (NestedStacks.Child child : links.children()) {
+            String childDisplay = DisplayPaths.display(child.file(), session.request().workingDirectory());
+            if (!Files.isRegularFile(child.file())) {
+                results.addProblem(Problem.input(template.file(), child.mark().line(), child.mark().column(),
+                        "nested stack " + child.stackId() + ": TemplateURL " + child.reference() + " names "
+                                + childDisplay + (Files.exists(child.file()) ? ", which is not a file"
+                                        : ", which does not exist")));
+            } else if (session.analyzed().contains(NestedStacks.realPath(child.file()))) {
+                results.addNote(template.file() + ": nested stack " + child.stackId() + ": " + childDisplay
+                        + " was already analyzed");
+            } else {
+                // the values the parent passes, evaluated where the parent defines them
+                Optional<Value> passed = child.parameterValues().map(p -> graph.evaluator().evaluate(p));
+                analyzeFile(child.file(), true, Optional.of(new ParentStack(template.file(), child.stackId())),
+                        child.parameterValues(), passed, session);
+            }
+        }
     }
 
     /**

@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds candidate template files below directories: files ending in {@code .yaml}, {@code .yml},
  * {@code .json} or {@code .template}, in sorted order, skipping hidden directories and build or
  * dependency folders. Whether a candidate really is a template is decided by its content.
+ *
+ * <p>In an AWS CDK cloud assembly ({@code cdk synth} output: a directory named {@code cdk.out}, or
+ * one holding CDK's {@code manifest.json} and {@code cdk.out} marker files) only the synthesized
+ * templates, {@code *.template.json} (nested stacks: {@code *.nested.template.json}), are
+ * candidates; its {@code manifest.json}, {@code tree.json} and {@code *.assets.json} are not, and its
+ * {@code asset.*} folders (bundled application files) are not searched.
  */
 public final class TemplateDiscovery {
 
@@ -22,11 +29,22 @@ public final class TemplateDiscovery {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules", "target", "build", "dist",
             "__pycache__", "venv", ".venv");
 
+    /** Suffix of the templates {@code cdk synth} writes into a cloud assembly. */
+    public static final String CDK_TEMPLATE_SUFFIX = ".template.json";
+    private static final String CDK_ASSEMBLY_NAME = "cdk.out";
+    private static final String CDK_ASSET_PREFIX = "asset.";
+
     private TemplateDiscovery() {
     }
 
     /** A file found below a directory the user named. */
     public record Candidate(Path path, boolean explicit) {
+    }
+
+    /** True for the names of templates in a CDK cloud assembly ({@code MyStack.template.json}). */
+    static boolean isCdkTemplateName(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(CDK_TEMPLATE_SUFFIX) && name.length() > CDK_TEMPLATE_SUFFIX.length();
     }
 
     /** True for file names with a template extension. */
@@ -36,10 +54,34 @@ public final class TemplateDiscovery {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));
     }
 
+    /**
+     * True for an AWS CDK cloud assembly: a directory named {@code cdk.out}, or one holding the
+     * {@code manifest.json} and {@code cdk.out} files CDK writes into every assembly (its output
+     * directory may be renamed with {@code --output}).
+     */
+    public static boolean isCdkAssembly(Path dir) {
+        Path name = dir.getFileName();
+        if (name != null && name.toString().equals(CDK_ASSEMBLY_NAME)) {
+            return true;
+        }
+        return Files.isRegularFile(dir.resolve("manifest.json")) && Files.isRegularFile(dir.resolve(CDK_ASSEMBLY_NAME));
+    }
+
     /** Files below {@code dir} with a template extension, sorted by path. */
     public static List<Path> walk(Path dir, List<String> skippedNotes) throws IOException {
+        return walk(dir, skippedNotes, Path::toString);
+    }
+
+    /**
+     * Files below {@code dir} with a template extension, sorted by path; {@code display} names
+     * files and directories in the notes.
+     */
+    public static List<Path> walk(Path dir, List<String> skippedNotes, Function<Path, String> display)
+            throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            private Path assembly; // the CDK cloud assembly being walked, or null
+
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 if (!d.equals(dir)) {
@@ -47,13 +89,30 @@ public final class TemplateDiscovery {
                     if ((name.startsWith(".") && !name.equals(".")) || SKIPPED_DIRECTORIES.contains(name)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    if (assembly != null && name.startsWith(CDK_ASSET_PREFIX)) {
+                        return FileVisitResult.SKIP_SUBTREE; // a CDK asset: application files, not templates
+                    }
+                }
+                if (assembly == null && isCdkAssembly(d)) {
+                    assembly = d;
+                    skippedNotes.add(display.apply(d) + ": AWS CDK cloud assembly; only its *" + CDK_TEMPLATE_SUFFIX
+                            + " files are templates, asset.* folders are not searched");
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (d.equals(assembly)) {
+                    assembly = null;
+                }
+                return super.postVisitDirectory(d, exc);
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && hasTemplateExtension(file)) {
+                if (attrs.isRegularFile() && hasTemplateExtension(file)
+                        && (assembly == null || isCdkTemplateName(file))) {
                     found.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -61,7 +120,7 @@ public final class TemplateDiscovery {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                skippedNotes.add(file + ": cannot read (" + exc.getClass().getSimpleName() + ")");
+                skippedNotes.add(display.apply(file) + ": cannot read (" + exc.getClass().getSimpleName() + ")");
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -1,7 +1,9 @@
 package dev.resilint.infra.cfn;
 
 import dev.resilint.core.tree.MapNode;
+import dev.resilint.infra.graph.ParentStack;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A loaded CloudFormation template: its root map with every short-form tag turned into its long
@@ -9,10 +11,25 @@ import java.util.Objects;
  *
  * @param file path relative to the working directory, slash-separated
  * @param root the template's top-level map
+ * @param parent for a nested stack's template, the {@code AWS::CloudFormation::Stack} resource of
+ *     the parent template that creates it; empty for a template analyzed on its own
+ * @param parameterValues for a nested stack's template, the {@code Parameters} property of that
+ *     stack resource as written in the parent (values for this template's parameters; it may be an
+ *     intrinsic function such as {@code Fn::If}); an empty map when the stack resource passes no
+ *     parameters. Empty when the template is not nested, or when the parent's {@code Parameters}
+ *     is not a map. Expressions in it refer to the parent template.
  */
-public record TemplateFile(String file, MapNode root) {
+public record TemplateFile(String file, MapNode root, Optional<ParentStack> parent,
+        Optional<MapNode> parameterValues) {
     public TemplateFile {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(parameterValues, "parameterValues");
+    }
+
+    /** A template analyzed on its own, not as a nested stack. */
+    public TemplateFile(String file, MapNode root) {
+        this(file, root, Optional.empty(), Optional.empty());
     }
 }

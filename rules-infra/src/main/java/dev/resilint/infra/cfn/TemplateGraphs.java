@@ -5,7 +5,10 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.graph.EvaluationContext;
 import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.Symbols;
+import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.graph.ResourceGraph;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,9 @@ import java.util.Optional;
 
 /** Builds a {@link ResourceGraph} from a template, with locators that point at template keys. */
 public final class TemplateGraphs {
+
+    /** Resource metadata where AWS CDK records the construct path of the resource. */
+    public static final String CDK_PATH = "aws:cdk:path";
 
     private TemplateGraphs() {
     }
@@ -38,6 +44,41 @@ public final class TemplateGraphs {
     }
 
     public static ResourceGraph build(TemplateFile template) {
+        return build(template, Optional.empty());
+    }
+
+    /**
+     * Builds the graph of a template whose parameters a parent stack passes ({@code passed}: the
+     * parent's {@code Parameters} property of the stack resource, evaluated in the parent). Passed
+     * parameters override defaults; when {@code passed} cannot be known as a whole, no parameter
+     * of the template can be known either.
+     */
+    public static ResourceGraph build(TemplateFile template, Optional<Value> passed) {
+        return build(template, EvaluationContext.of(template.root(), bindings(template.root(), passed)));
+    }
+
+    private static java.util.Map<String, Value> bindings(MapNode root, Optional<Value> passed) {
+        java.util.Map<String, Value> values = new java.util.LinkedHashMap<>();
+        if (passed.isEmpty()) {
+            return values;
+        }
+        Optional<MapNode> known = passed.get().asMap();
+        MapNode declared = root.get("Parameters").orElse(null) instanceof MapNode m ? m : null;
+        if (known.isPresent()) {
+            for (MapNode.Entry e : known.get().entries()) {
+                values.put(e.key(), Symbols.valueOf(e.value()));
+            }
+        } else if (declared != null) {
+            Value.Unknown why = passed.get().firstUnknown().orElse(Value.unknown(Value.Reason.UNKNOWN_CONDITION,
+                    "the parent stack's Parameters depend on a condition"));
+            for (String name : declared.keys()) {
+                values.put(name, why);
+            }
+        }
+        return values;
+    }
+
+    private static ResourceGraph build(TemplateFile template, EvaluationContext context) {
         List<Resource> resources = new ArrayList<>();
         MapNode resourcesMap = template.root().get("Resources").orElse(null) instanceof MapNode m ? m : null;
         if (resourcesMap != null) {
@@ -50,11 +91,20 @@ public final class TemplateGraphs {
                         : new MapNode(List.of(), def.mark(), "");
                 String id = e.key();
                 resources.add(new Resource(id, type, def, props,
-                        path -> locate(template, id, type, path)));
+                        path -> locate(template, id, type, path), cdkPath(def), template.parent()));
             }
         }
-        return new ResourceGraph(template.file(), resources,
-                dev.resilint.infra.graph.EvaluationContext.of(template.root(), java.util.Map.of()));
+        return new ResourceGraph(template.file(), resources, context);
+    }
+
+    /** The {@code aws:cdk:path} metadata of a resource that AWS CDK generated. */
+    static Optional<String> cdkPath(MapNode definition) {
+        if (definition.get("Metadata").orElse(null) instanceof MapNode metadata
+                && metadata.get(CDK_PATH).orElse(null) instanceof ScalarNode path
+                && !path.isNull() && !path.text().isBlank()) {
+            return Optional.of(path.text());
+        }
+        return Optional.empty();
     }
 
     /**

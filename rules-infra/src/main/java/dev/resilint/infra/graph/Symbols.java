@@ -58,6 +58,11 @@ public final class Symbols {
         return new Value.Unknown(Value.Reason.valueOf(text.substring(0, split)), text.substring(split + 1));
     }
 
+    /** An evaluated node as a value: an unknown placeholder becomes the {@link Value.Unknown} it stands for. */
+    public static Value valueOf(Node node) {
+        return isUnknownPlaceholder(node) ? unknownOf(node) : new Value.Known(node);
+    }
+
     /** True for the symbolic scalars defined here. */
     public static boolean isSymbolic(ScalarNode s) {
         return s.tag().startsWith("resilint:");

@@ -48,7 +48,7 @@ public final class DynamoDbPitrDisabled implements InfraRule {
             if (pitr.isFalseOrAbsent()) {
                 String state = pitr.isAbsent() ? "has no point-in-time recovery (it is off unless enabled)"
                         : "has point-in-time recovery disabled";
-                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.id() + " " + state
+                context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.displayName() + " " + state
                         + "; set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
             }
         }

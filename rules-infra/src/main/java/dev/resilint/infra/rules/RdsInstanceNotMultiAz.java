@@ -71,7 +71,7 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
             }
             Value multiAz = eval.property(db, "MultiAZ");
             if (multiAz.isFalseOrAbsent()) {
-                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.id() + " is not Multi-AZ ("
+                context.report(db.locateProperty("MultiAZ"), "RDS DB instance " + db.displayName() + " is not Multi-AZ ("
                         + state(multiAz) + "); set MultiAZ: true so a standby in another Availability Zone takes "
                         + "over when the primary's zone fails");
             }

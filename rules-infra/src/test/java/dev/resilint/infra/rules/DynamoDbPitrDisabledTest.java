@@ -58,4 +58,17 @@ class DynamoDbPitrDisabledTest {
     void quietForOtherResourceTypes() {
         assertThat(Fixtures.findings(new DynamoDbPitrDisabled(), "Resources:\n  Q: {Type: AWS::SQS::Queue}\n")).isEmpty();
     }
+
+    @Test
+    void namesCdkResourcesByTheirConstructPath() {
+        assertThat(Fixtures.findings(new DynamoDbPitrDisabled(), """
+                {"Resources": {"OrdersTable6D3A5C4E": {
+                  "Type": "AWS::DynamoDB::Table",
+                  "Properties": {"BillingMode": "PAY_PER_REQUEST"},
+                  "Metadata": {"aws:cdk:path": "ShopStack/Orders/Resource"}}}}
+                """)).singleElement().satisfies(f -> {
+                    assertThat(f.message()).startsWith("DynamoDB table OrdersTable6D3A5C4E (ShopStack/Orders) has no");
+                    assertThat(f.location().line()).isEqualTo(3);
+                });
+    }
 }

@@ -126,4 +126,19 @@ class RdsInstanceNotMultiAzTest {
         assertThat(a.location().line()).isNotEqualTo(b.location().line());
         assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
     }
+
+    @Test
+    void namesCdkResourcesByTheirConstructPath() {
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), """
+                Resources:
+                  DatabaseB269D8BB:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres, MultiAZ: false}
+                    Metadata:
+                      aws:cdk:path: ShopStack/Database/Resource
+                """)).singleElement().satisfies(f -> {
+                    assertThat(f.message()).startsWith("RDS DB instance DatabaseB269D8BB (ShopStack/Database) is not");
+                    assertThat(((Location.Template) f.location()).resourceId()).isEqualTo("DatabaseB269D8BB");
+                });
+    }
 }
