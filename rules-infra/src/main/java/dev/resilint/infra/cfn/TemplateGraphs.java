@@ -1,6 +1,7 @@
 package dev.resilint.infra.cfn;
 
 import dev.resilint.core.Location;
+import dev.resilint.core.tree.ListNode;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
@@ -109,24 +110,47 @@ public final class TemplateGraphs {
 
     /**
      * The location of {@code Resources/<id>/<path>}: the logical path as asked (so fingerprints do
-     * not change when a property is added), the line and column of the deepest key that exists.
+     * not change when a property is added), the line and column of the deepest key that exists. A
+     * path part below a list is a 0-based index ({@code Properties/SubnetMappings/1/SubnetId}); a
+     * path that ends at a list item points at the start of that item.
      */
     static Location locate(TemplateFile template, String id, String type, String path) {
         String logicalPath = "Resources/" + id + (path.isEmpty() ? "" : "/" + path);
         Mark mark = Mark.UNKNOWN;
         Node current = template.root();
         for (String part : logicalPath.split("/")) {
-            if (!(current instanceof MapNode map)) {
+            if (current instanceof MapNode map) {
+                Optional<MapNode.Entry> entry = map.entry(part);
+                if (entry.isEmpty()) {
+                    break;
+                }
+                mark = entry.get().keyMark();
+                current = entry.get().value();
+            } else if (current instanceof ListNode list) {
+                int index = index(part);
+                if (index < 0 || index >= list.size()) {
+                    break;
+                }
+                current = list.get(index);
+                mark = current.mark();
+            } else {
                 break;
             }
-            Optional<MapNode.Entry> entry = map.entry(part);
-            if (entry.isEmpty()) {
-                break;
-            }
-            mark = entry.get().keyMark();
-            current = entry.get().value();
         }
         return new Location.Template(template.file(), mark.line(), mark.column(), logicalPath, id, type);
+    }
+
+    /** A list index written as a plain decimal number ({@code 0}, {@code 12}, not {@code 01}, {@code -1} or {@code +1}), or -1. */
+    private static int index(String part) {
+        if (part.isEmpty() || part.length() > 9 || (part.length() > 1 && part.charAt(0) == '0')) {
+            return -1;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(part);
     }
 
     /** The location of a template-level path such as {@code Metadata/resilint}. */

@@ -99,7 +99,10 @@ public final class Resource {
         return id + " (" + path + ")";
     }
 
-    /** Where {@code path} (slash-separated, relative to the resource) is, or the nearest parent that exists. */
+    /**
+     * Where {@code path} (slash-separated, relative to the resource; list items by 0-based index, as in
+     * {@code Properties/SubnetMappings/1/SubnetId}) is, or the nearest parent that exists.
+     */
     public Location locate(String path) {
         return locator.apply(path);
     }
