@@ -41,6 +41,11 @@ class CorpusTest {
         for (Problem p : results.problems()) {
             assertThat(p.file()).isNotEmpty();
             assertThat(p.message()).isNotBlank().doesNotContain("Exception");
+            assertThat(p.line()).as(p.display()).isPositive();
+            // only genuinely broken files: cfn-lint's bad fixtures, and one good fixture whose nested
+            // stack StackInvalidPath deliberately names a template file that does not exist
+            assertThat(p.file().contains("/bad/") || (p.file().endsWith("good/resources/cloudformation/stacks.yaml")
+                    && p.message().contains("StackInvalidPath"))).as(p.display()).isTrue();
         }
         System.out.println("corpus: " + results.files().size() + " templates, " + results.problems().size()
                 + " unreadable, " + results.findings().size() + " findings");
