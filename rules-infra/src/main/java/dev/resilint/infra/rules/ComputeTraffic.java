@@ -2,6 +2,7 @@ package dev.resilint.infra.rules;
 
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.infra.graph.Evaluator;
+import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.infra.graph.Symbols;
@@ -30,6 +31,17 @@ import java.util.function.Function;
  * instance's from {@code SecurityGroupIds}, {@code SecurityGroups},
  * {@code NetworkInterfaces[*].GroupSet} and its launch template. Groups defined outside the
  * template, and rules whose protocol, ports or source cannot be known, prove nothing.
+ *
+ * <p>Two kinds of rule prove nothing either, because they say nothing about a service that this
+ * compute runs (both were false positives on real templates):
+ * <ul>
+ *   <li>a catch-all rule (protocol {@code -1}, or every TCP port) from a range other than
+ *       {@code 0.0.0.0/0} and {@code ::/0}: "allow everything from the VPC" is how clusters and
+ *       helper hosts talk to each other;</li>
+ *   <li>a rule of a security group that is shared with a load balancer, or with other compute
+ *       that is behind one (an attached Auto Scaling group, a target instance, an ECS service with
+ *       {@code LoadBalancers}): its ports are open for that load-balanced tier.</li>
+ * </ul>
  */
 final class ComputeTraffic {
 
@@ -42,6 +54,9 @@ final class ComputeTraffic {
     private static final String LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
     private static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
     private static final String INGRESS = "AWS::EC2::SecurityGroupIngress";
+
+    /** Sources for which even a rule opening every port shows an exposed service. */
+    private static final java.util.Set<String> INTERNET = java.util.Set.of("0.0.0.0/0", "::/0");
 
     private ComputeTraffic() {
     }
@@ -137,7 +152,7 @@ final class ComputeTraffic {
      */
     static Optional<String> servesTraffic(ResourceGraph graph, Resource compute) {
         for (Value groups : securityGroupLists(graph, compute)) {
-            Optional<String> found = admittingGroup(graph, groups);
+            Optional<String> found = admittingGroup(graph, groups, compute);
             if (found.isPresent()) {
                 return found;
             }
@@ -211,7 +226,7 @@ final class ComputeTraffic {
      * A security group of the list that admits traffic, in every possibility of the list; empty
      * when no possibility or not all of them show one.
      */
-    private static Optional<String> admittingGroup(ResourceGraph graph, Value groups) {
+    private static Optional<String> admittingGroup(ResourceGraph graph, Value groups, Resource compute) {
         String first = null;
         for (Value option : groups.possibilities()) {
             Optional<List<Value>> items = option.asList();
@@ -221,7 +236,7 @@ final class ComputeTraffic {
             String found = null;
             for (Value item : items.get()) {
                 Optional<Resource> sg = resolve(graph, item, SECURITY_GROUP);
-                if (sg.isPresent()) {
+                if (sg.isPresent() && !sharedWithLoadBalancedTier(graph, sg.get(), compute)) {
                     Optional<String> rule = admittingRule(graph, sg.get());
                     if (rule.isPresent()) {
                         found = "security group " + sg.get().displayName() + " admits " + rule.get();
@@ -237,6 +252,59 @@ final class ComputeTraffic {
             }
         }
         return Optional.ofNullable(first);
+    }
+
+    /**
+     * Whether the security group also belongs to a load balancer, or to other compute that is
+     * behind one: then its open ports are there for that tier, and say nothing about this compute.
+     */
+    private static boolean sharedWithLoadBalancedTier(ResourceGraph graph, Resource sg, Resource compute) {
+        Evaluator eval = graph.evaluator();
+        for (References.Edge edge : graph.references().to(sg.id())) {
+            Resource user = graph.resource(edge.from()).orElseThrow();
+            if (user.id().equals(compute.id())) {
+                continue;
+            }
+            switch (user.type()) {
+                case "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer" -> {
+                    return true;
+                }
+                case INSTANCE -> {
+                    if (isLoadBalancerTarget(graph, user)) {
+                        return true;
+                    }
+                }
+                case "AWS::ECS::Service" -> {
+                    if (nonEmptyList(eval.property(user, "LoadBalancers")) == Answer.YES) {
+                        return true;
+                    }
+                }
+                case LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION -> {
+                    for (Resource asg : graph.references().referrers(graph, user.id(), ASG)) {
+                        if (!asg.id().equals(compute.id()) && attachedToLoadBalancer(eval, asg) == Answer.YES) {
+                            return true;
+                        }
+                    }
+                }
+                default -> {
+                    // other users (ingress rules, other groups) do not matter
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A target of a target group ({@code Targets}) or a Classic Load Balancer ({@code Instances}) of the template. */
+    static boolean isLoadBalancerTarget(ResourceGraph graph, Resource instance) {
+        for (References.Edge edge : graph.references().to(instance.id())) {
+            String type = graph.resource(edge.from()).map(Resource::type).orElse("");
+            if (type.equals("AWS::ElasticLoadBalancingV2::TargetGroup") && edge.path().startsWith("Properties/Targets")
+                    || type.equals("AWS::ElasticLoadBalancing::LoadBalancer")
+                            && edge.path().startsWith("Properties/Instances")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A rule of the security group that admits TCP from a CIDR on a port other than 22 and 3389. */
@@ -306,8 +374,9 @@ final class ComputeTraffic {
         if (source.isEmpty()) {
             return Optional.empty();
         }
+        boolean internet = INTERNET.contains(source.get());
         if (all) {
-            return Optional.of("all traffic from " + source.get());
+            return internet ? Optional.of("all traffic from " + source.get()) : Optional.empty();
         }
         Optional<Long> from = field.apply("FromPort").asLong();
         Optional<Long> to = field.apply("ToPort").asLong();
@@ -316,8 +385,8 @@ final class ComputeTraffic {
         }
         long lo = from.get();
         long hi = to.get();
-        if (lo == -1 || hi == -1) {
-            return Optional.of("all TCP ports from " + source.get());
+        if (lo == -1 || hi == -1 || (lo <= 1 && hi >= 65535)) {
+            return internet ? Optional.of("all TCP ports from " + source.get()) : Optional.empty();
         }
         if (lo > hi || (lo == hi && (lo == 22 || lo == 3389))) {
             return Optional.empty();

@@ -90,7 +90,7 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
         for (Resource instance : graph.ofType(ComputeTraffic.INSTANCE)) {
             if (eval.isCreated(instance).equals(Optional.of(false))
                     || mayForward(eval.property(instance, "SourceDestCheck"))
-                    || isLoadBalancerTarget(graph, instance)) {
+                    || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
                 continue;
             }
             ComputeTraffic.servesTraffic(graph, instance).ifPresent(how -> context.report(
@@ -166,19 +166,6 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
     private static boolean mayForward(Value sourceDestCheck) {
         return !sourceDestCheck.possibilities().stream().allMatch(v -> v instanceof Value.Absent
                 || v.asBoolean().equals(Optional.of(Boolean.TRUE)));
-    }
-
-    /** A target of a target group or a Classic Load Balancer of the template. */
-    private static boolean isLoadBalancerTarget(ResourceGraph graph, Resource instance) {
-        for (References.Edge edge : graph.references().to(instance.id())) {
-            String type = graph.resource(edge.from()).map(Resource::type).orElse("");
-            if (type.equals("AWS::ElasticLoadBalancingV2::TargetGroup") && edge.path().startsWith("Properties/Targets")
-                    || type.equals("AWS::ElasticLoadBalancing::LoadBalancer")
-                            && edge.path().startsWith("Properties/Instances")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An Auto Scaling group of ECS container instances or EKS nodes. */
