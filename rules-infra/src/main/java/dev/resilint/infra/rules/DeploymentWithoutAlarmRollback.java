@@ -75,13 +75,21 @@ public final class DeploymentWithoutAlarmRollback implements InfraRule {
                 fixes.add("enable AutoRollbackConfiguration with DEPLOYMENT_FAILURE among its Events");
             }
             if (missing.stream().anyMatch(m -> m.path().startsWith(ALARMS))) {
-                fixes.add("enable an AlarmConfiguration naming the alarms that watch the release (and add "
-                        + "DEPLOYMENT_STOP_ON_ALARM to the rollback events)");
+                fixes.add("enable an AlarmConfiguration naming the alarms that watch the release"
+                        + (rollsBackOnAlarm(eval, group) ? "" : " (and add DEPLOYMENT_STOP_ON_ALARM to the rollback "
+                                + "events)"));
             }
             context.report(group.locate("Properties/" + missing.get(0).path()), "CodeDeploy deployment group "
                     + group.displayName() + " " + String.join(" and ", whats) + ", so a bad release stays in "
                     + "place; " + String.join(", and ", fixes));
         }
+    }
+
+    /** Whether the rollback events provably include DEPLOYMENT_STOP_ON_ALARM. */
+    private static boolean rollsBackOnAlarm(Evaluator eval, Resource group) {
+        return eval.property(group, ROLLBACK + "/Events").agreed(v -> v.asList().map(items -> items.stream()
+                .anyMatch(i -> i.asString().map(t -> t.trim().equals("DEPLOYMENT_STOP_ON_ALARM")).orElse(false))))
+                .orElse(false);
     }
 
     private static Optional<Missing> rollback(Evaluator eval, Resource group) {

@@ -55,7 +55,8 @@ class DeploymentWithoutAlarmRollbackTest {
 
     @Test
     void firesWithoutAlarmsAndPointsAtTheNearestParent() {
-        assertThat(check(GOOD_ROLLBACK)).singleElement().satisfies(f -> {
+        assertThat(check("AutoRollbackConfiguration: {Enabled: true, Events: [DEPLOYMENT_FAILURE]}\n"))
+                .singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("DP02");
             assertThat(f.message()).isEqualTo("CodeDeploy deployment group Group has no AlarmConfiguration, so a bad "
                     + "release stays in place; enable an AlarmConfiguration naming the alarms that watch the release "
@@ -64,6 +65,8 @@ class DeploymentWithoutAlarmRollbackTest {
             assertThat(loc.logicalPath()).isEqualTo("Resources/Group/Properties/AlarmConfiguration");
             assertThat(loc.line()).isEqualTo(9);
         });
+        assertThat(check(GOOD_ROLLBACK)).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("enable an AlarmConfiguration naming the alarms that watch the release"));
     }
 
     @Test
