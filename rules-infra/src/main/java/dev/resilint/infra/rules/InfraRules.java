@@ -9,7 +9,13 @@ public final class InfraRules {
 
     private static final List<InfraRule> ALL = List.of(
             new RdsInstanceNotMultiAz(),
-            new DynamoDbPitrDisabled())
+            new DynamoDbPitrDisabled(),
+            new ComputeWithoutLoadBalancer(),
+            new AsgWithoutElbHealthCheck(),
+            new CrossZoneLoadBalancingDisabled(),
+            new AsgMinSizeBelowTwo(),
+            new EcsWithoutCircuitBreaker(),
+            new DeploymentWithoutAlarmRollback())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
