@@ -775,12 +775,27 @@ public final class Evaluator {
         if (node instanceof MapNode m && !isFunction(m)) {
             return eval(m);
         }
+        if (node instanceof MapNode m && isFunction(m)) {
+            String fn = m.keys().get(0);
+            if (!fn.equals("Fn::Sub") && !fn.equals("Fn::Join")) {
+                // Fn::If, Ref to a parameter and the like: evaluate first, then read each possibility
+                List<Value> results = new ArrayList<>();
+                for (Value p : eval(m).possibilities()) {
+                    results.add(p instanceof Value.Known known && !isFunction(known.node()) ? jsonOf(p) : p);
+                }
+                return merge(results);
+            }
+        }
         Optional<String> text = textWithPlaceholders(node);
         if (text.isEmpty()) {
             return Value.unknown(Reason.UNSUPPORTED_FUNCTION, "JSON text built in a way resilint cannot follow");
         }
+        String json = text.get().strip();
+        if (!json.startsWith("{") && !json.startsWith("[")) {
+            return Value.unknown(Reason.INVALID, "not a JSON object or array");
+        }
         try {
-            return Value.known(new TreeReader().parse(text.get(), "embedded JSON"));
+            return Value.known(new TreeReader().parse(json, "embedded JSON"));
         } catch (TreeReadException e) {
             return Value.unknown(Reason.INVALID, "not valid JSON after substitution: " + e.getMessage());
         }

@@ -371,6 +371,43 @@ class EvaluatorTest {
     }
 
     @Nested
+    class EmbeddedJsonThroughFunctions {
+        private Value redrive(String defaultValue) {
+            ResourceGraph graph = Fixtures.graph("""
+                    Parameters: {UseDlq: {Type: String, Default: '%s'}, Free: {Type: String}}
+                    Conditions: {Dlq: !Equals [!Ref UseDlq, 'true']}
+                    Resources:
+                      Q:
+                        Type: AWS::SQS::Queue
+                        Properties:
+                          RedrivePolicy: !If [Dlq, {deadLetterTargetArn: x, maxReceiveCount: 5}, !Ref AWS::NoValue]
+                          Text: !Ref Free
+                          Plain: just text
+                    """.formatted(defaultValue));
+            return graph.evaluator().embeddedJson(graph.resource("Q").orElseThrow(), "RedrivePolicy");
+        }
+
+        @Test
+        void conditionsAroundTheJsonAreEvaluatedFirst() {
+            assertThat(redrive("false").isAbsent()).isTrue();
+            assertThat(redrive("true").asMap().orElseThrow().keys()).containsExactly("deadLetterTargetArn", "maxReceiveCount");
+        }
+
+        @Test
+        void parametersAndPlainTextAreNotJson() {
+            ResourceGraph graph = Fixtures.graph("""
+                    Parameters: {Free: {Type: String}}
+                    Resources:
+                      Q: {Type: AWS::SQS::Queue, Properties: {Text: !Ref Free, Plain: just text}}
+                    """);
+            Evaluator e = graph.evaluator();
+            assertThat(reason(e.embeddedJson(graph.resource("Q").orElseThrow(), "Text")))
+                    .isEqualTo(Reason.PARAMETER_WITHOUT_DEFAULT);
+            assertThat(reason(e.embeddedJson(graph.resource("Q").orElseThrow(), "Plain"))).isEqualTo(Reason.INVALID);
+        }
+    }
+
+    @Nested
     class Bounds {
         @Test
         void deepConditionChainsAreTooComplexNotAHang() {
