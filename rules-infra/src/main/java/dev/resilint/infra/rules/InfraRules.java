@@ -9,7 +9,11 @@ public final class InfraRules {
 
     private static final List<InfraRule> ALL = List.of(
             new RdsInstanceNotMultiAz(),
-            new DynamoDbPitrDisabled())
+            new DynamoDbPitrDisabled(),
+            new QueueWithoutDeadLetterQueue(),
+            new VisibilityTimeoutBelowConsumer(),
+            new StateMachineRetryWithoutJitter(),
+            new TimeoutChainInverted())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
