@@ -31,8 +31,8 @@ import java.util.Set;
  *       source mapping's {@code DestinationConfig.OnFailure.Destination}, an EventBridge rule
  *       target's, a Pipe's or a Scheduler schedule's {@code DeadLetterConfig.Arn}, and any other
  *       reference written at a path that mentions a dead letter or an on-failure destination;
- *   <li>it declares itself one: a {@code RedriveAllowPolicy} with {@code redrivePermission}
- *       {@code byQueue} or {@code allowAll};
+ *   <li>it declares itself one: it has a {@code RedriveAllowPolicy} whose
+ *       {@code redrivePermission} is not provably {@code denyAll};
  *   <li>its logical id or literal {@code QueueName} says so ({@code DeadLetter}, {@code DLQ}): such
  *       a queue is usually the dead-letter queue of a queue in another stack.
  * </ul>
@@ -73,14 +73,18 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource queue : graph.ofType("AWS::SQS::Queue")) {
-            if (!Relations.mayExist(graph, queue) || !eval.embeddedJson(queue, "RedrivePolicy").isAbsent()) {
+            // Presence is all that counts, so the property itself is read (a map, a JSON string or a
+            // function building one); it must be absent whichever way its conditions go.
+            if (!Relations.mayExist(graph, queue) || !eval.property(queue, "RedrivePolicy").isAbsent()) {
                 continue; // never created, has a redrive policy, or cannot tell
             }
             if (isDeadLetterQueue(graph, queue)) {
                 continue;
             }
+            String state = queue.properties().has("RedrivePolicy")
+                    ? " has no RedrivePolicy (its condition leaves it unset)" : " has no RedrivePolicy";
             context.report(queue.locateProperty("RedrivePolicy"), "SQS queue " + queue.displayName()
-                    + " has no RedrivePolicy: a message that keeps failing is received again and again until it "
+                    + state + ": a message that keeps failing is received again and again until it "
                     + "expires, unseen; add a RedrivePolicy with a deadLetterTargetArn and a maxReceiveCount");
         }
     }
@@ -102,11 +106,13 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
                 return true; // a RedrivePolicy written as a JSON string (Fn::Sub, Fn::Join)
             }
         }
-        Value allow = graph.evaluator().embeddedJson(queue, "RedriveAllowPolicy");
-        Optional<String> permission = allow.asMap().flatMap(m -> m.get("redrivePermission"))
-                .flatMap(n -> Symbols.valueOf(n).asString());
-        if (permission.isPresent() && (permission.get().equals("byQueue") || permission.get().equals("allowAll"))) {
-            return true;
+        if (!graph.evaluator().property(queue, "RedriveAllowPolicy").isAbsent()) {
+            Value allow = graph.evaluator().embeddedJson(queue, "RedriveAllowPolicy");
+            Optional<String> permission = allow.asMap().flatMap(m -> m.get("redrivePermission"))
+                    .flatMap(n -> Symbols.valueOf(n).asString());
+            if (!permission.equals(Optional.of("denyAll"))) {
+                return true; // byQueue or allowAll: it offers itself as a dead-letter queue (or cannot tell)
+            }
         }
         if (mentionsDeadLetter(queue.id())) {
             return true;

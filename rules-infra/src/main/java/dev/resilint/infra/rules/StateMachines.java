@@ -67,12 +67,12 @@ final class StateMachines {
 
     /** Every state of the machine's local definition; empty when the definition is not local or cannot be known. */
     static List<State> states(Evaluator eval, Resource machine) {
-        boolean inString = eval.property(machine, "Definition").isAbsent();
+        Value map = eval.property(machine, "Definition");
+        boolean inString = map.isAbsent();
         if (inString && eval.property(machine, "DefinitionString").isAbsent()) {
             return List.of();
         }
-        Value definition = eval.embeddedJson(machine, inString ? "DefinitionString" : "Definition");
-        Optional<MapNode> root = definition.asMap();
+        Optional<MapNode> root = inString ? eval.embeddedJson(machine, "DefinitionString").asMap() : map.asMap();
         List<State> out = new ArrayList<>();
         root.ifPresent(r -> walk(machine, r, "", List.of(), inString, out, 0));
         return out;
