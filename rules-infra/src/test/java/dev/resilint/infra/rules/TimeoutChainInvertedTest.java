@@ -305,6 +305,28 @@ class TimeoutChainInvertedTest {
         }
 
         @Test
+        void cdkSynthesizedDefinitionString() {
+            String cdk = """
+                    {"Resources": {
+                      "Fn9270CBC0": {"Type": "AWS::Lambda::Function", "Properties": {"Timeout": 30},
+                        "Metadata": {"aws:cdk:path": "App/Fn/Resource"}},
+                      "FlowB4C8E2A1": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+                        "DefinitionString": {"Fn::Join": ["", [
+                          "{\\"StartAt\\":\\"Invoke\\",\\"States\\":{\\"Invoke\\":{\\"End\\":true,\\"Retry\\":[{\\"ErrorEquals\\":[\\"Lambda.ServiceException\\"],\\"IntervalSeconds\\":2,\\"MaxAttempts\\":6,\\"BackoffRate\\":2}],\\"Type\\":\\"Task\\",\\"TimeoutSeconds\\":10,\\"Resource\\":\\"arn:",
+                          {"Ref": "AWS::Partition"},
+                          ":states:::lambda:invoke\\",\\"Parameters\\":{\\"FunctionName\\":\\"",
+                          {"Fn::GetAtt": ["Fn9270CBC0", "Arn"]},
+                          "\\",\\"Payload.$\\":\\"$\\"}}}}"]]}},
+                        "Metadata": {"aws:cdk:path": "App/Flow/Resource"}}}}
+                    """;
+            assertThat(Fixtures.findings(new TimeoutChainInverted(), cdk)).singleElement().satisfies(f -> assertThat(
+                    f.message()).startsWith("Task state 'Invoke' of state machine FlowB4C8E2A1 (App/Flow) times out "
+                            + "after 10 s but the Lambda function Fn9270CBC0 (App/Fn) it invokes may run for 30 s"));
+            assertThat(Fixtures.findings(new StateMachineRetryWithoutJitter(), cdk)).singleElement().satisfies(f ->
+                    assertThat(f.message()).contains("retries up to 6 times without JitterStrategy"));
+        }
+
+        @Test
         void samStateMachineThroughTheAnalyzer() {
             String sam = """
                     AWSTemplateFormatVersion: '2010-09-09'
