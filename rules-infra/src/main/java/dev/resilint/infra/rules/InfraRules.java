@@ -15,7 +15,11 @@ public final class InfraRules {
             new CrossZoneLoadBalancingDisabled(),
             new AsgMinSizeBelowTwo(),
             new EcsWithoutCircuitBreaker(),
-            new DeploymentWithoutAlarmRollback())
+            new DeploymentWithoutAlarmRollback(),
+            new QueueWithoutDeadLetterQueue(),
+            new VisibilityTimeoutBelowConsumer(),
+            new StateMachineRetryWithoutJitter(),
+            new TimeoutChainInverted())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {

@@ -39,7 +39,7 @@ class NestedStacksTest {
         return """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Resources:
-                  Queue: {Type: AWS::SQS::Queue}
+                  Topic: {Type: AWS::SNS::Topic}
                   DbStack:
                     Type: AWS::CloudFormation::Stack
                     Properties:
@@ -164,7 +164,7 @@ class NestedStacksTest {
     void childrenOfChildrenAreAnalyzedAndCyclesEnd() throws Exception {
         write("a.yaml", parent("b/b.yaml"));
         write("b/b.yaml", parent("../c/c.yaml"));
-        write("c/c.yaml", parent("../a.yaml").replace("Queue: {Type: AWS::SQS::Queue}",
+        write("c/c.yaml", parent("../a.yaml").replace("Topic: {Type: AWS::SNS::Topic}",
                 "Db: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres}}"));
 
         for (Results results : List.of(analyze(Path.of("a.yaml")), analyze(Path.of("c/c.yaml")), analyze(dir))) {

@@ -1,0 +1,43 @@
+package dev.resilint.infra.rules;
+
+import dev.resilint.core.Engine;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Results;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.run.AnalysisRequest;
+import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the whole CloudFormation analyzer (SAM expansion included) with only some rules switched
+ * on, for the tests of the MQ and TO rules.
+ */
+final class MqToAnalysis {
+
+    private MqToAnalysis() {
+    }
+
+    /** Findings of {@code ruleId} for one template written to {@code dir}/template.yaml. */
+    static List<Finding> analyze(Path dir, String ruleId, String yaml) {
+        try {
+            Files.writeString(dir.resolve("template.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Results results = analyze(dir, List.of(ruleId), dir);
+        if (!results.problems().isEmpty()) {
+            throw new AssertionError("analysis failed: " + results.problems());
+        }
+        return results.findings();
+    }
+
+    /** All results for {@code inputs}, only the given rules enabled. */
+    static Results analyze(Path workingDir, List<String> ruleIds, Path... inputs) {
+        return new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(inputs), workingDir,
+                new Engine(Config.defaults().withSelection(ruleIds, List.of())), List.of()));
+    }
+}
