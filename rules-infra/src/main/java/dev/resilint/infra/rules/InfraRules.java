@@ -9,7 +9,13 @@ public final class InfraRules {
 
     private static final List<InfraRule> ALL = List.of(
             new RdsInstanceNotMultiAz(),
-            new DynamoDbPitrDisabled())
+            new DynamoDbPitrDisabled(),
+            new RdsBackupRetentionLow(),
+            new DeletionProtectionDisabled(),
+            new StatefulResourceWithoutRetainPolicy(),
+            new CloudFrontCacheWithoutTtl(),
+            new ApiCacheWithoutTtl(),
+            new RequiredTagsMissing())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
