@@ -173,8 +173,10 @@ public final class DeletionProtectionDisabled implements InfraRule {
         context.report(single && explicitOff != null
                         ? ListItems.at(lb, "Properties/LoadBalancerAttributes", explicitOff, "Value")
                         : lb.locateProperty("LoadBalancerAttributes"),
-                kind + lb.displayName() + " " + state + "; add the LoadBalancerAttributes entry {Key: " + LB_ATTRIBUTE
-                        + ", Value: 'true'} so that a stack delete or a stray API call cannot remove it");
+                kind + lb.displayName() + " " + state + "; " + (single && explicitOff != null
+                        ? "set its " + LB_ATTRIBUTE + " attribute to 'true'"
+                        : "add the LoadBalancerAttributes entry {Key: " + LB_ATTRIBUTE + ", Value: 'true'}")
+                        + " so that a stack delete or a stray API call cannot remove it");
     }
 
     /** The load balancer type, lower case; {@code application} when not set. */
