@@ -59,18 +59,21 @@ class CheckFlowTest {
         assertThat(ruleIds(findings)).containsExactly("AZ04", "DR03");
         JsonNode az04 = findings.get(0).path("location");
         assertThat(az04.path("file").asText()).isEqualTo("stacks/db.yaml");
-        assertThat(az04.path("line").asInt()).isEqualTo(5);
+        assertThat(az04.path("line").asInt()).isEqualTo(7);
         assertThat(az04.path("logicalPath").asText()).isEqualTo("Resources/Db/Properties/MultiAZ");
         assertThat(az04.path("resourceId").asText()).isEqualTo("Db");
     }
 
     @Test
     void failThresholdAndSeverityOverrides() throws Exception {
-        assertThat(cli.run("check", "--fail-on", "error", "stacks").exitCode()).isZero();
+        assertThat(cli.run("check", "--fail-on", "error", "stacks").exitCode()).isEqualTo(1); // AZ04 is an error
         assertThat(cli.run("check", "--fail-on", "none", "stacks").exitCode()).isZero();
-        Files.writeString(dir.resolve(".resilint.yaml"), "severity: {DR03: error}\nfailOn: error\n");
+        Files.writeString(dir.resolve(".resilint.yaml"), "severity: {AZ04: warning}\nfailOn: error\n");
+        assertThat(cli.run("check", "stacks").exitCode()).isZero();
+        Files.writeString(dir.resolve(".resilint.yaml"), "severity: {AZ04: warning, DR03: error}\nfailOn: error\n");
         Cli.Result r = cli.run("check", "--format", "json", "stacks");
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(json(r).path("findings").get(0).path("severity").asText()).isEqualTo("warning");
         assertThat(json(r).path("findings").get(1).path("severity").asText()).isEqualTo("error");
         assertThat(cli.run("check", "--fail-on", "none", "stacks").exitCode()).isZero();
     }

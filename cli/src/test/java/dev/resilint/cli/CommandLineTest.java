@@ -13,16 +13,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line's contract: commands, exit codes, errors without stack traces. */
 class CommandLineTest {
 
+    /** Breaks exactly two rules: AZ04 (error) on Db and DR03 (warning) on Table. */
     static final String DB = """
             AWSTemplateFormatVersion: '2010-09-09'
             Resources:
               Db:
                 Type: AWS::RDS::DBInstance
+                DeletionPolicy: Snapshot
+                UpdateReplacePolicy: Snapshot
                 Properties:
                   Engine: postgres
+                  BackupRetentionPeriod: 7
+                  DeletionProtection: true
               Table:
                 Type: AWS::DynamoDB::Table
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
                 Properties:
+                  DeletionProtectionEnabled: true
                   BillingMode: PAY_PER_REQUEST
             """;
 

@@ -19,7 +19,13 @@ public final class InfraRules {
             new QueueWithoutDeadLetterQueue(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
-            new TimeoutChainInverted())
+            new TimeoutChainInverted(),
+            new RdsBackupRetentionLow(),
+            new DeletionProtectionDisabled(),
+            new StatefulResourceWithoutRetainPolicy(),
+            new CloudFrontCacheWithoutTtl(),
+            new ApiCacheWithoutTtl(),
+            new RequiredTagsMissing())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {

@@ -81,7 +81,7 @@ class StateMachineRetryWithoutJitterTest {
                     + "(MaxAttempts defaults to 3) without JitterStrategy (retrier 2, Lambda.ServiceException, "
                     + "Lambda.TooManyRequestsException): executions that fail together retry in lockstep; add "
                     + "JitterStrategy: FULL");
-            assertThat(f.location().line()).isEqualTo(18);
+            assertThat(f.location().line()).isEqualTo(21); // the second retrier itself
             assertThat(((Location.Template) f.location()).logicalPath())
                     .isEqualTo("Resources/Flow/Properties/Definition/States/First/Retry/1");
         });
@@ -144,8 +144,8 @@ class StateMachineRetryWithoutJitterTest {
                 "Resources/Flow/Properties/Definition/States/Each/ItemProcessor/States/C",
                 "Resources/Flow/Properties/Definition/States/Old/Iterator/States/D");
         assertThat(findings.get(0).message()).startsWith("Task state 'A' (in 'First') of state machine Flow");
-        // Resource.locate does not descend into list items: a state in a branch is located at Branches
-        assertThat(findings.get(0).location().line()).isEqualTo(17);
+        // a state inside a Parallel branch is located at its own key
+        assertThat(findings.get(0).location().line()).isEqualTo(20);
         assertThat(findings.get(1).location().line()).isEqualTo(30); // Map states: the nested state's key
         assertThat(findings).extracting(Finding::fingerprint).doesNotHaveDuplicates();
     }
@@ -271,7 +271,7 @@ class StateMachineRetryWithoutJitterTest {
                 """;
         assertThat(MqToAnalysis.analyze(dir, "MQ07", sam)).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("Task state 'Charge' of state machine Flow retries up to 3 times");
-            assertThat(f.location().line()).isEqualTo(14);
+            assertThat(f.location().line()).isEqualTo(15); // the retrier item
         });
         assertThat(MqToAnalysis.analyze(dir, "MQ07", sam.replace("MaxAttempts: 3",
                 "MaxAttempts: 3\n" + " ".repeat(16) + "JitterStrategy: FULL"))).isEmpty();
