@@ -8,7 +8,12 @@ import java.util.List;
 public final class InfraRules {
 
     private static final List<InfraRule> ALL = List.of(
+            new AutoScalingGroupSingleAz(),
+            new LoadBalancerSingleAz(),
+            new LoadBalancerAsgZoneMismatch(),
             new RdsInstanceNotMultiAz(),
+            new AuroraClusterSingleInstance(),
+            new ElastiCacheNoFailover(),
             new DynamoDbPitrDisabled())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
