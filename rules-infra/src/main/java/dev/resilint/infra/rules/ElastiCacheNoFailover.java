@@ -40,7 +40,7 @@ public final class ElastiCacheNoFailover implements InfraRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ06", "ElastiCacheNoFailover")
             .severity(Severity.WARNING)
-            .summary("An ElastiCache cache cannot fail over to another node or Availability Zone.")
+            .summary("An ElastiCache cache does not fail over automatically to another node or Availability Zone.")
             .rationale("A cache that sits on one node, or whose replicas are not promoted automatically, is down "
                     + "when that node or its Availability Zone fails: every request then misses, the load falls "
                     + "on the database behind it, and sessions or counters kept only in the cache are lost. With "
@@ -95,7 +95,8 @@ public final class ElastiCacheNoFailover implements InfraRule {
         if (single.isPresent()) {
             where = single.get();
             causes.add(single.get().equals("NumCacheClusters") ? "it has a single node (NumCacheClusters: 1)"
-                    : single.get().equals("ReplicasPerNodeGroup") ? "its shards have no replicas (ReplicasPerNodeGroup: 0)"
+                    : single.get().equals("ReplicasPerNodeGroup")
+                            ? "its shards have no replicas (ReplicasPerNodeGroup: 0)"
                     : "its shards have no replicas (ReplicaCount: 0 in every node group)");
             fixes.add(single.get().equals("NumCacheClusters") ? "add a replica (NumCacheClusters: 2 or more)"
                     : "add a replica to each shard (1 or more)");
@@ -112,8 +113,9 @@ public final class ElastiCacheNoFailover implements InfraRule {
             return;
         }
         context.report(group.locateProperty(where), "ElastiCache replication group " + group.displayName()
-                + " cannot fail over: " + join(causes) + ", so the cache is down when its primary node or its "
-                + "Availability Zone fails; " + join(fixes));
+                + " does not fail over automatically to another Availability Zone: " + join(causes)
+                + ", so when its primary node or that node's zone fails the cache is down until the node is "
+                + "replaced; " + join(fixes));
     }
 
     /**

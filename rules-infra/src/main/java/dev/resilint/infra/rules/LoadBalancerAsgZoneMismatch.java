@@ -102,7 +102,8 @@ public final class LoadBalancerAsgZoneMismatch implements InfraRule {
         onlyAsg.removeAll(lbZones);
         List<String> problems = new ArrayList<>();
         if (!onlyLb.isEmpty()) {
-            problems.add("the load balancer serves " + String.join(", ", onlyLb) + ", where the group has no instances");
+            problems.add("the load balancer serves " + String.join(", ", onlyLb)
+                    + ", where the group has no instances");
         }
         if (!onlyAsg.isEmpty()) {
             problems.add("the group's instances in " + String.join(", ", onlyAsg)

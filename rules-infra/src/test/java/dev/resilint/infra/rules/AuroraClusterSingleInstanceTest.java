@@ -44,7 +44,8 @@ class AuroraClusterSingleInstanceTest {
     }
 
     private static List<Finding> withEngine(String engine, String... instances) {
-        return Fixtures.findings(new AuroraClusterSingleInstance(), HEAD.formatted(engine) + String.join("", instances));
+        return Fixtures.findings(new AuroraClusterSingleInstance(),
+                HEAD.formatted(engine) + String.join("", instances));
     }
 
     private static List<Finding> check(String... instances) {

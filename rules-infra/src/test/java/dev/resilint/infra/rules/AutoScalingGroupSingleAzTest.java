@@ -106,7 +106,8 @@ class AutoScalingGroupSingleAzTest {
         assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref A2], [!Ref A]]}")).hasSize(1);
         assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref A], !Ref AWS::NoValue]}")).isEmpty();
         assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref B], [!Ref A]]}"))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("(az[1] or az[0], depending on conditions)"));
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .contains("(az[1] or az[0], depending on conditions)"));
     }
 
     @Test

@@ -47,10 +47,11 @@ class ElastiCacheNoFailoverTest {
         assertThat(group("NumCacheClusters: 1\nAutomaticFailoverEnabled: false\n")).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ06");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).isEqualTo("ElastiCache replication group Cache cannot fail over: it has a single "
-                    + "node (NumCacheClusters: 1), AutomaticFailoverEnabled is false and MultiAZEnabled is not set "
-                    + "(default false), so the cache is down when its primary node or its Availability Zone fails; "
-                    + "add a replica (NumCacheClusters: 2 or more), set AutomaticFailoverEnabled: true and set "
+            assertThat(f.message()).isEqualTo("ElastiCache replication group Cache does not fail over automatically "
+                    + "to another Availability Zone: it has a single node (NumCacheClusters: 1), "
+                    + "AutomaticFailoverEnabled is false and MultiAZEnabled is not set (default false), so when its "
+                    + "primary node or that node's zone fails the cache is down until the node is replaced; add a "
+                    + "replica (NumCacheClusters: 2 or more), set AutomaticFailoverEnabled: true and set "
                     + "MultiAZEnabled: true");
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Cache/Properties/NumCacheClusters");
@@ -69,7 +70,7 @@ class ElastiCacheNoFailoverTest {
     @Test
     void firesWhenEitherFlagIsOff() {
         assertThat(group("NumCacheClusters: 2\nAutomaticFailoverEnabled: true\n")).singleElement().satisfies(f -> {
-            assertThat(f.message()).contains("cannot fail over: MultiAZEnabled is not set (default false), so")
+            assertThat(f.message()).contains("another Availability Zone: MultiAZEnabled is not set (default false), so")
                     .endsWith("; set MultiAZEnabled: true");
             assertThat(path(f)).isEqualTo("Resources/Cache/Properties/MultiAZEnabled");
             assertThat(f.location().line()).isEqualTo(12); // Properties, the nearest existing key
@@ -149,7 +150,8 @@ class ElastiCacheNoFailoverTest {
         });
         assertThat(cluster("Engine: memcached\nNumCacheNodes: '2'\nAZMode: single-az\n")).singleElement()
                 .satisfies(f -> assertThat(f.location().line()).isEqualTo(16));
-        assertThat(cluster("Engine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones: [us-east-1a, us-east-1a]\n"))
+        assertThat(cluster("Engine: memcached\nNumCacheNodes: 2\n"
+                + "PreferredAvailabilityZones: [us-east-1a, us-east-1a]\n"))
                 .hasSize(1);
     }
 
@@ -160,7 +162,8 @@ class ElastiCacheNoFailoverTest {
         assertThat(cluster("Engine: memcached\nNumCacheNodes: !Ref Nodes\n")).isEmpty();
         assertThat(cluster("Engine: memcached\nNumCacheNodes: 3\nAZMode: !If [Prod, cross-az, single-az]\n"))
                 .isEmpty();
-        assertThat(cluster("Engine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones: [us-east-1a, us-east-1b]\n"))
+        assertThat(cluster("Engine: memcached\nNumCacheNodes: 2\n"
+                + "PreferredAvailabilityZones: [us-east-1a, us-east-1b]\n"))
                 .isEmpty();
     }
 

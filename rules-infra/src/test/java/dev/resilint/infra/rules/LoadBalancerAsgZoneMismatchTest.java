@@ -81,7 +81,8 @@ class LoadBalancerAsgZoneMismatchTest {
         assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref B, !Ref C]")).singleElement().satisfies(f -> assertThat(
                 f.message()).contains("the group's instances in az[2] get no traffic from the load balancer"));
         assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref C]")).singleElement().satisfies(f -> assertThat(
-                f.message()).contains("serves az[1], where the group has no instances; the group's instances in az[2]"));
+                f.message()).contains("serves az[1], where the group has no instances; "
+                        + "the group's instances in az[2]"));
     }
 
     @Test
