@@ -38,7 +38,9 @@ import java.util.TreeSet;
  * {@code AvailabilityZone} and they are all the same zone. Quiet when the engine or engine mode
  * cannot be known, when any instance of the template might belong to the cluster without
  * certainty (an unknown or conditional {@code DBClusterIdentifier}, an unknown condition), when
- * any member leaves its zone to RDS for the zone check, and for clusters whose condition is false.
+ * the cluster is passed to a nested stack (which may hold more instances), when any member
+ * leaves its zone to RDS for the zone check, and for clusters whose condition is false. Instances
+ * that another stack adds to an exported cluster are not seen.
  */
 public final class AuroraClusterSingleInstance implements InfraRule {
 
@@ -116,7 +118,8 @@ public final class AuroraClusterSingleInstance implements InfraRule {
             uncertain.addAll(possible);
         }
         for (Resource cluster : clusters) {
-            if (!uncertain.contains(cluster.id())) {
+            if (graph.references().referrers(graph, cluster.id(), "AWS::CloudFormation::Stack").isEmpty()
+                    && !uncertain.contains(cluster.id())) {
                 judge(eval, context, cluster, members.get(cluster.id()));
             }
         }

@@ -83,9 +83,8 @@ public final class ElastiCacheNoFailover implements InfraRule {
     // ---------------------------------------------------------------- replication groups
 
     private static void replicationGroup(Evaluator eval, RuleContext context, Resource group) {
-        Optional<String> engine = engine(eval, group, "redis");
-        if (engine.isEmpty() || engine.get().equals("memcached")) {
-            return;
+        if (engine(eval, group, "redis").equals(Optional.of("memcached"))) {
+            return; // not a valid replication group; any other engine (redis, valkey, unknown) replicates alike
         }
         List<String> causes = new ArrayList<>();
         List<String> fixes = new ArrayList<>();

@@ -148,6 +148,18 @@ class AuroraClusterSingleInstanceTest {
     }
 
     @Test
+    void quietWhenANestedStackMayAddInstances() {
+        String nested = """
+                  Readers:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: https://example.com/readers.yaml
+                      Parameters: {ClusterId: !Ref Cluster}
+                """;
+        assertThat(check(member("Writer"), nested)).isEmpty();
+    }
+
+    @Test
     void quietWhenTheClusterIsNeverCreated() {
         String template = HEAD.formatted("aurora-postgresql").replace("Type: AWS::RDS::DBCluster",
                 "Type: AWS::RDS::DBCluster\n    Condition: Never") + member("Writer");

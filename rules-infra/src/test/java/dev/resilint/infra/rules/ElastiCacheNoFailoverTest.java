@@ -98,6 +98,9 @@ class ElastiCacheNoFailoverTest {
                 .isEmpty(); // the allowed values 'true' and 'false' disagree
         assertThat(group("NumCacheClusters: 2\nAutomaticFailoverEnabled: !Ref Env\nMultiAZEnabled: true\n"))
                 .isEmpty();
+        assertThat(check("Cache:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties: {Engine: !Ref Env, "
+                + "NumCacheClusters: 2, MultiAZEnabled: true, ReplicationGroupDescription: d}\n")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("AutomaticFailoverEnabled is not set")); // any engine
         assertThat(group("NumCacheClusters: !Ref Nodes\nAutomaticFailoverEnabled: true\n"
                 + "MultiAZEnabled: !If [Prod, true, false]\n")).isEmpty();
         assertThat(group("NumCacheClusters: !Ref Nodes\nAutomaticFailoverEnabled: !If [Prod, false, true]\n"
