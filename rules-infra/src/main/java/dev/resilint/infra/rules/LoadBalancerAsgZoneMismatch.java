@@ -32,9 +32,10 @@ import java.util.TreeSet;
  * {@code Fn::If} whose condition is unknown, or a resource on the way whose condition is neither
  * true nor the group's own, breaks the chain. Zones are read as in AZ01 and AZ02.
  *
- * <p>Fires only when both zone sets are known exactly (one possibility each), comparable (both
- * symbolic, both literal names or both zone ids) and different; one finding per group and load
- * balancer. Quiet otherwise, and for groups whose condition is false.
+ * <p>Fires only when both zone sets are known exactly (one possibility each, and not the whole
+ * {@code Fn::GetAZs} list, whose length depends on the region), comparable (both symbolic, both
+ * literal names or both zone ids) and different; one finding per group and load balancer. Quiet
+ * otherwise, and for groups whose condition is false.
  */
 public final class LoadBalancerAsgZoneMismatch implements InfraRule {
 
@@ -75,12 +76,12 @@ public final class LoadBalancerAsgZoneMismatch implements InfraRule {
                 continue;
             }
             Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(eval, asg);
-            Optional<Set<String>> asgZones = placement.flatMap(p -> p.zones().exact());
+            Optional<Set<String>> asgZones = placement.flatMap(Zones.Placement::exact);
             if (asgZones.isEmpty() || asgZones.get().isEmpty()) {
                 continue;
             }
             for (Resource lb : loadBalancers(graph, eval, asg)) {
-                Optional<Set<String>> lbZones = Zones.ofLoadBalancer(eval, lb).flatMap(p -> p.zones().exact());
+                Optional<Set<String>> lbZones = Zones.ofLoadBalancer(eval, lb).flatMap(Zones.Placement::exact);
                 if (lbZones.isEmpty() || lbZones.get().isEmpty() || lbZones.get().equals(asgZones.get())) {
                     continue;
                 }

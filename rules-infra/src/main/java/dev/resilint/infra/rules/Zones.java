@@ -33,8 +33,20 @@ final class Zones {
      *
      * @param property the deciding property, such as {@code VPCZoneIdentifier}
      * @param zones the zones it covers (possibly unknown)
+     * @param allZones true when the property is, in some possibility, the whole list
+     *     {@code Fn::GetAZs} returns: every zone of the region, of which {@code zones} names only the
+     *     first two. Enough to count at least 2 zones, not to compare zone sets
      */
-    record Placement(String property, AzSet zones) {
+    record Placement(String property, AzSet zones, boolean allZones) {
+
+        Placement(String property, AzSet zones) {
+            this(property, zones, false);
+        }
+
+        /** The zones when they are known exactly: one possibility, not a whole region. */
+        Optional<Set<String>> exact() {
+            return allZones ? Optional.empty() : zones.exact();
+        }
     }
 
     private Zones() {
@@ -51,7 +63,7 @@ final class Zones {
         }
         Value zones = eval.property(asg, "AvailabilityZones");
         if (!zones.isAbsent()) {
-            return Optional.of(new Placement("AvailabilityZones", eval.zonesOfZoneNames(zones)));
+            return Optional.of(new Placement("AvailabilityZones", eval.zonesOfZoneNames(zones), isGetAzs(zones)));
         }
         return Optional.empty();
     }
@@ -80,10 +92,17 @@ final class Zones {
             }
             Value zones = eval.property(lb, "AvailabilityZones");
             if (!zones.isAbsent()) {
-                return Optional.of(new Placement("AvailabilityZones", eval.zonesOfZoneNames(zones)));
+                return Optional.of(new Placement("AvailabilityZones", eval.zonesOfZoneNames(zones),
+                        isGetAzs(zones)));
             }
         }
         return Optional.empty();
+    }
+
+    /** True when some possibility is the list {@code Fn::GetAZs} returns, as it is. */
+    private static boolean isGetAzs(Value zones) {
+        return zones.possibilities().stream().anyMatch(v -> v instanceof Value.Known k
+                && k.node() instanceof ListNode l && l.tag().startsWith(Symbols.AZ_LIST));
     }
 
     /** The union of the zones of every mapping's {@code SubnetId}, per possibility of the list. */

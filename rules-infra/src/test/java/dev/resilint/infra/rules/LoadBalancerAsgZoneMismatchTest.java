@@ -162,6 +162,30 @@ class LoadBalancerAsgZoneMismatchTest {
     }
 
     @Test
+    void quietWhenEitherSideIsEveryZoneOfTheRegion() {
+        String template = """
+                Resources:
+                  A: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [0, !GetAZs '']}}
+                  B: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [1, !GetAZs '']}}
+                  C: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [2, !GetAZs '']}}
+                  Elb:
+                    Type: AWS::ElasticLoadBalancing::LoadBalancer
+                    Properties: {%s}
+                  Group:
+                    Type: AWS::AutoScaling::AutoScalingGroup
+                    Properties: {%s, LoadBalancerNames: [!Ref Elb], MinSize: '2', MaxSize: '2'}
+                """;
+        // Fn::GetAZs lists every zone of the region, however many there are
+        assertThat(Fixtures.findings(new LoadBalancerAsgZoneMismatch(), template.formatted(
+                "Subnets: [!Ref A, !Ref B, !Ref C]", "AvailabilityZones: !GetAZs ''"))).isEmpty();
+        assertThat(Fixtures.findings(new LoadBalancerAsgZoneMismatch(), template.formatted(
+                "AvailabilityZones: !GetAZs ''", "VPCZoneIdentifier: [!Ref A, !Ref B]"))).isEmpty();
+        assertThat(Fixtures.findings(new LoadBalancerAsgZoneMismatch(), template.formatted(
+                "AvailabilityZones: [!Select [0, !GetAZs ''], !Select [1, !GetAZs '']]",
+                "VPCZoneIdentifier: [!Ref A, !Ref B, !Ref C]"))).hasSize(1);
+    }
+
+    @Test
     void quietWhenTheAttachmentIsNotProvable() {
         String conditionalListener = LISTENER.replace("    Type: AWS::ElasticLoadBalancingV2::Listener\n",
                 "    Type: AWS::ElasticLoadBalancingV2::Listener\n    Condition: Prod\n");
