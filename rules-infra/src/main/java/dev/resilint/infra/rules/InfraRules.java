@@ -8,6 +8,9 @@ import java.util.List;
 public final class InfraRules {
 
     private static final List<InfraRule> ALL = List.of(
+            new AutoScalingGroupSingleAz(),
+            new LoadBalancerSingleAz(),
+            new LoadBalancerAsgZoneMismatch(),
             new RdsInstanceNotMultiAz(),
             new DynamoDbPitrDisabled(),
             new ComputeWithoutLoadBalancer(),
@@ -25,7 +28,9 @@ public final class InfraRules {
             new StatefulResourceWithoutRetainPolicy(),
             new CloudFrontCacheWithoutTtl(),
             new ApiCacheWithoutTtl(),
-            new RequiredTagsMissing())
+            new RequiredTagsMissing(),
+            new AuroraClusterSingleInstance(),
+            new ElastiCacheNoFailover())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {

@@ -21,7 +21,7 @@ import java.util.Locale;
 public final class RdsInstanceNotMultiAz implements InfraRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ04", "RdsInstanceNotMultiAz")
-            .severity(Severity.WARNING)
+            .severity(Severity.ERROR)
             .summary("A standalone RDS DB instance runs without a Multi-AZ standby.")
             .rationale("A single-AZ DB instance is unavailable for as long as its Availability Zone is impaired, "
                     + "and during maintenance that needs a reboot. Multi-AZ keeps a synchronous standby in another "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
+import dev.resilint.core.Severity;
 import dev.resilint.infra.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class RdsInstanceNotMultiAzTest {
         List<Finding> findings = check("Engine: postgres\nDBInstanceClass: db.m6g.large\n");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ04");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("Db").contains("MultiAZ is not set").contains("MultiAZ: true");
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Db/Properties/MultiAZ");
