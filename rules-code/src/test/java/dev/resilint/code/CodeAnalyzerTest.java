@@ -83,7 +83,7 @@ class CodeAnalyzerTest {
         List<String> actual = Engine.normalize(results.findings()).stream().map(Fixtures::describe).toList();
         assertThat(actual).containsExactlyInAnyOrderElementsOf(Fixtures.expected("firing"));
         assertThat(results.files()).contains("src/test/java/dev/resilint/code/fixtures/firing/SdkClients.java");
-        assertThat(results.notes()).anyMatch(n -> n.matches("imported 12 classes from .* in \\d+ ms"));
+        assertThat(results.notes()).anyMatch(n -> n.matches("imported 12 classes from .*classes"));
     }
 
     @Test
@@ -190,9 +190,8 @@ class CodeAnalyzerTest {
         Results results = analyze(dir, List.of(classes), List.of());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(results.findings()).isEmpty();
-        String note = results.notes().get(0);
-        System.out.println("resilint code on " + note.replace("imported", "the compliant fixtures: imported")
-                + "; whole analysis " + millis + " ms");
+        assertThat(results.notes()).containsExactly("imported 19 classes from classes");
+        System.out.println("resilint code on the compliant fixtures (19 classes, warm): " + millis + " ms");
         // resolving from the class path would pull in the AWS SDK: seconds, not milliseconds
         assertThat(millis).isLessThan(3_000);
     }
