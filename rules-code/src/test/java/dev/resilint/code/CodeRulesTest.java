@@ -84,6 +84,16 @@ class CodeRulesTest {
                 CodeRules.all().stream().map(CodeRule::archRule).toList());
     }
 
+    @Test
+    void eachRuleNamesItsArchUnitConstant() throws Exception {
+        for (CodeRule rule : CodeRules.all()) {
+            String label = rule.metadata().references().stream().map(r -> r.label())
+                    .filter(l -> l.startsWith("ArchUnit rule ResilienceRules.")).findFirst().orElseThrow();
+            Object constant = ResilienceRules.class.getField(label.substring(label.lastIndexOf('.') + 1)).get(null);
+            assertThat(constant).as(rule.id()).isSameAs(rule.archRule());
+        }
+    }
+
     private static String message(List<Finding> findings, String ruleId, String member) {
         return findings.stream()
                 .filter(f -> f.ruleId().equals(ruleId) && f.location().subject().endsWith("#" + member))

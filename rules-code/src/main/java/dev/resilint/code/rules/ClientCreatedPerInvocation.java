@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
@@ -35,6 +36,7 @@ public final class ClientCreatedPerInvocation extends CodeCondition {
                     + "constructor (both run during the init phase, which SnapStart can also snapshot), and reuse "
                     + "them in `handleRequest`.")
             .wellArchitected("REL05-BP05")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS", ""))
             .tags("lambda", "aws-sdk", "http", "code")
             .sources(SourceKind.CODE)
             .resourceTypes("com.amazonaws.services.lambda.runtime.RequestHandler",

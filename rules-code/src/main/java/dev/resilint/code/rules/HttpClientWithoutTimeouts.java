@@ -2,6 +2,7 @@ package dev.resilint.code.rules;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
@@ -39,6 +40,7 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
                     + "HttpClient 5 a `ConnectionConfig`) with timeouts for Apache HttpClient; a request factory "
                     + "with timeouts for `RestTemplate`.")
             .wellArchitected("REL05-BP05")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
             .tags("timeout", "http", "code")
             .sources(SourceKind.CODE)
             .resourceTypes("java.net.http.HttpClient", "java.net.HttpURLConnection",

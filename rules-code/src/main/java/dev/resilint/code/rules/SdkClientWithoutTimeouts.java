@@ -1,6 +1,7 @@
 package dev.resilint.code.rules;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
@@ -30,6 +31,7 @@ public final class SdkClientWithoutTimeouts extends CodeCondition {
                     + ".apiCallAttemptTimeout(Duration.ofMillis(500))).build()`, or at least socket and connection "
                     + "timeouts on the SDK HTTP client builder. Choose them below the caller's own timeout.")
             .wellArchitected("REL05-BP05")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
             .tags("timeout", "aws-sdk", "code")
             .sources(SourceKind.CODE)
             .resourceTypes("software.amazon.awssdk.core.client.builder.SdkClientBuilder")
