@@ -49,9 +49,14 @@ final class ClientFamilies {
             && ((name(call).equals("build") && isSdkClientBuilder(call.getTargetOwner()))
                     || (name(call).equals("create") && isSdkClient(call.getTargetOwner())));
 
+    /** An SDK HTTP client type or its builder: {@code ApacheHttpClient}, {@code UrlConnectionHttpClient$Builder}. */
+    static boolean isSdkHttpClient(JavaCall<?> call) {
+        return ownerIn(call, SDK + "http.") && simpleName(owner(call)).contains("HttpClient");
+    }
+
     /** {@code ApacheHttpClient.builder()...build()}, {@code UrlConnectionHttpClient.create()}. */
     static final Predicate<JavaCall<?>> SDK_HTTP_CLIENT_CREATION = call -> !isConstructor(call)
-            && ownerIn(call, SDK + "http.") && arity(call) == 0
+            && isSdkHttpClient(call) && arity(call) == 0
             && ((name(call).equals("build") && owner(call).endsWith("$Builder"))
                     || (name(call).equals("create") && !owner(call).contains("$")));
 
@@ -63,7 +68,7 @@ final class ClientFamilies {
                     && arity(call) == 1 && !Calls.parameter(call, 0).equals("java.util.function.Consumer"),
             call -> !isConstructor(call) && ((owner(call).equals(SDK + "core.client.config.ClientOverrideConfiguration")
                     && name(call).equals("builder"))
-                    || (ownerIn(call, SDK + "http.") && Set.of("builder", "create").contains(name(call)))),
+                    || (isSdkHttpClient(call) && Set.of("builder", "create").contains(name(call)))),
             call -> "AWS SDK client " + sdkClientName(call) + " is built without timeouts (nothing in the class sets "
                     + "apiCallTimeout or apiCallAttemptTimeout on a ClientOverrideConfiguration, nor a socket or "
                     + "connection timeout on the SDK HTTP client); set overrideConfiguration(c -> c.apiCallTimeout(...)"
