@@ -8,7 +8,8 @@ import java.util.Optional;
  * A decision to accept findings of one rule in one scope, with a reason.
  *
  * @param ruleId the rule whose findings are accepted
- * @param reason why; resilint's own suppressions need at least {@link #MIN_REASON_LENGTH} characters
+ * @param reason why; suppressions in template metadata and configuration need at least
+ *     {@link #MIN_REASON_LENGTH} characters, other syntaxes (annotations, other tools') none
  * @param expires the last day the suppression applies, or empty for no end
  * @param scope which findings it covers
  * @param origin where the suppression was written, for messages and SARIF
@@ -31,7 +32,10 @@ public record Suppression(String ruleId, String reason, Optional<LocalDate> expi
         CFN_NAG("cfn_nag"),
         /** {@code Metadata.checkov.skip}. */
         CHECKOV("checkov"),
-        /** {@code @SuppressWarnings("resilint:ID")} on a class or member. */
+        /**
+         * {@code @SuppressWarnings("resilint:ID")} on a class or method, read from the Java source; an
+         * end-of-line comment after it is its reason.
+         */
         ANNOTATION("annotation");
 
         private final String label;

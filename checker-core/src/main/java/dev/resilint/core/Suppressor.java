@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Applies suppressions to findings. A valid suppression whose scope covers a finding of its rule
  * marks the finding suppressed. An expired one stops suppressing, and the finding's message says
- * so. Invalid suppressions (unknown rule id, reason too short) are reported as {@code RL01}
+ * so. Invalid suppressions (unknown rule id, reason too short where one is required: resilint's
+ * own template metadata and configuration) are reported as {@code RL01}
  * findings at the place they were written, and suppress nothing. Those RL01 findings are
  * themselves subject to the valid suppressions (a suppression of RL01 for vendored templates, say).
  */
@@ -50,8 +51,9 @@ public final class Suppressor {
         if (!catalog.contains(s.ruleId())) {
             return "suppression names unknown rule id '" + s.ruleId() + "'; it suppresses nothing";
         }
+        // @SuppressWarnings("resilint:CT01") has no place for a reason: like other tools' syntaxes it needs none
         boolean needsReason = s.format() == Suppression.Format.RESILINT_METADATA
-                || s.format() == Suppression.Format.CONFIG || s.format() == Suppression.Format.ANNOTATION;
+                || s.format() == Suppression.Format.CONFIG;
         if (needsReason && s.reason().length() < Suppression.MIN_REASON_LENGTH) {
             return "suppression of " + s.ruleId() + " needs a reason of at least " + Suppression.MIN_REASON_LENGTH
                     + " characters; it suppresses nothing";

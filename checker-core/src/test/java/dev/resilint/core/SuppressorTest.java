@@ -143,7 +143,7 @@ class SuppressorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Suppression.Format.class, names = {"RESILINT_METADATA", "CONFIG", "ANNOTATION"})
+    @EnumSource(value = Suppression.Format.class, names = {"RESILINT_METADATA", "CONFIG"})
     void resilintsOwnFormatsNeedAReasonOfTenCharacters(Suppression.Format format) {
         Finding f = finding("AZ01", at("stack.yaml", 3, "Resources/Db"));
         SuppressionScope scope = new SuppressionScope.Resource("stack.yaml", "Db");
@@ -163,8 +163,8 @@ class SuppressorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Suppression.Format.class, names = {"CFN_LINT", "CFN_NAG", "CHECKOV"})
-    void otherToolsFormatsNeedNoReason(Suppression.Format format) {
+    @EnumSource(value = Suppression.Format.class, names = {"CFN_LINT", "CFN_NAG", "CHECKOV", "ANNOTATION"})
+    void annotationsAndOtherToolsFormatsNeedNoReason(Suppression.Format format) {
         Finding f = finding("AZ01", at("stack.yaml", 3, "Resources/Db"));
         Suppression s = new Suppression("AZ01", null, Optional.empty(),
                 new SuppressionScope.Resource("stack.yaml", "Db"), METADATA_ORIGIN, format);

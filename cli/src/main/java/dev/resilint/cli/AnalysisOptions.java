@@ -18,14 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** Options shared by every command that analyzes inputs ({@code check}, {@code baseline}). */
+/**
+ * Options shared by every command that analyzes inputs ({@code check}, {@code code},
+ * {@code baseline}); each command declares its own inputs, since they differ in kind.
+ */
 final class AnalysisOptions {
-
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Template files or directories (searched recursively for templates).")
-    List<Path> paths = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file. Default: .resilint.yaml in the working directory or a parent.")
@@ -79,13 +77,19 @@ final class AnalysisOptions {
         }
     }
 
-    /** Runs the template analysis with everything resolved. */
-    Report run(Main.Environment env, Config config, Optional<Baseline> baseline, FailThreshold threshold) {
+    /**
+     * Runs one analyzer ({@code cloudformation}, {@code code}) on {@code inputs} with everything
+     * resolved.
+     *
+     * @param sourceRoots source directories for code findings (relative to the working directory)
+     */
+    Report run(Main.Environment env, String analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
+            Optional<Baseline> baseline, FailThreshold threshold) {
         RuleCatalog catalog = env.analyzers().catalog();
-        List<Analyzer> analyzers = env.analyzers().find("cloudformation").map(List::of)
-                .orElseThrow(() -> new UserException("the CloudFormation analyzer is missing from the class path", 3));
-        RunOptions options = new RunOptions(paths, env.workingDirectory(), config, baseline, threshold, today(),
-                List.of());
+        List<Analyzer> analyzers = env.analyzers().find(analyzer).map(List::of)
+                .orElseThrow(() -> new UserException("the " + analyzer + " analyzer is missing from the class path", 3));
+        RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
+                sourceRoots);
         return new Runner(catalog).run(analyzers, options);
     }
 

@@ -9,11 +9,14 @@ import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code resilint baseline create|update}. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
@@ -28,6 +31,28 @@ final class BaselineCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: create or update");
+    }
+
+    /** What a baseline is made from: templates, or with {@code --code} compiled classes. */
+    static final class Inputs {
+        @Parameters(paramLabel = "PATH", arity = "1..*",
+                description = "Template files or directories; with --code, class directories and jars.")
+        List<Path> paths = new ArrayList<>();
+
+        @Option(names = "--code",
+                description = "Record the findings of the code rules on compiled classes (as 'resilint code').")
+        boolean code;
+
+        @Mixin
+        SourceRootOption sourceRoots;
+
+        Report run(AnalysisOptions analysis, Main.Environment env, Config config) {
+            if (!code && !sourceRoots.roots.isEmpty()) {
+                throw new UserException("--source-root applies to compiled classes; add --code");
+            }
+            return analysis.run(env, code ? "code" : "cloudformation", paths, sourceRoots.roots, config,
+                    Optional.empty(), FailThreshold.NONE);
+        }
     }
 
     /** Stops when inputs could not be read: a baseline of a partial run would hide nothing and lose entries. */
@@ -47,6 +72,9 @@ final class BaselineCommand implements Runnable {
         @Mixin
         AnalysisOptions analysis;
 
+        @Mixin
+        Inputs inputs;
+
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Baseline file to write.")
         Path output;
 
@@ -60,7 +88,7 @@ final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Config config = analysis.loadConfig(env, env.analyzers().catalog());
-            Report report = analysis.run(env, config, Optional.empty(), FailThreshold.NONE);
+            Report report = inputs.run(analysis, env, config);
             requireCleanRun(report, env);
             Baseline baseline = Baseline.of(report.findings());
             baseline.write(env.workingDirectory().resolve(output));
@@ -77,6 +105,9 @@ final class BaselineCommand implements Runnable {
     static final class Update implements Callable<Integer>, Main.EnvironmentAware {
         @Mixin
         AnalysisOptions analysis;
+
+        @Mixin
+        Inputs inputs;
 
         @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "Baseline file to update.")
         Path baselineFile;
@@ -101,7 +132,7 @@ final class BaselineCommand implements Runnable {
                 throw new UserException(e.getMessage());
             }
             Config config = analysis.loadConfig(env, env.analyzers().catalog());
-            Report report = analysis.run(env, config, Optional.empty(), FailThreshold.NONE);
+            Report report = inputs.run(analysis, env, config);
             requireCleanRun(report, env);
             Baseline updated = baseline.withoutFixed(report.findings());
             Path target = output != null ? output : baselineFile;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             "dead-letter queues, deployments that cannot roll back."},
         subcommands = {
             CheckCommand.class,
+            CodeCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
             BaselineCommand.class,
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  resilint check infra/                  judge every template below infra/",
             "  resilint check --format sarif --output-file resilint.sarif stacks/",
+            "  resilint code target/classes --source-root src/main/java",
             "  resilint explain AZ04                  why a rule matters and how to fix it"})
 public final class Main implements Runnable {
 

@@ -114,9 +114,14 @@ final class Places {
         return all;
     }
 
-    /** The reason of a suppressed finding, or the empty string. */
+    /**
+     * The reason of a suppressed finding; for a suppression written without one (an annotation, another
+     * tool's syntax), where it was written. The empty string for a finding that is not suppressed.
+     */
     static String reason(Finding finding) {
-        return finding.suppression().map(s -> s.reason()).orElse("");
+        return finding.suppression().map(s -> s.reason().isEmpty()
+                ? "no reason given; " + s.format().label() + " at " + s.origin().display()
+                : s.reason()).orElse("");
     }
 
     /**

@@ -1,0 +1,35 @@
+package dev.resilint.code;
+
+import dev.resilint.code.rules.ClientCreatedPerInvocation;
+import dev.resilint.code.rules.HttpClientWithoutTimeouts;
+import dev.resilint.code.rules.LocalCacheWithoutExpiry;
+import dev.resilint.code.rules.RetryWithoutBackoffJitter;
+import dev.resilint.code.rules.SdkClientWithoutTimeouts;
+import dev.resilint.code.rules.UnboundedBlockingWait;
+import dev.resilint.core.RuleMetadata;
+import java.util.Comparator;
+import java.util.List;
+
+/** Every code rule, sorted by id: its metadata and its {@link ResilienceRules} constant. Add a new rule here. */
+public final class CodeRules {
+
+    private static final List<CodeRule> ALL = List.of(
+            new CodeRule(SdkClientWithoutTimeouts.METADATA, ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS),
+            new CodeRule(HttpClientWithoutTimeouts.METADATA, ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS),
+            new CodeRule(UnboundedBlockingWait.METADATA, ResilienceRules.BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS),
+            new CodeRule(RetryWithoutBackoffJitter.METADATA, ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER),
+            new CodeRule(LocalCacheWithoutExpiry.METADATA, ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES),
+            new CodeRule(ClientCreatedPerInvocation.METADATA, ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS))
+            .stream().sorted(Comparator.comparing(CodeRule::id)).toList();
+
+    private CodeRules() {
+    }
+
+    public static List<CodeRule> all() {
+        return ALL;
+    }
+
+    public static List<RuleMetadata> metadata() {
+        return ALL.stream().map(CodeRule::metadata).toList();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.resilint.code;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.lang.ArchRule;
+import dev.resilint.code.rules.ClientCreatedPerInvocation;
+import dev.resilint.code.rules.HttpClientWithoutTimeouts;
+import dev.resilint.code.rules.LocalCacheWithoutExpiry;
+import dev.resilint.code.rules.RetryWithoutBackoffJitter;
+import dev.resilint.code.rules.SdkClientWithoutTimeouts;
+import dev.resilint.code.rules.UnboundedBlockingWait;
+import java.util.List;
+
+/**
+ * resilint's code rules as ArchUnit rules, for a team's own tests:
+ *
+ * <pre>
+ * &#64;AnalyzeClasses(packages = "com.acme.orders", importOptions = ImportOption.DoNotIncludeTests.class)
+ * class ResilienceTest {
+ *     &#64;ArchTest
+ *     static final ArchRule sdkTimeouts = ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS;
+ *     &#64;ArchTest
+ *     static final ArchRule httpTimeouts = ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS;
+ * }
+ * </pre>
+ *
+ * <p>{@code resilint code} runs the very same rules on class directories and jars and turns their
+ * violations into findings (ids CT01 and so on) with suppressions, baselines and every report
+ * format. Every rule stays quiet where it cannot prove a problem: a timeout, expiry or jitter set
+ * in another method of the same class (or a nested class) counts, and a configuration object built
+ * elsewhere is given the benefit of the doubt. Each rule can be narrowed like any ArchUnit rule, for
+ * example {@code SDK_CLIENTS_SHOULD_SET_TIMEOUTS.ignoreDependency(...)} or by evaluating it on
+ * fewer classes.
+ */
+public final class ResilienceRules {
+
+    private ResilienceRules() {
+    }
+
+    /**
+     * CT01 SdkClientWithoutTimeouts: classes that build AWS SDK v2 clients set an API call timeout
+     * (or HTTP client timeouts) somewhere.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * DynamoDbClient client = DynamoDbClient.builder().region(Region.EU_WEST_1).build();
+     * DynamoDbClient other = DynamoDbClient.create();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * DynamoDbClient client = DynamoDbClient.builder()
+     *         .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(2))
+     *                 .apiCallAttemptTimeout(Duration.ofMillis(500)))
+     *         .build();
+     * }</pre>
+     */
+    public static final ArchRule SDK_CLIENTS_SHOULD_SET_TIMEOUTS = classes()
+            .should(new SdkClientWithoutTimeouts())
+            .because("an AWS SDK client has no API call timeout by default: a call to a slow endpoint lasts as long "
+                    + "as all its retries take and ties up the caller (CT01, Well-Architected REL05-BP05)")
+            .allowEmptyShould(true);
+
+    /**
+     * CT02 HttpClientWithoutTimeouts: HTTP clients and requests get connect and read timeouts:
+     * {@code java.net.http.HttpClient} and {@code HttpRequest}, {@code HttpURLConnection}, Apache
+     * HttpClient 4 and 5, Spring {@code RestTemplate}.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * HttpClient client = HttpClient.newHttpClient();
+     * HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+     * RestTemplate rest = new RestTemplate();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+     * HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+     * }</pre>
+     */
+    public static final ArchRule HTTP_CLIENTS_SHOULD_SET_TIMEOUTS = classes()
+            .should(new HttpClientWithoutTimeouts())
+            .because("the JDK's HTTP clients, Apache HttpClient and RestTemplate wait forever by default, and one "
+                    + "stalled dependency then exhausts the caller's threads (CT02, Well-Architected REL05-BP05)")
+            .allowEmptyShould(true);
+
+    /**
+     * CT03 UnboundedBlockingWait: no blocking wait without a timeout ({@code Future.get()},
+     * {@code CompletableFuture.join()}, {@code CountDownLatch.await()}, {@code BlockingQueue.take()},
+     * {@code Thread.join()} and the like).
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * Order order = future.get();
+     * latch.await();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * Order order = future.get(2, TimeUnit.SECONDS);
+     * boolean done = latch.await(5, TimeUnit.SECONDS);
+     * }</pre>
+     */
+    public static final ArchRule BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS = classes()
+            .should(new UnboundedBlockingWait())
+            .because("a wait without a bound turns a lost result or a hung dependency into a hung thread "
+                    + "(CT03, Well-Architected REL05-BP05)")
+            .allowEmptyShould(true);
+
+    /**
+     * CR01 RetryWithoutBackoffJitter: retries back off with a random part: hand-rolled retry loops
+     * (sleep in a loop that catches exceptions), resilience4j {@code RetryConfig}, Spring Retry
+     * {@code @Retryable}.
+     *
+     * <p>Matches (a violation):
+     * <pre>
+     * for (int attempt = 1; ; attempt++) {
+     *     try {
+     *         return call();
+     *     } catch (IOException e) {
+     *         if (attempt == 3) throw e;
+     *         Thread.sleep(1000);
+     *     }
+     * }
+     * &#64;Retryable(backoff = &#64;Backoff(delay = 500, multiplier = 2))
+     * </pre>
+     * Does not match:
+     * <pre>
+     * Thread.sleep(ThreadLocalRandom.current().nextLong(100L &lt;&lt; attempt));
+     * &#64;Retryable(backoff = &#64;Backoff(delay = 500, multiplier = 2, random = true))
+     * RetryConfig.custom().intervalFunction(IntervalFunction.ofExponentialRandomBackoff(100, 2.0)).build();
+     * </pre>
+     */
+    public static final ArchRule RETRIES_SHOULD_BACK_OFF_WITH_JITTER = classes()
+            .should(new RetryWithoutBackoffJitter())
+            .because("retries with the same delay arrive together and keep an overloaded or recovering dependency "
+                    + "down; jitter spreads them out (CR01, Well-Architected REL05-BP03)")
+            .allowEmptyShould(true);
+
+    /**
+     * CC01 LocalCacheWithoutExpiry: Caffeine and Guava caches expire or refresh their entries.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * Cache<String, Price> prices = Caffeine.newBuilder().maximumSize(10_000).build();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * Cache<String, Price> prices = Caffeine.newBuilder().maximumSize(10_000)
+     *         .expireAfterWrite(Duration.ofMinutes(5)).build();
+     * }</pre>
+     */
+    public static final ArchRule LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES = classes()
+            .should(new LocalCacheWithoutExpiry())
+            .because("a cache without expiry serves stale entries, different in every instance, until it restarts "
+                    + "(CC01, Well-Architected REL05-BP03)")
+            .allowEmptyShould(true);
+
+    /**
+     * CL01 ClientCreatedPerInvocation: Lambda handlers build SDK and HTTP clients once, not in
+     * {@code handleRequest}.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * public String handleRequest(Map<String, String> event, Context context) {
+     *     DynamoDbClient ddb = DynamoDbClient.create();
+     *     ...
+     * }
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * private static final DynamoDbClient DDB = DynamoDbClient.builder()...build();
+     * public String handleRequest(Map<String, String> event, Context context) {
+     *     DDB.putItem(...);
+     * }
+     * }</pre>
+     */
+    public static final ArchRule LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS = classes()
+            .should(new ClientCreatedPerInvocation())
+            .because("building a client per invocation pays its start-up cost every time and throws its warm "
+                    + "connections away (CL01, Well-Architected REL05-BP05)")
+            .allowEmptyShould(true);
+
+    /** Every rule above, in the order of their ids (CC01, CL01, CR01, CT01, CT02, CT03). */
+    public static List<ArchRule> all() {
+        return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
+                RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS,
+                BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
+    }
+}

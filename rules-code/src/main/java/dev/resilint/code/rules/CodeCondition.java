@@ -1,0 +1,68 @@
+package dev.resilint.code.rules;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A condition over classes that reports {@link Violation}s. Facts that a rule gathers per class
+ * (is a timeout set anywhere?) are gathered over the class together with its nested and inner
+ * classes, which share one source file: a timeout set in a helper of the outer class counts for
+ * a client built in a lambda or an anonymous class.
+ */
+public abstract class CodeCondition extends ArchCondition<JavaClass> {
+
+    /** The classes under evaluation, by top-level class; set for the duration of one evaluation. */
+    private final ThreadLocal<Map<String, List<JavaClass>>> groups = new ThreadLocal<>();
+
+    protected CodeCondition(String description) {
+        super(description);
+    }
+
+    @Override
+    public void init(Collection<JavaClass> allObjectsToTest) {
+        Map<String, List<JavaClass>> byTopLevel = new HashMap<>();
+        for (JavaClass c : allObjectsToTest) {
+            byTopLevel.computeIfAbsent(topLevel(c).getName(), k -> new ArrayList<>()).add(c);
+        }
+        groups.set(byTopLevel);
+    }
+
+    @Override
+    public void finish(ConditionEvents events) {
+        groups.remove();
+    }
+
+    @Override
+    public final void check(JavaClass item, ConditionEvents events) {
+        check(item, group(item), v -> events.add(SimpleConditionEvent.violated(v, v.description())));
+    }
+
+    /**
+     * Reports the violations of one class.
+     *
+     * @param group the class and the classes nested in the same top-level class
+     */
+    protected abstract void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out);
+
+    private List<JavaClass> group(JavaClass item) {
+        Map<String, List<JavaClass>> map = groups.get();
+        List<JavaClass> group = map == null ? null : map.get(topLevel(item).getName());
+        return group == null ? List.of(item) : group;
+    }
+
+    static JavaClass topLevel(JavaClass c) {
+        JavaClass current = c;
+        for (int i = 0; i < 64 && current.getEnclosingClass().isPresent(); i++) {
+            current = current.getEnclosingClass().get();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.resilint.code.rules;
+
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.core.Reference;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * CT02: HTTP clients left with their default, infinite timeouts. Each kind is judged per class
+ * (with its nested classes), so a timeout set in a helper method counts:
+ *
+ * <ul>
+ *   <li>{@code java.net.http.HttpClient} built ({@code newHttpClient()}, {@code newBuilder()...build()})
+ *       in a class that sets neither {@code connectTimeout} nor a request {@code timeout};</li>
+ *   <li>{@code HttpRequest}s built in a class that never sets {@code timeout};</li>
+ *   <li>{@code URL.openConnection()} used as an {@code HttpURLConnection} in a class that does not call
+ *       both {@code setConnectTimeout} and {@code setReadTimeout};</li>
+ *   <li>Apache HttpClient 4 or 5 created ({@code HttpClients.createDefault()}, {@code custom()...build()})
+ *       in a class that sets no connect, socket or response timeout and does not hand in a configuration
+ *       built elsewhere;</li>
+ *   <li>Spring {@code RestTemplate} created in a class that sets no connect or read timeout on a request
+ *       factory and does not hand in a factory built elsewhere.</li>
+ * </ul>
+ */
+public final class HttpClientWithoutTimeouts extends CodeCondition {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CT02", "HttpClientWithoutTimeouts")
+            .severity(Severity.WARNING)
+            .summary("An HTTP client or request is used with its default, infinite connect or read timeout.")
+            .rationale("The JDK's HttpClient and HttpURLConnection, Apache HttpClient and Spring's RestTemplate wait "
+                    + "forever by default, for a connection or for a response or both. One stalled dependency then "
+                    + "holds a thread per request until the pool is exhausted and the service stops answering too.")
+            .remediation("Set both a connect timeout and a read (response) timeout: "
+                    + "`HttpClient.newBuilder().connectTimeout(...)` and `HttpRequest.newBuilder().timeout(...)`; "
+                    + "`setConnectTimeout` and `setReadTimeout` on an `HttpURLConnection`; a `RequestConfig` (and in "
+                    + "HttpClient 5 a `ConnectionConfig`) with timeouts for Apache HttpClient; a request factory "
+                    + "with timeouts for `RestTemplate`.")
+            .wellArchitected("REL05-BP05")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
+            .tags("timeout", "http", "code")
+            .sources(SourceKind.CODE)
+            .resourceTypes("java.net.http.HttpClient", "java.net.HttpURLConnection",
+                    "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
+                    "org.springframework.web.client.RestTemplate")
+            .build();
+
+    private static final List<ClientFamily> FAMILIES = List.of(ClientFamilies.JDK_HTTP_CLIENTS,
+            ClientFamilies.JDK_HTTP_REQUESTS, ClientFamilies.URL_CONNECTIONS_FAMILY, ClientFamilies.APACHE_CLIENTS,
+            ClientFamilies.REST_TEMPLATES);
+
+    public HttpClientWithoutTimeouts() {
+        super("set connect and read timeouts on the HTTP clients they use");
+    }
+
+    @Override
+    protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        List<JavaCall<?>> calls = Calls.of(group);
+        for (ClientFamily family : FAMILIES) {
+            family.check(item, calls, "http", out);
+        }
+    }
+}

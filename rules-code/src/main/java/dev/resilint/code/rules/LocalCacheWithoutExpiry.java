@@ -1,0 +1,75 @@
+package dev.resilint.code.rules;
+
+import static dev.resilint.code.rules.Calls.isConstructor;
+import static dev.resilint.code.rules.Calls.name;
+import static dev.resilint.code.rules.Calls.owner;
+
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.core.Reference;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * CC01: a Caffeine ({@code Caffeine.newBuilder()...build()}, {@code buildAsync()}) or Guava
+ * ({@code CacheBuilder.newBuilder()...build()}) cache built in a class that never calls
+ * {@code expireAfterWrite}, {@code expireAfterAccess}, {@code refreshAfterWrite} or
+ * {@code expireAfter} on that library's builder. A size bound alone does not count: it evicts the
+ * least used entries, not the stale ones. Quiet for builders made from a specification
+ * ({@code Caffeine.from(spec)}, {@code CacheBuilder.from(spec)}), whose expiry resilint cannot see.
+ */
+public final class LocalCacheWithoutExpiry extends CodeCondition {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CC01", "LocalCacheWithoutExpiry")
+            .severity(Severity.WARNING)
+            .summary("A Caffeine or Guava cache is built without any expiry or refresh.")
+            .rationale("An in-process cache without expiry serves an entry until it is evicted for size, which for a "
+                    + "hot key is never: a changed price, a revoked permission or a failed-over endpoint stays wrong "
+                    + "in every instance until it restarts. Each instance also holds a different state, so behaviour "
+                    + "depends on which one answers.")
+            .remediation("Give the cache a time bound that matches how stale the data may be: `expireAfterWrite` "
+                    + "(or `refreshAfterWrite` to reload in the background and keep serving during an outage of the "
+                    + "source), `expireAfterAccess`, or a per-entry `expireAfter(Expiry)` with Caffeine. Keep a "
+                    + "`maximumSize` as well.")
+            .wellArchitected("REL05-BP03")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES", ""))
+            .tags("cache", "ttl", "code")
+            .sources(SourceKind.CODE)
+            .resourceTypes("com.github.benmanes.caffeine.cache.Caffeine", "com.google.common.cache.CacheBuilder")
+            .build();
+
+    private static final Set<String> EXPIRY = Set.of("expireAfterWrite", "expireAfterAccess", "refreshAfterWrite",
+            "expireAfter");
+
+    private static final ClientFamily CAFFEINE = cacheFamily("com.github.benmanes.caffeine.cache.Caffeine",
+            Set.of("build", "buildAsync"), "Caffeine");
+    private static final ClientFamily GUAVA = cacheFamily("com.google.common.cache.CacheBuilder", Set.of("build"),
+            "Guava");
+
+    private static ClientFamily cacheFamily(String builder, Set<String> builds, String library) {
+        return ClientFamily.anyOf(
+                call -> !isConstructor(call) && owner(call).equals(builder) && builds.contains(name(call)),
+                call -> !isConstructor(call) && owner(call).equals(builder) && EXPIRY.contains(name(call)),
+                call -> !isConstructor(call) && owner(call).equals(builder) && name(call).equals("from"),
+                ClientFamily.NONE,
+                (JavaCall<?> call) -> library + " cache is built (" + Calls.describe(call) + ") with no expiry: nothing in "
+                        + "the class calls expireAfterWrite, expireAfterAccess, refreshAfterWrite or expireAfter, so "
+                        + "entries stay, however stale, until evicted for size; add expireAfterWrite(...) or "
+                        + "refreshAfterWrite(...)");
+    }
+
+    public LocalCacheWithoutExpiry() {
+        super("give the local caches they build an expiry");
+    }
+
+    @Override
+    protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        List<JavaCall<?>> calls = Calls.of(group);
+        CAFFEINE.check(item, calls, "cache", out);
+        GUAVA.check(item, calls, "cache", out);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.resilint.code.rules;
+
+import static dev.resilint.code.rules.Calls.arity;
+import static dev.resilint.code.rules.Calls.isConstructor;
+import static dev.resilint.code.rules.Calls.name;
+import static dev.resilint.code.rules.Calls.owner;
+
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.Source;
+import dev.resilint.core.Reference;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * CR01: retries whose delay has no random part, so that clients that failed together retry
+ * together:
+ *
+ * <ul>
+ *   <li>a hand-rolled retry: a method that sleeps ({@code Thread.sleep}, {@code TimeUnit.sleep})
+ *       inside a loop that catches exceptions, with a delay that provably has no random part (see
+ *       {@link RetryLoops}; read from the bytecode with ASM, since ArchUnit cannot see loops);</li>
+ *   <li>resilience4j: a {@code RetryConfig} built ({@code custom()...build()}, {@code ofDefaults()},
+ *       {@code Retry.ofDefaults}, {@code RetryRegistry.ofDefaults()}) in a class that uses no
+ *       randomized {@code IntervalFunction} ({@code ofRandomized}, {@code ofExponentialRandomBackoff});
+ *       quiet when the interval function or the base configuration comes from elsewhere;</li>
+ *   <li>Spring Retry: {@code @Retryable} on a method or class whose {@code @Backoff} (default: a fixed
+ *       second) does not say {@code random = true}; quiet with {@code randomExpression} or an
+ *       {@code interceptor}.</li>
+ * </ul>
+ */
+public final class RetryWithoutBackoffJitter extends CodeCondition {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CR01", "RetryWithoutBackoffJitter")
+            .severity(Severity.WARNING)
+            .summary("A retry waits a fixed or purely exponential delay, with no random jitter.")
+            .rationale("When a dependency fails, all its clients fail at once; retries with the same delay then "
+                    + "arrive together, wave after wave, and keep an overloaded or recovering service down (a "
+                    + "thundering herd). Exponential backoff spreads the waves out in time; only jitter spreads the "
+                    + "clients within a wave.")
+            .remediation("Back off exponentially with jitter and cap the attempts. resilience4j: "
+                    + "`RetryConfig.custom().intervalFunction(IntervalFunction.ofExponentialRandomBackoff(...))`. "
+                    + "Spring Retry: `@Backoff(delay = 200, multiplier = 2, random = true)`. By hand: sleep "
+                    + "`ThreadLocalRandom.current().nextLong(cap)` with `cap` doubling per attempt (full jitter). "
+                    + "Or let the AWS SDK retry: its standard retry strategy already backs off with jitter.")
+            .wellArchitected("REL05-BP03")
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER", ""))
+            .tags("retry", "jitter", "code")
+            .sources(SourceKind.CODE)
+            .resourceTypes("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",
+                    "org.springframework.retry.annotation.Retryable")
+            .build();
+
+    private static final String R4J = "io.github.resilience4j.";
+    private static final String RETRY_CONFIG = R4J + "retry.RetryConfig";
+    private static final Set<String> INTERVAL_FUNCTIONS = Set.of(R4J + "core.IntervalFunction",
+            R4J + "core.IntervalBiFunction");
+    private static final String RETRYABLE = "org.springframework.retry.annotation.Retryable";
+
+    private static final Predicate<JavaCall<?>> R4J_CREATION = call -> !isConstructor(call)
+            && ((owner(call).equals(RETRY_CONFIG + "$Builder") && name(call).equals("build") && arity(call) == 0)
+                    || (name(call).equals("ofDefaults") && Set.of(RETRY_CONFIG, R4J + "retry.Retry",
+                            R4J + "retry.RetryRegistry").contains(owner(call))));
+
+    private static final ClientFamily RESILIENCE4J = ClientFamily.anyOf(
+            R4J_CREATION,
+            call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call))
+                    && name(call).contains("Random"),
+            call -> !isConstructor(call) && ((owner(call).equals(RETRY_CONFIG + "$Builder")
+                    && Set.of("intervalFunction", "intervalBiFunction").contains(name(call)))
+                    || (owner(call).equals(RETRY_CONFIG) && name(call).equals("from"))),
+            call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call)) && name(call).startsWith("of"),
+            call -> "resilience4j retry is configured (" + Calls.describe(call) + ") with a fixed or purely "
+                    + "exponential wait: nothing in the class uses a randomized IntervalFunction, so clients that "
+                    + "failed together retry together; use intervalFunction(IntervalFunction"
+                    + ".ofExponentialRandomBackoff(...))");
+
+    public RetryWithoutBackoffJitter() {
+        super("retry with randomized (jittered) backoff");
+    }
+
+    @Override
+    protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        retryLoops(item, out);
+        RESILIENCE4J.check(item, Calls.of(group), "resilience4j", out);
+        item.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
+            if (fixedBackoff(retryable)) {
+                out.accept(Violation.onDeclaration(item, springMessage("class"), "retryable"));
+            }
+        });
+        for (JavaMethod method : item.getMethods()) {
+            method.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
+                if (fixedBackoff(retryable)) {
+                    out.accept(Violation.onDeclaration(method, springMessage("method"), "retryable"));
+                }
+            });
+        }
+    }
+
+    private static String springMessage(String what) {
+        return "Spring @Retryable " + what + " whose @Backoff has no random = true: its retries wait a fixed "
+                + "(or purely exponential) delay, so clients that failed together retry together; use "
+                + "@Backoff(delay = ..., multiplier = 2, random = true)";
+    }
+
+    /** True unless the backoff is randomized, or decided by an expression or interceptor resilint cannot read. */
+    private static boolean fixedBackoff(JavaAnnotation<?> retryable) {
+        if (!text(retryable, "interceptor").isEmpty()) {
+            return false;
+        }
+        Optional<Object> backoff = retryable.get("backoff");
+        if (backoff.isEmpty() || !(backoff.get() instanceof JavaAnnotation<?> b)) {
+            return true; // the default @Backoff: one second, fixed
+        }
+        if (!text(b, "randomExpression").isEmpty()) {
+            return false;
+        }
+        return !Boolean.TRUE.equals(b.get("random").orElse(Boolean.FALSE));
+    }
+
+    private static String text(JavaAnnotation<?> annotation, String property) {
+        return annotation.get(property).map(String::valueOf).orElse("");
+    }
+
+    /** Hand-rolled retry loops, found in the class file of a class that sleeps. */
+    private static void retryLoops(JavaClass item, Consumer<Violation> out) {
+        boolean sleeps = item.getMethodCallsFromSelf().stream().anyMatch(call -> name(call).equals("sleep")
+                && (owner(call).equals("java.lang.Thread") || owner(call).equals("java.util.concurrent.TimeUnit")));
+        if (!sleeps) {
+            return;
+        }
+        Optional<byte[]> bytes = classFile(item);
+        if (bytes.isEmpty()) {
+            return; // cannot read it: cannot prove anything
+        }
+        for (RetryLoops.Loop loop : RetryLoops.find(bytes.get())) {
+            out.accept(new Violation(item, Violation.memberName(loop.method()), loop.line(), false,
+                    "retries in a loop that sleeps (" + loop.sleep() + ") a delay with no random part, so clients "
+                            + "that failed together retry together; add jitter (a random part of the delay, e.g. "
+                            + "ThreadLocalRandom.current().nextLong(cap)), back off exponentially, or use a retry "
+                            + "library configured that way",
+                    "retry-loop:" + loop.method()));
+        }
+    }
+
+    private static Optional<byte[]> classFile(JavaClass item) {
+        Optional<Source> source = item.getSource();
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URLConnection connection = source.get().getUri().toURL().openConnection();
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
