@@ -101,6 +101,18 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "resilint.excludeRules")
     List<String> excludeRules;
 
+    /** The module's compiled classes, judged by the code rules. */
+    @Parameter(property = "resilint.classesDirectory", defaultValue = "${project.build.outputDirectory}")
+    File classesDirectory;
+
+    /** Source directories, so that code findings name the source file and line. */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
+    List<String> sourceRoots;
+
+    /** Do not run the code rules on the compiled classes. */
+    @Parameter(property = "resilint.skipCode", defaultValue = "false")
+    boolean skipCode;
+
     /** Globs (relative to the module directory) of template files to judge. */
     @Parameter
     List<String> includes;
@@ -128,15 +140,25 @@ public final class CheckMojo extends AbstractMojo {
                 throw new MojoExecutionException("resilint: " + e.getMessage());
             }
         }
-        List<Path> inputs = templates(base, config.maxFileSizeBytes());
-        if (inputs.isEmpty()) {
-            getLog().info("resilint: no CloudFormation templates found");
+        List<Runner.Analysis> analyses = new ArrayList<>();
+        List<Path> templates = templates(base, config.maxFileSizeBytes());
+        if (!templates.isEmpty()) {
+            analyses.add(new Runner.Analysis(analyzers.find("cloudformation").orElseThrow(
+                    () -> new MojoExecutionException("resilint: CloudFormation analyzer missing")), templates, List.of()));
+        }
+        Path classes = classesDirectory == null ? null : classesDirectory.toPath();
+        if (!skipCode && classes != null && Files.isDirectory(classes)) {
+            List<Path> roots = sourceRoots == null ? List.of()
+                    : sourceRoots.stream().map(Path::of).filter(Files::isDirectory).toList();
+            analyses.add(new Runner.Analysis(analyzers.find("code").orElseThrow(
+                    () -> new MojoExecutionException("resilint: code analyzer missing")), List.of(classes), roots));
+        }
+        if (analyses.isEmpty()) {
+            getLog().info("resilint: no CloudFormation templates and no compiled classes to judge");
             return;
         }
-        Analyzer cfn = analyzers.find("cloudformation")
-                .orElseThrow(() -> new MojoExecutionException("resilint: CloudFormation analyzer missing"));
-        Report report = new Runner(catalog).run(List.of(cfn),
-                new RunOptions(inputs, base, config, known, threshold, LocalDate.now(), List.of()));
+        Report report = new Runner(catalog).runAll(analyses,
+                new RunOptions(List.of(), base, config, known, threshold, LocalDate.now(), List.of()));
         Path reportFile = writeReports(report);
         if (consoleOutput) {
             log(render(report, ReportFormat.TEXT));

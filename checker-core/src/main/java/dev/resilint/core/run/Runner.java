@@ -30,12 +30,33 @@ public final class Runner {
 
     /** Runs the analysis and everything after it; never throws for bad input. */
     public Report run(List<Analyzer> analyzers, RunOptions options) {
+        List<Analysis> analyses = new ArrayList<>();
+        for (Analyzer analyzer : analyzers) {
+            analyses.add(new Analysis(analyzer, options.inputs(), options.sourceRoots()));
+        }
+        return runAll(analyses, options);
+    }
+
+    /**
+     * One analyzer with its own inputs, for runs that judge several kinds of input at once (the
+     * Maven plugin judges a module's templates and its classes into one report).
+     */
+    public record Analysis(Analyzer analyzer, List<java.nio.file.Path> inputs, List<java.nio.file.Path> sourceRoots) {
+        public Analysis {
+            inputs = List.copyOf(inputs);
+            sourceRoots = List.copyOf(sourceRoots);
+        }
+    }
+
+    /** Runs each analysis on its own inputs, then everything after into one report. */
+    public Report runAll(List<Analysis> analyses, RunOptions options) {
         Engine engine = new Engine(options.config());
         Results results = new Results();
         List<RuleMetadata> ran = new ArrayList<>();
-        for (Analyzer analyzer : analyzers) {
-            AnalysisRequest request = new AnalysisRequest(options.inputs(), options.workingDirectory(), engine,
-                    options.sourceRoots());
+        for (Analysis analysis : analyses) {
+            Analyzer analyzer = analysis.analyzer();
+            AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), engine,
+                    analysis.sourceRoots());
             try {
                 results.addAll(analyzer.analyze(request));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
