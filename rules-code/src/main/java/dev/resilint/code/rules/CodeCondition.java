@@ -1,5 +1,6 @@
 package dev.resilint.code.rules;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -7,6 +8,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,6 +23,8 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
 
     /** The classes under evaluation, by top-level class; set for the duration of one evaluation. */
     private final ThreadLocal<Map<String, List<JavaClass>>> groups = new ThreadLocal<>();
+    /** The calls made by each group, gathered once per evaluation instead of once per class of the group. */
+    private final ThreadLocal<Map<List<JavaClass>, List<JavaCall<?>>>> calls = new ThreadLocal<>();
 
     protected CodeCondition(String description) {
         super(description);
@@ -33,11 +37,22 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
             byTopLevel.computeIfAbsent(topLevel(c).getName(), k -> new ArrayList<>()).add(c);
         }
         groups.set(byTopLevel);
+        calls.set(new IdentityHashMap<>());
     }
 
     @Override
     public void finish(ConditionEvents events) {
         groups.remove();
+        calls.remove();
+    }
+
+    /** Every call made by the classes of {@code group}; computed once per group and evaluation. */
+    protected final List<JavaCall<?>> callsOf(List<JavaClass> group) {
+        Map<List<JavaClass>, List<JavaCall<?>>> memo = calls.get();
+        if (memo == null) {
+            return Calls.of(group);
+        }
+        return memo.computeIfAbsent(group, Calls::of);
     }
 
     @Override

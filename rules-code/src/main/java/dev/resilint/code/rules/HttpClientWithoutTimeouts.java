@@ -58,7 +58,7 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        List<JavaCall<?>> calls = Calls.of(group);
+        List<JavaCall<?>> calls = callsOf(group);
         for (ClientFamily family : FAMILIES) {
             family.check(item, calls, "http", out);
         }

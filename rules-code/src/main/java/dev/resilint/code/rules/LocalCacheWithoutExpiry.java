@@ -68,7 +68,7 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        List<JavaCall<?>> calls = Calls.of(group);
+        List<JavaCall<?>> calls = callsOf(group);
         CAFFEINE.check(item, calls, "cache", out);
         GUAVA.check(item, calls, "cache", out);
     }
