@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A kind of client (or cache) that is created somewhere and must be configured somewhere, perhaps
@@ -49,14 +50,23 @@ record ClientFamily(
     }
 
     /** Reports the creations in {@code item} when its group leaves the settings unset. */
-    void check(JavaClass item, List<JavaCall<?>> groupCalls, String key, Consumer<Violation> out) {
+    /**
+     * Reports the clients {@code item} creates without the settings. {@code ownCalls} are the
+     * calls {@code item} makes; the group's calls are asked for only when it creates a client.
+     */
+    void check(JavaClass item, List<JavaCall<?>> ownCalls, Supplier<List<JavaCall<?>>> groupCallsOf, String key,
+            Consumer<Violation> out) {
         List<JavaCall<?>> created = new ArrayList<>();
-        for (JavaCall<?> call : item.getCodeUnitCallsFromSelf()) {
+        for (JavaCall<?> call : ownCalls) {
             if (creations.test(call)) {
                 created.add(call);
             }
         }
-        if (created.isEmpty() || !applies.test(groupCalls)) {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<JavaCall<?>> groupCalls = groupCallsOf.get();
+        if (!applies.test(groupCalls)) {
             return;
         }
         List<String> missing = new ArrayList<>();

@@ -25,6 +25,8 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
     private final ThreadLocal<Map<String, List<JavaClass>>> groups = new ThreadLocal<>();
     /** The calls made by each group, gathered once per evaluation instead of once per class of the group. */
     private final ThreadLocal<Map<List<JavaClass>, List<JavaCall<?>>>> calls = new ThreadLocal<>();
+    /** The calls made by each class itself; ArchUnit builds a new set on every request for them. */
+    private final ThreadLocal<Map<JavaClass, List<JavaCall<?>>>> own = new ThreadLocal<>();
 
     protected CodeCondition(String description) {
         super(description);
@@ -38,12 +40,14 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
         }
         groups.set(byTopLevel);
         calls.set(new IdentityHashMap<>());
+        own.set(new IdentityHashMap<>());
     }
 
     @Override
     public void finish(ConditionEvents events) {
         groups.remove();
         calls.remove();
+        own.remove();
     }
 
     /** Every call made by the classes of {@code group}; computed once per group and evaluation. */
@@ -52,7 +56,22 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
         if (memo == null) {
             return Calls.of(group);
         }
-        return memo.computeIfAbsent(group, Calls::of);
+        return memo.computeIfAbsent(group, g -> {
+            List<JavaCall<?>> all = new ArrayList<>();
+            for (JavaClass c : g) {
+                all.addAll(ownCalls(c));
+            }
+            return all;
+        });
+    }
+
+    /** Every call made by {@code item} itself; computed once per class and evaluation. */
+    protected final List<JavaCall<?>> ownCalls(JavaClass item) {
+        Map<JavaClass, List<JavaCall<?>>> memo = own.get();
+        if (memo == null) {
+            return List.copyOf(item.getCodeUnitCallsFromSelf());
+        }
+        return memo.computeIfAbsent(item, c -> List.copyOf(c.getCodeUnitCallsFromSelf()));
     }
 
     @Override

@@ -58,9 +58,9 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        List<JavaCall<?>> calls = callsOf(group);
+        List<JavaCall<?>> own = ownCalls(item);
         for (ClientFamily family : FAMILIES) {
-            family.check(item, calls, "http", out);
+            family.check(item, own, () -> callsOf(group), "http", out);
         }
     }
 }

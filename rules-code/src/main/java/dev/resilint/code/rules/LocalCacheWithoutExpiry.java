@@ -68,8 +68,8 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        List<JavaCall<?>> calls = callsOf(group);
-        CAFFEINE.check(item, calls, "cache", out);
-        GUAVA.check(item, calls, "cache", out);
+        List<JavaCall<?>> own = ownCalls(item);
+        CAFFEINE.check(item, own, () -> callsOf(group), "cache", out);
+        GUAVA.check(item, own, () -> callsOf(group), "cache", out);
     }
 }

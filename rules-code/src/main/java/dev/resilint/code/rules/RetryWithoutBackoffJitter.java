@@ -93,7 +93,7 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
         retryLoops(item, out);
-        RESILIENCE4J.check(item, callsOf(group), "resilience4j", out);
+        RESILIENCE4J.check(item, ownCalls(item), () -> callsOf(group), "resilience4j", out);
         item.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
             if (fixedBackoff(retryable)) {
                 out.accept(Violation.onDeclaration(item, springMessage("class"), "retryable"));

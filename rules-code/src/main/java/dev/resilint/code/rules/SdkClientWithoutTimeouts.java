@@ -43,6 +43,6 @@ public final class SdkClientWithoutTimeouts extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        ClientFamilies.SDK_CLIENTS_FAMILY.check(item, callsOf(group), "sdk", out);
+        ClientFamilies.SDK_CLIENTS_FAMILY.check(item, ownCalls(item), () -> callsOf(group), "sdk", out);
     }
 }

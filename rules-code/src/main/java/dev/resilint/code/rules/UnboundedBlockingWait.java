@@ -91,7 +91,7 @@ public final class UnboundedBlockingWait extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
-        for (JavaCall<?> call : item.getCodeUnitCallsFromSelf()) {
+        for (JavaCall<?> call : ownCalls(item)) {
             for (Wait wait : WAITS) {
                 if (wait.matches(call) && !boundedByTimeout(call)) {
                     out.accept(Violation.at(call, "waits without a timeout in " + Calls.describe(call)
