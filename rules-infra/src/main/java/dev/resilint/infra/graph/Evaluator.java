@@ -108,6 +108,14 @@ public final class Evaluator {
     }
 
     /**
+     * False only when the resource's {@code Condition} is provably false: it is never created, so
+     * no rule judges it. Unknown conditions count as maybe created.
+     */
+    public boolean mayBeCreated(Resource resource) {
+        return !isCreated(resource).equals(Optional.of(Boolean.FALSE));
+    }
+
+    /**
      * JSON written as a string, such as a Step Functions {@code DefinitionString} or an SQS
      * {@code RedrivePolicy}, parsed after substitution. Parts that cannot be known are replaced by
      * their {@code ${...}} text, which keeps the JSON parseable when they stand in string

@@ -61,12 +61,12 @@ public final class ApiCacheWithoutTtl implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource stage : graph.ofType("AWS::ApiGateway::Stage")) {
-            if (!eval.isCreated(stage).equals(Optional.of(Boolean.FALSE))) {
+            if (eval.mayBeCreated(stage)) {
                 check(eval, stage, "", "API Gateway stage " + stage.displayName(), context);
             }
         }
         for (Resource deployment : graph.ofType("AWS::ApiGateway::Deployment")) {
-            if (!eval.isCreated(deployment).equals(Optional.of(Boolean.FALSE))
+            if (eval.mayBeCreated(deployment)
                     && !eval.property(deployment, "StageDescription").isAbsent()) {
                 String name = eval.property(deployment, "StageName").asString().map(n -> " (stage " + n + ")")
                         .orElse("");

@@ -45,7 +45,7 @@ public final class AsgMinSizeBelowTwo implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
-            if (eval.isCreated(asg).equals(Optional.of(false))) {
+            if (!eval.mayBeCreated(asg)) {
                 continue;
             }
             Optional<Long> min = eval.property(asg, "MinSize").asLong();

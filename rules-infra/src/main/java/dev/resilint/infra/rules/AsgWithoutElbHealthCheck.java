@@ -50,7 +50,7 @@ public final class AsgWithoutElbHealthCheck implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
-            if (eval.isCreated(asg).equals(Optional.of(false))
+            if (!eval.mayBeCreated(asg)
                     || ComputeTraffic.attachedToLoadBalancer(eval, asg) != Answer.YES) {
                 continue;
             }

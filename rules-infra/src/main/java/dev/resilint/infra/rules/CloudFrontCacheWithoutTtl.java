@@ -65,12 +65,12 @@ public final class CloudFrontCacheWithoutTtl implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource distribution : graph.ofType("AWS::CloudFront::Distribution")) {
-            if (!eval.isCreated(distribution).equals(Optional.of(Boolean.FALSE))) {
+            if (eval.mayBeCreated(distribution)) {
                 distribution(eval, distribution, context);
             }
         }
         for (Resource policy : graph.ofType("AWS::CloudFront::CachePolicy")) {
-            if (!eval.isCreated(policy).equals(Optional.of(Boolean.FALSE))) {
+            if (eval.mayBeCreated(policy)) {
                 cachePolicy(eval, policy, context);
             }
         }

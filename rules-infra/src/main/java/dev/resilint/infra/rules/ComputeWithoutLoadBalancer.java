@@ -76,7 +76,7 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
-            if (eval.isCreated(asg).equals(Optional.of(false))
+            if (!eval.mayBeCreated(asg)
                     || ComputeTraffic.attachedToLoadBalancer(eval, asg) != Answer.NO
                     || hostsContainers(graph, asg)) {
                 continue;
@@ -88,7 +88,7 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
                             + "stop receiving requests"));
         }
         for (Resource instance : graph.ofType(ComputeTraffic.INSTANCE)) {
-            if (eval.isCreated(instance).equals(Optional.of(false))
+            if (!eval.mayBeCreated(instance)
                     || mayForward(eval.property(instance, "SourceDestCheck"))
                     || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
                 continue;
@@ -100,7 +100,7 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
                             + "it when it fails"));
         }
         for (Resource service : graph.ofType("AWS::ECS::Service")) {
-            if (eval.isCreated(service).equals(Optional.of(false))) {
+            if (!eval.mayBeCreated(service)) {
                 continue;
             }
             checkService(graph, service, context);

@@ -58,7 +58,7 @@ public final class CrossZoneLoadBalancingDisabled implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource clb : graph.ofType("AWS::ElasticLoadBalancing::LoadBalancer")) {
-            if (eval.isCreated(clb).equals(Optional.of(false))) {
+            if (!eval.mayBeCreated(clb)) {
                 continue;
             }
             Value crossZone = eval.property(clb, "CrossZone");
@@ -72,7 +72,7 @@ public final class CrossZoneLoadBalancingDisabled implements InfraRule {
             }
         }
         for (Resource nlb : graph.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
-            if (eval.isCreated(nlb).equals(Optional.of(false))
+            if (!eval.mayBeCreated(nlb)
                     || !eval.property(nlb, "Type").asString().map(t -> t.trim().toLowerCase(Locale.ROOT))
                             .equals(Optional.of("network"))) {
                 continue;

@@ -94,7 +94,7 @@ public final class DeletionProtectionDisabled implements InfraRule {
     }
 
     private static boolean created(Evaluator eval, Resource r) {
-        return !eval.isCreated(r).equals(Optional.of(Boolean.FALSE));
+        return eval.mayBeCreated(r);
     }
 
     private static void flag(Evaluator eval, Resource r, String kind, String property, RuleContext context) {

@@ -60,7 +60,7 @@ public final class DeploymentWithoutAlarmRollback implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource group : graph.ofType("AWS::CodeDeploy::DeploymentGroup")) {
-            if (eval.isCreated(group).equals(Optional.of(false))) {
+            if (!eval.mayBeCreated(group)) {
                 continue;
             }
             List<Missing> missing = new ArrayList<>();

@@ -44,6 +44,9 @@ public final class DynamoDbPitrDisabled implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource table : graph.ofType("AWS::DynamoDB::Table")) {
+            if (!eval.mayBeCreated(table)) {
+                continue; // its condition is provably false: never created
+            }
             Value pitr = eval.property(table, PATH);
             if (pitr.isFalseOrAbsent()) {
                 String state = pitr.isAbsent() ? "has no point-in-time recovery (it is off unless enabled)"

@@ -50,7 +50,7 @@ public final class EcsWithoutCircuitBreaker implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource service : graph.ofType("AWS::ECS::Service")) {
-            if (eval.isCreated(service).equals(Optional.of(false))) {
+            if (!eval.mayBeCreated(service)) {
                 continue;
             }
             Value controller = eval.property(service, "DeploymentController/Type");

@@ -63,12 +63,12 @@ public final class RdsBackupRetentionLow implements InfraRule {
         Evaluator eval = graph.evaluator();
         int minimum = context.intParameter(MINIMUM);
         for (Resource cluster : graph.ofType("AWS::RDS::DBCluster")) {
-            if (!eval.isCreated(cluster).equals(Optional.of(Boolean.FALSE))) {
+            if (eval.mayBeCreated(cluster)) {
                 check(eval, cluster, "RDS DB cluster", minimum, context);
             }
         }
         for (Resource db : graph.ofType("AWS::RDS::DBInstance")) {
-            if (eval.isCreated(db).equals(Optional.of(Boolean.FALSE))
+            if (!eval.mayBeCreated(db)
                     || !RdsTopology.outsideCluster(eval, db).equals(Optional.of(Boolean.TRUE))
                     || !RdsTopology.readReplica(eval, db).equals(Optional.of(Boolean.FALSE))) {
                 continue;

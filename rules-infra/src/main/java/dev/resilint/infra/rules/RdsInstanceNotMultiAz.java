@@ -54,6 +54,9 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource db : graph.ofType("AWS::RDS::DBInstance")) {
+            if (!eval.mayBeCreated(db)) {
+                continue; // its condition is provably false: never created
+            }
             if (!eval.property(db, "DBClusterIdentifier").isAbsent()
                     || !eval.property(db, "SourceDBInstanceIdentifier").isAbsent()
                     || !eval.property(db, "SourceDBClusterIdentifier").isAbsent()) {

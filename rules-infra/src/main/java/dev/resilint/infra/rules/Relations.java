@@ -90,7 +90,7 @@ final class Relations {
 
     /** False only when the resource's condition is provably false. */
     static boolean mayExist(ResourceGraph graph, Resource resource) {
-        return !graph.evaluator().isCreated(resource).equals(Optional.of(Boolean.FALSE));
+        return graph.evaluator().mayBeCreated(resource);
     }
 
     /** The function's {@code Timeout} in seconds, per possibility (3 when unset); empty when unknown. */

@@ -63,7 +63,7 @@ public final class RequiredTagsMissing implements InfraRule {
         Evaluator eval = graph.evaluator();
         for (Resource r : graph.resources()) {
             Optional<TaggableTypes.Tagging> tagging = TaggableTypes.of(r.type());
-            if (tagging.isEmpty() || eval.isCreated(r).equals(Optional.of(Boolean.FALSE))) {
+            if (tagging.isEmpty() || !eval.mayBeCreated(r)) {
                 continue;
             }
             Value tags = eval.property(r, tagging.get().property());

@@ -82,7 +82,7 @@ public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
         Evaluator eval = graph.evaluator();
         for (Resource r : graph.resources()) {
             String kind = DATA_STORES.get(r.type());
-            if (kind == null || eval.isCreated(r).equals(Optional.of(Boolean.FALSE))) {
+            if (kind == null || !eval.mayBeCreated(r)) {
                 continue;
             }
             String deletionDefault = DELETE;

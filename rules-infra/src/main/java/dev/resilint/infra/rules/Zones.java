@@ -219,6 +219,6 @@ final class Zones {
 
     /** True when the resource's condition is provably false: it is never created. */
     static boolean neverCreated(Evaluator eval, Resource resource) {
-        return eval.isCreated(resource).equals(Optional.of(Boolean.FALSE));
+        return !eval.mayBeCreated(resource);
     }
 }

@@ -95,6 +95,23 @@ class RdsInstanceNotMultiAzTest {
     }
 
     @Test
+    void quietForInstancesWhoseConditionIsProvablyFalse() {
+        String template = """
+                Parameters:
+                  Env: {Type: String, Default: %s}
+                Conditions:
+                  HasDb: !Equals [!Ref Env, prod]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Condition: HasDb
+                    Properties: {Engine: postgres}
+                """;
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), template.formatted("dev"))).isEmpty();
+        assertThat(Fixtures.findings(new RdsInstanceNotMultiAz(), template.formatted("prod"))).hasSize(1);
+    }
+
+    @Test
     void quietForAuroraClusterMembersAndReadReplicas() {
         assertThat(check("Engine: aurora-postgresql\n")).isEmpty();
         assertThat(check("Engine: postgres\nDBClusterIdentifier: !Ref Cluster\n")).isEmpty();
