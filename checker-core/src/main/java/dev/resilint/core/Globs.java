@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Path globs for suppressions, matched the same way on every operating system against
+ * Path globs for suppressions and the Maven plugin's includes and excludes, matched the same way on every operating system against
  * {@code /}-separated paths (and ARNs, and class names written with {@code /}).
  *
  * <ul>
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       alternative; {@code \} escapes the next character.
  * </ul>
  */
-final class Globs {
+public final class Globs {
 
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
@@ -24,7 +24,7 @@ final class Globs {
     }
 
     /** The compiled glob; throws {@link IllegalArgumentException} naming the problem when it is invalid. */
-    static Pattern compile(String glob) {
+    public static Pattern compile(String glob) {
         Pattern cached = CACHE.get(glob);
         if (cached != null) {
             return cached;
@@ -36,7 +36,7 @@ final class Globs {
         return pattern;
     }
 
-    static boolean matches(String glob, String path) {
+    public static boolean matches(String glob, String path) {
         return compile(glob).matcher(path).matches();
     }
 

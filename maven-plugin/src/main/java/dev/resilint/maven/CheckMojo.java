@@ -1,6 +1,7 @@
 package dev.resilint.maven;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Globs;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.Severity;
@@ -13,24 +14,16 @@ import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
 import dev.resilint.core.report.Version;
-import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.Analyzers;
 import dev.resilint.core.run.RunOptions;
 import dev.resilint.core.run.Runner;
-import dev.resilint.core.tree.TreeReadException;
-import dev.resilint.infra.cfn.TemplateGraphs;
-import dev.resilint.infra.cfn.TemplateLoader;
+import dev.resilint.infra.cfn.TemplateDiscovery;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,10 +134,11 @@ public final class CheckMojo extends AbstractMojo {
             }
         }
         List<Runner.Analysis> analyses = new ArrayList<>();
-        List<Path> templates = templates(base, config.maxFileSizeBytes());
+        List<Path> templates = templates(base);
         if (!templates.isEmpty()) {
             analyses.add(new Runner.Analysis(analyzers.find("cloudformation").orElseThrow(
-                    () -> new MojoExecutionException("resilint: CloudFormation analyzer missing")), templates, List.of()));
+                    () -> new MojoExecutionException("resilint: CloudFormation analyzer missing")), templates, List.of(),
+                    false));
         }
         Path classes = classesDirectory == null ? null : classesDirectory.toPath();
         if (!skipCode && classes != null && Files.isDirectory(classes)) {
@@ -160,6 +154,7 @@ public final class CheckMojo extends AbstractMojo {
         Report report = new Runner(catalog).runAll(analyses,
                 new RunOptions(List.of(), base, config, known, threshold, LocalDate.now(), List.of()));
         Path reportFile = writeReports(report);
+        report.notes().forEach(note -> getLog().debug("resilint: " + note));
         if (consoleOutput) {
             log(render(report, ReportFormat.TEXT));
         }
@@ -205,54 +200,26 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** Files matching the include globs and no exclude glob; files that parse but are not templates are left out. */
-    List<Path> templates(Path base, long maxBytes) throws MojoExecutionException {
-        List<PathMatcher> inc = matchers(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
-        List<PathMatcher> exc = matchers(excludes == null ? List.of() : excludes);
+    /**
+     * Candidate template files: files with a template extension below the module directory (found
+     * as {@code resilint check DIR} finds them) that match an include glob and no exclude glob. The
+     * analyzer decides by content which of them are templates, reading each once.
+     */
+    List<Path> templates(Path base) throws MojoExecutionException {
+        List<String> inc = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        List<String> exc = excludes == null ? List.of() : excludes;
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(base) && (name.startsWith(".") || name.equals("target")
-                            || name.equals("node_modules"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
+            for (Path file : TemplateDiscovery.walk(base, new ArrayList<>())) {
+                String rel = base.relativize(file).toString().replace(File.separatorChar, '/');
+                if (inc.stream().anyMatch(g -> Globs.matches(g, rel)) && exc.stream().noneMatch(g -> Globs.matches(g, rel))) {
+                    found.add(file);
                 }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    Path rel = base.relativize(file);
-                    if (inc.stream().anyMatch(m -> m.matches(rel)) && exc.stream().noneMatch(m -> m.matches(rel))) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new MojoExecutionException("resilint: cannot list " + base + ": " + e.getMessage(), e);
-        }
-        found.sort(null);
-        TemplateLoader loader = new TemplateLoader(maxBytes);
-        List<Path> templates = new ArrayList<>();
-        for (Path file : found) {
-            try {
-                if (TemplateGraphs.isTemplate(loader.load(file, file.toString()))) {
-                    templates.add(file);
-                } else {
-                    getLog().debug("resilint: not a template, skipped: " + file);
-                }
-            } catch (TreeReadException e) {
-                templates.add(file); // the analyzer reports why it cannot be read
             }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("resilint: cannot list the templates of " + base + ": " + e.getMessage(), e);
         }
-        return templates;
-    }
-
-    private static List<PathMatcher> matchers(List<String> globs) {
-        return globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        return found;
     }
 
     private Path writeReports(Report report) throws MojoExecutionException {

@@ -11,10 +11,19 @@ import java.util.List;
  * @param workingDirectory paths in findings are relative to it
  * @param engine runs rules with the configuration applied
  * @param sourceRoots source directories used to resolve source files of compiled classes
+ * @param namedFilesMustBeTemplates whether a file named in {@code inputs} that is not of the
+ *     analyzer's kind is an error (the command line) or is skipped quietly, as in a directory walk
+ *     (files picked by patterns, as the Maven plugin does)
  */
-public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine engine, List<Path> sourceRoots) {
+public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine engine, List<Path> sourceRoots,
+        boolean namedFilesMustBeTemplates) {
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
         sourceRoots = List.copyOf(sourceRoots);
+    }
+
+    /** A request whose named files must be of the analyzer's kind. */
+    public AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine engine, List<Path> sourceRoots) {
+        this(inputs, workingDirectory, engine, sourceRoots, true);
     }
 }

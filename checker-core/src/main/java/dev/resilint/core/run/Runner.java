@@ -41,10 +41,16 @@ public final class Runner {
      * One analyzer with its own inputs, for runs that judge several kinds of input at once (the
      * Maven plugin judges a module's templates and its classes into one report).
      */
-    public record Analysis(Analyzer analyzer, List<java.nio.file.Path> inputs, List<java.nio.file.Path> sourceRoots) {
+    public record Analysis(Analyzer analyzer, List<java.nio.file.Path> inputs, List<java.nio.file.Path> sourceRoots,
+            boolean namedFilesMustBeTemplates) {
         public Analysis {
             inputs = List.copyOf(inputs);
             sourceRoots = List.copyOf(sourceRoots);
+        }
+
+        /** An analysis whose named files must be of the analyzer's kind. */
+        public Analysis(Analyzer analyzer, List<java.nio.file.Path> inputs, List<java.nio.file.Path> sourceRoots) {
+            this(analyzer, inputs, sourceRoots, true);
         }
     }
 
@@ -56,7 +62,7 @@ public final class Runner {
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
             AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), engine,
-                    analysis.sourceRoots());
+                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates());
             try {
                 results.addAll(analyzer.analyze(request));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,13 +55,16 @@ public final class CloudFormationAnalyzer implements Analyzer {
     @Override
     public Results analyze(AnalysisRequest request) {
         long maxBytes = request.engine().config().maxFileSizeBytes();
-        Session session = new Session(request, new TemplateLoader(maxBytes), new Results(), new HashSet<>());
-        List<Candidate> candidates = candidates(session);
+        TemplateLoader loader = new TemplateLoader(maxBytes);
+        Results results = new Results();
+        List<Candidate> candidates = candidates(request, results);
         // A template nested by another one is analyzed with its parent, which passes it parameter
         // values, whatever their order. The second loop catches nested templates whose parent could
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
-        Set<Path> nested = NestedStacks.nestedBy(candidates.stream().map(Candidate::path).toList(),
-                session.loader(), maxBytes);
+        NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
+                maxBytes);
+        Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()));
+        Set<Path> nested = index.nested();
         for (Candidate c : candidates) {
             if (!nested.contains(NestedStacks.realPath(c.path()))) {
                 analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
@@ -71,16 +76,19 @@ public final class CloudFormationAnalyzer implements Analyzer {
         return session.results();
     }
 
-    /** What one {@link #analyze} call works with, and the files it analyzed (by real path). */
-    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed) {
+    /**
+     * What one {@link #analyze} call works with: the files it analyzed (by real path), and the
+     * templates the nested-stack index already parsed (by real path, taken out when used).
+     */
+    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed,
+            Map<Path, MapNode> parsed) {
     }
 
     /** The files named (explicit), and the candidates found below the directories named. */
-    private static List<Candidate> candidates(Session session) {
-        Path workDir = session.request().workingDirectory();
-        Results results = session.results();
+    private static List<Candidate> candidates(AnalysisRequest request, Results results) {
+        Path workDir = request.workingDirectory();
         List<Candidate> candidates = new ArrayList<>();
-        for (Path input : session.request().inputs()) {
+        for (Path input : request.inputs()) {
             Path resolved = workDir.resolve(input);
             if (Files.isDirectory(resolved)) {
                 List<String> notes = new ArrayList<>();
@@ -93,7 +101,8 @@ public final class CloudFormationAnalyzer implements Analyzer {
                 }
                 notes.forEach(results::addNote);
             } else {
-                candidates.add(new Candidate(resolved, true)); // if missing, analyzeFile says so
+                // if missing, analyzeFile says so
+                candidates.add(new Candidate(resolved, request.namedFilesMustBeTemplates()));
             }
         }
         return candidates;
@@ -107,7 +116,8 @@ public final class CloudFormationAnalyzer implements Analyzer {
             Optional<MapNode> parameterValues, Optional<Value> passedParameters, Session session) {
         AnalysisRequest request = session.request();
         Results results = session.results();
-        if (!session.analyzed().add(NestedStacks.realPath(file))) {
+        Path realPath = NestedStacks.realPath(file);
+        if (!session.analyzed().add(realPath)) {
             return;
         }
         String display = DisplayPaths.display(file, request.workingDirectory());
@@ -115,9 +125,11 @@ public final class CloudFormationAnalyzer implements Analyzer {
             results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
             return;
         }
-        MapNode root;
+        MapNode root = session.parsed().remove(realPath);
         try {
-            root = session.loader().load(file, display);
+            if (root == null) {
+                root = session.loader().load(file, display);
+            }
         } catch (TreeReadException e) {
             if (explicit || looksLikeTemplate(file)) {
                 results.addProblem(e.toProblem());

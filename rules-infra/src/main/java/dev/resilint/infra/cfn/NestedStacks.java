@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -100,12 +102,23 @@ final class NestedStacks {
     }
 
     /**
-     * The real paths of the existing local templates that {@code files} nest: these are analyzed
-     * with their parent, not on their own. Files that cannot be read or are not templates nest
-     * nothing here; they are reported when analyzed.
+     * What a first look at the candidate files found.
+     *
+     * @param nested the real paths of the existing local templates that the files nest: these are
+     *     analyzed with their parent, not on their own
+     * @param parsed the templates this look had to parse (those that mention nested stacks), by
+     *     real path, so that they are not parsed a second time
      */
-    static Set<Path> nestedBy(List<Path> files, TemplateLoader loader, long maxBytes) {
+    record Index(Set<Path> nested, Map<Path, MapNode> parsed) {
+    }
+
+    /**
+     * Finds the templates that {@code files} nest. Files that cannot be read or are not templates
+     * nest nothing here; they are reported when analyzed.
+     */
+    static Index index(List<Path> files, TemplateLoader loader, long maxBytes) {
         Set<Path> nested = new HashSet<>();
+        Map<Path, MapNode> parsed = new HashMap<>();
         for (Path file : files) {
             MapNode root;
             try {
@@ -117,6 +130,7 @@ final class NestedStacks {
             } catch (TreeReadException e) {
                 continue;
             }
+            parsed.put(realPath(file), root);
             if (!TemplateGraphs.isTemplate(root)) {
                 continue;
             }
@@ -126,7 +140,7 @@ final class NestedStacks {
                 }
             }
         }
-        return nested;
+        return new Index(nested, parsed);
     }
 
     /** The file's real path (symbolic links resolved), so that one file reached two ways is analyzed once. */

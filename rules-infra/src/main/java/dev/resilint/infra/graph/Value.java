@@ -184,6 +184,27 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
         return Optional.empty();
     }
 
+    /**
+     * A key of a known map: its value, or absent when the map does not have it. An absent map
+     * gives absent and an unknown one stays unknown; a value that is not one known map (a list or
+     * scalar, or maps that differ between the branches of a condition) gives an unknown value.
+     */
+    default Value field(String key) {
+        if (this instanceof Known k && k.node() instanceof MapNode m) {
+            return m.get(key).map(Symbols::valueOf).orElse(ABSENT);
+        }
+        if (this instanceof Absent) {
+            return ABSENT;
+        }
+        if (this instanceof Unknown u) {
+            return u;
+        }
+        if (this instanceof OneOf) {
+            return unknown(Reason.UNKNOWN_CONDITION, key + " depends on a condition");
+        }
+        return unknown(Reason.INVALID, "expected a map with " + key);
+    }
+
     /** The known map; empty when the value is not a known map. */
     default Optional<MapNode> asMap() {
         return this instanceof Known k && k.node() instanceof MapNode m ? Optional.of(m) : Optional.empty();

@@ -100,8 +100,8 @@ public final class ApiCacheWithoutTtl implements InfraRule {
         }
         for (int i = 0; i < items.get().size(); i++) {
             Value item = items.get().get(i);
-            if (ListItems.field(item, "CachingEnabled").asBoolean().equals(Optional.of(Boolean.TRUE))
-                    && ListItems.field(item, "CacheTtlInSeconds").asLong().equals(Optional.of(0L))) {
+            if (item.field("CachingEnabled").asBoolean().equals(Optional.of(Boolean.TRUE))
+                    && item.field("CacheTtlInSeconds").asLong().equals(Optional.of(0L))) {
                 Optional<String> path = ListItems.text(item, "ResourcePath");
                 Optional<String> method = ListItems.text(item, "HttpMethod");
                 String which = path.isPresent() && method.isPresent() ? method.get() + " " + path.get()
@@ -123,7 +123,7 @@ public final class ApiCacheWithoutTtl implements InfraRule {
                 return false;
             }
             for (Value item : items.get()) {
-                if (!(item instanceof Value.Known) || !ListItems.field(item, "CachingEnabled").isFalseOrAbsent()) {
+                if (!(item instanceof Value.Known) || !item.field("CachingEnabled").isFalseOrAbsent()) {
                     return false;
                 }
             }

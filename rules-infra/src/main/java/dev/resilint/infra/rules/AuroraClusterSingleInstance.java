@@ -76,7 +76,7 @@ public final class AuroraClusterSingleInstance implements InfraRule {
         Evaluator eval = graph.evaluator();
         List<Resource> clusters = new ArrayList<>();
         for (Resource cluster : graph.ofType(CLUSTER)) {
-            if (!Zones.neverCreated(eval, cluster) && isProvisionedAurora(eval, cluster)) {
+            if (eval.mayBeCreated(cluster) && isProvisionedAurora(eval, cluster)) {
                 clusters.add(cluster);
             }
         }
@@ -87,7 +87,7 @@ public final class AuroraClusterSingleInstance implements InfraRule {
         Set<String> uncertain = new HashSet<>();
         clusters.forEach(c -> members.put(c.id(), new ArrayList<>()));
         for (Resource instance : graph.ofType(INSTANCE)) {
-            if (Zones.neverCreated(eval, instance)) {
+            if (!eval.mayBeCreated(instance)) {
                 continue;
             }
             Set<String> possible = new HashSet<>();

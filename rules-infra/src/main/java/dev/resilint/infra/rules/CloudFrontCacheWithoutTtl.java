@@ -92,8 +92,8 @@ public final class CloudFrontCacheWithoutTtl implements InfraRule {
         for (int i = 0; i < behaviors.get().size(); i++) {
             Value behavior = behaviors.get().get(i);
             if (!(behavior instanceof Value.Known)
-                    || !ListItems.field(behavior, "CachePolicyId").isAbsent()
-                    || !ListItems.field(behavior, "DefaultTTL").isAbsent()) {
+                    || !behavior.field("CachePolicyId").isAbsent()
+                    || !behavior.field("DefaultTTL").isAbsent()) {
                 continue;
             }
             Optional<String> pattern = ListItems.text(behavior, "PathPattern");

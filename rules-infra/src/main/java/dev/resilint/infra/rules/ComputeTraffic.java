@@ -117,7 +117,7 @@ final class ComputeTraffic {
             }
             Answer result = Answer.NO;
             for (Value item : items.get()) {
-                Value type = field(item, "Type");
+                Value type = item.field("Type");
                 if (type.isAbsent()) {
                     return Answer.YES; // elbv2 by default
                 }
@@ -211,7 +211,7 @@ final class ComputeTraffic {
     private static List<Value> perItem(Value list, String key) {
         List<Value> values = new ArrayList<>();
         for (Value option : list.possibilities()) {
-            option.asList().ifPresent(items -> items.forEach(item -> values.add(field(item, key))));
+            option.asList().ifPresent(items -> items.forEach(item -> values.add(item.field(key))));
         }
         return values;
     }
@@ -315,7 +315,7 @@ final class ComputeTraffic {
         for (Value option : inline.possibilities()) {
             String found = null;
             for (Value item : option.asList().orElse(List.of())) {
-                Optional<String> rule = admits(key -> field(item, key));
+                Optional<String> rule = admits(item::field);
                 if (rule.isPresent()) {
                     found = rule.get();
                     break;
@@ -403,15 +403,4 @@ final class ComputeTraffic {
         return Optional.of(value.asString().orElse("a CIDR range"));
     }
 
-    /** A key of a known map value; a value inside a map that depends on a condition is unknown. */
-    static Value field(Value map, String key) {
-        if (map instanceof Value.Known k && k.node() instanceof MapNode m) {
-            return m.get(key).map(Symbols::valueOf).orElse(Value.ABSENT);
-        }
-        if (map instanceof Value.Absent) {
-            return Value.ABSENT;
-        }
-        return map instanceof Value.Unknown u ? u
-                : Value.unknown(Value.Reason.UNKNOWN_CONDITION, key + " depends on a condition");
-    }
 }

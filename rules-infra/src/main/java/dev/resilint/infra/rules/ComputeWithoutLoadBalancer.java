@@ -137,13 +137,13 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
         for (Value option : containers.possibilities()) {
             String found = null;
             for (Value container : option.asList().orElse(List.of())) {
-                for (Value mapping : ComputeTraffic.field(container, "PortMappings").asList().orElse(List.of())) {
-                    Value protocol = ComputeTraffic.field(mapping, "Protocol");
+                for (Value mapping : container.field("PortMappings").asList().orElse(List.of())) {
+                    Value protocol = mapping.field("Protocol");
                     boolean tcp = protocol.isAbsent() || protocol.asString()
                             .map(p -> p.trim().toLowerCase(Locale.ROOT).equals("tcp")).orElse(false);
-                    Value port = ComputeTraffic.field(mapping, "ContainerPort");
+                    Value port = mapping.field("ContainerPort");
                     if (tcp && !port.isAbsent() && !port.isUnknown()) {
-                        String name = ComputeTraffic.field(container, "Name").asString().orElse("?");
+                        String name = container.field("Name").asString().orElse("?");
                         found = "container " + name + " maps TCP port " + port.asString().orElse("?");
                         break;
                     }

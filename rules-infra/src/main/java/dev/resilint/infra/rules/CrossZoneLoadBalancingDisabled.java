@@ -110,11 +110,11 @@ public final class CrossZoneLoadBalancingDisabled implements InfraRule {
         }
         boolean unknownItem = false;
         for (Value item : items.get()) {
-            Optional<String> key = ComputeTraffic.field(item, "Key").asString();
+            Optional<String> key = item.field("Key").asString();
             if (key.isEmpty()) {
                 unknownItem = true;
             } else if (key.get().trim().equals(ATTRIBUTE)) {
-                Value v = ComputeTraffic.field(item, "Value");
+                Value v = item.field("Value");
                 Optional<Boolean> on = v.asBoolean();
                 return on.isEmpty() ? State.UNKNOWN : on.get() ? State.ON : State.OFF;
             }

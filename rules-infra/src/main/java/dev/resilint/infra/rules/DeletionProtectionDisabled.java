@@ -125,7 +125,7 @@ public final class DeletionProtectionDisabled implements InfraRule {
             if (!(replica instanceof Value.Known)) {
                 continue;
             }
-            Value protection = ListItems.field(replica, "DeletionProtectionEnabled");
+            Value protection = replica.field("DeletionProtectionEnabled");
             if (!protection.isFalseOrAbsent()) {
                 continue;
             }
@@ -153,7 +153,7 @@ public final class DeletionProtectionDisabled implements InfraRule {
                 return; // cannot tell
             }
             if (entry.get().isPresent()) {
-                Optional<Boolean> on = ListItems.field(entry.get().get(), "Value").asBoolean();
+                Optional<Boolean> on = entry.get().get().field("Value").asBoolean();
                 if (on.isEmpty() || on.get()) {
                     return; // unknown, or protected
                 }

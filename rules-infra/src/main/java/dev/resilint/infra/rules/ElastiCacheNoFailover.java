@@ -69,7 +69,7 @@ public final class ElastiCacheNoFailover implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource r : graph.resources()) {
-            if (Zones.neverCreated(eval, r)) {
+            if (!eval.mayBeCreated(r)) {
                 continue;
             }
             if (r.type().equals(REPLICATION_GROUP)) {
@@ -194,7 +194,7 @@ public final class ElastiCacheNoFailover implements InfraRule {
     private static boolean standalone(ResourceGraph graph, Evaluator eval, Resource cluster) {
         Value clusterName = null;
         for (Resource group : graph.ofType(REPLICATION_GROUP)) {
-            if (Zones.neverCreated(eval, group)) {
+            if (!eval.mayBeCreated(group)) {
                 continue;
             }
             Value primary = eval.property(group, "PrimaryClusterId");

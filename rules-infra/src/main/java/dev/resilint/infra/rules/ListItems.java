@@ -36,17 +36,6 @@ final class ListItems {
         return list.asList();
     }
 
-    /** A key of an evaluated map item: absent when the item has no such key, unknown when the item is not a map. */
-    static Value field(Value item, String key) {
-        if (item instanceof Value.Known k && k.node() instanceof MapNode map) {
-            return map.get(key).map(Symbols::valueOf).orElse(Value.ABSENT);
-        }
-        if (item instanceof Value.Unknown u) {
-            return u;
-        }
-        return Value.unknown(Value.Reason.INVALID, "expected a map item");
-    }
-
     /**
      * Where a finding about {@code item} goes: at {@code key} inside the item when it is set, else at
      * the item itself, under the logical path of the list ({@code listPath}, relative to the
@@ -68,6 +57,6 @@ final class ListItems {
 
     /** A literal text field of an item, for discriminators and messages. */
     static Optional<String> text(Value item, String key) {
-        return field(item, key).asString();
+        return item.field(key).asString();
     }
 }

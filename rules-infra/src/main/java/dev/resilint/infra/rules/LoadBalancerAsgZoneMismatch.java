@@ -72,7 +72,7 @@ public final class LoadBalancerAsgZoneMismatch implements InfraRule {
     public void check(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource asg : graph.ofType(Zones.ASG)) {
-            if (Zones.neverCreated(eval, asg)) {
+            if (!eval.mayBeCreated(asg)) {
                 continue;
             }
             Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(eval, asg);

@@ -53,7 +53,7 @@ public final class LoadBalancerSingleAz implements InfraRule {
         Evaluator eval = graph.evaluator();
         for (Resource lb : graph.resources()) {
             boolean v2 = lb.type().equals(Zones.ELB_V2);
-            if (!v2 && !lb.type().equals(Zones.CLASSIC_ELB) || Zones.neverCreated(eval, lb)) {
+            if (!v2 && !lb.type().equals(Zones.CLASSIC_ELB) || !eval.mayBeCreated(lb)) {
                 continue;
             }
             Optional<String> kind = v2 ? elbV2Type(eval, lb) : Optional.of("classic");

@@ -75,7 +75,7 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
         for (Resource queue : graph.ofType("AWS::SQS::Queue")) {
             // Presence is all that counts, so the property itself is read (a map, a JSON string or a
             // function building one); it must be absent whichever way its conditions go.
-            if (!Relations.mayExist(graph, queue) || !eval.property(queue, "RedrivePolicy").isAbsent()) {
+            if (!graph.evaluator().mayBeCreated(queue) || !eval.property(queue, "RedrivePolicy").isAbsent()) {
                 continue; // never created, has a redrive policy, or cannot tell
             }
             if (isDeadLetterQueue(graph, queue)) {
@@ -95,7 +95,7 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
                 continue;
             }
             Optional<Resource> from = graph.resource(e.from());
-            if (from.isEmpty() || !Relations.mayExist(graph, from.get())) {
+            if (from.isEmpty() || !graph.evaluator().mayBeCreated(from.get())) {
                 continue;
             }
             if (mentionsDeadLetter(e.path())) {

@@ -8,7 +8,6 @@ import dev.resilint.infra.graph.Evaluator;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.infra.graph.Value;
-import java.util.Locale;
 
 /**
  * AZ04: an RDS DB instance that stands alone (not an Aurora or Multi-AZ cluster member, not a read
@@ -57,20 +56,11 @@ public final class RdsInstanceNotMultiAz implements InfraRule {
             if (!eval.mayBeCreated(db)) {
                 continue; // its condition is provably false: never created
             }
-            if (!eval.property(db, "DBClusterIdentifier").isAbsent()
-                    || !eval.property(db, "SourceDBInstanceIdentifier").isAbsent()
-                    || !eval.property(db, "SourceDBClusterIdentifier").isAbsent()) {
-                continue; // cluster member or read replica, or cannot tell
+            if (!RdsTopology.outsideCluster(eval, db).orElse(false) || RdsTopology.readReplica(eval, db).orElse(true)) {
+                continue; // cluster member (Aurora included) or read replica, or cannot tell
             }
-            Value engine = eval.property(db, "Engine");
-            if (engine.isAbsent() && !eval.property(db, "DBSnapshotIdentifier").isAbsent()) {
-                continue; // restored from a snapshot: the engine comes from the snapshot
-            }
-            if (!engine.isAbsent() && engine.asString().isEmpty()) {
-                continue; // engine unknown
-            }
-            if (engine.asString().map(e -> e.toLowerCase(Locale.ROOT).startsWith("aurora")).orElse(false)) {
-                continue;
+            if (eval.property(db, "Engine").isAbsent() && !eval.property(db, "DBSnapshotIdentifier").isAbsent()) {
+                continue; // restored from a snapshot: its settings come from the snapshot
             }
             Value multiAz = eval.property(db, "MultiAZ");
             if (multiAz.isFalseOrAbsent()) {

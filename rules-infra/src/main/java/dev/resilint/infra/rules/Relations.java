@@ -65,7 +65,7 @@ final class Relations {
 
     private static Optional<Resource> lambdaFunction(ResourceGraph graph, String resourceId, int depth) {
         Optional<Resource> r = graph.resource(resourceId);
-        if (r.isEmpty() || depth > 3 || !mayExist(graph, r.get())) {
+        if (r.isEmpty() || depth > 3 || !graph.evaluator().mayBeCreated(r.get())) {
             return Optional.empty();
         }
         String type = r.get().type();
@@ -88,10 +88,6 @@ final class Relations {
         return functions.size() == 1 ? Optional.of(functions.iterator().next()) : Optional.empty();
     }
 
-    /** False only when the resource's condition is provably false. */
-    static boolean mayExist(ResourceGraph graph, Resource resource) {
-        return graph.evaluator().mayBeCreated(resource);
-    }
 
     /** The function's {@code Timeout} in seconds, per possibility (3 when unset); empty when unknown. */
     static Optional<Range> lambdaTimeout(Evaluator eval, Resource function) {

@@ -60,7 +60,7 @@ public final class StateMachineRetryWithoutJitter implements InfraRule {
     @Override
     public void check(ResourceGraph graph, RuleContext context) {
         for (Resource machine : graph.ofType("AWS::StepFunctions::StateMachine")) {
-            if (!Relations.mayExist(graph, machine)) {
+            if (!graph.evaluator().mayBeCreated(machine)) {
                 continue;
             }
             for (StateMachines.State state : StateMachines.states(graph.evaluator(), machine)) {

@@ -99,7 +99,7 @@ public final class TimeoutChainInverted implements InfraRule {
         Evaluator eval = graph.evaluator();
         Map<Resource, List<Caller>> callers = new LinkedHashMap<>();
         for (Resource method : graph.ofType("AWS::ApiGateway::Method")) {
-            if (!Relations.mayExist(graph, method) || invokedAsynchronously(eval, method)) {
+            if (!graph.evaluator().mayBeCreated(method) || invokedAsynchronously(eval, method)) {
                 continue;
             }
             Optional<Resource> fn = Relations.oneFunction(graph,
@@ -114,7 +114,7 @@ public final class TimeoutChainInverted implements InfraRule {
             }
         }
         for (Resource integration : graph.ofType("AWS::ApiGatewayV2::Integration")) {
-            if (!Relations.mayExist(graph, integration)) {
+            if (!graph.evaluator().mayBeCreated(integration)) {
                 continue;
             }
             Optional<Resource> fn = Relations.oneFunction(graph,
@@ -132,7 +132,7 @@ public final class TimeoutChainInverted implements InfraRule {
                             timeout.isAbsent() ? dflt / 1000 + " s (the default)" : describeMillis(range))));
         }
         for (Resource api : graph.ofType("AWS::ApiGatewayV2::Api")) {
-            if (!Relations.mayExist(graph, api)) {
+            if (!graph.evaluator().mayBeCreated(api)) {
                 continue;
             }
             Relations.oneFunction(graph, Relations.referencedIds(graph, api, "Target")).ifPresent(fn ->
@@ -143,7 +143,7 @@ public final class TimeoutChainInverted implements InfraRule {
         for (Map.Entry<Resource, List<Caller>> e : callers.entrySet()) {
             Resource fn = e.getKey();
             Optional<Relations.Range> timeout = Relations.lambdaTimeout(eval, fn);
-            if (timeout.isEmpty() || !Relations.mayExist(graph, fn)) {
+            if (timeout.isEmpty() || !graph.evaluator().mayBeCreated(fn)) {
                 continue;
             }
             List<Caller> inverted = e.getValue().stream()
@@ -191,7 +191,7 @@ public final class TimeoutChainInverted implements InfraRule {
     private static void checkStateMachines(ResourceGraph graph, RuleContext context) {
         Evaluator eval = graph.evaluator();
         for (Resource machine : graph.ofType("AWS::StepFunctions::StateMachine")) {
-            if (!Relations.mayExist(graph, machine)) {
+            if (!graph.evaluator().mayBeCreated(machine)) {
                 continue;
             }
             for (StateMachines.State state : StateMachines.states(eval, machine)) {

@@ -68,7 +68,7 @@ public final class VisibilityTimeoutBelowConsumer implements InfraRule {
         Evaluator eval = graph.evaluator();
         long multiplier = Math.max(1, context.intParameter(MULTIPLIER));
         for (Resource queue : graph.ofType("AWS::SQS::Queue")) {
-            if (!Relations.mayExist(graph, queue)) {
+            if (!graph.evaluator().mayBeCreated(queue)) {
                 continue;
             }
             Optional<Relations.Range> visibility = Relations.Range.of(eval.property(queue, "VisibilityTimeout"),
@@ -107,7 +107,7 @@ public final class VisibilityTimeoutBelowConsumer implements InfraRule {
     private static List<Consumer> consumers(ResourceGraph graph, Resource queue) {
         Evaluator eval = graph.evaluator();
         return graph.references().referrers(graph, queue.id(), "AWS::Lambda::EventSourceMapping").stream()
-                .filter(m -> Relations.mayExist(graph, m))
+                .filter(m -> graph.evaluator().mayBeCreated(m))
                 .filter(m -> Relations.referencedIds(graph, m, "EventSourceArn").equals(List.of(queue.id())))
                 .map(m -> Relations.oneFunction(graph, Relations.referencedIds(graph, m, "FunctionName")))
                 .flatMap(Optional::stream)

@@ -217,8 +217,4 @@ final class Zones {
                 .map(n -> ((ScalarNode) n).text());
     }
 
-    /** True when the resource's condition is provably false: it is never created. */
-    static boolean neverCreated(Evaluator eval, Resource resource) {
-        return !eval.mayBeCreated(resource);
-    }
 }

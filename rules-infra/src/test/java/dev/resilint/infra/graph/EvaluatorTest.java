@@ -442,7 +442,26 @@ class EvaluatorTest {
             }
             Value v = eval("Parameters:\n  F: {Type: String}\nConditions:\n  U: !Equals [!Ref F, x]",
                     value.toString());
-            assertThat(v).isNotNull();
+            assertThat(v.asString()).contains("x"); // every branch agrees, so the possibilities merge into one
+            assertThat(v).isInstanceOf(Value.Known.class);
+        }
+
+        @Test
+        void referenceChainsThatDoubleAtEveryStepAreTooComplex() {
+            // each subnet's zone is one of two references to the next: 2^40 paths from linear text
+            StringBuilder t = new StringBuilder("Parameters:\n  F: {Type: String}\nConditions:\n  U: !Equals [!Ref F, x]\n"
+                    + "Resources:\n");
+            for (int i = 0; i < 40; i++) {
+                t.append("  S").append(i).append(": {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !If [U, !GetAtt S")
+                        .append(i + 1).append(".AvailabilityZone, !GetAtt S").append(i + 1).append(".AvailabilityZone]}}\n");
+            }
+            t.append("  S40: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: us-east-1a}}\n");
+            ResourceGraph graph = Fixtures.graph(t.toString());
+            Value v = graph.evaluator().property(graph.resource("S0").orElseThrow(), "AvailabilityZone");
+            assertThat(reason(v)).isEqualTo(Reason.TOO_COMPLEX);
+            // the evaluator is usable again afterwards, with a fresh budget
+            assertThat(graph.evaluator().property(graph.resource("S40").orElseThrow(), "AvailabilityZone").asString())
+                    .contains("us-east-1a");
         }
     }
 
