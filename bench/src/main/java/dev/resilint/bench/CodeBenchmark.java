@@ -92,6 +92,6 @@ public class CodeBenchmark {
     @Benchmark
     public Results resilintCodeAnalysis() {
         return new CodeAnalyzer().analyze(new AnalysisRequest(jars, Path.of("").toAbsolutePath(),
-                new Engine(Config.defaults()), List.of()));
+                Config.defaults(), List.of()));
     }
 }

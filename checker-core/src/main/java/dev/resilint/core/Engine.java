@@ -1,6 +1,5 @@
 package dev.resilint.core;
 
-import dev.resilint.core.config.Config;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,13 +25,14 @@ public final class Engine {
             .thenComparing(Finding::message)
             .thenComparing(Finding::fingerprint);
 
-    private final Config config;
+    private final RuleSettings config;
 
-    public Engine(Config config) {
+    public Engine(RuleSettings config) {
         this.config = config;
     }
 
-    public Config config() {
+    /** The settings rules run with. */
+    public RuleSettings settings() {
         return config;
     }
 
@@ -54,16 +54,23 @@ public final class Engine {
      */
     public <T> void run(List<? extends Rule<T>> rules, T target, String targetName, Results out) {
         for (Rule<T> rule : rules) {
-            if (!config.isEnabled(rule.id())) {
-                continue;
+            if (config.isEnabled(rule.id())) {
+                runOne(rule, target, targetName, out);
             }
-            RuleMetadata meta = rule.metadata();
-            Context context = new Context(meta, severityOf(meta), out);
-            try {
-                rule.check(target, context);
-            } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
-                out.addProblem(Problem.internal(rule.id(), targetName, describe(e)));
-            }
+        }
+    }
+
+    /**
+     * Runs one rule on {@code target}, enabled or not (the caller has decided). A rule that throws
+     * becomes an internal-error problem; its findings up to then are kept.
+     */
+    public <T> void runOne(Rule<T> rule, T target, String targetName, Results out) {
+        RuleMetadata meta = rule.metadata();
+        Context context = new Context(meta, severityOf(meta), out);
+        try {
+            rule.check(target, context);
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            out.addProblem(Problem.internal(rule.id(), targetName, describe(e)));
         }
     }
 

@@ -11,6 +11,7 @@ public final class Results {
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<NotEvaluated> notEvaluated = new ArrayList<>();
 
     public synchronized void addFinding(Finding finding) {
         findings.add(finding);
@@ -34,12 +35,18 @@ public final class Results {
         notes.add(note);
     }
 
+    /** Records a rule that could not judge part of its input. */
+    public synchronized void addNotEvaluated(NotEvaluated gap) {
+        notEvaluated.add(gap);
+    }
+
     public synchronized void addAll(Results other) {
         findings.addAll(other.findings());
         suppressions.addAll(other.suppressions());
         problems.addAll(other.problems());
         files.addAll(other.files());
         notes.addAll(other.notes());
+        notEvaluated.addAll(other.notEvaluated());
     }
 
     public synchronized List<Finding> findings() {
@@ -60,5 +67,9 @@ public final class Results {
 
     public synchronized List<String> notes() {
         return List.copyOf(notes);
+    }
+
+    public synchronized List<NotEvaluated> notEvaluated() {
+        return List.copyOf(notEvaluated);
     }
 }

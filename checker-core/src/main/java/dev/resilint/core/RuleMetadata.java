@@ -21,8 +21,15 @@ import java.util.regex.Pattern;
  * @param references Well-Architected best practices and other tools' equivalent checks
  * @param tags free-form tags for selection and display
  * @param sources which kinds of input the rule judges
- * @param resourceTypes the CloudFormation resource types (or Java types) the rule reads
+ * @param resourceTypes the CloudFormation resource types (or Java types) the rule reads: the rule sees
+ *     nothing else, and a live scan does not evaluate it where one of them could not be read
+ * @param judgedTypes the resource types, among {@code resourceTypes}, whose resources get findings
  * @param parameters settings users may change
+ * @param firesOn the precise contract: each case the rule reports, one per item
+ * @param quietWhen the cases that look alike but are not reported, including the values the rule
+ *     cannot know; one per item
+ * @param implementation the fully qualified name of the class that implements the rule, or the
+ *     empty string
  */
 public record RuleMetadata(
         String id,
@@ -35,7 +42,11 @@ public record RuleMetadata(
         List<String> tags,
         Set<SourceKind> sources,
         List<String> resourceTypes,
-        List<RuleParameter> parameters) {
+        List<String> judgedTypes,
+        List<RuleParameter> parameters,
+        List<String> firesOn,
+        List<String> quietWhen,
+        String implementation) {
 
     /** Rule ids: an area code of two capital letters and two digits. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Z]{2}[0-9]{2}");
@@ -64,7 +75,14 @@ public record RuleMetadata(
         }
         sources = Set.copyOf(EnumSet.copyOf(sources));
         resourceTypes = List.copyOf(resourceTypes);
+        judgedTypes = List.copyOf(judgedTypes);
+        if (!resourceTypes.containsAll(judgedTypes)) {
+            throw new IllegalArgumentException(id + ": judged types must be read too: " + judgedTypes);
+        }
         parameters = List.copyOf(parameters);
+        firesOn = List.copyOf(firesOn);
+        quietWhen = List.copyOf(quietWhen);
+        implementation = implementation == null ? "" : implementation;
     }
 
     private static void requireText(String value, String what, String id) {
@@ -101,7 +119,12 @@ public record RuleMetadata(
     }
 
     public static Builder builder(String id, String name) {
-        return new Builder(id, name);
+        return new Builder(id, name, "");
+    }
+
+    /** A rule implemented by {@code implementation}: its name is the class's simple name. */
+    public static Builder builder(String id, Class<?> implementation) {
+        return new Builder(id, implementation.getSimpleName(), implementation.getName());
     }
 
     /** Fluent construction, so that a rule's metadata reads like a declaration. */
@@ -116,11 +139,16 @@ public record RuleMetadata(
         private final List<String> tags = new ArrayList<>();
         private final Set<SourceKind> sources = EnumSet.noneOf(SourceKind.class);
         private final List<String> resourceTypes = new ArrayList<>();
+        private final List<String> judgedTypes = new ArrayList<>();
         private final List<RuleParameter> parameters = new ArrayList<>();
+        private final List<String> firesOn = new ArrayList<>();
+        private final List<String> quietWhen = new ArrayList<>();
+        private final String implementation;
 
-        private Builder(String id, String name) {
+        private Builder(String id, String name, String implementation) {
             this.id = id;
             this.name = name;
+            this.implementation = implementation;
         }
 
         public Builder severity(Severity value) {
@@ -172,8 +200,45 @@ public record RuleMetadata(
             return this;
         }
 
+        /** Types the rule reads besides those it judges. */
         public Builder resourceTypes(String... values) {
-            resourceTypes.addAll(List.of(values));
+            for (String v : values) {
+                if (!resourceTypes.contains(v)) {
+                    resourceTypes.add(v);
+                }
+            }
+            return this;
+        }
+
+        /** Types whose resources the rule judges (reports findings on); they are read too. */
+        public Builder judges(String... values) {
+            for (String v : values) {
+                if (!judgedTypes.contains(v)) {
+                    judgedTypes.add(v);
+                }
+            }
+            return resourceTypes(values);
+        }
+
+        /** Types the rule reads to judge others (a subnet's zone, a queue's consumers). */
+        public Builder reads(String... values) {
+            return resourceTypes(values);
+        }
+
+        /** Types a shared reading helper reads, as it lists them. */
+        public Builder reads(java.util.Collection<String> values) {
+            return resourceTypes(values.toArray(String[]::new));
+        }
+
+        /** One case the rule reports. */
+        public Builder firesOn(String... cases) {
+            firesOn.addAll(List.of(cases));
+            return this;
+        }
+
+        /** One case the rule deliberately does not report. */
+        public Builder quietWhen(String... cases) {
+            quietWhen.addAll(List.of(cases));
             return this;
         }
 
@@ -184,7 +249,7 @@ public record RuleMetadata(
 
         public RuleMetadata build() {
             return new RuleMetadata(id, name, severity, summary, rationale, remediation, references, tags,
-                    sources, resourceTypes, parameters);
+                    sources, resourceTypes, judgedTypes, parameters, firesOn, quietWhen, implementation);
         }
     }
 }

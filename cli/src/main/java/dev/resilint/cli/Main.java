@@ -127,7 +127,7 @@ public final class Main implements Runnable {
 
         public static Environment system() {
             return new Environment(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                    Path.of("").toAbsolutePath(), System.getenv(), System.console() != null, Analyzers.load());
+                    Path.of("").toAbsolutePath(), System.getenv(), System.console() != null, Wiring.analyzers());
         }
 
         String getenv(String name) {

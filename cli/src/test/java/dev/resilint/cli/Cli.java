@@ -35,7 +35,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Main.Environment environment = new Main.Environment(new PrintWriter(out, true), new PrintWriter(err, true),
-                workingDirectory, Map.copyOf(env), terminal, Analyzers.load());
+                workingDirectory, Map.copyOf(env), terminal, Wiring.analyzers());
         int code = Main.execute(args, environment);
         return new Result(code, out.toString(), err.toString());
     }

@@ -18,7 +18,7 @@ class RulesDocsTest {
 
     @Test
     void docsRulesMdIsUpToDate() throws Exception {
-        List<RuleMetadata> rules = Analyzers.load().catalog().rules();
+        List<RuleMetadata> rules = Wiring.analyzers().catalog().rules();
         String expected = RuleDocs.markdown(rules);
         assertThat(DOCS).as("docs/rules.md is missing; generate it with "
                 + "'./resilint rules --format markdown > docs/rules.md'").exists();
@@ -30,7 +30,7 @@ class RulesDocsTest {
 
     @Test
     void everyRuleIsDocumentedWithItsOwnSection() {
-        List<RuleMetadata> rules = Analyzers.load().catalog().rules();
+        List<RuleMetadata> rules = Wiring.analyzers().catalog().rules();
         String docs = RuleDocs.markdown(rules);
         assertThat(rules).extracting(RuleMetadata::id).contains("AZ04", "DR03", "RL01");
         for (RuleMetadata r : rules) {

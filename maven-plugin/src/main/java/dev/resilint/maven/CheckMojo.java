@@ -17,7 +17,10 @@ import dev.resilint.core.report.Version;
 import dev.resilint.core.run.Analyzers;
 import dev.resilint.core.run.RunOptions;
 import dev.resilint.core.run.Runner;
+import dev.resilint.code.CodeAnalyzer;
+import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.cfn.TemplateDiscovery;
+import dev.resilint.infra.rules.InfraRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -121,7 +124,7 @@ public final class CheckMojo extends AbstractMojo {
             return;
         }
         Path base = basedir.toPath().toAbsolutePath().normalize();
-        Analyzers analyzers = Analyzers.load(CheckMojo.class.getClassLoader());
+        Analyzers analyzers = new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer()));
         RuleCatalog catalog = analyzers.catalog();
         FailThreshold threshold = failOnViolation ? parseThreshold() : FailThreshold.NONE;
         Config config = loadConfig(catalog, base);

@@ -43,12 +43,12 @@ class CodeAnalyzerTest {
     private final CodeAnalyzer analyzer = new CodeAnalyzer();
 
     private Results analyze(Path workingDirectory, List<Path> inputs, List<Path> sourceRoots) {
-        return analyzer.analyze(new AnalysisRequest(inputs, workingDirectory, new Engine(Config.defaults()),
+        return analyzer.analyze(new AnalysisRequest(inputs, workingDirectory, Config.defaults(),
                 sourceRoots));
     }
 
     private Report run(List<Path> inputs, List<Path> sourceRoots) {
-        RuleCatalog catalog = Analyzers.load().catalog();
+        RuleCatalog catalog = new Analyzers(java.util.List.of(new CodeAnalyzer())).catalog();
         RunOptions options = new RunOptions(inputs, Fixtures.WORKING_DIRECTORY, Config.defaults(), Optional.empty(),
                 FailThreshold.WARNING, LocalDate.of(2026, 5, 10), sourceRoots);
         return new Runner(catalog).run(List.of(analyzer), options);
@@ -70,9 +70,9 @@ class CodeAnalyzerTest {
 
     @Test
     void isRegisteredAsTheCodeAnalyzerWithTheCodeRules() {
-        assertThat(Analyzers.load().find("code")).get().isInstanceOf(CodeAnalyzer.class);
+        assertThat(new Analyzers(java.util.List.of(new CodeAnalyzer())).find("code")).get().isInstanceOf(CodeAnalyzer.class);
         assertThat(analyzer.rules()).isEqualTo(CodeRules.metadata());
-        assertThat(Analyzers.load().catalog().contains("CT01")).isTrue();
+        assertThat(new Analyzers(java.util.List.of(new CodeAnalyzer())).catalog().contains("CT01")).isTrue();
     }
 
     @Test

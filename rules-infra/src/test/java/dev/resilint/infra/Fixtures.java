@@ -3,6 +3,8 @@ package dev.resilint.infra;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Results;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
@@ -10,7 +12,9 @@ import dev.resilint.infra.cfn.TemplateFile;
 import dev.resilint.infra.cfn.TemplateGraphs;
 import dev.resilint.infra.cfn.TemplateLoader;
 import dev.resilint.infra.graph.ResourceGraph;
-import dev.resilint.infra.rules.InfraRule;
+import dev.resilint.infra.graph.GraphRules;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
 import java.util.List;
 
 /** Small helpers for tests that run rules over inline templates. */
@@ -31,10 +35,17 @@ public final class Fixtures {
         return TemplateGraphs.build(template(yaml));
     }
 
+    /** What a rule that declares {@code types} would see of the graph. */
+    public static GraphView view(ResourceGraph graph, String... types) {
+        return new GraphView(graph, RuleMetadata.builder("XX99", "TestView").summary("A view for tests.")
+                .rationale("Tests read the graph as a rule would.").remediation("None.")
+                .sources(SourceKind.TEMPLATE, SourceKind.LIVE).reads(types).build());
+    }
+
     /** Runs one rule with default configuration; fails the test if the rule throws. */
     public static List<Finding> findings(InfraRule rule, String yaml) {
         Results results = new Results();
-        new Engine(Config.defaults()).run(List.of(rule), graph(yaml), "t.yaml", results);
+        GraphRules.run(new Engine(Config.defaults()), List.of(rule), graph(yaml), results);
         if (!results.problems().isEmpty()) {
             throw new AssertionError("rule failed: " + results.problems());
         }

@@ -1,6 +1,7 @@
 package dev.resilint.core.config;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.RuleSettings;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.tree.TreeReader;
@@ -32,7 +33,7 @@ public record Config(
         List<String> requiredTags,
         Optional<FailThreshold> failOn,
         List<Suppression> suppressions,
-        long maxFileSizeBytes) {
+        long maxFileSizeBytes) implements RuleSettings {
 
     public Config {
         include = List.copyOf(include);
@@ -51,6 +52,7 @@ public record Config(
     }
 
     /** Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore} prefix. */
+    @Override
     public boolean isEnabled(String ruleId) {
         boolean included = include.isEmpty() || include.stream().anyMatch(ruleId::startsWith);
         boolean ignored = ignore.stream().anyMatch(ruleId::startsWith);

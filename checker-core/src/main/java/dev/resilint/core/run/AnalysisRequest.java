@@ -1,6 +1,7 @@
 package dev.resilint.core.run;
 
 import dev.resilint.core.Engine;
+import dev.resilint.core.config.Config;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,13 +10,13 @@ import java.util.List;
  *
  * @param inputs files and directories named by the user
  * @param workingDirectory paths in findings are relative to it
- * @param engine runs rules with the configuration applied
+ * @param config the configuration: rule selection, severities and parameters, input limits
  * @param sourceRoots source directories used to resolve source files of compiled classes
  * @param namedFilesMustBeTemplates whether a file named in {@code inputs} that is not of the
  *     analyzer's kind is an error (the command line) or is skipped quietly, as in a directory walk
  *     (files picked by patterns, as the Maven plugin does)
  */
-public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine engine, List<Path> sourceRoots,
+public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots,
         boolean namedFilesMustBeTemplates) {
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
@@ -23,7 +24,12 @@ public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine e
     }
 
     /** A request whose named files must be of the analyzer's kind. */
-    public AnalysisRequest(List<Path> inputs, Path workingDirectory, Engine engine, List<Path> sourceRoots) {
-        this(inputs, workingDirectory, engine, sourceRoots, true);
+    public AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots) {
+        this(inputs, workingDirectory, config, sourceRoots, true);
+    }
+
+    /** Runs rules with the configuration applied. */
+    public Engine engine() {
+        return new Engine(config);
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A source of findings: reads one kind of input (CloudFormation templates, compiled classes, a live
- * account) and runs its rules over it through the {@link dev.resilint.core.Engine}. Implementations
- * are found with {@link java.util.ServiceLoader}, so the command line and the Maven plugin see the
- * same catalog.
+ * account) and runs its rules over it through the {@link dev.resilint.core.Engine}. The command
+ * line and the Maven plugin build the analyzers they offer, each with its rules
+ * ({@link Analyzers}).
  */
 public interface Analyzer {
 

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The analyzers on the class path, and the rule catalog they make up together. */
+/**
+ * The analyzers of one run, and the rule catalog they make up together. The command line and the
+ * Maven plugin each choose theirs: they are the only places that wire sources to rules.
+ */
 public final class Analyzers {
 
     private final List<Analyzer> analyzers;
@@ -18,17 +20,6 @@ public final class Analyzers {
         List<Analyzer> sorted = new ArrayList<>(analyzers);
         sorted.sort(Comparator.comparing(Analyzer::name));
         this.analyzers = List.copyOf(sorted);
-    }
-
-    /** Every analyzer registered in {@code META-INF/services/dev.resilint.core.run.Analyzer}. */
-    public static Analyzers load(ClassLoader loader) {
-        List<Analyzer> found = new ArrayList<>();
-        ServiceLoader.load(Analyzer.class, loader).forEach(found::add);
-        return new Analyzers(found);
-    }
-
-    public static Analyzers load() {
-        return load(Analyzers.class.getClassLoader());
     }
 
     public List<Analyzer> all() {

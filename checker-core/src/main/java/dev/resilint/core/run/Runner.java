@@ -61,7 +61,7 @@ public final class Runner {
         List<RuleMetadata> ran = new ArrayList<>();
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
-            AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), engine,
+            AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), options.config(),
                     analysis.sourceRoots(), analysis.namedFilesMustBeTemplates());
             try {
                 results.addAll(analyzer.analyze(request));

@@ -14,7 +14,8 @@ import dev.resilint.infra.cfn.TemplateDiscovery.Candidate;
 import dev.resilint.infra.graph.ParentStack;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.graph.ResourceGraph;
-import dev.resilint.infra.rules.InfraRules;
+import dev.resilint.infra.graph.GraphRules;
+import dev.resilint.infra.graph.InfraRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,13 @@ public final class CloudFormationAnalyzer implements Analyzer {
 
     public static final String NAME = "cloudformation";
 
+    private final List<InfraRule> rules;
+
+    /** An analyzer that runs {@code rules} on every template. */
+    public CloudFormationAnalyzer(List<? extends InfraRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -49,12 +57,13 @@ public final class CloudFormationAnalyzer implements Analyzer {
 
     @Override
     public List<RuleMetadata> rules() {
-        return InfraRules.metadata();
+        return rules.stream().map(InfraRule::metadata)
+                .filter(m -> m.sources().contains(dev.resilint.core.SourceKind.TEMPLATE)).toList();
     }
 
     @Override
     public Results analyze(AnalysisRequest request) {
-        long maxBytes = request.engine().config().maxFileSizeBytes();
+        long maxBytes = request.config().maxFileSizeBytes();
         TemplateLoader loader = new TemplateLoader(maxBytes);
         Results results = new Results();
         List<Candidate> candidates = candidates(request, results);
@@ -162,11 +171,11 @@ public final class CloudFormationAnalyzer implements Analyzer {
         MetadataSuppressions.Result suppressions = MetadataSuppressions.read(template,
                 request.engine().severityOf(CoreRules.INVALID_SUPPRESSION));
         suppressions.suppressions().forEach(results::addSuppression);
-        if (request.engine().config().isEnabled(CoreRules.INVALID_SUPPRESSION.id())) {
+        if (request.config().isEnabled(CoreRules.INVALID_SUPPRESSION.id())) {
             suppressions.problems().forEach(results::addFinding);
         }
         ResourceGraph graph = TemplateGraphs.build(template, passedParameters);
-        request.engine().run(InfraRules.all(), graph, display, results);
+        GraphRules.run(request.engine(), rules, graph, results);
         analyzeNestedStacks(template, graph, file, session);
     }
 
@@ -190,7 +199,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
                         + " was already analyzed");
             } else {
                 // the values the parent passes, evaluated where the parent defines them
-                Optional<Value> passed = child.parameterValues().map(p -> graph.evaluator().evaluate(p));
+                Optional<Value> passed = child.parameterValues().map(p -> TemplateGraphs.evaluator(graph).evaluate(p));
                 analyzeFile(child.file(), true, Optional.of(new ParentStack(template.file(), child.stackId())),
                         child.parameterValues(), passed, session);
             }

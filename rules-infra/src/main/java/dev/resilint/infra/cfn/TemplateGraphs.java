@@ -6,7 +6,8 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
-import dev.resilint.infra.graph.EvaluationContext;
+import dev.resilint.infra.graph.Completeness;
+import dev.resilint.infra.graph.Locator;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
@@ -91,11 +92,41 @@ public final class TemplateGraphs {
                 MapNode props = def.get("Properties").orElse(null) instanceof MapNode p ? p
                         : new MapNode(List.of(), def.mark(), "");
                 String id = e.key();
-                resources.add(new Resource(id, type, def, props,
-                        path -> locate(template, id, type, path), cdkPath(def), template.parent()));
+                resources.add(new Resource(id, type, def, props, new TemplateLocator(template, id, type),
+                        cdkPath(def), template.parent()));
             }
         }
-        return new ResourceGraph(template.file(), resources, context);
+        return new ResourceGraph(template.file(), resources, graph -> new Evaluator(graph, context),
+                TemplateReferences::of, Completeness.COMPLETE);
+    }
+
+    /** The evaluator of a graph that this class built. */
+    public static Evaluator evaluator(ResourceGraph graph) {
+        return (Evaluator) graph.source();
+    }
+
+    /** Locates paths of one resource at the keys of its template. */
+    private record TemplateLocator(TemplateFile template, String id, String type) implements Locator {
+        @Override
+        public Location locate(String path) {
+            return TemplateGraphs.locate(template, id, type, path);
+        }
+
+        /** At the item's {@code key}, else the item, from the marks the evaluated item keeps. */
+        @Override
+        public Location locateInItem(String listPath, Value item, String key) {
+            Location list = locate(listPath);
+            if (!(list instanceof Location.Template t) || !(item instanceof Value.Known k)
+                    || !(k.node() instanceof MapNode map)) {
+                return list;
+            }
+            Mark mark = map.entry(key).map(MapNode.Entry::keyMark).orElse(map.mark());
+            if (mark.line() <= 0) {
+                return list;
+            }
+            return new Location.Template(t.file(), mark.line(), mark.column(), t.logicalPath(), t.resourceId(),
+                    t.resourceType());
+        }
     }
 
     /** The {@code aws:cdk:path} metadata of a resource that AWS CDK generated. */

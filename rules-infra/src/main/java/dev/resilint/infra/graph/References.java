@@ -8,15 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Who points at whom, in both directions: every {@code Ref}, {@code Fn::GetAtt}, {@code ${X}} or
- * {@code ${X.Attr}} inside an {@code Fn::Sub} string (also in {@code DefinitionSubstitutions}),
- * and {@code DependsOn}, from one resource to another. Rules derive relations from it: a target
- * group's listeners and load balancer, a queue's consumers and its dead-letter queue, a DB
- * cluster's member instances, a subnet's users.
+ * Who points at whom, in both directions, from one resource of a graph to another. A template
+ * source finds references in its intrinsic functions (see the CloudFormation source's
+ * {@code TemplateReferences}); a live source where an ARN, id, name or URL names another collected
+ * resource. Rules derive relations from it: a target group's listeners and load balancer, a
+ * queue's consumers and its dead-letter queue, a DB cluster's member instances, a subnet's users.
  */
 public final class References {
 
@@ -35,8 +33,6 @@ public final class References {
     public record Edge(String from, String path, String to, String attribute, Kind kind) {
     }
 
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
-
     private final List<Edge> edges;
     private final Map<String, List<Edge>> byFrom = new LinkedHashMap<>();
     private final Map<String, List<Edge>> byTo = new LinkedHashMap<>();
@@ -49,104 +45,40 @@ public final class References {
         }
     }
 
-    public static References of(ResourceGraph graph) {
+    /** The index of {@code edges}. */
+    public static References of(List<Edge> edges) {
+        return new References(edges);
+    }
+
+    /**
+     * The references a graph's values hold as symbolic scalars ({@link Symbols#REF},
+     * {@link Symbols#GET_ATT}): how a source that resolves references itself (a live account,
+     * where an ARN or id names another collected resource) makes them known.
+     */
+    public static References fromSymbols(ResourceGraph graph) {
         List<Edge> edges = new ArrayList<>();
         for (Resource r : graph.resources()) {
-            for (MapNode.Entry e : r.definition().entries()) {
-                if (e.key().equals("DependsOn")) {
-                    for (String target : names(e.value())) {
-                        if (graph.resource(target).isPresent()) {
-                            edges.add(new Edge(r.id(), "DependsOn", target, "", Kind.DEPENDS_ON));
-                        }
-                    }
-                } else if (!e.key().equals("Type") && !e.key().equals("Metadata")) {
-                    scan(graph, r.id(), e.key(), e.value(), edges, 0);
-                }
-            }
+            collect(graph, r.id(), "Properties", r.properties(), edges, 0);
         }
         return new References(edges);
     }
 
-    private static List<String> names(Node node) {
-        List<String> names = new ArrayList<>();
-        if (node instanceof ScalarNode s) {
-            names.add(s.text());
-        } else if (node instanceof ListNode l) {
-            for (Node n : l.items()) {
-                if (n instanceof ScalarNode s) {
-                    names.add(s.text());
-                }
-            }
-        }
-        return names;
-    }
-
-    private static void scan(ResourceGraph graph, String from, String path, Node node, List<Edge> out, int depth) {
+    private static void collect(ResourceGraph graph, String from, String path, Node node, List<Edge> out, int depth) {
         if (depth > 200) {
             return;
         }
-        if (node instanceof ListNode l) {
+        if (node instanceof ScalarNode s) {
+            Symbols.resourceRef(s).filter(ref -> graph.resource(ref.resourceId()).isPresent())
+                    .ifPresent(ref -> out.add(new Edge(from, path, ref.resourceId(), ref.attribute(),
+                            ref.attribute().isEmpty() ? Kind.REF : Kind.GET_ATT)));
+        } else if (node instanceof ListNode l) {
             for (int i = 0; i < l.size(); i++) {
-                scan(graph, from, path + "/" + i, l.get(i), out, depth + 1);
+                collect(graph, from, path + "/" + i, l.get(i), out, depth + 1);
             }
-            return;
-        }
-        if (!(node instanceof MapNode m)) {
-            return;
-        }
-        if (m.size() == 1) {
-            String key = m.keys().get(0);
-            Node arg = m.get(key).orElseThrow();
-            if (key.equals("Ref") && arg instanceof ScalarNode s) {
-                add(graph, from, path, s.text(), "", Kind.REF, out);
-                return;
+        } else if (node instanceof MapNode m) {
+            for (MapNode.Entry e : m.entries()) {
+                collect(graph, from, path + "/" + e.key(), e.value(), out, depth + 1);
             }
-            if (key.equals("Fn::GetAtt")) {
-                if (arg instanceof ListNode l && l.size() == 2 && l.get(0) instanceof ScalarNode id) {
-                    String attr = l.get(1) instanceof ScalarNode a ? a.text() : "";
-                    add(graph, from, path, id.text(), attr, Kind.GET_ATT, out);
-                } else if (arg instanceof ScalarNode s && s.text().indexOf('.') > 0) {
-                    add(graph, from, path, s.text().substring(0, s.text().indexOf('.')),
-                            s.text().substring(s.text().indexOf('.') + 1), Kind.GET_ATT, out);
-                }
-                return;
-            }
-            if (key.equals("Fn::Sub")) {
-                Node template = arg instanceof ListNode l && l.size() > 0 ? l.get(0) : arg;
-                MapNode vars = arg instanceof ListNode l && l.size() == 2 && l.get(1) instanceof MapNode v ? v : null;
-                if (template instanceof ScalarNode s) {
-                    subReferences(graph, from, path, s.text(), vars, out);
-                }
-                if (vars != null) {
-                    scan(graph, from, path, vars, out, depth + 1);
-                }
-                return;
-            }
-        }
-        for (MapNode.Entry e : m.entries()) {
-            scan(graph, from, path + "/" + e.key(), e.value(), out, depth + 1);
-        }
-    }
-
-    private static void subReferences(ResourceGraph graph, String from, String path, String text, MapNode vars,
-            List<Edge> out) {
-        Matcher matcher = SUB_VARIABLE.matcher(text);
-        while (matcher.find()) {
-            String name = matcher.group(1).trim();
-            if (vars != null && vars.has(name)) {
-                continue;
-            }
-            int dot = name.indexOf('.');
-            String id = dot > 0 ? name.substring(0, dot) : name;
-            String attr = dot > 0 ? name.substring(dot + 1) : "";
-            add(graph, from, path, id, attr, Kind.SUB, out);
-        }
-    }
-
-    private static void add(ResourceGraph graph, String from, String path, String to, String attribute, Kind kind,
-            List<Edge> out) {
-        if (graph.resource(to).isPresent()) {
-            out.add(new Edge(from, path, to, attribute, kind));
         }
     }
 

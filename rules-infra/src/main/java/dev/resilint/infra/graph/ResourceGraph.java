@@ -1,38 +1,50 @@
 package dev.resilint.infra.graph;
 
+import dev.resilint.core.SourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The resources of one stack or account, by logical id, in a source-neutral shape. Rules read it
- * through {@link Evaluator}, never through raw template syntax.
+ * The resources of one scope (a template, or one region of a live account) in a source-neutral
+ * shape, with what its source knows about them: their values ({@link GraphSource}), who refers to
+ * whom ({@link References}) and which types were read in full ({@link Completeness}). Sources build
+ * it; rules see it only through a {@link GraphView} limited to the types they declare.
  */
 public final class ResourceGraph {
 
     private final String name;
     private final Map<String, Resource> resources;
-    private final EvaluationContext context;
-    private Evaluator evaluator;
+    private final Function<ResourceGraph, GraphSource> sourceFactory;
+    private final Function<ResourceGraph, References> referencesFactory;
+    private final Completeness completeness;
+    private GraphSource source;
     private References references;
 
-    public ResourceGraph(String name, List<Resource> resources) {
-        this(name, resources, EvaluationContext.EMPTY);
-    }
-
-    /** A graph whose values may refer to parameters, mappings and conditions of {@code context}. */
-    public ResourceGraph(String name, List<Resource> resources, EvaluationContext context) {
-        this.name = name;
-        this.context = context;
+    /**
+     * @param name how reports name the scope: the template file, or {@code account/region}
+     * @param resources the resources, in the source's order
+     * @param source gives the source's semantics for this graph (built once, on first use)
+     * @param references gives the references between the resources (built once, on first use)
+     * @param completeness which types were read in full
+     */
+    public ResourceGraph(String name, List<Resource> resources, Function<ResourceGraph, GraphSource> source,
+            Function<ResourceGraph, References> references, Completeness completeness) {
+        this.name = Objects.requireNonNull(name, "name");
         Map<String, Resource> map = new LinkedHashMap<>();
         for (Resource r : resources) {
             map.put(r.id(), r);
         }
         this.resources = map;
+        this.sourceFactory = Objects.requireNonNull(source, "source");
+        this.referencesFactory = Objects.requireNonNull(references, "references");
+        this.completeness = Objects.requireNonNull(completeness, "completeness");
     }
 
-    /** The template file or account this graph was built from. */
+    /** The template file or account region this graph was built from. */
     public String name() {
         return name;
     }
@@ -45,28 +57,33 @@ public final class ResourceGraph {
         return Optional.ofNullable(resources.get(id));
     }
 
-    public EvaluationContext context() {
-        return context;
+    /** Resources of one CloudFormation type, in the source's order. */
+    public List<Resource> ofType(String type) {
+        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The source's reading of values, existence and embedded JSON. */
+    public synchronized GraphSource source() {
+        if (source == null) {
+            source = sourceFactory.apply(this);
+        }
+        return source;
+    }
+
+    /** The kind of source that built the graph. */
+    public SourceKind kind() {
+        return source().kind();
     }
 
     /** Who points at whom. */
     public synchronized References references() {
         if (references == null) {
-            references = References.of(this);
+            references = referencesFactory.apply(this);
         }
         return references;
     }
 
-    /** The evaluator rules read this graph through. */
-    public synchronized Evaluator evaluator() {
-        if (evaluator == null) {
-            evaluator = new Evaluator(this);
-        }
-        return evaluator;
-    }
-
-    /** Resources of one CloudFormation type, in document order. */
-    public List<Resource> ofType(String type) {
-        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+    public Completeness completeness() {
+        return completeness;
     }
 }

@@ -43,16 +43,17 @@ public final class Symbols {
         return new ScalarNode("az[" + index + "]", ScalarNode.Type.STRING, mark, AZ);
     }
 
-    static ScalarNode unknownPlaceholder(Value.Unknown unknown, Mark mark) {
+    /** A placeholder for an unknown item inside an otherwise known list or map. */
+    public static ScalarNode unknownPlaceholder(Value.Unknown unknown, Mark mark) {
         return new ScalarNode(unknown.reason().name() + "\u0000" + unknown.detail(), ScalarNode.Type.STRING, mark,
                 UNKNOWN);
     }
 
-    static boolean isUnknownPlaceholder(Node node) {
+    public static boolean isUnknownPlaceholder(Node node) {
         return node instanceof ScalarNode s && UNKNOWN.equals(s.tag());
     }
 
-    static Value.Unknown unknownOf(Node node) {
+    public static Value.Unknown unknownOf(Node node) {
         String text = ((ScalarNode) node).text();
         int split = text.indexOf('\u0000');
         return new Value.Unknown(Value.Reason.valueOf(text.substring(0, split)), text.substring(split + 1));

@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, Value.OneOf {
 
-    /** Why a value cannot be known before deployment. */
+    /** Why a value cannot be known: before deployment (templates), or because a live source could not read it. */
     enum Reason {
         PARAMETER_WITHOUT_DEFAULT("a parameter without a default"),
         IMPORT("a value imported from another stack"),
@@ -35,7 +35,11 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
         MISSING_REFERENCE("a reference to something the template does not define"),
         INVALID("a malformed function call"),
         TOO_COMPLEX("a value too complex to evaluate"),
-        DIRECTIVE("a preprocessor directive");
+        DIRECTIVE("a preprocessor directive"),
+        NOT_COLLECTED("data the live scan did not collect"),
+        ACCESS_DENIED("data the credentials may not read"),
+        THROTTLED("data the API kept throttling"),
+        READ_FAILED("data whose API call failed");
 
         private final String description;
 
@@ -45,6 +49,14 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
 
         public String description() {
             return description;
+        }
+
+        /**
+         * True for the reasons of a live source that could not read data it should have: a rule
+         * that needs such a value is not evaluated for the resource, rather than quiet.
+         */
+        public boolean isReadGap() {
+            return this == NOT_COLLECTED || this == ACCESS_DENIED || this == THROTTLED || this == READ_FAILED;
         }
     }
 

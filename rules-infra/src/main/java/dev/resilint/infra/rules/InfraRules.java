@@ -1,6 +1,30 @@
 package dev.resilint.infra.rules;
 
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.rules.az.AuroraClusterSingleInstance;
+import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
+import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
+import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
+import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
+import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
+import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
+import dev.resilint.infra.rules.ca.CloudFrontCacheWithoutTtl;
+import dev.resilint.infra.rules.dp.DeploymentWithoutAlarmRollback;
+import dev.resilint.infra.rules.dp.EcsWithoutCircuitBreaker;
+import dev.resilint.infra.rules.dr.DeletionProtectionDisabled;
+import dev.resilint.infra.rules.dr.DynamoDbPitrDisabled;
+import dev.resilint.infra.rules.dr.RdsBackupRetentionLow;
+import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
+import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
+import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
+import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
+import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
+import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
+import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
+import dev.resilint.infra.rules.ob.RequiredTagsMissing;
+import dev.resilint.infra.rules.sc.AsgMinSizeBelowTwo;
+import dev.resilint.infra.rules.to.TimeoutChainInverted;
 import java.util.Comparator;
 import java.util.List;
 

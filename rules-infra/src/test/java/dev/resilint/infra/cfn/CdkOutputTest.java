@@ -2,6 +2,7 @@ package dev.resilint.infra.cfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
@@ -80,8 +81,8 @@ class CdkOutputTest {
     static final Config OBSERVED_RULES = Config.defaults().withSelection(List.of("AZ04", "DR03", "RL"), List.of());
 
     private Results analyze(Path... inputs) {
-        return new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(inputs), dir,
-                new Engine(OBSERVED_RULES), List.of()));
+        return new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(inputs), dir,
+                OBSERVED_RULES, List.of()));
     }
 
     private void write(String path, String content) throws Exception {

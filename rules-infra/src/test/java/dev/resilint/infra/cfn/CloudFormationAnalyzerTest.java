@@ -2,6 +2,7 @@ package dev.resilint.infra.cfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Problem;
@@ -34,8 +35,8 @@ class CloudFormationAnalyzerTest {
     static final Config OBSERVED_RULES = Config.defaults().withSelection(List.of("AZ04", "DR03", "RL"), List.of());
 
     private Results analyze(Path... inputs) {
-        return new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(inputs), dir,
-                new Engine(OBSERVED_RULES), List.of()));
+        return new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(inputs), dir,
+                OBSERVED_RULES, List.of()));
     }
 
     @Test
@@ -90,8 +91,8 @@ class CloudFormationAnalyzerTest {
                 + "\"Description\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}");
         Files.writeString(dir.resolve("huge-data.json"), "{\"rows\": \"" + "y".repeat(3 * 1024 * 1024) + "\"}");
         Config small = configWithMaxBytes(2 * 1024 * 1024);
-        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(dir), dir,
-                new Engine(small), List.of()));
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(dir), dir,
+                small, List.of()));
         assertThat(results.problems()).extracting(Problem::file).containsExactly("huge.json", "image.template");
         assertThat(results.problems().get(0).message()).contains("over the limit");
         assertThat(results.problems().get(1).message()).contains("binary");
@@ -135,7 +136,7 @@ class CloudFormationAnalyzerTest {
 
         dev.resilint.infra.graph.ResourceGraph graph = TemplateGraphs.build(new TemplateFile("template.yaml",
                 SamTransform.expand(new TemplateLoader(1 << 20).parse(sam, "template.yaml"), "template.yaml")));
-        var eval = graph.evaluator();
+        var eval = TemplateGraphs.evaluator(graph);
         var worker = graph.resource("Worker").orElseThrow();
         assertThat(worker.type()).isEqualTo("AWS::Lambda::Function");
         assertThat(eval.property(worker, "Timeout").asLong()).contains(20L);

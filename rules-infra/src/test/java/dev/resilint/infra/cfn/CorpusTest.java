@@ -3,6 +3,7 @@ package dev.resilint.infra.cfn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
@@ -33,8 +34,8 @@ class CorpusTest {
     void everyCorpusTemplateLoadsOrGetsAClearError() {
         Path corpus = corpus();
         assumeTrue(Files.isDirectory(corpus), "corpus not present at " + corpus);
-        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(corpus), corpus,
-                new Engine(Config.defaults()), List.of()));
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(corpus), corpus,
+                Config.defaults(), List.of()));
 
         assertThat(results.problems()).filteredOn(p -> p.kind() == Problem.Kind.INTERNAL_ERROR).isEmpty();
         assertThat(results.files()).hasSizeGreaterThan(400);

@@ -1,6 +1,7 @@
 package dev.resilint.infra.cfn;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.tree.ListNode;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Node;
@@ -71,14 +72,14 @@ class TemplateFuzzTest {
         if (node instanceof MapNode map) {
             for (MapNode.Entry e : map.entries()) {
                 String path = prefix.isEmpty() ? e.key() : prefix + "/" + e.key();
-                graph.evaluator().property(resource, path);
+                TemplateGraphs.evaluator(graph).property(resource, path);
                 resource.locateProperty(path);
                 walk(graph, resource, path, e.value());
             }
         } else if (node instanceof ListNode list) {
             for (int i = 0; i < list.size(); i++) {
                 String path = prefix + "/" + i;
-                graph.evaluator().property(resource, path);
+                TemplateGraphs.evaluator(graph).property(resource, path);
                 resource.locateProperty(path);
                 walk(graph, resource, path, list.get(i));
             }

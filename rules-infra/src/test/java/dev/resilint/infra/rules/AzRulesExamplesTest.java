@@ -2,12 +2,14 @@ package dev.resilint.infra.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Location;
 import dev.resilint.core.Results;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import dev.resilint.infra.graph.InfraRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +29,8 @@ class AzRulesExamplesTest {
     Path dir;
 
     private static List<String> findings(Path input, Path workingDirectory) {
-        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(input), workingDirectory,
-                new Engine(Config.defaults()), List.of()));
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(input), workingDirectory,
+                Config.defaults(), List.of()));
         assertThat(results.problems()).isEmpty();
         return results.findings().stream().filter(f -> IDS.contains(f.ruleId()))
                 .map(f -> f.location().file() + " " + ((Location.Template) f.location()).resourceId() + " "

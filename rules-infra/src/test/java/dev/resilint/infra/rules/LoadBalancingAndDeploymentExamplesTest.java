@@ -25,8 +25,8 @@ class LoadBalancingAndDeploymentExamplesTest {
     private static List<String> findings(String twin) {
         Path dir = EXAMPLES.resolve(twin);
         assumeTrue(Files.isDirectory(dir), "examples not found at " + dir.toAbsolutePath());
-        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(dir), EXAMPLES,
-                new Engine(Config.defaults()), List.of()));
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(dir), EXAMPLES,
+                Config.defaults(), List.of()));
         assertThat(results.problems()).isEmpty();
         return results.findings().stream().filter(f -> RULES.contains(f.ruleId()))
                 .map(LoadBalancingAndDeploymentExamplesTest::describe).sorted().toList();

@@ -6,6 +6,8 @@ import dev.resilint.core.Results;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import dev.resilint.infra.graph.GraphRules;
+import dev.resilint.infra.graph.InfraRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +18,13 @@ import java.util.List;
  * Runs the whole CloudFormation analyzer (SAM expansion included) with only some rules switched
  * on, for the tests of the MQ and TO rules.
  */
-final class MqToAnalysis {
+public final class MqToAnalysis {
 
     private MqToAnalysis() {
     }
 
     /** Findings of {@code ruleId} for one template written to {@code dir}/template.yaml. */
-    static List<Finding> analyze(Path dir, String ruleId, String yaml) {
+    public static List<Finding> analyze(Path dir, String ruleId, String yaml) {
         try {
             Files.writeString(dir.resolve("template.yaml"), yaml);
         } catch (IOException e) {
@@ -36,8 +38,8 @@ final class MqToAnalysis {
     }
 
     /** All results for {@code inputs}, only the given rules enabled. */
-    static Results analyze(Path workingDir, List<String> ruleIds, Path... inputs) {
-        return new CloudFormationAnalyzer().analyze(new AnalysisRequest(List.of(inputs), workingDir,
-                new Engine(Config.defaults().withSelection(ruleIds, List.of())), List.of()));
+    public static Results analyze(Path workingDir, List<String> ruleIds, Path... inputs) {
+        return new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(inputs), workingDir,
+                Config.defaults().withSelection(ruleIds, List.of()), List.of()));
     }
 }

@@ -11,6 +11,8 @@ import dev.resilint.core.config.ConfigLoader;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.infra.Fixtures;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import dev.resilint.infra.graph.GraphRules;
+import dev.resilint.infra.graph.InfraRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,15 +24,15 @@ import java.util.Set;
  * Running rules with a configuration, and through the whole analyzer (which expands SAM), for the
  * tests of DR01, DR02, DR04, CA01, CA02 and OB01.
  */
-final class RuleRun {
+public final class RuleRun {
 
     private RuleRun() {
     }
 
     /** Runs one rule over an inline template (SAM not expanded) with {@code config}. */
-    static List<Finding> findings(InfraRule rule, Config config, String yaml) {
+    public static List<Finding> findings(InfraRule rule, Config config, String yaml) {
         Results results = new Results();
-        new Engine(config).run(List.of(rule), Fixtures.graph(yaml), "t.yaml", results);
+        GraphRules.run(new Engine(config), List.of(rule), Fixtures.graph(yaml), results);
         if (!results.problems().isEmpty()) {
             throw new AssertionError("rule failed: " + results.problems());
         }
@@ -38,7 +40,7 @@ final class RuleRun {
     }
 
     /** A configuration read the way users write it: {@code .resilint.yaml} text in {@code dir}. */
-    static Config config(Path dir, String yaml) {
+    public static Config config(Path dir, String yaml) {
         try {
             Path file = dir.resolve(".resilint.yaml");
             Files.writeString(file, yaml);
@@ -54,7 +56,7 @@ final class RuleRun {
      * Writes {@code yaml} as {@code template.yaml} in {@code dir} and runs the whole analyzer over it,
      * SAM expansion included; returns the findings of the rules named.
      */
-    static List<Finding> analyze(Path dir, Config config, String yaml, String... ruleIds) {
+    public static List<Finding> analyze(Path dir, Config config, String yaml, String... ruleIds) {
         try {
             Files.writeString(dir.resolve("template.yaml"), yaml);
         } catch (IOException e) {
@@ -64,9 +66,9 @@ final class RuleRun {
     }
 
     /** Runs the whole analyzer over {@code inputs}; returns the findings of the rules named. */
-    static List<Finding> analyze(List<Path> inputs, Path workingDirectory, Config config, String... ruleIds) {
-        Results results = new CloudFormationAnalyzer().analyze(new AnalysisRequest(inputs, workingDirectory,
-                new Engine(config), List.of()));
+    public static List<Finding> analyze(List<Path> inputs, Path workingDirectory, Config config, String... ruleIds) {
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(inputs, workingDirectory,
+                config, List.of()));
         List<Problem> problems = results.problems();
         if (!problems.isEmpty()) {
             throw new AssertionError("analysis failed: " + problems);

@@ -1,0 +1,57 @@
+package dev.resilint.infra.graph;
+
+import dev.resilint.core.Engine;
+import dev.resilint.core.NotEvaluated;
+import dev.resilint.core.Results;
+import dev.resilint.core.RuleMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs infrastructure rules over one graph: each enabled rule that applies to the graph's source,
+ * on a view limited to its declared types. Where a declared type could not be read in full, the
+ * rule is not run and is reported as not evaluated there, with the cause: never as a pass.
+ */
+public final class GraphRules {
+
+    private GraphRules() {
+    }
+
+    /** Runs {@code rules} over {@code graph} through {@code engine}; findings and gaps go to {@code out}. */
+    public static void run(Engine engine, List<? extends InfraRule> rules, ResourceGraph graph, Results out) {
+        for (InfraRule rule : rules) {
+            RuleMetadata meta = rule.metadata();
+            if (!engine.settings().isEnabled(meta.id()) || !meta.sources().contains(graph.kind())) {
+                continue;
+            }
+            List<NotEvaluated> gaps = gaps(meta, graph);
+            if (!gaps.isEmpty()) {
+                gaps.forEach(out::addNotEvaluated);
+                continue;
+            }
+            GraphView view = new GraphView(graph, meta);
+            Results own = new Results();
+            engine.runOne(rule, view, graph.name(), own);
+            out.addAll(own);
+            for (GraphView.ReadGap gap : view.readGaps()) {
+                boolean judged = own.findings().stream()
+                        .anyMatch(f -> f.location().subject().equals(gap.resource().locate("").subject()));
+                if (!judged) {
+                    out.addNotEvaluated(new NotEvaluated(meta.id(), graph.name(), gap.resource().type(),
+                            gap.reason(), gap.detail(), gap.resource().locate("").subject()));
+                }
+            }
+        }
+    }
+
+    /** The declared types of the rule that the graph could not read in full. */
+    static List<NotEvaluated> gaps(RuleMetadata rule, ResourceGraph graph) {
+        List<NotEvaluated> gaps = new ArrayList<>();
+        for (String type : rule.resourceTypes()) {
+            Optional<Completeness.Gap> gap = graph.completeness().gap(type);
+            gap.ifPresent(g -> gaps.add(new NotEvaluated(rule.id(), graph.name(), type, g.reason(), g.detail(), "")));
+        }
+        return gaps;
+    }
+}

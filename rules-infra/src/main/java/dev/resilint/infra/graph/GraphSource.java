@@ -1,0 +1,51 @@
+package dev.resilint.infra.graph;
+
+import dev.resilint.core.SourceKind;
+import java.util.Optional;
+
+/**
+ * What a source (CloudFormation templates, a live account) implements so that rules can read its
+ * resources without knowing where they came from. A template source interprets intrinsic functions,
+ * conditions and parameters; a live source serves what the APIs answered. Both give
+ * CloudFormation-shaped values in which a reference to another resource of the graph is a
+ * symbolic scalar ({@link Symbols#REF}, {@link Symbols#GET_ATT}), and both say why a value is
+ * unknown ({@link Value.Reason}).
+ */
+public interface GraphSource {
+
+    /** The kind of input: rules run only on the sources their metadata names. */
+    SourceKind kind();
+
+    /**
+     * The value of a property path below {@code Properties}, parts separated by {@code /}; list
+     * items are addressed by index ({@code SubnetMappings/0/SubnetId}).
+     */
+    Value property(Resource resource, String path);
+
+    /**
+     * A resource attribute outside {@code Properties}, such as {@code DeletionPolicy} or
+     * {@code UpdatePolicy}; absent when the source has no such thing (a live resource).
+     */
+    Value attribute(Resource resource, String name);
+
+    /**
+     * Whether the source writes the property at all, even when it evaluates to nothing (a template
+     * whose condition leaves it unset); for messages that say why a property is missing.
+     */
+    boolean written(Resource resource, String path);
+
+    /**
+     * JSON carried as a string (a Step Functions definition, an SQS redrive policy), parsed; a
+     * property that is already a map is returned as it is.
+     */
+    Value embeddedJson(Resource resource, String path);
+
+    /** Whether the resource exists: true, false, or empty when it depends on something unknown. */
+    Optional<Boolean> exists(Resource resource);
+
+    /**
+     * Whether {@code other} exists whenever {@code resource} does (it always exists, or only under
+     * the same condition as {@code resource}).
+     */
+    boolean existsWhenever(Resource resource, Resource other);
+}

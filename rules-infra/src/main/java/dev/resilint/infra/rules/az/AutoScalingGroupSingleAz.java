@@ -1,0 +1,73 @@
+package dev.resilint.infra.rules.az;
+
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.AzSet;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.rules.support.Zones;
+import java.util.Optional;
+
+/**
+ * AZ01: an Auto Scaling group that provably runs in fewer than 2 Availability Zones. When that
+ * zone fails, the group loses all its instances at once and cannot launch replacements elsewhere.
+ *
+ * <p>The zones come from {@code VPCZoneIdentifier} (each subnet's {@code AvailabilityZone}) or,
+ * when it is not set, from {@code AvailabilityZones}; when both are set, {@code VPCZoneIdentifier}
+ * decides, as in EC2 Auto Scaling. {@code Fn::GetAZs} and {@code Fn::Select} indexes, literal zone
+ * names and parameter defaults are understood. Fires only when every possibility covers one zone.
+ * Quiet when any subnet or zone cannot be known (a subnet from a parameter without default, an
+ * import, a subnet without {@code AvailabilityZone}), when neither property is set (the launch
+ * template then decides), and for groups whose condition is false.
+ */
+public final class AutoScalingGroupSingleAz implements InfraRule {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("AZ01", AutoScalingGroupSingleAz.class)
+            .severity(Severity.ERROR)
+            .summary("An Auto Scaling group runs in a single Availability Zone.")
+            .rationale("An Auto Scaling group replaces failed instances only in the zones it is allowed to use. "
+                    + "Confined to one zone, it loses all its capacity when that zone is impaired and has nowhere "
+                    + "to launch replacements, so the whole tier is down until the zone recovers. Spread over "
+                    + "several zones, it rebalances and keeps serving from the others.")
+            .remediation("List subnets in at least two Availability Zones in `VPCZoneIdentifier` (or at least two "
+                    + "zones in `AvailabilityZones`), for example one private subnet per zone of "
+                    + "`!GetAZs ''`.")
+            .wellArchitected("REL10-BP01")
+            .anchors("CFG autoscaling-multiple-az", "TA")
+            .tags("availability-zone", "compute")
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .judges(Zones.ASG)
+            .reads(Zones.SUBNET)
+            .build();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(GraphView graph, RuleContext context) {
+        for (Resource asg : graph.ofType(Zones.ASG)) {
+            if (!graph.mayExist(asg)) {
+                continue;
+            }
+            Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(graph, asg);
+            if (placement.isEmpty()) {
+                continue;
+            }
+            AzSet zones = placement.get().zones();
+            if (!zones.isKnown() || zones.maxCount() != 1) {
+                continue; // unknown, or at least one possibility spans several zones (0 is malformed)
+            }
+            String property = placement.get().property();
+            String fix = property.equals("VPCZoneIdentifier")
+                    ? "spread VPCZoneIdentifier over subnets in at least 2 zones"
+                    : "list at least 2 zones in AvailabilityZones";
+            context.report(asg.locateProperty(property), "Auto Scaling group " + asg.displayName() + " runs in "
+                    + Zones.count(1) + " (" + Zones.describe(zones) + "); " + fix);
+        }
+    }
+}

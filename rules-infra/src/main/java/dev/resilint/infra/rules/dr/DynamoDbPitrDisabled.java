@@ -1,0 +1,53 @@
+package dev.resilint.infra.rules.dr;
+
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.ResourceRule;
+import dev.resilint.infra.graph.Value;
+
+/**
+ * DR03: a DynamoDB table without point-in-time recovery. A bad deployment or a buggy batch job
+ * that overwrites items cannot be undone.
+ *
+ * <p>Fires when {@code PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled} is absent
+ * (default off) or false. Quiet when it cannot be known.
+ */
+public final class DynamoDbPitrDisabled extends ResourceRule {
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("DR03", DynamoDbPitrDisabled.class)
+            .severity(Severity.WARNING)
+            .summary("A DynamoDB table has point-in-time recovery switched off.")
+            .rationale("Without point-in-time recovery, items deleted or overwritten by a faulty deployment, "
+                    + "a script or an attacker are gone; on-demand backups only help if someone took one just "
+                    + "before. PITR restores the table to any second of the last 35 days.")
+            .remediation("Add `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}` to the "
+                    + "table (for a global table, to each replica).")
+            .wellArchitected("REL09-BP01", "REL13-BP02")
+            .anchors("CFG dynamodb-pitr-enabled", "NAG DDB3", "CKV_AWS_28")
+            .tags("backup", "database")
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .judges("AWS::DynamoDB::Table")
+            .build();
+
+    private static final String PATH = "PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled";
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    protected void check(Resource table, GraphView graph, RuleContext context) {
+        Value pitr = graph.property(table, PATH);
+        if (pitr.isFalseOrAbsent()) {
+            String state = pitr.isAbsent() ? "has no point-in-time recovery (it is off unless enabled)"
+                    : "has point-in-time recovery disabled";
+            context.report(table.locate("Properties/" + PATH), "DynamoDB table " + table.displayName() + " " + state
+                    + "; set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true");
+        }
+    }
+}

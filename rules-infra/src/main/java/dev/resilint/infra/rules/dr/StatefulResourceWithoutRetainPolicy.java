@@ -1,0 +1,168 @@
+package dev.resilint.infra.rules.dr;
+
+import dev.resilint.core.Location;
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.RdsTopology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DR04: a data store that CloudFormation deletes, with its data, when the stack is deleted or the
+ * resource is removed from the template ({@code DeletionPolicy}), or when an update replaces it
+ * ({@code UpdateReplacePolicy}).
+ *
+ * <p>Data stores: {@code AWS::RDS::DBCluster}, {@code AWS::RDS::DBInstance} outside a cluster (cluster
+ * members hold no data of their own), {@code AWS::DynamoDB::Table}, {@code AWS::DynamoDB::GlobalTable},
+ * {@code AWS::EFS::FileSystem}, {@code AWS::FSx::FileSystem}, {@code AWS::OpenSearchService::Domain},
+ * {@code AWS::Elasticsearch::Domain}, {@code AWS::DocDB::DBCluster} and {@code AWS::Neptune::DBCluster}.
+ *
+ * <p>Fires once per resource when either policy is, or defaults to, {@code Delete}, naming the
+ * policies concerned. Defaults, per the CloudFormation user guide: a missing {@code DeletionPolicy}
+ * is {@code Delete}, except {@code Snapshot} for {@code AWS::RDS::DBCluster} and for an
+ * {@code AWS::RDS::DBInstance} without {@code DBClusterIdentifier}; a missing
+ * {@code UpdateReplacePolicy} is {@code Delete} for every type. {@code Retain},
+ * {@code RetainExceptOnCreate} and {@code Snapshot} all keep the data. The finding points at the
+ * first offending policy key, or at the resource when that policy is not written.
+ *
+ * <p>Template-only: the policies are CloudFormation's, not the resource's. Quiet when a policy or
+ * the cluster membership of a DB instance cannot be known (a policy under an {@code Fn::If} counts
+ * only when every branch gives {@code Delete}), and for resources whose {@code Condition} is
+ * provably false.
+ */
+public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
+
+    /** The data stores and how messages name them. */
+    static final Map<String, String> DATA_STORES = Map.of(
+            "AWS::RDS::DBCluster", "RDS DB cluster",
+            "AWS::RDS::DBInstance", "RDS DB instance",
+            "AWS::DynamoDB::Table", "DynamoDB table",
+            "AWS::DynamoDB::GlobalTable", "DynamoDB global table",
+            "AWS::EFS::FileSystem", "EFS file system",
+            "AWS::FSx::FileSystem", "FSx file system",
+            "AWS::OpenSearchService::Domain", "OpenSearch domain",
+            "AWS::Elasticsearch::Domain", "Elasticsearch domain",
+            "AWS::DocDB::DBCluster", "DocumentDB cluster",
+            "AWS::Neptune::DBCluster", "Neptune cluster");
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("DR04", StatefulResourceWithoutRetainPolicy.class)
+            .severity(Severity.WARNING)
+            .summary("A data store is deleted with its data when its stack is deleted or an update replaces it.")
+            .rationale("Without `DeletionPolicy` and `UpdateReplacePolicy`, CloudFormation deletes most resources "
+                    + "outright: a stack deleted by mistake, a resource dropped from the template, or an update "
+                    + "that changes a property requiring replacement (a table's key schema, a file system's "
+                    + "encryption) silently destroys the data. `UpdateReplacePolicy` defaults to Delete even for "
+                    + "RDS, whose `DeletionPolicy` defaults to Snapshot.")
+            .remediation("Set `DeletionPolicy: Retain` (or `Snapshot`, for RDS and Neptune clusters and standalone "
+                    + "RDS instances) and `UpdateReplacePolicy: Retain` (or `Snapshot`) on the resource.")
+            .wellArchitected("REL09-BP01", "REL13-BP02")
+            .anchors("CFL W3011", "CFL I3011")
+            .tags("backup", "database", "cloudformation")
+            .sources(SourceKind.TEMPLATE)
+            .judges(DATA_STORES.keySet().stream().sorted().toArray(String[]::new))
+            .build();
+
+    private static final String DELETE = "Delete";
+    private static final String SNAPSHOT = "Snapshot";
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(GraphView graph, RuleContext context) {
+        for (Resource r : graph.resources()) {
+            String kind = DATA_STORES.get(r.type());
+            if (kind == null || !graph.mayExist(r)) {
+                continue;
+            }
+            String deletionDefault = DELETE;
+            if (r.type().equals("AWS::RDS::DBInstance")) {
+                Optional<Boolean> outside = RdsTopology.outsideCluster(graph, r);
+                if (!outside.equals(Optional.of(Boolean.TRUE))) {
+                    continue; // a cluster member, or cannot tell
+                }
+                deletionDefault = SNAPSHOT;
+            } else if (r.type().equals("AWS::RDS::DBCluster")) {
+                deletionDefault = SNAPSHOT;
+            }
+            check(graph, r, kind, deletionDefault, context);
+        }
+    }
+
+    private static void check(GraphView graph, Resource r, String kind, String deletionDefault, RuleContext context) {
+        Value deletion = graph.attribute(r, "DeletionPolicy");
+        Value replace = graph.attribute(r, "UpdateReplacePolicy");
+        Optional<Boolean> deletes = deletes(deletion, deletionDefault);
+        Optional<Boolean> replaceDeletes = deletes(replace, DELETE);
+        boolean onDelete = deletes.equals(Optional.of(Boolean.TRUE));
+        boolean onReplace = replaceDeletes.equals(Optional.of(Boolean.TRUE));
+        if (!onDelete && !onReplace) {
+            return;
+        }
+        List<String> when = new ArrayList<>();
+        List<String> fix = new ArrayList<>();
+        if (onDelete) {
+            when.add("when its stack is deleted or it leaves the template (" + describe("DeletionPolicy", deletion)
+                    + ")");
+            fix.add("DeletionPolicy");
+        }
+        if (onReplace) {
+            when.add("when an update replaces it (" + describe("UpdateReplacePolicy", replace) + ")");
+            fix.add("UpdateReplacePolicy");
+        }
+        String keep = deletionDefault.equals(SNAPSHOT) || r.type().equals("AWS::Neptune::DBCluster")
+                ? "Retain or Snapshot" : "Retain";
+        Location location = r.locate(onDelete ? "DeletionPolicy" : "UpdateReplacePolicy");
+        context.report(location, kind + " " + r.displayName() + " is deleted with its data " + String.join(" and ", when)
+                + "; set " + String.join(" and ", fix) + " to " + keep);
+    }
+
+    /** "DeletionPolicy is not set and defaults to Delete", "UpdateReplacePolicy is Delete". */
+    private static String describe(String attribute, Value policy) {
+        if (policy.isAbsent()) {
+            return attribute + " is not set and defaults to Delete";
+        }
+        if (policy.possibilities().size() > 1) {
+            return attribute + " is Delete whichever way its condition goes";
+        }
+        return attribute + " is Delete";
+    }
+
+    /**
+     * Whether a policy deletes the resource: true when every possibility is {@code Delete} (a missing
+     * policy is {@code missing}), false when none is, empty when unknown or mixed.
+     */
+    static Optional<Boolean> deletes(Value policy, String missing) {
+        boolean all = true;
+        boolean none = true;
+        for (Value option : policy.possibilities()) {
+            String text;
+            if (option instanceof Value.Absent) {
+                text = missing;
+            } else {
+                Optional<String> literal = option.asString();
+                if (literal.isEmpty()) {
+                    return Optional.empty();
+                }
+                text = literal.get().trim();
+            }
+            boolean delete = text.equals(DELETE);
+            all &= delete;
+            none &= !delete;
+        }
+        if (all) {
+            return Optional.of(Boolean.TRUE);
+        }
+        return none ? Optional.of(Boolean.FALSE) : Optional.empty();
+    }
+}

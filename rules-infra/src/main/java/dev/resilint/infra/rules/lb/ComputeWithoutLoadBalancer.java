@@ -1,0 +1,184 @@
+package dev.resilint.infra.rules.lb;
+
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.References;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
+import dev.resilint.infra.rules.support.ComputeTraffic;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * LB01: compute that serves traffic but sits behind no load balancer, so clients reach instances
+ * or tasks directly and keep reaching them when they, or their zone, fail.
+ *
+ * <p>Fires on:
+ * <ul>
+ *   <li>an Auto Scaling group that serves traffic (see {@link ComputeTraffic}: a security group of
+ *       its launch template or launch configuration admits TCP from a CIDR range on a port other
+ *       than 22 and 3389) and is provably attached to no load balancer (no
+ *       {@code TargetGroupARNs}, {@code LoadBalancerNames} or load balancer
+ *       {@code TrafficSources});</li>
+ *   <li>a standalone {@code AWS::EC2::Instance} that serves traffic in the same sense and is not a
+ *       target of a target group ({@code Targets[*].Id}) or a Classic Load Balancer
+ *       ({@code Instances});</li>
+ *   <li>an {@code AWS::ECS::Service} whose task definition (in the template) has a container
+ *       mapping a TCP port, with no {@code LoadBalancers} and no {@code ServiceRegistries}.</li>
+ * </ul>
+ *
+ * <p>Quiet when the security groups are defined outside the template or their rules cannot be
+ * known, when the attachment cannot be known, for instances with {@code SourceDestCheck: false}
+ * (NAT instances and routers forward traffic rather than serve it), for Auto Scaling groups that
+ * host ECS or EKS containers (a capacity provider uses them, or their launch template or
+ * configuration refers to an ECS or EKS cluster: the orchestrator puts tasks and pods behind load
+ * balancers), and for ECS services that use Service Connect (reached through Cloud Map, like
+ * {@code ServiceRegistries}).
+ */
+public final class ComputeWithoutLoadBalancer implements InfraRule {
+
+    private static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+    private static final String CAPACITY_PROVIDER = "AWS::ECS::CapacityProvider";
+    private static final Set<String> CONTAINER_CLUSTERS = Set.of("AWS::ECS::Cluster", "AWS::EKS::Cluster");
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("LB01", ComputeWithoutLoadBalancer.class)
+            .severity(Severity.WARNING)
+            .summary("Compute that serves traffic sits behind no load balancer.")
+            .rationale("Clients that reach instances or tasks directly keep sending requests to an instance that "
+                    + "has failed, to a zone that is impaired, and to a replacement's old address. A load balancer "
+                    + "health-checks its targets, stops routing to failed ones within seconds, spreads load over "
+                    + "zones, and gives clients one stable endpoint while instances come and go.")
+            .remediation("Put the instances behind an Application or Network Load Balancer: register the Auto "
+                    + "Scaling group with a target group (`TargetGroupARNs`), run a standalone instance in an Auto "
+                    + "Scaling group instead, or give the ECS service `LoadBalancers` (or `ServiceRegistries` when "
+                    + "clients discover tasks through Cloud Map). If the port is open for another reason, narrow "
+                    + "the security group or suppress the finding with that reason.")
+            .wellArchitected("REL11-BP01", "REL10-BP01")
+            .anchors("GAP (CM assumes it)")
+            .tags("load-balancing", "compute")
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .judges(ComputeTraffic.ASG, ComputeTraffic.INSTANCE, ComputeTraffic.ECS_SERVICE)
+            .reads(ComputeTraffic.TRAFFIC_TYPES)
+            .reads(TASK_DEFINITION, CAPACITY_PROVIDER, "AWS::ECS::Cluster", "AWS::EKS::Cluster")
+            .build();
+
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(GraphView graph, RuleContext context) {
+        for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
+            if (!graph.mayExist(asg)
+                    || ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.NO
+                    || hostsContainers(graph, asg)) {
+                continue;
+            }
+            ComputeTraffic.servesTraffic(graph, asg).ifPresent(how -> context.report(
+                    asg.locateProperty("TargetGroupARNs"), "Auto Scaling group " + asg.displayName()
+                            + " serves traffic (" + how + ") but is attached to no load balancer; register it "
+                            + "with a target group (TargetGroupARNs) so that failed instances and impaired zones "
+                            + "stop receiving requests"));
+        }
+        for (Resource instance : graph.ofType(ComputeTraffic.INSTANCE)) {
+            if (!graph.mayExist(instance)
+                    || mayForward(graph.property(instance, "SourceDestCheck"))
+                    || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
+                continue;
+            }
+            ComputeTraffic.servesTraffic(graph, instance).ifPresent(how -> context.report(
+                    instance.locate(""), "EC2 instance " + instance.displayName() + " serves traffic (" + how
+                            + ") but sits behind no load balancer; run it in an Auto Scaling group registered "
+                            + "with a target group, or register it as a target, so that clients are not sent to "
+                            + "it when it fails"));
+        }
+        for (Resource service : graph.ofType("AWS::ECS::Service")) {
+            if (!graph.mayExist(service)) {
+                continue;
+            }
+            checkService(graph, service, context);
+        }
+    }
+
+    private static void checkService(GraphView graph, Resource service, RuleContext context) {
+        if (ComputeTraffic.nonEmptyList(graph.property(service, "LoadBalancers")) != Answer.NO
+                || ComputeTraffic.nonEmptyList(graph.property(service, "ServiceRegistries")) != Answer.NO) {
+            return;
+        }
+        Value serviceConnect = graph.property(service, "ServiceConnectConfiguration");
+        if (!serviceConnect.isAbsent()
+                && !graph.property(service, "ServiceConnectConfiguration/Enabled").isFalseOrAbsent()) {
+            return; // Service Connect on, or cannot tell
+        }
+        Optional<Resource> taskDefinition = graph.resolve(graph.property(service, "TaskDefinition"), TASK_DEFINITION);
+        if (taskDefinition.isEmpty()) {
+            return;
+        }
+        mappedPort(graph.property(taskDefinition.get(), "ContainerDefinitions")).ifPresent(port -> context.report(
+                service.locateProperty("LoadBalancers"), "ECS service " + service.displayName() + " runs task "
+                        + "definition " + taskDefinition.get().displayName() + " whose " + port + ", but the "
+                        + "service has no LoadBalancers and no ServiceRegistries; add LoadBalancers with a target "
+                        + "group so that clients reach only healthy tasks"));
+    }
+
+    /** "container web maps TCP port 8080" when every possibility of the definitions maps a TCP port. */
+    private static Optional<String> mappedPort(Value containers) {
+        String first = null;
+        for (Value option : containers.possibilities()) {
+            String found = null;
+            for (Value container : option.asList().orElse(List.of())) {
+                for (Value mapping : container.field("PortMappings").asList().orElse(List.of())) {
+                    Value protocol = mapping.field("Protocol");
+                    boolean tcp = protocol.isAbsent() || protocol.asString()
+                            .map(p -> p.trim().toLowerCase(Locale.ROOT).equals("tcp")).orElse(false);
+                    Value port = mapping.field("ContainerPort");
+                    if (tcp && !port.isAbsent() && !port.isUnknown()) {
+                        String name = container.field("Name").asString().orElse("?");
+                        found = "container " + name + " maps TCP port " + port.asString().orElse("?");
+                        break;
+                    }
+                }
+                if (found != null) {
+                    break;
+                }
+            }
+            if (found == null) {
+                return Optional.empty();
+            }
+            if (first == null) {
+                first = found;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** {@code SourceDestCheck} not provably on (default true): a NAT instance or router, or cannot tell. */
+    private static boolean mayForward(Value sourceDestCheck) {
+        return !sourceDestCheck.possibilities().stream().allMatch(v -> v instanceof Value.Absent
+                || v.asBoolean().equals(Optional.of(Boolean.TRUE)));
+    }
+
+    /** An Auto Scaling group of ECS container instances or EKS nodes. */
+    private static boolean hostsContainers(GraphView graph, Resource asg) {
+        if (!graph.referrers(asg, CAPACITY_PROVIDER).isEmpty()) {
+            return true;
+        }
+        for (Resource source : ComputeTraffic.launchSources(graph, asg)) {
+            for (References.Edge edge : graph.edgesFrom(source)) {
+                if (graph.resource(edge.to()).map(r -> CONTAINER_CLUSTERS.contains(r.type())).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

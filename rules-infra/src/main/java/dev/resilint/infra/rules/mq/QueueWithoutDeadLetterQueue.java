@@ -1,0 +1,144 @@
+package dev.resilint.infra.rules.mq;
+
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
+import dev.resilint.infra.graph.References;
+import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.Symbols;
+import dev.resilint.infra.graph.Value;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * MQ01: an SQS queue without a dead-letter queue. A message its consumer cannot process (a poison
+ * message) is received, fails and becomes visible again, over and over, until it expires: it
+ * burns consumer capacity, hides real failures and is finally lost without a trace.
+ *
+ * <p>Fires on an {@code AWS::SQS::Queue} (FIFO queues included) with no {@code RedrivePolicy},
+ * whether written as a map or as a JSON string, unless the queue is itself a dead-letter queue.
+ * A queue counts as a dead-letter queue when, in the same template:
+ *
+ * <ul>
+ *   <li>another queue's {@code RedrivePolicy} (its {@code deadLetterTargetArn}) or an SNS
+ *       subscription's {@code RedrivePolicy} names it;
+ *   <li>a dead-letter or on-failure setting names it: a Lambda function's
+ *       {@code DeadLetterConfig.TargetArn}, an {@code AWS::Lambda::EventInvokeConfig} or event
+ *       source mapping's {@code DestinationConfig.OnFailure.Destination}, an EventBridge rule
+ *       target's, a Pipe's or a Scheduler schedule's {@code DeadLetterConfig.Arn}, and any other
+ *       reference written at a path that mentions a dead letter or an on-failure destination;
+ *   <li>it declares itself one: it has a {@code RedriveAllowPolicy} whose
+ *       {@code redrivePermission} is not provably {@code denyAll};
+ *   <li>its logical id or literal {@code QueueName} says so ({@code DeadLetter}, {@code DLQ}): such
+ *       a queue is usually the dead-letter queue of a queue in another stack.
+ * </ul>
+ *
+ * <p>Quiet when the redrive policy cannot be known (a parameter, an import, a condition whose
+ * branches disagree) and for queues that are never created.
+ */
+public final class QueueWithoutDeadLetterQueue implements InfraRule {
+
+    private static final String QUEUE = "AWS::SQS::Queue";
+
+    /** Where a redrive policy names a dead-letter queue. */
+    private static final Set<String> REDRIVE_SOURCES = Set.of(QUEUE, "AWS::SNS::Subscription");
+
+    /**
+     * The resources whose dead-letter or on-failure settings can name a queue: a queue or SNS
+     * subscription's redrive policy, a Lambda function's dead-letter config, an event invoke config's
+     * or event source mapping's on-failure destination, an EventBridge rule target's, event bus's,
+     * Pipe's or Scheduler schedule's dead-letter config.
+     */
+    private static final String[] DEAD_LETTER_REFERRERS = {"AWS::SNS::Subscription", "AWS::Lambda::Function",
+        "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Events::Rule",
+        "AWS::Events::EventBus", "AWS::Pipes::Pipe", "AWS::Scheduler::Schedule"};
+
+    public static final RuleMetadata METADATA = RuleMetadata.builder("MQ01", QueueWithoutDeadLetterQueue.class)
+            .severity(Severity.WARNING)
+            .summary("An SQS queue has no dead-letter queue.")
+            .rationale("Without a redrive policy, a message that its consumer cannot process is received, fails "
+                    + "and returns to the queue until its retention period ends. It takes consumer capacity on "
+                    + "every attempt, delays other messages (and blocks its message group in a FIFO queue), and "
+                    + "is finally deleted without anyone having seen it. A dead-letter queue sets such messages "
+                    + "aside after a bounded number of receives, where an alarm can report them and a redrive "
+                    + "can replay them once the bug is fixed.")
+            .remediation("Create a second queue (with a longer `MessageRetentionPeriod`, e.g. 14 days) and set "
+                    + "`RedrivePolicy: {deadLetterTargetArn: !GetAtt MyDeadLetterQueue.Arn, maxReceiveCount: 5}` "
+                    + "on the source queue; alarm on the dead-letter queue's depth. A FIFO queue needs a FIFO "
+                    + "dead-letter queue.")
+            .wellArchitected("REL05-BP04")
+            .anchors("NAG SQS3")
+            .tags("queue", "dead-letter")
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .judges(QUEUE)
+            .reads(DEAD_LETTER_REFERRERS)
+            .build();
+
+
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public void check(GraphView graph, RuleContext context) {
+        for (Resource queue : graph.ofType(QUEUE)) {
+            // Presence is all that counts, so the property itself is read (a map, a JSON string or a
+            // function building one); it must be absent whichever way its conditions go.
+            if (!graph.mayExist(queue) || !graph.property(queue, "RedrivePolicy").isAbsent()) {
+                continue; // never created, has a redrive policy, or cannot tell
+            }
+            if (isDeadLetterQueue(graph, queue)) {
+                continue;
+            }
+            String state = graph.written(queue, "RedrivePolicy")
+                    ? " has no RedrivePolicy (its condition leaves it unset)" : " has no RedrivePolicy";
+            context.report(queue.locateProperty("RedrivePolicy"), "SQS queue " + queue.displayName()
+                    + state + ": a message that keeps failing is received again and again until it "
+                    + "expires, unseen; add a RedrivePolicy with a deadLetterTargetArn and a maxReceiveCount");
+        }
+    }
+
+    private static boolean isDeadLetterQueue(GraphView graph, Resource queue) {
+        for (References.Edge e : graph.edgesTo(queue)) {
+            if (e.kind() == References.Kind.DEPENDS_ON) {
+                continue;
+            }
+            Optional<Resource> from = graph.resource(e.from());
+            if (from.isEmpty() || !graph.mayExist(from.get())) {
+                continue;
+            }
+            if (mentionsDeadLetter(e.path())) {
+                return true;
+            }
+            if (REDRIVE_SOURCES.contains(from.get().type())
+                    && (e.path().equals("Properties/RedrivePolicy") || e.path().startsWith("Properties/RedrivePolicy/"))) {
+                return true; // a RedrivePolicy written as a JSON string (Fn::Sub, Fn::Join)
+            }
+        }
+        if (!graph.property(queue, "RedriveAllowPolicy").isAbsent()) {
+            Value allow = graph.embeddedJson(queue, "RedriveAllowPolicy");
+            Optional<String> permission = allow.asMap().flatMap(m -> m.get("redrivePermission"))
+                    .flatMap(n -> Symbols.valueOf(n).asString());
+            if (!permission.equals(Optional.of("denyAll"))) {
+                return true; // byQueue or allowAll: it offers itself as a dead-letter queue (or cannot tell)
+            }
+        }
+        if (mentionsDeadLetter(queue.id())) {
+            return true;
+        }
+        Optional<String> name = graph.property(queue, "QueueName").asString();
+        return name.isPresent() && mentionsDeadLetter(name.get());
+    }
+
+    /** True for {@code DeadLetterConfig}, {@code deadLetterTargetArn}, {@code OnFailure}, {@code orders-dlq}, ... */
+    static boolean mentionsDeadLetter(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return t.contains("deadletter") || t.contains("onfailure") || t.contains("dlq");
+    }
+}

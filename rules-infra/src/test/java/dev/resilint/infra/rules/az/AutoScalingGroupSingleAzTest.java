@@ -1,0 +1,118 @@
+package dev.resilint.infra.rules.az;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.Finding;
+import dev.resilint.core.Location;
+import dev.resilint.core.Severity;
+import dev.resilint.infra.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AutoScalingGroupSingleAzTest {
+
+    /** Subnets A and A2 in the first zone, B in the second, Floating without a zone. */
+    private static final String NETWORK = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}
+              Env: {Type: String}
+              ZoneA: {Type: String, Default: eu-west-1a}
+            Conditions:
+              Prod: !Equals [!Ref Env, prod]
+              Never: !Equals [a, b]
+            Resources:
+              A: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [0, !GetAZs '']}}
+              A2: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [0, !GetAZs '']}}
+              B: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [1, !GetAZs '']}}
+              Floating: {Type: AWS::EC2::Subnet, Properties: {CidrBlock: 10.0.0.0/24}}
+              Group:
+                Type: AWS::AutoScaling::AutoScalingGroup
+            """;
+
+    private static List<Finding> check(String groupBody) {
+        return Fixtures.findings(new AutoScalingGroupSingleAz(), NETWORK + groupBody.indent(4));
+    }
+
+    @Test
+    void firesOnOneSubnetAndPointsAtVpcZoneIdentifier() {
+        List<Finding> findings = check("""
+                Properties:
+                  MinSize: '2'
+                  MaxSize: '4'
+                  VPCZoneIdentifier: [!Ref A]
+                """);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("AZ01");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).isEqualTo("Auto Scaling group Group runs in 1 Availability Zone (az[0]); "
+                    + "spread VPCZoneIdentifier over subnets in at least 2 zones");
+            Location.Template loc = (Location.Template) f.location();
+            assertThat(loc.logicalPath()).isEqualTo("Resources/Group/Properties/VPCZoneIdentifier");
+            assertThat(loc.line()).isEqualTo(19);
+            assertThat(loc.column()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void firesWhenEverySubnetIsInTheSameZone() {
+        assertThat(check("Properties: {VPCZoneIdentifier: [!Ref A, !Ref A2]}")).hasSize(1);
+    }
+
+    @Test
+    void firesOnOneZoneNameAndPointsAtAvailabilityZones() {
+        assertThat(check("Properties: {AvailabilityZones: [!Ref ZoneA]}")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("(eu-west-1a)").contains("list at least 2 zones in AvailabilityZones");
+            assertThat(((Location.Template) f.location()).logicalPath())
+                    .isEqualTo("Resources/Group/Properties/AvailabilityZones");
+        });
+        assertThat(check("Properties: {AvailabilityZones: [!Select [1, !GetAZs '']]}")).hasSize(1);
+    }
+
+    @Test
+    void quietWhenTheGroupSpansTwoZones() {
+        assertThat(check("Properties: {VPCZoneIdentifier: [!Ref A, !Ref B]}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: [!Ref A, !Ref A2, !Ref B]}")).isEmpty();
+        assertThat(check("Properties: {AvailabilityZones: !GetAZs ''}")).isEmpty();
+        assertThat(check("Properties: {AvailabilityZones: [eu-west-1a, eu-west-1b]}")).isEmpty();
+    }
+
+    @Test
+    void vpcZoneIdentifierDecidesWhenBothAreSet() {
+        assertThat(check("Properties: {AvailabilityZones: !GetAZs '', VPCZoneIdentifier: [!Ref A]}"))
+                .singleElement().satisfies(f -> assertThat(((Location.Template) f.location()).logicalPath())
+                        .endsWith("VPCZoneIdentifier"));
+        assertThat(check("Properties: {AvailabilityZones: [eu-west-1a], VPCZoneIdentifier: [!Ref A, !Ref B]}"))
+                .isEmpty();
+    }
+
+    @Test
+    void quietWhenAnySubnetIsUnknown() {
+        assertThat(check("Properties: {VPCZoneIdentifier: !Ref Subnets}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: [!ImportValue private-subnet-a]}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: [subnet-0abc]}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: [!Ref A, !Ref Floating]}")).isEmpty();
+        assertThat(check("Properties: {AvailabilityZones: [!Ref Env]}")).isEmpty();
+    }
+
+    @Test
+    void quietWithoutAnyZoneProperty() {
+        assertThat(check("Properties: {LaunchTemplate: {LaunchTemplateId: lt-1, Version: '1'}}")).isEmpty();
+    }
+
+    @Test
+    void conditionsCountOnlyWhenEveryBranchAgrees() {
+        assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref A, !Ref B], [!Ref A]]}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref A2], [!Ref A]]}")).hasSize(1);
+        assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref A], !Ref AWS::NoValue]}")).isEmpty();
+        assertThat(check("Properties: {VPCZoneIdentifier: !If [Prod, [!Ref B], [!Ref A]]}"))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .contains("(az[1] or az[0], depending on conditions)"));
+    }
+
+    @Test
+    void quietWhenTheGroupIsNeverCreated() {
+        assertThat(check("Condition: Never\nProperties: {VPCZoneIdentifier: [!Ref A]}")).isEmpty();
+        assertThat(check("Condition: Prod\nProperties: {VPCZoneIdentifier: [!Ref A]}")).hasSize(1);
+    }
+}

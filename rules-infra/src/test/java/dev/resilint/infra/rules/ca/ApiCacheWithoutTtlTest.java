@@ -1,0 +1,230 @@
+package dev.resilint.infra.rules.ca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.infra.rules.RuleRun;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Location;
+import dev.resilint.core.config.Config;
+import dev.resilint.infra.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiCacheWithoutTtlTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Flag: {Type: String}
+              Env: {Type: String}
+            Conditions:
+              Prod: !Equals [!Ref Env, prod]
+              Never: !Equals [a, b]
+            Resources:
+            """;
+
+    private static List<Finding> check(String resources) {
+        return Fixtures.findings(new ApiCacheWithoutTtl(), HEADER + resources.indent(2));
+    }
+
+    /** A stage Live whose Properties key is on line 11; the given properties start on line 14. */
+    private static List<Finding> stage(String properties) {
+        return check("""
+                Live:
+                  Type: AWS::ApiGateway::Stage
+                  Properties:
+                    RestApiId: api-1
+                    StageName: live
+                """ + properties.indent(4));
+    }
+
+    @Test
+    void firesOnACacheClusterThatNoMethodUses() {
+        assertThat(stage("CacheClusterEnabled: true\nCacheClusterSize: '0.5'\n")).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("CA02");
+            assertThat(f.message()).isEqualTo("API Gateway stage Live has a cache cluster (CacheClusterEnabled: true) "
+                    + "but no method setting with CachingEnabled: true, so nothing is cached while the cluster is "
+                    + "billed; add a MethodSettings entry with CachingEnabled: true and CacheTtlInSeconds above 0, or "
+                    + "switch the cache cluster off");
+            Location.Template loc = (Location.Template) f.location();
+            assertThat(loc.logicalPath()).isEqualTo("Resources/Live/Properties/CacheClusterEnabled");
+            assertThat(loc.line()).isEqualTo(14);
+            assertThat(loc.column()).isEqualTo(7);
+        });
+        assertThat(stage("""
+                CacheClusterEnabled: 'true'
+                MethodSettings:
+                  - {ResourcePath: /*, HttpMethod: '*', ThrottlingRateLimit: 100}
+                  - {ResourcePath: /~1orders, HttpMethod: GET, CachingEnabled: false}
+                """)).hasSize(1);
+    }
+
+    @Test
+    void quietWhenAMethodCachesWithATtl() {
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings:
+                  - {ResourcePath: /*, HttpMethod: '*', CachingEnabled: true, CacheTtlInSeconds: 60}
+                """)).isEmpty();
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings:
+                  - {ResourcePath: /~1orders, HttpMethod: GET, CachingEnabled: 'true'}
+                """)).isEmpty(); // no TTL means API Gateway's 300 s
+        assertThat(stage("CacheClusterEnabled: false\n")).isEmpty();
+        assertThat(stage("")).isEmpty();
+    }
+
+    @Test
+    void firesPerMethodSettingThatCachesForZeroSeconds() {
+        List<Finding> findings = stage("""
+                CacheClusterEnabled: true
+                MethodSettings:
+                  - ResourcePath: /~1orders
+                    HttpMethod: GET
+                    CachingEnabled: true
+                    CacheTtlInSeconds: 0
+                  - ResourcePath: /~1items
+                    HttpMethod: GET
+                    CachingEnabled: true
+                    CacheTtlInSeconds: '0'
+                  - ResourcePath: /~1users
+                    HttpMethod: GET
+                    CachingEnabled: true
+                    CacheTtlInSeconds: 30
+                """);
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).message()).isEqualTo("API Gateway stage Live caches GET /~1orders with "
+                + "CacheTtlInSeconds: 0, so responses expire as soon as they are cached; set CacheTtlInSeconds above 0 "
+                + "(API Gateway's default is 300) or switch caching off for it");
+        assertThat(findings.get(0).location().line()).isEqualTo(19);
+        assertThat(findings.get(0).location().column()).isEqualTo(11);
+        assertThat(findings.get(1).location().line()).isEqualTo(23);
+        assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
+    }
+
+    @Test
+    void quietWhenTheDecidingValuesAreUnknown() {
+        assertThat(stage("CacheClusterEnabled: !Ref Flag\n")).isEmpty();
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings:
+                  - {ResourcePath: /*, HttpMethod: '*', CachingEnabled: !Ref Flag}
+                """)).isEmpty();
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings: !If
+                  - Prod
+                  - [{ResourcePath: /*, HttpMethod: '*', CachingEnabled: true}]
+                  - []
+                """)).isEmpty();
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings:
+                  - !If [Prod, {ResourcePath: /*, HttpMethod: '*', CachingEnabled: true}, !Ref AWS::NoValue]
+                """)).isEmpty();
+        assertThat(stage("""
+                MethodSettings:
+                  - {ResourcePath: /*, HttpMethod: '*', CachingEnabled: true, CacheTtlInSeconds: !Ref Flag}
+                """)).isEmpty();
+    }
+
+    @Test
+    void firesWhenNoBranchCaches() {
+        assertThat(stage("""
+                CacheClusterEnabled: true
+                MethodSettings: !If
+                  - Prod
+                  - [{ResourcePath: /*, HttpMethod: '*', ThrottlingRateLimit: 10}]
+                  - !Ref AWS::NoValue
+                """)).hasSize(1);
+    }
+
+    @Test
+    void judgesTheStageADeploymentCreates() {
+        String deployment = """
+                Deployment:
+                  Type: AWS::ApiGateway::Deployment
+                  Properties:
+                    RestApiId: api-1
+                    StageName: prod
+                    StageDescription:
+                %s
+                """;
+        assertThat(check(deployment.formatted("      CacheClusterEnabled: true"))).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("API Gateway deployment Deployment (stage prod) has a cache cluster");
+            assertThat(((Location.Template) f.location()).logicalPath())
+                    .isEqualTo("Resources/Deployment/Properties/StageDescription/CacheClusterEnabled");
+            assertThat(f.location().line()).isEqualTo(15);
+        });
+        assertThat(check(deployment.formatted("      CacheClusterEnabled: true\n      CachingEnabled: true")))
+                .isEmpty();
+        assertThat(check(deployment.formatted(
+                "      CacheClusterEnabled: true\n      CachingEnabled: true\n      CacheTtlInSeconds: 0")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains("caches every method with CacheTtlInSeconds: 0");
+                    assertThat(f.location().line()).isEqualTo(17);
+                });
+        assertThat(check(deployment.formatted("      MethodSettings: [{ResourcePath: /*, HttpMethod: '*', "
+                + "CachingEnabled: true, CacheTtlInSeconds: 0}]"))).hasSize(1);
+        assertThat(check("""
+                Deployment:
+                  Type: AWS::ApiGateway::Deployment
+                  Properties: {RestApiId: api-1}
+                """)).isEmpty();
+    }
+
+    @Test
+    void skipsResourcesThatAreNeverCreated() {
+        assertThat(check("""
+                Live:
+                  Type: AWS::ApiGateway::Stage
+                  Condition: Never
+                  Properties: {RestApiId: api-1, CacheClusterEnabled: true}
+                """)).isEmpty();
+    }
+
+    @Test
+    void samApiStages() {
+        String sam = """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Api:
+                    CacheClusterEnabled: true
+                    CacheClusterSize: '0.5'
+                Resources:
+                  PartnerApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: v1
+                %s
+                """;
+        assertThat(RuleRun.analyze(dir, Config.defaults(), sam.formatted(""), "CA02")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).startsWith("API Gateway stage PartnerApiv1Stage has a cache cluster");
+                    assertThat(f.location().line()).isEqualTo(5); // CacheClusterEnabled in Globals
+                    assertThat(f.location().column()).isEqualTo(5);
+                });
+        assertThat(RuleRun.analyze(dir, Config.defaults(), sam.formatted("""
+                      MethodSettings:
+                        - ResourcePath: /*
+                          HttpMethod: '*'
+                          CachingEnabled: true
+                          CacheTtlInSeconds: 0
+                """), "CA02")).singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains("caches * /* with CacheTtlInSeconds: 0");
+                    assertThat(f.location().line()).isEqualTo(16);
+                    assertThat(f.location().column()).isEqualTo(11);
+                });
+        assertThat(RuleRun.analyze(dir, Config.defaults(), sam.formatted("""
+                      MethodSettings:
+                        - {ResourcePath: /*, HttpMethod: '*', CachingEnabled: true, CacheTtlInSeconds: 60}
+                """), "CA02")).isEmpty();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.resilint.infra.rules.dp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.infra.rules.InfraRules;
+import dev.resilint.core.Engine;
+import dev.resilint.core.Finding;
+import dev.resilint.core.Location;
+import dev.resilint.core.Results;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.run.AnalysisRequest;
+import dev.resilint.infra.Fixtures;
+import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentWithoutAlarmRollbackTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String GOOD_ROLLBACK = """
+            AutoRollbackConfiguration:
+              Enabled: true
+              Events: [DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM]
+            """;
+    private static final String GOOD_ALARMS = """
+            AlarmConfiguration:
+              Enabled: true
+              Alarms: [{Name: web-5xx}]
+            """;
+
+    private static List<Finding> check(String properties) {
+        return Fixtures.findings(new DeploymentWithoutAlarmRollback(), """
+                Parameters:
+                  Flag: {Type: String}
+                  AlarmNames: {Type: CommaDelimitedList}
+                Conditions:
+                  Prod: !Equals [!Ref Flag, prod]
+                Resources:
+                  Group:
+                    Type: AWS::CodeDeploy::DeploymentGroup
+                    Properties:
+                      ApplicationName: web
+                      ServiceRoleArn: role-arn
+                """ + properties.indent(6));
+    }
+
+    @Test
+    void quietWithRollbackOnFailureAndAnAlarm() {
+        assertThat(check(GOOD_ROLLBACK + GOOD_ALARMS)).isEmpty();
+    }
+
+    @Test
+    void firesWithoutAlarmsAndPointsAtTheNearestParent() {
+        assertThat(check("AutoRollbackConfiguration: {Enabled: true, Events: [DEPLOYMENT_FAILURE]}\n"))
+                .singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("DP02");
+            assertThat(f.message()).isEqualTo("CodeDeploy deployment group Group has no AlarmConfiguration, so a bad "
+                    + "release stays in place; enable an AlarmConfiguration naming the alarms that watch the release "
+                    + "(and add DEPLOYMENT_STOP_ON_ALARM to the rollback events)");
+            Location.Template loc = (Location.Template) f.location();
+            assertThat(loc.logicalPath()).isEqualTo("Resources/Group/Properties/AlarmConfiguration");
+            assertThat(loc.line()).isEqualTo(9);
+        });
+        assertThat(check(GOOD_ROLLBACK)).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("enable an AlarmConfiguration naming the alarms that watch the release"));
+    }
+
+    @Test
+    void firesWithoutRollbackAndNamesBothParts() {
+        assertThat(check("")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("has no AutoRollbackConfiguration and has no AlarmConfiguration")
+                    .contains("enable AutoRollbackConfiguration with DEPLOYMENT_FAILURE among its Events, and enable "
+                            + "an AlarmConfiguration");
+            assertThat(((Location.Template) f.location()).logicalPath())
+                    .isEqualTo("Resources/Group/Properties/AutoRollbackConfiguration");
+        });
+        assertThat(check(GOOD_ALARMS)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("has no AutoRollbackConfiguration, so"));
+    }
+
+    @Test
+    void firesOnEachWeakPartAndPointsAtTheKey() {
+        assertThat(check("AutoRollbackConfiguration: {Enabled: false, Events: [DEPLOYMENT_FAILURE]}\n" + GOOD_ALARMS))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains("does not roll back automatically "
+                            + "(AutoRollbackConfiguration.Enabled: false)");
+                    assertThat(f.location().line()).isEqualTo(12);
+                });
+        assertThat(check("AutoRollbackConfiguration:\n  Enabled: true\n  Events: [DEPLOYMENT_STOP_ON_ALARM]\n"
+                + GOOD_ALARMS)).singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains("does not roll back on DEPLOYMENT_FAILURE "
+                            + "(AutoRollbackConfiguration.Events leaves it out)");
+                    assertThat(f.location().line()).isEqualTo(14);
+                    assertThat(f.location().column()).isEqualTo(9);
+                });
+        assertThat(check("AutoRollbackConfiguration: {Enabled: true}\n" + GOOD_ALARMS)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Events is not set"));
+        assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: {Alarms: [{Name: web-5xx}]}\n")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("(AlarmConfiguration.Enabled is not set)"));
+        assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: {Enabled: true, Alarms: []}\n")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("watches no alarm"));
+    }
+
+    @Test
+    void quietWhenTheDecidingValueIsUnknown() {
+        assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: {Enabled: !Ref Flag, Alarms: [{Name: a}]}\n")).isEmpty();
+        assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: {Enabled: true, Alarms: !Ref AlarmNames}\n")).isEmpty();
+        assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: !If [Prod, {Enabled: true, Alarms: [{Name: a}]}, "
+                + "!Ref AWS::NoValue]\n")).isEmpty();
+        assertThat(check("AutoRollbackConfiguration: {Enabled: true, Events: [!Ref Flag]}\n" + GOOD_ALARMS)).isEmpty();
+        assertThat(check("AutoRollbackConfiguration: !ImportValue rollback\n" + GOOD_ALARMS)).isEmpty();
+    }
+
+    @Test
+    void skipsGroupsThatAreNeverCreated() {
+        assertThat(Fixtures.findings(new DeploymentWithoutAlarmRollback(), """
+                Conditions:
+                  Never: !Equals [a, b]
+                Resources:
+                  Group:
+                    Type: AWS::CodeDeploy::DeploymentGroup
+                    Condition: Never
+                    Properties: {ApplicationName: web, ServiceRoleArn: role-arn}
+                """)).isEmpty();
+    }
+
+    private List<Finding> analyzeSam(String deploymentPreference) throws Exception {
+        Files.writeString(dir.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ErrorsAlarm:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties: {MetricName: Errors, Namespace: AWS/Lambda, Statistic: Sum, Period: 60,
+                      EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: GreaterThanOrEqualToThreshold}
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: src/
+                      AutoPublishAlias: live
+                """ + deploymentPreference.indent(6));
+        Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(List.of(dir), dir,
+                Config.defaults(), List.of()));
+        assertThat(results.problems()).isEmpty();
+        return results.findings().stream().filter(f -> f.ruleId().equals("DP02")).toList();
+    }
+
+    @Test
+    void samDeploymentPreferenceWithoutAlarmsFires() throws Exception {
+        assertThat(analyzeSam("DeploymentPreference:\n  Type: Canary10Percent5Minutes\n")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).startsWith("CodeDeploy deployment group OrdersDeploymentGroup has no "
+                            + "AlarmConfiguration");
+                    assertThat(f.location().line()).isEqualTo(15); // the DeploymentPreference key
+                });
+    }
+
+    @Test
+    void samDeploymentPreferenceWithAlarmsIsQuiet() throws Exception {
+        assertThat(analyzeSam("DeploymentPreference:\n  Type: Canary10Percent5Minutes\n  Alarms: [!Ref ErrorsAlarm]\n"))
+                .isEmpty();
+        assertThat(analyzeSam("DeploymentPreference:\n  Enabled: false\n  Type: AllAtOnce\n")).isEmpty();
+    }
+}

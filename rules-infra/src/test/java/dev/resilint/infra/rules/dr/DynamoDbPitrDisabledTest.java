@@ -1,0 +1,74 @@
+package dev.resilint.infra.rules.dr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.Finding;
+import dev.resilint.infra.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DynamoDbPitrDisabledTest {
+
+    private static List<Finding> check(String properties) {
+        return Fixtures.findings(new DynamoDbPitrDisabled(), """
+                Resources:
+                  Orders:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PAY_PER_REQUEST
+                """ + properties.indent(6));
+    }
+
+    @Test
+    void firesWhenPitrIsNotConfigured() {
+        assertThat(check("")).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("DR03");
+            assertThat(f.message()).contains("Orders").contains("PointInTimeRecoveryEnabled: true");
+            assertThat(f.location().line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void firesWhenPitrIsDisabledAndPointsAtTheFlag() {
+        List<Finding> findings = check("""
+                PointInTimeRecoverySpecification:
+                  PointInTimeRecoveryEnabled: false
+                """);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("disabled");
+            assertThat(f.location().line()).isEqualTo(7);
+            assertThat(f.location().column()).isEqualTo(9);
+        });
+    }
+
+    @Test
+    void quietWhenEnabled() {
+        assertThat(check("PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\n")).isEmpty();
+        assertThat(check("PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: 'true'}\n")).isEmpty();
+    }
+
+    @Test
+    void quietWhenUnknown() {
+        assertThat(check("PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: !Ref Pitr}\n")).isEmpty();
+        assertThat(check("PointInTimeRecoverySpecification: !If [Prod, {PointInTimeRecoveryEnabled: true}, "
+                + "!Ref AWS::NoValue]\n")).isEmpty();
+    }
+
+    @Test
+    void quietForOtherResourceTypes() {
+        assertThat(Fixtures.findings(new DynamoDbPitrDisabled(), "Resources:\n  Q: {Type: AWS::SQS::Queue}\n")).isEmpty();
+    }
+
+    @Test
+    void namesCdkResourcesByTheirConstructPath() {
+        assertThat(Fixtures.findings(new DynamoDbPitrDisabled(), """
+                {"Resources": {"OrdersTable6D3A5C4E": {
+                  "Type": "AWS::DynamoDB::Table",
+                  "Properties": {"BillingMode": "PAY_PER_REQUEST"},
+                  "Metadata": {"aws:cdk:path": "ShopStack/Orders/Resource"}}}}
+                """)).singleElement().satisfies(f -> {
+                    assertThat(f.message()).startsWith("DynamoDB table OrdersTable6D3A5C4E (ShopStack/Orders) has no");
+                    assertThat(f.location().line()).isEqualTo(3);
+                });
+    }
+}
