@@ -28,6 +28,7 @@ public final class Resource {
     private final Locator locator;
     private final Optional<String> sourcePath;
     private final Optional<ParentStack> parentStack;
+    private final String name;
 
     /**
      * @param id logical id
@@ -59,6 +60,22 @@ public final class Resource {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.sourcePath = Objects.requireNonNull(sourcePath, "sourcePath");
         this.parentStack = Objects.requireNonNull(parentStack, "parentStack");
+        this.name = null;
+    }
+
+    /**
+     * A resource that messages name by {@code name} rather than by its id: a live resource, whose id
+     * is its ARN and whose name is what its console shows.
+     */
+    public Resource(String id, String type, String name, MapNode definition, MapNode properties, Locator locator) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.type = Objects.requireNonNull(type, "type");
+        this.name = Objects.requireNonNull(name, "name");
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.locator = Objects.requireNonNull(locator, "locator");
+        this.sourcePath = Optional.empty();
+        this.parentStack = Optional.empty();
     }
 
     public String id() {
@@ -88,11 +105,15 @@ public final class Resource {
     }
 
     /**
-     * How messages name the resource: its logical id, followed for CDK resources by the construct
+     * How messages name the resource: its name when it has one (live resources), else its logical id,
+     * followed for CDK resources by the construct
      * path without CDK's trailing {@code /Resource} ({@code WebGroupA1B2C3 (MyStack/Web/Group)}), since
      * CDK's generated logical ids mean little to the app's author.
      */
     public String displayName() {
+        if (name != null) {
+            return name;
+        }
         if (sourcePath.isEmpty()) {
             return id;
         }

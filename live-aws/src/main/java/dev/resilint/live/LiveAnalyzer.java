@@ -1,0 +1,67 @@
+package dev.resilint.live;
+
+import dev.resilint.core.Results;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
+import dev.resilint.core.run.AnalysisRequest;
+import dev.resilint.core.run.Analyzer;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.live.collect.Collector;
+import dev.resilint.live.collect.Collectors;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The live-account source as an analyzer: runs the rules that can judge a live account (their
+ * metadata names the live source and the scan reads every type they declare) on the accounts and
+ * regions of its {@link ScanSettings}. It takes no input paths.
+ */
+public final class LiveAnalyzer implements Analyzer {
+
+    public static final String NAME = "live";
+
+    private final List<InfraRule> rules;
+    private final Optional<ScanSettings> settings;
+    private final List<Collector> collectors;
+    private final LiveScan.Progress progress;
+
+    /** An analyzer that scans with {@code settings}. */
+    public LiveAnalyzer(List<? extends InfraRule> rules, ScanSettings settings, LiveScan.Progress progress) {
+        this(rules, Optional.of(settings), Collectors.all(), progress);
+    }
+
+    /** An analyzer that only tells which rules run live (for the rule catalog). */
+    public LiveAnalyzer(List<? extends InfraRule> rules) {
+        this(rules, Optional.empty(), Collectors.all(), LiveScan.Progress.NONE);
+    }
+
+    LiveAnalyzer(List<? extends InfraRule> rules, Optional<ScanSettings> settings, List<Collector> collectors,
+            LiveScan.Progress progress) {
+        Set<String> readable = Collectors.types();
+        this.rules = rules.stream().filter(r -> r.metadata().sources().contains(SourceKind.LIVE)
+                && readable.containsAll(r.metadata().resourceTypes())).map(r -> (InfraRule) r).toList();
+        this.settings = settings;
+        this.collectors = List.copyOf(collectors);
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<RuleMetadata> rules() {
+        return rules.stream().map(InfraRule::metadata).toList();
+    }
+
+    @Override
+    public Results analyze(AnalysisRequest request) {
+        if (!request.inputs().isEmpty()) {
+            throw new IllegalArgumentException("a live scan reads accounts, not files");
+        }
+        ScanSettings scan = settings.orElseThrow(() -> new IllegalStateException("no scan settings"));
+        return new LiveScan(scan, collectors, progress).run(rules, request.engine());
+    }
+}

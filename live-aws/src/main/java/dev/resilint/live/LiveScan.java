@@ -1,0 +1,177 @@
+package dev.resilint.live;
+
+import dev.resilint.core.Engine;
+import dev.resilint.core.NotEvaluated;
+import dev.resilint.core.Results;
+import dev.resilint.infra.graph.Completeness;
+import dev.resilint.infra.graph.GraphRules;
+import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceGraph;
+import dev.resilint.live.aws.CallStats;
+import dev.resilint.live.aws.Clients;
+import dev.resilint.live.collect.Collector;
+import dev.resilint.live.collect.ScopeCollection;
+import dev.resilint.live.graph.LiveGraphs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One live scan: every scope (account and region, and each account's global services) is read by
+ * the collectors of the types the enabled rules need, in parallel, and judged by those rules. What
+ * could not be read is reported as not evaluated, per scope and type, never as a pass.
+ */
+public final class LiveScan {
+
+    /** A scope's types that no collector reads. */
+    static final Completeness.Gap UNSUPPORTED = new Completeness.Gap(NotEvaluated.Reason.UNSUPPORTED,
+            "resilint's live scan does not read this resource type");
+
+    private final ScanSettings settings;
+    private final List<Collector> collectors;
+    private final Progress progress;
+
+    /** Told about the scan's advance, for a progress line on a terminal. */
+    public interface Progress {
+        Progress NONE = (done, total, stats) -> { };
+
+        /** {@code done} of {@code total} scopes are read. */
+        void scopeDone(int done, int total, CallStats stats);
+    }
+
+    public LiveScan(ScanSettings settings, List<Collector> collectors, Progress progress) {
+        this.settings = settings;
+        this.collectors = List.copyOf(collectors);
+        this.progress = progress;
+    }
+
+    /** Reads every scope and runs {@code rules} on it through {@code engine}. */
+    public Results run(List<? extends InfraRule> rules, Engine engine) {
+        Results results = new Results();
+        CallStats stats = new CallStats();
+        List<InfraRule> enabled = rules.stream().filter(r -> engine.settings().isEnabled(r.id()))
+                .map(r -> (InfraRule) r).toList();
+        Set<String> wanted = new LinkedHashSet<>();
+        enabled.forEach(r -> wanted.addAll(r.metadata().resourceTypes()));
+        boolean tags = !engine.settings().requiredTags().isEmpty();
+        ExecutorService scopes = pool("resilint-scope", settings.parallelScopes());
+        ExecutorService work = pool("resilint-collect", settings.parallelScopes() * 8);
+        ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
+        try (Clients clients = new Clients(settings.clients(), stats)) {
+            Accounts accounts = new Accounts(settings, clients);
+            List<Accounts.Target> targets = accounts.resolve();
+            boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
+            List<Scope> all = new ArrayList<>();
+            Map<Scope, Accounts.Target> owners = new HashMap<>();
+            for (Accounts.Target t : targets) {
+                for (Scope s : accounts.scopes(t, global)) {
+                    all.add(s);
+                    owners.put(s, t);
+                }
+            }
+            for (Accounts.Unreachable u : accounts.unreachable()) {
+                for (InfraRule rule : enabled) {
+                    results.addNotEvaluated(new NotEvaluated(rule.id(), u.account(), "*", u.reason(), u.detail(), ""));
+                }
+            }
+            AtomicInteger done = new AtomicInteger();
+            List<Future<Results>> futures = new ArrayList<>();
+            for (Scope scope : all) {
+                futures.add(scopes.submit(() -> {
+                    Results r = scan(scope, owners.get(scope), clients, wanted, tags, work, details, enabled, engine);
+                    progress.scopeDone(done.incrementAndGet(), all.size(), stats);
+                    return r;
+                }));
+            }
+            for (Future<Results> f : futures) {
+                results.addAll(join(f));
+            }
+            results.addNote("live scan: " + all.size() + " scope(s), " + stats.calls() + " call(s), "
+                    + stats.retries() + " retry(ies)");
+        } finally {
+            scopes.shutdownNow();
+            work.shutdownNow();
+            details.shutdownNow();
+        }
+        return results;
+    }
+
+    private Results scan(Scope scope, Accounts.Target owner, Clients clients, Set<String> wanted, boolean tags,
+            ExecutorService work, ExecutorService details, List<InfraRule> rules, Engine engine) {
+        List<Collector> here = collectors.stream().filter(c -> c.global() == scope.isGlobal()
+                || c.service().equals("none")).toList();
+        List<ScopeCollection> readers = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (Collector c : here) {
+            if (c.types().stream().noneMatch(wanted::contains)) {
+                continue;
+            }
+            ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
+                    settings.callsPerService());
+            readers.add(reader);
+            running.add(work.submit(() -> c.collect(reader)));
+        }
+        running.forEach(LiveScan::join);
+        List<LiveResource> resources = new ArrayList<>();
+        Map<String, Optional<Completeness.Gap>> read = new HashMap<>();
+        for (ScopeCollection r : readers) {
+            resources.addAll(r.resources());
+            read.putAll(r.completeness());
+        }
+        ResourceGraph graph = LiveGraphs.build(scope, resources, Completeness.of(read, UNSUPPORTED));
+        Results results = new Results();
+        List<InfraRule> applicable = rules.stream().filter(r -> judgedHere(r, scope)).toList();
+        GraphRules.run(engine, applicable, graph, results);
+        results.addNote("scanned " + scope + ": " + resources.size() + " resource(s)");
+        return results;
+    }
+
+    /**
+     * Whether a rule judges resources of this kind of scope: global services (CloudFront) live in
+     * the global scope, everything else in regions.
+     */
+    private boolean judgedHere(InfraRule rule, Scope scope) {
+        Set<String> globalTypes = new LinkedHashSet<>();
+        collectors.stream().filter(Collector::global).forEach(c -> globalTypes.addAll(c.types()));
+        List<String> judged = rule.metadata().judgedTypes();
+        boolean allGlobal = !judged.isEmpty() && globalTypes.containsAll(judged);
+        return scope.isGlobal() == allGlobal;
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("live scan interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newFixedThreadPool(threads, factory);
+    }
+}

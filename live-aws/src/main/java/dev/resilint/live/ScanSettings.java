@@ -1,0 +1,59 @@
+package dev.resilint.live;
+
+import dev.resilint.live.aws.ClientSettings;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * What one live scan reads and how.
+ *
+ * @param accounts which accounts
+ * @param regions the regions named ({@code --region}); empty means the default region of the SDK's
+ *     chain, unless {@code allRegions}
+ * @param allRegions every region enabled for each account ({@code DescribeRegions})
+ * @param roleName the role assumed in accounts other than the caller's ({@code --role-name})
+ * @param externalId the external id the role's trust policy asks for, if any
+ * @param credentials the caller's credentials: the SDK's default chain or a profile's
+ * @param defaultRegion the region of the SDK's chain (used when no region is named, and for STS and
+ *     Organizations calls)
+ * @param clients timeouts, retries and endpoint of the SDK clients
+ * @param parallelScopes how many account regions are read at once
+ * @param callsPerService how many calls of one service run at once in one account region
+ */
+public record ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
+        Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
+        ClientSettings clients, int parallelScopes, int callsPerService) {
+
+    /** Which accounts a scan reads. */
+    public sealed interface Accounts {
+        /** The caller's own account ({@code GetCallerIdentity}). */
+        record Caller() implements Accounts {
+        }
+
+        /** The accounts listed ({@code --accounts FILE}). */
+        record Listed(List<String> ids) implements Accounts {
+            public Listed {
+                ids = List.copyOf(ids);
+            }
+        }
+
+        /** The ACTIVE accounts of the caller's organization ({@code --organization}). */
+        record Organization() implements Accounts {
+        }
+    }
+
+    public ScanSettings {
+        Objects.requireNonNull(accounts, "accounts");
+        regions = List.copyOf(regions);
+        Objects.requireNonNull(roleName, "roleName");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(defaultRegion, "defaultRegion");
+        Objects.requireNonNull(clients, "clients");
+        if (parallelScopes < 1 || callsPerService < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.resilint.live.aws;
+
+import dev.resilint.live.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * One SDK client per (account, region, service), built on first use and closed with the scan. All
+ * share one HTTP client, the same timeouts and an explicit retry strategy (the SDK's standard
+ * conditions, {@link ClientSettings#maxAttempts()} attempts, no circuit breaker: a scan would rather
+ * wait than report a gap for ordinary throttling).
+ */
+public final class Clients implements AutoCloseable {
+
+    /** The region global services (CloudFront) are called in. */
+    public static final Region GLOBAL_REGION = Region.US_EAST_1;
+
+    private final ClientSettings settings;
+    private final CallStats stats;
+    private final SdkHttpClient http;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public Clients(ClientSettings settings, CallStats stats) {
+        this.settings = settings;
+        this.stats = stats;
+        this.http = UrlConnectionHttpClient.builder().connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.socketTimeout()).build();
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    /**
+     * The client of type {@code type} for the scope, with {@code credentials} (the scope's account).
+     *
+     * @param builder makes a fresh builder, such as {@code Ec2Client::builder}
+     */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            Scope scope, AwsCredentialsProvider credentials, Class<C> type, Supplier<B> builder) {
+        return client(scope.account(), scope.isGlobal() ? GLOBAL_REGION : Region.of(scope.region()), credentials,
+                type, builder);
+    }
+
+    /**
+     * The client of type {@code type} in {@code region} for {@code owner}: an account id, or
+     * {@code caller} for the calls made before the caller's account is known.
+     */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            String owner, Region region, AwsCredentialsProvider credentials, Class<C> type, Supplier<B> builder) {
+        String key = owner + "/" + region.id() + "/" + type.getName();
+        return type.cast(clients.computeIfAbsent(key, k -> build(region, credentials, builder)));
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(Region region,
+            AwsCredentialsProvider credentials, Supplier<B> supplier) {
+        B b = supplier.get();
+        b.region(region);
+        b.credentialsProvider(credentials);
+        b.httpClient(http);
+        b.overrideConfiguration(o -> o
+                .apiCallTimeout(settings.callTimeout())
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .circuitBreakerEnabled(false)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.maxBackoff()))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.throttlingBackoffBase(),
+                                settings.maxBackoff()))
+                        .build())
+                .addExecutionInterceptor(stats));
+        settings.endpoint().ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        List<SdkClient> all = new ArrayList<>(clients.values());
+        clients.clear();
+        for (SdkClient c : all) {
+            IoUtils.closeQuietly(c, null);
+        }
+        IoUtils.closeQuietly(http, null);
+    }
+}

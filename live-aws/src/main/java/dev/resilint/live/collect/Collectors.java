@@ -1,0 +1,41 @@
+package dev.resilint.live.collect;
+
+import dev.resilint.live.collect.services.AutoScalingCollector;
+import dev.resilint.live.collect.services.Ec2Collector;
+import dev.resilint.live.collect.services.SynthesizedTypes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every collector of the live source. Add a new one here. */
+public final class Collectors {
+
+    private static final List<Collector> ALL = List.of(
+            new Ec2Collector(),
+            new AutoScalingCollector(),
+            new SynthesizedTypes())
+            .stream().sorted(Comparator.comparing(Collector::service)).toList();
+
+    private Collectors() {
+    }
+
+    public static List<Collector> all() {
+        return ALL;
+    }
+
+    /** Every type some collector reads. */
+    public static Set<String> types() {
+        Set<String> types = new TreeSet<>();
+        ALL.forEach(c -> types.addAll(c.types()));
+        return types;
+    }
+
+    /** Every IAM action some collector may call, sorted. */
+    public static List<String> actions() {
+        Set<String> actions = new TreeSet<>();
+        ALL.forEach(c -> actions.addAll(c.actions()));
+        return new ArrayList<>(actions);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.resilint.live.collect.services;
+
+import dev.resilint.live.collect.Collector;
+import dev.resilint.live.collect.ScopeReader;
+import dev.resilint.live.map.ec2.InstanceMapper;
+import dev.resilint.live.map.ec2.LaunchTemplateMapper;
+import dev.resilint.live.map.ec2.SecurityGroupMapper;
+import dev.resilint.live.map.ec2.SubnetMapper;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/**
+ * Subnets, standalone instances, security groups (with their ingress rules inline, which is all a
+ * live account has of {@code AWS::EC2::SecurityGroupIngress}) and the default version of every
+ * launch template: one paginated list call each, no per-resource call.
+ */
+public final class Ec2Collector implements Collector {
+
+    /** Ingress rules: inline in their security groups in a live account. */
+    public static final String INGRESS = "AWS::EC2::SecurityGroupIngress";
+
+    @Override
+    public String service() {
+        return "ec2";
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(SubnetMapper.TYPE, InstanceMapper.TYPE, SecurityGroupMapper.TYPE, INGRESS,
+                LaunchTemplateMapper.TYPE);
+    }
+
+    @Override
+    public List<String> actions() {
+        return List.of("ec2:DescribeSubnets", "ec2:DescribeInstances", "ec2:DescribeSecurityGroups",
+                "ec2:DescribeLaunchTemplateVersions");
+    }
+
+    @Override
+    public void collect(ScopeReader in) {
+        Ec2Client ec2 = in.client(Ec2Client.class, Ec2Client::builder);
+        in.read(List.of(SubnetMapper.TYPE), () -> in.pages("DescribeSubnets",
+                ec2.describeSubnetsPaginator(r -> r.maxResults(1000)), DescribeSubnetsResponse::subnets,
+                DescribeSubnetsResponse::nextToken).forEach(s -> in.add(SubnetMapper.map(in.scope(), s))));
+        in.read(List.of(InstanceMapper.TYPE), () -> in.pages("DescribeInstances",
+                ec2.describeInstancesPaginator(r -> r.maxResults(1000)), DescribeInstancesResponse::reservations,
+                DescribeInstancesResponse::nextToken).stream().map(Reservation::instances).flatMap(List::stream)
+                .forEach(i -> InstanceMapper.map(in.scope(), i).ifPresent(in::add)));
+        in.read(List.of(SecurityGroupMapper.TYPE, INGRESS), () -> in.pages("DescribeSecurityGroups",
+                ec2.describeSecurityGroupsPaginator(r -> r.maxResults(1000)),
+                DescribeSecurityGroupsResponse::securityGroups, DescribeSecurityGroupsResponse::nextToken)
+                .forEach(g -> in.add(SecurityGroupMapper.map(in.scope(), g))));
+        in.read(List.of(LaunchTemplateMapper.TYPE), () -> in.pages("DescribeLaunchTemplateVersions",
+                ec2.describeLaunchTemplateVersionsPaginator(r -> r.versions("$Default").maxResults(200)),
+                DescribeLaunchTemplateVersionsResponse::launchTemplateVersions,
+                DescribeLaunchTemplateVersionsResponse::nextToken)
+                .forEach(v -> in.add(LaunchTemplateMapper.map(in.scope(), v))));
+    }
+}
