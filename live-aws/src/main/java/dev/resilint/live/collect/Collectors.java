@@ -1,7 +1,9 @@
 package dev.resilint.live.collect;
 
 import dev.resilint.live.collect.services.AutoScalingCollector;
+import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
+import dev.resilint.live.collect.services.ElbV2Collector;
 import dev.resilint.live.collect.services.SynthesizedTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +17,11 @@ public final class Collectors {
     private static final List<Collector> ALL = List.of(
             new Ec2Collector(),
             new AutoScalingCollector(),
+            new ElbV2Collector(),
+            new ClassicElbCollector(),
             new SynthesizedTypes())
-            .stream().sorted(Comparator.comparing(Collector::service)).toList();
+            .stream().sorted(Comparator.comparing(Collector::service).thenComparing(c -> c.getClass().getSimpleName()))
+            .toList();
 
     private Collectors() {
     }
