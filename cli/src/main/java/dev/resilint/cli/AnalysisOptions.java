@@ -10,6 +10,8 @@ import dev.resilint.core.report.Report;
 import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.RunOptions;
+import dev.resilint.core.run.RunSettings;
+import dev.resilint.core.run.SettingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -57,13 +59,11 @@ final class AnalysisOptions {
         } catch (ConfigException e) {
             throw new UserException(e.display());
         }
-        for (String prefix : concat(include, ignore)) {
-            if (!catalog.anyStartsWith(prefix.trim())) {
-                throw new UserException("unknown rule id or prefix '" + prefix + "'; 'resilint rules' lists them");
-            }
+        try {
+            return RunSettings.selectRules(loaded, catalog, include, ignore);
+        } catch (SettingException e) {
+            throw new UserException(e.getMessage() + "; 'resilint rules' lists them");
         }
-        return loaded.withSelection(include.stream().map(String::trim).toList(),
-                ignore.stream().map(String::trim).toList());
     }
 
     LocalDate today() {
@@ -91,11 +91,5 @@ final class AnalysisOptions {
         RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
                 sourceRoots);
         return new Runner(catalog).run(analyzers, options);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -7,11 +7,15 @@ import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
-import java.io.IOException;
+import dev.resilint.core.report.ReportWriteException;
+import dev.resilint.core.report.ReportWriter;
+import dev.resilint.core.run.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,9 +70,31 @@ final class BaselineCommand implements Runnable {
         }
     }
 
+    /** The exit codes of {@code create} and {@code update}: a baseline is written, or it is not and why. */
+    interface BaselineExitCodes extends Main.ExitCodeAware {
+        @Override
+        default Set<ExitCodes.Code> exitCodes() {
+            return EnumSet.of(ExitCodes.Code.OK, ExitCodes.Code.USAGE_ERROR, ExitCodes.Code.INTERNAL_ERROR);
+        }
+
+        @Override
+        default String describe(ExitCodes.Code code) {
+            return code == ExitCodes.Code.OK ? "the baseline was written" : code.description();
+        }
+    }
+
+    /** Writes the baseline file {@code file} (relative to the working directory), creating its directories. */
+    static void write(Main.Environment env, Baseline baseline, Path file) {
+        try {
+            ReportWriter.writeFile(env.workingDirectory().resolve(file), file.toString(), baseline.toJson());
+        } catch (ReportWriteException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Write the fingerprints of all current findings to a baseline file.")
-    static final class Create implements Callable<Integer>, Main.EnvironmentAware {
+    static final class Create implements Callable<Integer>, Main.EnvironmentAware, BaselineExitCodes {
         @Mixin
         AnalysisOptions analysis;
 
@@ -86,12 +112,12 @@ final class BaselineCommand implements Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Config config = analysis.loadConfig(env, env.analyzers().catalog());
             Report report = inputs.run(analysis, env, config);
             requireCleanRun(report, env);
             Baseline baseline = Baseline.of(report.findings());
-            baseline.write(env.workingDirectory().resolve(output));
+            write(env, baseline, output);
             env.err().println("resilint: baseline " + output + " written with " + baseline.entries().size()
                     + " finding(s) from " + report.files().size() + " file(s)");
             env.err().flush();
@@ -102,7 +128,7 @@ final class BaselineCommand implements Runnable {
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Remove fixed findings from a baseline. New findings are never added:",
                 "they must be fixed, suppressed with a reason, or baselined deliberately with 'create'."})
-    static final class Update implements Callable<Integer>, Main.EnvironmentAware {
+    static final class Update implements Callable<Integer>, Main.EnvironmentAware, BaselineExitCodes {
         @Mixin
         AnalysisOptions analysis;
 
@@ -124,10 +150,10 @@ final class BaselineCommand implements Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Baseline baseline;
             try {
-                baseline = Baseline.read(env.workingDirectory().resolve(baselineFile), baselineFile.toString());
+                baseline = RunSettings.baseline(env.workingDirectory(), baselineFile).orElseThrow();
             } catch (BaselineException e) {
                 throw new UserException(e.getMessage());
             }
@@ -136,7 +162,7 @@ final class BaselineCommand implements Runnable {
             requireCleanRun(report, env);
             Baseline updated = baseline.withoutFixed(report.findings());
             Path target = output != null ? output : baselineFile;
-            updated.write(env.workingDirectory().resolve(target));
+            write(env, updated, target);
             int removed = baseline.entries().size() - updated.entries().size();
             env.err().println("resilint: baseline " + target + ": " + removed + " fixed finding(s) removed, "
                     + updated.entries().size() + " remain");

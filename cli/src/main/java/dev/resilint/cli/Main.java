@@ -5,7 +5,12 @@ import dev.resilint.core.report.Version;
 import dev.resilint.core.run.Analyzers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,13 +30,6 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             BaselineCommand.class,
             AutoComplete.GenerateCompletion.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:no finding at or above the failure threshold",
-            "1:findings at or above the failure threshold",
-            "2:usage or configuration error, or an input that cannot be read",
-            "3:internal error (resilint or a rule failed)",
-            "4:live scan finished with evaluation gaps and no failing findings"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  resilint check infra/                  judge every template below infra/",
@@ -70,6 +68,8 @@ public final class Main implements Runnable {
         cli.setUsageHelpAutoWidth(false);
         cli.setUsageHelpWidth(100);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        listExitCodes(cli);
+        listSubcommandExitCodes(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserException user) {
                 commandLine.getErr().println("resilint: " + user.getMessage());
@@ -92,6 +92,49 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE_ERROR;
         });
         return cli;
+    }
+
+    /**
+     * Lists the exit codes, as {@link ExitCodes} defines them, in the {@code --help} of the root
+     * command (every code) and of each subcommand that can end with more than success or a usage
+     * error ({@link ExitCodeAware}: those it can end with).
+     */
+    static void listExitCodes(CommandLine root) {
+        listExitCodes(root, EnumSet.allOf(ExitCodes.Code.class), ExitCodes.Code::description);
+    }
+
+    private static void listExitCodes(CommandLine command, Set<ExitCodes.Code> codes,
+            Function<ExitCodes.Code, String> describe) {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCodes.Code code : ExitCodes.all()) {
+            if (codes.contains(code)) {
+                list.put(Integer.toString(code.code()), describe.apply(code));
+            }
+        }
+        command.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes (when several apply, the first of " + ExitCodes.precedenceRule(codes)
+                        + " wins):%n")
+                .exitCodeList(list);
+    }
+
+    private static void listSubcommandExitCodes(CommandLine command) {
+        for (CommandLine sub : new LinkedHashSet<>(command.getSubcommands().values())) {
+            if (sub.getCommand() instanceof ExitCodeAware aware) {
+                listExitCodes(sub, aware.exitCodes(), aware::describe);
+            }
+            listSubcommandExitCodes(sub);
+        }
+    }
+
+    /** A command whose {@code --help} lists the exit codes it can end with. */
+    interface ExitCodeAware {
+        /** The exit codes the command can end with. */
+        Set<ExitCodes.Code> exitCodes();
+
+        /** What {@code code} means for this command: by default what it means for every command. */
+        default String describe(ExitCodes.Code code) {
+            return code.description();
+        }
     }
 
     /** Gives commands the environment (streams, working directory, analyzers). */

@@ -1,22 +1,25 @@
 package dev.resilint.cli;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Problem;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
+import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
+import dev.resilint.core.report.ReportWriteException;
+import dev.resilint.core.report.ReportWriter;
 import dev.resilint.core.report.Version;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.resilint.core.run.RunSettings;
+import dev.resilint.core.run.SettingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Option;
  * What {@code check} and {@code code} share: they analyze inputs with one analyzer and report the
  * findings in the chosen formats, with baselines, failure threshold and exit codes alike.
  */
-abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAware {
+abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAware, Main.ExitCodeAware {
 
     @Mixin
     AnalysisOptions analysis;
@@ -68,6 +71,13 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         this.env = env;
     }
 
+    /** Templates and code are read in full, so there are no evaluation gaps (exit code 4) to report. */
+    @Override
+    public Set<ExitCodes.Code> exitCodes() {
+        return EnumSet.of(ExitCodes.Code.OK, ExitCodes.Code.FINDINGS, ExitCodes.Code.USAGE_ERROR,
+                ExitCodes.Code.INTERNAL_ERROR);
+    }
+
     /** The analyzer to run: {@code cloudformation} or {@code code}. */
     abstract String analyzer();
 
@@ -78,90 +88,59 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     }
 
     @Override
-    public Integer call() throws IOException {
-        List<Output> resolved = resolveOutputs();
+    public Integer call() {
+        List<ReportWriter.Output> resolved = resolveOutputs();
         Config config = analysis.loadConfig(env, env.analyzers().catalog());
-        FailThreshold threshold = threshold(config);
-        Optional<Baseline> base = Optional.empty();
-        if (baseline != null) {
-            try {
-                base = Optional.of(Baseline.read(env.workingDirectory().resolve(baseline), baseline.toString()));
-            } catch (BaselineException e) {
-                throw new UserException(e.getMessage());
-            }
+        FailThreshold threshold;
+        Optional<Baseline> base;
+        try {
+            threshold = RunSettings.threshold(failOn, "--fail-on", config);
+            base = RunSettings.baseline(env.workingDirectory(), baseline);
+        } catch (SettingException | BaselineException e) {
+            throw new UserException(e.getMessage());
         }
         Report report = analysis.run(env, analyzer(), inputs(), sourceRoots(), config, base, threshold);
-        for (Output output : resolved) {
-            ReportFormat format = ReportFormat.parse(output.format).orElseThrow();
-            boolean toTerminal = output.file == null;
-            boolean color = toTerminal && env.terminal() && !noColor && env.getenv("NO_COLOR") == null
-                    && format == ReportFormat.TEXT;
-            ReportOptions options = new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get());
-            StringWriter buffer = new StringWriter();
-            format.reporter(options).write(report, buffer);
-            if (toTerminal) {
-                env.out().print(buffer);
-                env.out().flush();
-            } else {
-                write(env.workingDirectory().resolve(output.file), buffer.toString());
-            }
+        boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
+        ReportWriter writer = new ReportWriter(new ReportOptions(color, analysis.verbose, includeSuppressed,
+                Version.get()));
+        try {
+            writer.write(report, resolved, env.out());
+        } catch (ReportWriteException e) {
+            throw new UserException(e.getMessage());
         }
-        boolean textOnStdout = resolved.stream()
-                .anyMatch(o -> o.file == null && ReportFormat.parse(o.format).orElseThrow() == ReportFormat.TEXT);
+        boolean textOnStdout = resolved.stream().anyMatch(o -> o.toStream() && o.format() == ReportFormat.TEXT);
         if (!textOnStdout) { // the text report lists problems itself; otherwise they must not hide in a file
-            for (dev.resilint.core.Problem p : report.problems()) {
+            for (Problem p : report.problems()) {
                 env.err().println("error: " + p.display());
             }
         }
-        if (resolved.stream().allMatch(o -> o.file != null)) {
+        if (resolved.stream().noneMatch(ReportWriter.Output::toStream)) {
             env.err().println(summaryLine(report));
         }
         env.err().flush();
         return report.exitCode();
     }
 
-    private List<Output> resolveOutputs() {
-        List<Output> result = new ArrayList<>(outputs);
+    /** The outputs in the order given; text to standard output when none is. */
+    private List<ReportWriter.Output> resolveOutputs() {
+        List<ReportWriter.Output> result = new ArrayList<>();
+        for (Output o : outputs) {
+            ReportFormat format;
+            try {
+                format = RunSettings.format(o.format, "--format");
+            } catch (SettingException e) {
+                throw new UserException(e.getMessage());
+            }
+            result.add(o.file == null ? ReportWriter.Output.toStream(format)
+                    : ReportWriter.Output.toFile(format, env.workingDirectory().resolve(o.file), o.file.toString()));
+        }
         if (result.isEmpty()) {
-            Output text = new Output();
-            text.format = "text";
-            result.add(text);
+            result.add(ReportWriter.Output.toStream(ReportFormat.TEXT));
         }
-        int toStdout = 0;
-        for (Output o : result) {
-            if (ReportFormat.parse(o.format).isEmpty()) {
-                throw new UserException("unknown --format '" + o.format + "'; expected text, json, sarif, junit or markdown");
-            }
-            if (o.file == null) {
-                toStdout++;
-            }
-        }
-        if (toStdout > 1) {
+        if (result.stream().filter(ReportWriter.Output::toStream).count() > 1) {
             throw new UserException("only one --format can go to standard output; give --output-file for the others");
         }
         return result;
-    }
-
-    private FailThreshold threshold(Config config) {
-        if (failOn != null) {
-            return FailThreshold.parse(failOn).orElseThrow(() -> new UserException(
-                    "--fail-on expects error, warning, note or none, not '" + failOn + "'"));
-        }
-        return config.failOn().orElse(FailThreshold.WARNING);
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write(content);
-            }
-        } catch (IOException e) {
-            throw new UserException("cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     static String summaryLine(Report report) {

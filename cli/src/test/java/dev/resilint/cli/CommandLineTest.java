@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resilint.core.report.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +58,73 @@ class CommandLineTest {
         Cli.Result help = cli.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("check", "rules", "explain", "baseline", "generate-completion",
-                "Exit codes:", "2   usage or configuration error");
+                "Exit codes (", "2   usage or configuration error");
         assertThat(cli.run("check", "--help").out()).contains("--fail-on", "--baseline", "--output-file", "--format");
+    }
+
+    /** The exit code lines of a command's help: {@code code -> meaning}, from the heading to the next blank line. */
+    private static List<String> exitCodeLines(String help) {
+        int start = help.indexOf("Exit codes (");
+        assertThat(start).as("help lists exit codes:%n%s", help).isNotNegative();
+        List<String> lines = new ArrayList<>();
+        for (String line : help.substring(start).lines().skip(1).toList()) {
+            if (line.isBlank()) {
+                break;
+            }
+            lines.add(line.trim());
+        }
+        return lines;
+    }
+
+    private static List<String> listed(ExitCodes.Code... codes) {
+        return Arrays.stream(codes).sorted(java.util.Comparator.comparingInt(ExitCodes.Code::code))
+                .map(c -> c.code() + "   " + c.description()).toList();
+    }
+
+    @Test
+    void helpListsTheExitCodesOfExitCodesWithTheirPrecedence() {
+        String root = cli.run("--help").out();
+        assertThat(root).contains("Exit codes (when several apply, the first of " + ExitCodes.precedenceRule() + " wins):");
+        assertThat(exitCodeLines(root)).containsExactlyElementsOf(listed(ExitCodes.Code.values()));
+
+        for (String command : List.of("check", "code")) {
+            String help = cli.run(command, "--help").out();
+            assertThat(help).contains("the first of 3 > 2 > 1 > 0 wins");
+            assertThat(exitCodeLines(help)).as(command).containsExactlyElementsOf(listed(ExitCodes.Code.OK,
+                    ExitCodes.Code.FINDINGS, ExitCodes.Code.USAGE_ERROR, ExitCodes.Code.INTERNAL_ERROR));
+        }
+        for (String command : List.of("create", "update")) {
+            List<String> lines = exitCodeLines(cli.run("baseline", command, "--help").out());
+            assertThat(lines).as(command).containsExactly("0   the baseline was written",
+                    listed(ExitCodes.Code.USAGE_ERROR).get(0), listed(ExitCodes.Code.INTERNAL_ERROR).get(0));
+        }
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsAUsageErrorNamingItAndWhy() throws Exception {
+        Files.writeString(dir.resolve("reports"), "a file, not a directory");
+        Cli.Result r = cli.run("check", "--format", "json", "--output-file", "reports/resilint.json", "stacks");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_ERROR);
+        assertThat(r.err()).isEqualTo("resilint: cannot write reports/resilint.json: reports is not a directory\n");
+
+        Files.createDirectories(dir.resolve("out.sarif"));
+        Cli.Result dirAsFile = cli.run("check", "-f", "sarif", "-o", "out.sarif", "stacks");
+        assertThat(dirAsFile.exitCode()).isEqualTo(2);
+        assertThat(dirAsFile.err()).contains("resilint: cannot write out.sarif: is a directory")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+
+        Cli.Result baseline = cli.run("baseline", "create", "-o", "reports/base.json", "stacks");
+        assertThat(baseline.exitCode()).isEqualTo(2);
+        assertThat(baseline.err()).isEqualTo("resilint: cannot write reports/base.json: reports is not a directory\n");
+    }
+
+    @Test
+    void reportFilesGoIntoDirectoriesCreatedForThem() throws Exception {
+        Cli.Result r = cli.run("check", "-f", "json", "-o", "build/reports/resilint.json", "-f", "text", "stacks");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(dir.resolve("build/reports/resilint.json").toFile())
+                .path("findings").findValuesAsText("ruleId")).containsExactly("AZ04", "DR03");
+        assertThat(r.out()).contains("stacks/db.yaml");
     }
 
     @Test

@@ -4,33 +4,34 @@ import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Globs;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleCatalog;
-import dev.resilint.core.Severity;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.config.ConfigException;
 import dev.resilint.core.config.ConfigLoader;
+import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
+import dev.resilint.core.report.ReportWriteException;
+import dev.resilint.core.report.ReportWriter;
 import dev.resilint.core.report.Version;
 import dev.resilint.core.run.Analyzers;
 import dev.resilint.core.run.RunOptions;
+import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.Runner;
+import dev.resilint.core.run.SettingException;
 import dev.resilint.code.CodeAnalyzer;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.cfn.TemplateDiscovery;
 import dev.resilint.infra.rules.InfraRules;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -65,8 +66,11 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "resilint.failOnViolation", defaultValue = "true")
     boolean failOnViolation;
 
-    /** The lowest severity that fails the build: ERROR, WARNING or NOTE. */
-    @Parameter(property = "resilint.failOnSeverity", defaultValue = "WARNING")
+    /**
+     * The lowest severity that fails the build: ERROR, WARNING or NOTE (NONE never fails). Default:
+     * {@code failOn} from the configuration, else WARNING.
+     */
+    @Parameter(property = "resilint.failOnSeverity")
     String failOnSeverity;
 
     /** The {@code .resilint.yaml} to use; by default the nearest one from the module directory upwards. */
@@ -126,15 +130,22 @@ public final class CheckMojo extends AbstractMojo {
         Path base = basedir.toPath().toAbsolutePath().normalize();
         Analyzers analyzers = new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer()));
         RuleCatalog catalog = analyzers.catalog();
-        FailThreshold threshold = failOnViolation ? parseThreshold() : FailThreshold.NONE;
-        Config config = loadConfig(catalog, base);
-        Optional<Baseline> known = Optional.empty();
-        if (baseline != null) {
-            try {
-                known = Optional.of(Baseline.read(baseline.toPath(), baseline.getPath()));
-            } catch (BaselineException e) {
-                throw new MojoExecutionException("resilint: " + e.getMessage());
+        List<ReportWriter.Output> outputs = new ArrayList<>();
+        Config config;
+        FailThreshold threshold;
+        Optional<Baseline> known;
+        try {
+            for (String name : formats == null ? List.<String>of() : formats) {
+                ReportFormat format = RunSettings.format(name, "format");
+                Path file = ReportWriter.fileIn(outputDirectory.toPath(), format);
+                outputs.add(ReportWriter.Output.toFile(format, file, file.toString()));
             }
+            config = RunSettings.selectRules(loadConfig(catalog, base), catalog, includeRules, excludeRules);
+            threshold = failOnViolation ? RunSettings.threshold(failOnSeverity, "failOnSeverity", config)
+                    : FailThreshold.NONE;
+            known = RunSettings.baseline(base, baseline == null ? null : baseline.toPath());
+        } catch (SettingException | BaselineException e) {
+            throw new MojoExecutionException("resilint: " + e.getMessage());
         }
         List<Runner.Analysis> analyses = new ArrayList<>();
         List<Path> templates = templates(base);
@@ -156,48 +167,35 @@ public final class CheckMojo extends AbstractMojo {
         }
         Report report = new Runner(catalog).runAll(analyses,
                 new RunOptions(List.of(), base, config, known, threshold, LocalDate.now(), List.of()));
-        Path reportFile = writeReports(report);
+        ReportWriter writer = new ReportWriter(new ReportOptions(false, false, false, Version.get()));
+        try {
+            writer.write(report, outputs, null);
+        } catch (ReportWriteException e) {
+            throw new MojoExecutionException("resilint: " + e.getMessage());
+        }
         report.notes().forEach(note -> getLog().debug("resilint: " + note));
         if (consoleOutput) {
-            log(render(report, ReportFormat.TEXT));
+            writer.render(report, ReportFormat.TEXT).lines().forEach(line -> getLog().info(line));
         }
         for (Problem p : report.problems()) {
             getLog().error("resilint: " + p.display());
         }
-        if (report.hasInternalErrors()) {
-            throw new MojoExecutionException("resilint: internal error; see the messages above");
+        String reports = outputs.isEmpty() ? "the build log" : outputs.get(0).displayName();
+        switch (ExitCodes.of(report.exitCode())) {
+            case INTERNAL_ERROR -> throw new MojoExecutionException("resilint: internal error; see the messages above");
+            case USAGE_ERROR -> throw new MojoFailureException("resilint: " + report.problems().size()
+                    + " input(s) could not be read; see the messages above");
+            case FINDINGS -> throw new MojoFailureException("resilint found " + report.failingCount()
+                    + " problem(s) at or above " + threshold.label() + "; see " + reports);
+            case NOT_EVALUATED -> getLog().warn("resilint: rules could not judge part of the input ("
+                    + report.notEvaluated().size() + " not-evaluated result(s)); see " + reports);
+            case OK -> { }
         }
-        if (report.hasInputErrors()) {
-            throw new MojoFailureException("resilint: " + report.problems().size()
-                    + " template(s) could not be read; see the messages above");
-        }
-        long failing = report.failingCount();
-        if (failing > 0) {
-            throw new MojoFailureException("resilint found " + failing + " problem(s) at or above "
-                    + threshold.label() + "; see " + reportFile);
-        }
-    }
-
-    private FailThreshold parseThreshold() throws MojoExecutionException {
-        Optional<Severity> severity = Severity.parse(failOnSeverity);
-        if (severity.isEmpty()) {
-            throw new MojoExecutionException("resilint: failOnSeverity must be ERROR, WARNING or NOTE, not '"
-                    + failOnSeverity + "'");
-        }
-        return FailThreshold.valueOf(severity.get().name());
     }
 
     private Config loadConfig(RuleCatalog catalog, Path base) throws MojoExecutionException {
         try {
-            Config config = new ConfigLoader(catalog, base).load(Optional.ofNullable(configLocation).map(File::toPath));
-            List<String> inc = includeRules == null ? List.of() : includeRules;
-            List<String> exc = excludeRules == null ? List.of() : excludeRules;
-            for (String prefix : concat(inc, exc)) {
-                if (!catalog.anyStartsWith(prefix)) {
-                    throw new MojoExecutionException("resilint: unknown rule id or prefix '" + prefix + "'");
-                }
-            }
-            return config.withSelection(inc, exc);
+            return new ConfigLoader(catalog, base).load(Optional.ofNullable(configLocation).map(File::toPath));
         } catch (ConfigException e) {
             throw new MojoExecutionException("resilint: " + e.display());
         }
@@ -223,44 +221,5 @@ public final class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("resilint: cannot list the templates of " + base + ": " + e.getMessage(), e);
         }
         return found;
-    }
-
-    private Path writeReports(Report report) throws MojoExecutionException {
-        Path first = null;
-        try {
-            Files.createDirectories(outputDirectory.toPath());
-            for (String name : formats) {
-                ReportFormat format = ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException(
-                        "resilint: unknown format '" + name + "'; expected text, json, sarif, junit or markdown"));
-                Path file = outputDirectory.toPath().resolve("resilint." + format.extension());
-                Files.writeString(file, render(report, format), StandardCharsets.UTF_8);
-                if (first == null) {
-                    first = file;
-                }
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("resilint: cannot write reports: " + e.getMessage(), e);
-        }
-        return first == null ? outputDirectory.toPath() : first;
-    }
-
-    private static String render(Report report, ReportFormat format) throws MojoExecutionException {
-        StringWriter out = new StringWriter();
-        try {
-            format.reporter(new ReportOptions(false, false, false, Version.get())).write(report, out);
-        } catch (IOException e) {
-            throw new MojoExecutionException("resilint: cannot render " + format.label().toLowerCase(Locale.ROOT), e);
-        }
-        return out.toString();
-    }
-
-    private void log(String text) {
-        text.lines().forEach(line -> getLog().info(line));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
+import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The machine-readable report: a versioned schema ({@link #SCHEMA_VERSION}) described by
@@ -57,6 +59,7 @@ public final class JsonReporter implements Reporter {
                     .put("file", p.file()).put("line", p.line()).put("column", p.column())
                     .put("ruleId", p.ruleId()).put("message", p.message());
         }
+        notEvaluated(report.notEvaluated(), root.putArray("notEvaluated"));
         ArrayNode files = root.putArray("files");
         report.files().forEach(files::add);
         ArrayNode notes = root.putArray("notes");
@@ -80,10 +83,30 @@ public final class JsonReporter implements Reporter {
         summary.put("staleBaselineEntries", report.staleBaselineEntries().size());
         summary.put("baselineUsed", report.baselineUsed());
         summary.put("problems", report.problems().size());
+        summary.put("notEvaluated", NotEvaluatedGroup.of(report.notEvaluated()).size());
         summary.put("files", report.files().size());
         summary.put("failing", report.failingCount());
         summary.put("threshold", report.threshold().label());
         summary.put("exitCode", report.exitCode());
+    }
+
+    /** One entry per scope, type, subject, reason and detail, naming every rule not evaluated there. */
+    private static void notEvaluated(List<NotEvaluated> gaps, ArrayNode array) {
+        for (NotEvaluatedGroup g : NotEvaluatedGroup.of(gaps)) {
+            ObjectNode o = array.addObject();
+            Optional<NotEvaluatedGroup.AccountRegion> live = g.accountRegion();
+            if (live.isPresent()) {
+                o.put("account", live.get().account()).put("region", live.get().region());
+            } else {
+                o.put("scope", g.scope());
+            }
+            o.put("resourceType", g.resourceType());
+            o.put("subject", g.subject());
+            ArrayNode rules = o.putArray("rules");
+            g.rules().forEach(rules::add);
+            o.put("reason", g.reason().label());
+            o.put("message", g.detail());
+        }
     }
 
     private static void findings(Report report, List<Finding> findings, ArrayNode array) {

@@ -2,15 +2,19 @@ package dev.resilint.core.report;
 
 import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
+import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.baseline.Baseline;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of a run, which every reporter renders. Nothing is lost: suppressed and baselined
  * findings are kept apart from the active ones, and problems (unreadable inputs, rules that
- * failed) are listed.
+ * failed) and evaluation gaps (rules that could not judge part of their input) are listed.
  *
  * @param rules the rules that ran, sorted by id
  * @param findings active findings: neither suppressed nor baselined, in deterministic order
@@ -19,13 +23,21 @@ import java.util.List;
  * @param staleBaselineEntries baseline entries that no longer occur (fixed)
  * @param baselineUsed whether a baseline was given
  * @param problems input and internal errors
+ * @param notEvaluated where rules could not judge their input, sorted by {@link #NOT_EVALUATED_ORDER}
  * @param files the input files analyzed, sorted
  * @param notes verbose-only remarks (skipped files and why)
  * @param threshold from which severity findings fail the run
  */
 public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
         List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
-        List<Problem> problems, List<String> files, List<String> notes, FailThreshold threshold) {
+        List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+        FailThreshold threshold) {
+
+    /** The order of {@link #notEvaluated()}: scope, resource type, subject, reason, detail, rule. */
+    public static final Comparator<NotEvaluated> NOT_EVALUATED_ORDER = Comparator.comparing(NotEvaluated::scope)
+            .thenComparing(NotEvaluated::resourceType).thenComparing(NotEvaluated::subject)
+            .thenComparing(NotEvaluated::reason).thenComparing(NotEvaluated::detail)
+            .thenComparing(NotEvaluated::ruleId);
 
     public Report {
         rules = List.copyOf(rules);
@@ -34,8 +46,17 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         baselined = List.copyOf(baselined);
         staleBaselineEntries = List.copyOf(staleBaselineEntries);
         problems = List.copyOf(problems);
+        notEvaluated = notEvaluated.stream().sorted(NOT_EVALUATED_ORDER).distinct().toList();
         files = List.copyOf(files);
         notes = List.copyOf(notes);
+    }
+
+    /** A report without evaluation gaps (templates and code are always read in full). */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<String> files, List<String> notes, FailThreshold threshold) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, List.of(), files,
+                notes, threshold);
     }
 
     /** Active findings at or above the threshold. */
@@ -51,18 +72,36 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         return problems.stream().anyMatch(p -> p.kind() == Problem.Kind.INPUT_ERROR);
     }
 
-    /**
-     * 3 when resilint or a rule failed, 2 when an input could not be read, 1 when findings reach
-     * the threshold, else 0.
-     */
-    public int exitCode() {
+    /** Whether some rule could not judge part of its input. */
+    public boolean hasEvaluationGaps() {
+        return !notEvaluated.isEmpty();
+    }
+
+    /** Every exit code this run qualifies for; {@link #exitCode()} picks the one that wins. */
+    public Set<ExitCodes.Code> applicableExitCodes() {
+        Set<ExitCodes.Code> codes = EnumSet.of(ExitCodes.Code.OK);
         if (hasInternalErrors()) {
-            return ExitCodes.INTERNAL_ERROR;
+            codes.add(ExitCodes.Code.INTERNAL_ERROR);
         }
         if (hasInputErrors()) {
-            return ExitCodes.USAGE_ERROR;
+            codes.add(ExitCodes.Code.USAGE_ERROR);
         }
-        return failingCount() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        if (failingCount() > 0) {
+            codes.add(ExitCodes.Code.FINDINGS);
+        }
+        if (hasEvaluationGaps()) {
+            codes.add(ExitCodes.Code.NOT_EVALUATED);
+        }
+        return codes;
+    }
+
+    /**
+     * The exit code by {@link ExitCodes#decide precedence} ({@code 3 > 2 > 1 > 4 > 0}): 3 when
+     * resilint or a rule failed, 2 when an input could not be read, 1 when findings reach the
+     * threshold, 4 when rules could not judge part of their input, else 0.
+     */
+    public int exitCode() {
+        return ExitCodes.decide(applicableExitCodes()).code();
     }
 
     public RuleMetadata rule(String id) {

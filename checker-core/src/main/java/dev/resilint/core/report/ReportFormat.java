@@ -1,5 +1,7 @@
 package dev.resilint.core.report;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +26,12 @@ public enum ReportFormat {
     /** File extension for report files written to a directory (Maven plugin). */
     public String extension() {
         return extension;
+    }
+
+    /** {@code text, json, sarif, junit or markdown}: the labels, for messages and help. */
+    public static String labels() {
+        List<String> labels = Arrays.stream(values()).map(ReportFormat::label).toList();
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
     }
 
     public static Optional<ReportFormat> parse(String text) {

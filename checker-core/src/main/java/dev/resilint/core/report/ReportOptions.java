@@ -10,6 +10,11 @@ package dev.resilint.core.report;
  */
 public record ReportOptions(boolean color, boolean verbose, boolean includeSuppressed, String toolVersion) {
 
+    /** These options with colour on or off. */
+    public ReportOptions withColor(boolean on) {
+        return new ReportOptions(on, verbose, includeSuppressed, toolVersion);
+    }
+
     public static ReportOptions defaults() {
         return new ReportOptions(false, false, false, Version.get());
     }

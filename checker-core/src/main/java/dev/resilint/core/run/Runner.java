@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The whole pipeline for one run: analyze, apply suppressions (inline and from the configuration),
- * apply the baseline, and assemble the {@link Report}. The command line and the Maven plugin both
- * call this, so they behave alike.
+ * apply the baseline, and assemble the {@link Report}, with the evaluation gaps the analysis
+ * recorded. The command line and the Maven plugin both call this, so they behave alike.
  */
 public final class Runner {
 
@@ -112,6 +112,7 @@ public final class Runner {
                 .thenComparingInt(Problem::column).thenComparing(Problem::ruleId).thenComparing(Problem::message));
         List<String> files = results.files().stream().distinct().sorted().toList();
         return new Report(rules.stream().distinct().toList(), active, suppressed, baselined, stale,
-                options.baseline().isPresent(), problems, files, results.notes(), options.threshold());
+                options.baseline().isPresent(), problems, results.notEvaluated(), files, results.notes(),
+                options.threshold());
     }
 }

@@ -31,7 +31,7 @@ class JsonReporterTest {
     void topLevelInFixedOrder() {
         JsonNode root = json(ReportFixtures.full(), options());
         assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "summary", "findings", "suppressed",
-                "baselined", "staleBaselineEntries", "problems", "files", "notes", "rules");
+                "baselined", "staleBaselineEntries", "problems", "notEvaluated", "files", "notes", "rules");
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(JsonReporter.SCHEMA_VERSION);
         assertThat(root.at("/tool/name").asText()).isEqualTo("resilint");
         assertThat(root.at("/tool/version").asText()).isEqualTo(ReportFixtures.VERSION);
@@ -48,6 +48,7 @@ class JsonReporterTest {
         assertThat(summary.get("baselined").asInt()).isEqualTo(1);
         assertThat(summary.get("staleBaselineEntries").asInt()).isEqualTo(1);
         assertThat(summary.get("problems").asInt()).isEqualTo(2);
+        assertThat(summary.get("notEvaluated").asInt()).isZero();
         assertThat(summary.get("files").asInt()).isEqualTo(4);
         assertThat(summary.get("failing").asInt()).isEqualTo(5);
         assertThat(summary.get("threshold").asText()).isEqualTo("warning");
@@ -125,7 +126,55 @@ class JsonReporterTest {
     }
 
     @Test
+    void notEvaluatedGroupedByScopeTypeReasonAndDetailAndSorted() {
+        JsonNode root = json(ReportFixtures.withGaps(), options());
+        JsonNode gaps = root.get("notEvaluated");
+        assertThat(gaps).hasSize(4);
+        assertThat(root.at("/summary/notEvaluated").asInt()).isEqualTo(4);
+        assertThat(root.at("/summary/exitCode").asInt()).isEqualTo(ExitCodes.NOT_EVALUATED);
+
+        JsonNode subnets = gaps.get(0);
+        assertThat(fieldNames(subnets)).containsExactly("account", "region", "resourceType", "subject", "rules",
+                "reason", "message");
+        assertThat(subnets.get("account").asText()).isEqualTo("123456789012");
+        assertThat(subnets.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(subnets.get("resourceType").asText()).isEqualTo("AWS::EC2::Subnet");
+        assertThat(subnets.get("subject").asText()).isEmpty();
+        assertThat(subnets.get("rules")).extracting(JsonNode::asText).containsExactly("AZ04", "LB01");
+        assertThat(subnets.get("reason").asText()).isEqualTo("access-denied");
+        assertThat(subnets.get("message").asText()).isEqualTo("ec2:DescribeSubnets: AccessDenied (User is not authorized)");
+
+        JsonNode instance = gaps.get(1);
+        assertThat(instance.get("resourceType").asText()).isEqualTo("AWS::RDS::DBInstance");
+        assertThat(instance.get("subject").asText()).isEqualTo(ReportFixtures.ORDERS_ARN);
+        assertThat(instance.get("rules")).extracting(JsonNode::asText).containsExactly("AZ04");
+
+        JsonNode throttled = gaps.get(2);
+        assertThat(throttled.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(throttled.get("reason").asText()).isEqualTo("throttled");
+
+        JsonNode template = gaps.get(3);
+        assertThat(fieldNames(template)).containsExactly("scope", "resourceType", "subject", "rules", "reason",
+                "message");
+        assertThat(template.get("scope").asText()).isEqualTo(ReportFixtures.DB);
+        assertThat(template.get("reason").asText()).isEqualTo("unsupported");
+        assertThat(template.get("message").asText()).isEmpty();
+    }
+
+    @Test
+    void notEvaluatedDoesNotDependOnTheOrderGapsWereRecorded() {
+        Report report = ReportFixtures.withGaps();
+        List<dev.resilint.core.NotEvaluated> reversed = new ArrayList<>(ReportFixtures.gaps());
+        java.util.Collections.reverse(reversed);
+        Report other = new Report(report.rules(), report.findings(), report.suppressed(), report.baselined(),
+                report.staleBaselineEntries(), false, report.problems(), reversed, report.files(), report.notes(),
+                report.threshold());
+        assertThat(render(ReportFormat.JSON, other, options())).isEqualTo(render(ReportFormat.JSON, report, options()));
+    }
+
+    @Test
     void validAgainstTheDocumentedSchema() {
+        SchemaValidation.assertValid(SCHEMA, json(ReportFixtures.withGaps(), options()));
         SchemaValidation.assertValid(SCHEMA, json(ReportFixtures.full(), options()));
         SchemaValidation.assertValid(SCHEMA, json(ReportFixtures.clean(), options()));
         SchemaValidation.assertValid(SCHEMA, json(ReportFixtures.empty(), options()));
@@ -139,6 +188,15 @@ class JsonReporterTest {
         ObjectNode missing = (ObjectNode) json(ReportFixtures.full(), options());
         missing.remove("summary");
         assertThat(SCHEMA.validate(missing)).isNotEmpty();
+        ObjectNode bothScopes = (ObjectNode) json(ReportFixtures.withGaps(), options());
+        ((ObjectNode) bothScopes.at("/notEvaluated/0")).put("scope", "123456789012/eu-west-1");
+        assertThat(SCHEMA.validate(bothScopes)).as("account/region or scope, not both").isNotEmpty();
+        ObjectNode noRules = (ObjectNode) json(ReportFixtures.withGaps(), options());
+        ((ObjectNode) noRules.at("/notEvaluated/3")).putArray("rules");
+        assertThat(SCHEMA.validate(noRules)).isNotEmpty();
+        ObjectNode badReason = (ObjectNode) json(ReportFixtures.withGaps(), options());
+        ((ObjectNode) badReason.at("/notEvaluated/1")).put("reason", "ACCESS_DENIED");
+        assertThat(SCHEMA.validate(badReason)).isNotEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.resilint.core.Engine;
 import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
+import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
@@ -172,6 +173,31 @@ final class ReportFixtures {
         Report r = full();
         return new Report(r.rules(), r.findings(), r.suppressed(), r.baselined(), r.staleBaselineEntries(), true,
                 List.of(), r.files(), r.notes(), r.threshold());
+    }
+
+    /**
+     * Evaluation gaps, unsorted: two rules stopped by one unreadable type in eu-west-1 (one entry),
+     * one of them twice, a throttled type in us-east-1, one resource whose details were denied,
+     * and a gap whose scope is not {@code account/region}.
+     */
+    static List<NotEvaluated> gaps() {
+        String eu = "123456789012/eu-west-1";
+        String denied = "ec2:DescribeSubnets: AccessDenied (User is not authorized)";
+        return List.of(
+                new NotEvaluated("LB01", "123456789012/us-east-1", "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                        NotEvaluated.Reason.THROTTLED, "elbv2:DescribeLoadBalancers: Throttling", ""),
+                new NotEvaluated("AZ04", eu, "AWS::EC2::Subnet", NotEvaluated.Reason.ACCESS_DENIED, denied, ""),
+                new NotEvaluated("AZ04", eu, "AWS::RDS::DBInstance", NotEvaluated.Reason.ACCESS_DENIED,
+                        "rds:DescribeDBInstances: AccessDenied", ORDERS_ARN),
+                new NotEvaluated("LB01", eu, "AWS::EC2::Subnet", NotEvaluated.Reason.ACCESS_DENIED, denied, ""),
+                new NotEvaluated("AZ04", eu, "AWS::EC2::Subnet", NotEvaluated.Reason.ACCESS_DENIED, denied, ""),
+                new NotEvaluated("CA01", DB, "AWS::ElastiCache::CacheCluster", NotEvaluated.Reason.UNSUPPORTED, "", ""));
+    }
+
+    /** Rules ran and found nothing, but could not judge everything: exit code 4. */
+    static Report withGaps() {
+        return new Report(rules(), List.of(), List.of(), List.of(), List.of(), false, List.of(), gaps(), files(),
+                List.of(), FailThreshold.WARNING);
     }
 
     /** Rules ran over files and found nothing. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
+import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.Rule;
@@ -183,6 +184,41 @@ class RunnerTest {
                 org.assertj.core.groups.Tuple.tuple(Problem.Kind.INTERNAL_ERROR, "AZ01"),
                 org.assertj.core.groups.Tuple.tuple(Problem.Kind.INPUT_ERROR, ""));
         assertThat(report.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR).isEqualTo(3);
+    }
+
+    private static NotEvaluated gap(String ruleId, String scope, String type) {
+        return new NotEvaluated(ruleId, scope, type, NotEvaluated.Reason.ACCESS_DENIED,
+                "ec2:DescribeSubnets AccessDenied", "");
+    }
+
+    @Test
+    void evaluationGapsReachTheReportSortedAndExitFourWhenNothingFails() {
+        FakeAnalyzer a = new FakeAnalyzer(List.of(silent(AZ01), silent(AZ04)), List.of("a.yaml"), r -> {
+            r.addNotEvaluated(gap("AZ04", "123456789012/us-east-1", "AWS::RDS::DBInstance"));
+            r.addNotEvaluated(gap("AZ01", "123456789012/eu-west-1", "AWS::EC2::Subnet"));
+        });
+        Report report = run(a, Config.defaults());
+        assertThat(report.notEvaluated()).extracting(NotEvaluated::ruleId, NotEvaluated::scope).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("AZ01", "123456789012/eu-west-1"),
+                org.assertj.core.groups.Tuple.tuple("AZ04", "123456789012/us-east-1"));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.exitCode()).isEqualTo(ExitCodes.NOT_EVALUATED).isEqualTo(4);
+    }
+
+    @Test
+    void failingFindingsAndProblemsWinOverEvaluationGaps() {
+        FakeAnalyzer findings = new FakeAnalyzer(List.of(reportsOn(AZ01, "Web")), List.of("a.yaml"),
+                r -> r.addNotEvaluated(gap("AZ04", "123456789012/eu-west-1", "AWS::RDS::DBInstance")));
+        assertThat(run(findings, Config.defaults(), Optional.empty(), FailThreshold.WARNING).exitCode())
+                .isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run(findings, Config.defaults(), Optional.empty(), FailThreshold.ERROR).exitCode())
+                .as("a finding below the threshold does not hide the gap").isEqualTo(ExitCodes.NOT_EVALUATED);
+
+        FakeAnalyzer broken = new FakeAnalyzer(List.of(silent(AZ01)), List.of("a.yaml"), r -> {
+            r.addNotEvaluated(gap("AZ01", "123456789012/eu-west-1", "AWS::EC2::Subnet"));
+            r.addProblem(Problem.input("broken.yaml", 3, 1, "invalid YAML"));
+        });
+        assertThat(run(broken, Config.defaults()).exitCode()).isEqualTo(ExitCodes.USAGE_ERROR);
     }
 
     @Test
