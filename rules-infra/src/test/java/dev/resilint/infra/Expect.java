@@ -74,9 +74,9 @@ public final class Expect {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Config config = Config.defaults().withSelection(List.of(ruleIds), List.of());
         Results results = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(
-                List.of(dir.resolve("template.yaml")), dir, Config.defaults().withSelection(List.of(ruleIds), List.of()),
-                List.of()));
+                List.of(dir.resolve("template.yaml")), dir, config, List.of()));
         if (!results.problems().isEmpty()) {
             throw new AssertionError("analysis failed: " + results.problems());
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExpectTest {
 
-    /** A group in one zone (AZ01 on VPCZoneIdentifier, line 6), load balanced with MinSize 1 (SC01 on MinSize, line 7). */
+    /** A group in one zone (AZ01 on VPCZoneIdentifier, line 6), load balanced, MinSize 1 (SC01 on line 7). */
     private static final String GROUP = """
             Resources:
               A: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: !Select [0, !GetAZs '']}}
@@ -57,10 +57,11 @@ class ExpectTest {
 
     @Test
     void passesWhenTheFindingsAreExactlyTheMarkedOnes() {
-        String yaml = GROUP.formatted("  # expect AZ01", "  # expect SC01");
-        List<Finding> findings = Expect.findings(new AutoScalingGroupSingleAz(), GROUP.formatted("  # expect AZ01", ""));
-        assertThat(findings).extracting(Finding::ruleId).containsExactly("AZ01");
-        assertThat(Expect.analyzed(dir, yaml, "AZ01", "SC01")).extracting(Finding::ruleId)
+        String onlyAz01 = GROUP.formatted("  # expect AZ01", "");
+        assertThat(Expect.findings(new AutoScalingGroupSingleAz(), onlyAz01)).extracting(Finding::ruleId)
+                .containsExactly("AZ01");
+        String both = GROUP.formatted("  # expect AZ01", "  # expect SC01");
+        assertThat(Expect.analyzed(dir, both, "AZ01", "SC01")).extracting(Finding::ruleId)
                 .containsExactlyInAnyOrder("AZ01", "SC01");
         assertThat(Expect.matching("a: 1 # expect AZ01 AZ01\n", List.of(at("AZ01", 1), at("AZ01", 1)))).hasSize(2);
         assertThat(Expect.matching("a: 1\n", List.of())).isEmpty();

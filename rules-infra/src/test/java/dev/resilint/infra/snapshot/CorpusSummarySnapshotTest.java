@@ -61,8 +61,8 @@ class CorpusSummarySnapshotTest {
         String prefix = corpus + "/";
         for (Problem p : run.problems()) {
             String message = p.message().replace(prefix, ""); // paths in messages, relative as the files are
-            String text = "problem " + p.line() + ":" + p.column() + " " + (p.ruleId().isEmpty() ? "" : p.ruleId() + " ")
-                    + message;
+            String rule = p.ruleId().isEmpty() ? "" : p.ruleId() + " ";
+            String text = "problem " + p.line() + ":" + p.column() + " " + rule + message;
             byFile.computeIfAbsent(p.file(), k -> new ArrayList<>()).add(new Line(p.line(), text));
         }
         Map<String, Object> summary = new LinkedHashMap<>();

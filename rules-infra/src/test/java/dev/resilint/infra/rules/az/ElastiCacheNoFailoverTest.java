@@ -60,7 +60,8 @@ class ElastiCacheNoFailoverTest {
 
     @Test
     void firesOnASingleNodeGroupWithoutFailoverAndPointsAtTheNodeCount() {
-        assertThat(group("NumCacheClusters: 1  # expect AZ06\nAutomaticFailoverEnabled: false\n")).singleElement().satisfies(f -> {
+        List<Finding> findings = group("NumCacheClusters: 1  # expect AZ06\nAutomaticFailoverEnabled: false\n");
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ06");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("ElastiCache replication group Cache does not fail over automatically "
@@ -84,8 +85,8 @@ class ElastiCacheNoFailoverTest {
 
     @Test
     void firesWhenEitherFlagIsOff() {
-        assertThat(group(ON_PROPERTIES, "NumCacheClusters: 2\nAutomaticFailoverEnabled: true\n")).singleElement()
-                .satisfies(f -> {
+        List<Finding> findings = group(ON_PROPERTIES, "NumCacheClusters: 2\nAutomaticFailoverEnabled: true\n");
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("another Availability Zone: MultiAZEnabled is not set (default false), so")
                     .endsWith("; set MultiAZEnabled: true");
             assertThat(path(f)).isEqualTo("Resources/Cache/Properties/MultiAZEnabled");

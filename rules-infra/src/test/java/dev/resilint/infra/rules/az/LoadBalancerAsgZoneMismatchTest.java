@@ -79,10 +79,11 @@ class LoadBalancerAsgZoneMismatchTest {
 
     @Test
     void firesWhenInstancesRunInAZoneTheLoadBalancerDoesNotServe() {
-        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref B, !Ref C]  # expect AZ03")).singleElement().satisfies(f -> assertThat(
-                f.message()).contains("the group's instances in az[2] get no traffic from the load balancer"));
-        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref C]  # expect AZ03")).singleElement().satisfies(f -> assertThat(
-                f.message()).contains("serves az[1], where the group has no instances; "
+        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref B, !Ref C]  # expect AZ03")).singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("the group's instances in az[2] get no traffic from the load balancer"));
+        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref C]  # expect AZ03")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("serves az[1], where the group has no instances; "
                         + "the group's instances in az[2]"));
     }
 

@@ -62,8 +62,8 @@ class LoadBalancerSingleAzTest {
                     assertThat(((Location.Template) f.location()).logicalPath())
                             .isEqualTo("Resources/Lb/Properties/SubnetMappings");
                 });
-        assertThat(check(v2("Type: network\nSubnetMappings: [{SubnetId: !Ref A}, {SubnetId: !Ref A2}]  # expect AZ02\n")))
-                .hasSize(1);
+        assertThat(check(v2("Type: network\n"
+                + "SubnetMappings: [{SubnetId: !Ref A}, {SubnetId: !Ref A2}]  # expect AZ02\n"))).hasSize(1);
     }
 
     @Test

@@ -44,7 +44,8 @@ class ApiCacheWithoutTtlTest {
 
     @Test
     void firesOnACacheClusterThatNoMethodUses() {
-        assertThat(stage("CacheClusterEnabled: true  # expect CA02\nCacheClusterSize: '0.5'\n")).singleElement().satisfies(f -> {
+        List<Finding> findings = stage("CacheClusterEnabled: true  # expect CA02\nCacheClusterSize: '0.5'\n");
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("CA02");
             assertThat(f.message()).isEqualTo("API Gateway stage Live has a cache cluster (CacheClusterEnabled: true) "
                     + "but no method setting with CachingEnabled: true, so nothing is cached while the cluster is "
@@ -152,8 +153,8 @@ class ApiCacheWithoutTtlTest {
                     StageDescription:
                 %s
                 """;
-        assertThat(check(deployment.formatted("      CacheClusterEnabled: true  # expect CA02"))).singleElement()
-                .satisfies(f -> {
+        List<Finding> findings = check(deployment.formatted("      CacheClusterEnabled: true  # expect CA02"));
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).startsWith("API Gateway deployment Deployment (stage prod) has a cache cluster");
             assertThat(((Location.Template) f.location()).logicalPath())
                     .isEqualTo("Resources/Deployment/Properties/StageDescription/CacheClusterEnabled");
@@ -161,7 +162,8 @@ class ApiCacheWithoutTtlTest {
         assertThat(check(deployment.formatted("      CacheClusterEnabled: true\n      CachingEnabled: true")))
                 .isEmpty();
         assertThat(check(deployment.formatted(
-                "      CacheClusterEnabled: true\n      CachingEnabled: true\n      CacheTtlInSeconds: 0  # expect CA02")))
+                "      CacheClusterEnabled: true\n      CachingEnabled: true\n"
+                        + "      CacheTtlInSeconds: 0  # expect CA02")))
                 .singleElement().satisfies(f -> {
                     assertThat(f.message()).contains("caches every method with CacheTtlInSeconds: 0");
                 });

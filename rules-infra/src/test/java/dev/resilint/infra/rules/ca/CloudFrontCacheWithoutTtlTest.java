@@ -161,7 +161,8 @@ class CloudFrontCacheWithoutTtlTest {
 
     @Test
     void firesOnCachePolicyTtlsOutOfOrder() {
-        assertThat(policy("MinTTL: 600\nDefaultTTL: 60  # expect CA01\nMaxTTL: 3600\n")).singleElement().satisfies(f -> {
+        List<Finding> findings = policy("MinTTL: 600\nDefaultTTL: 60  # expect CA01\nMaxTTL: 3600\n");
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("CloudFront cache policy Policy: MinTTL 600 is above DefaultTTL 60; "
                     + "keep MinTTL <= DefaultTTL <= MaxTTL");
             assertThat(f.location().column()).isEqualTo(9);

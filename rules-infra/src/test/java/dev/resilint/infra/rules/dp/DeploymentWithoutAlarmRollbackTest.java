@@ -89,12 +89,13 @@ class DeploymentWithoutAlarmRollbackTest {
         assertThat(check("AutoRollbackConfiguration: {Enabled: false, Events: [DEPLOYMENT_FAILURE]}  # expect DP02\n"
                 + GOOD_ALARMS)).singleElement().satisfies(f -> assertThat(f.message())
                         .contains("does not roll back automatically (AutoRollbackConfiguration.Enabled: false)"));
-        assertThat(check("AutoRollbackConfiguration:\n  Enabled: true\n  Events: [DEPLOYMENT_STOP_ON_ALARM]  # expect DP02\n"
-                + GOOD_ALARMS)).singleElement().satisfies(f -> {
-                    assertThat(f.message()).contains("does not roll back on DEPLOYMENT_FAILURE "
-                            + "(AutoRollbackConfiguration.Events leaves it out)");
-                    assertThat(f.location().column()).isEqualTo(9);
-                });
+        List<Finding> findings = check("AutoRollbackConfiguration:\n  Enabled: true\n"
+                + "  Events: [DEPLOYMENT_STOP_ON_ALARM]  # expect DP02\n" + GOOD_ALARMS);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("does not roll back on DEPLOYMENT_FAILURE "
+                    + "(AutoRollbackConfiguration.Events leaves it out)");
+            assertThat(f.location().column()).isEqualTo(9);
+        });
         assertThat(check("AutoRollbackConfiguration: {Enabled: true}  # expect DP02\n" + GOOD_ALARMS)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("Events is not set"));
         assertThat(check(GOOD_ROLLBACK + "AlarmConfiguration: {Alarms: [{Name: web-5xx}]}  # expect DP02\n"))

@@ -18,7 +18,7 @@ class EcsWithoutCircuitBreakerTest {
         return check("", properties);
     }
 
-    /** The findings for a service with {@code properties} (from line 10); {@code marker} goes on its Properties line. */
+    /** The findings for a service with {@code properties} (from line 10), {@code marker} on its Properties line. */
     private static List<Finding> check(String marker, String properties) {
         return Expect.findings(new EcsWithoutCircuitBreaker(), """
                 Parameters:
@@ -57,7 +57,8 @@ class EcsWithoutCircuitBreakerTest {
                     assertThat(f.message()).contains("does not roll back (Rollback: false)");
                     assertThat(f.location().column()).isEqualTo(9);
                 });
-        assertThat(check("DeploymentConfiguration: {DeploymentCircuitBreaker: {Enable: false, Rollback: true}}  # expect DP01\n"))
+        assertThat(check("DeploymentConfiguration: {DeploymentCircuitBreaker: {Enable: false, Rollback: true}}"
+                + "  # expect DP01\n"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("off (Enable: false)"));
         assertThat(check("DeploymentConfiguration: {DeploymentCircuitBreaker: {Enable: true}}  # expect DP01\n"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("Rollback is not set"));

@@ -94,8 +94,8 @@ class DeletionProtectionDisabledTest {
     void quietWhenUnknown() {
         assertThat(table("DeletionProtectionEnabled: !Ref Flag\n")).isEmpty();
         assertThat(table("DeletionProtectionEnabled: !If [Prod, true, false]\n")).isEmpty();
-        assertThat(table("DeletionProtectionEnabled: !If [Prod, false, !Ref AWS::NoValue]  # expect DR02\n")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("whichever way its condition goes"));
+        assertThat(table("DeletionProtectionEnabled: !If [Prod, false, !Ref AWS::NoValue]  # expect DR02\n"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("whichever way its condition goes"));
     }
 
     @Test

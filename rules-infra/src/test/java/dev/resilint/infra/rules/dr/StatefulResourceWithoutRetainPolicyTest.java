@@ -100,7 +100,8 @@ class StatefulResourceWithoutRetainPolicyTest {
     void parameterDefaultsAndAgreeingBranchesCount() {
         assertThat(table("DeletionPolicy: !Ref Drop  # expect DR04\nUpdateReplacePolicy: Retain\n")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("(DeletionPolicy is Delete)"));
-        assertThat(table("DeletionPolicy: Retain\nUpdateReplacePolicy: !If [Prod, Delete, !Ref AWS::NoValue]  # expect DR04\n"))
+        assertThat(table("DeletionPolicy: Retain\n"
+                + "UpdateReplacePolicy: !If [Prod, Delete, !Ref AWS::NoValue]  # expect DR04\n"))
                 .singleElement().satisfies(f ->
                         assertThat(f.message()).contains("UpdateReplacePolicy is Delete whichever way its condition"));
     }

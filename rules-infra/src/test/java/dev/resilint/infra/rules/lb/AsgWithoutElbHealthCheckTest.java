@@ -54,7 +54,8 @@ class AsgWithoutElbHealthCheckTest {
             assertThat(f.message()).contains("HealthCheckType is EC2");
             assertThat(f.location().column()).isEqualTo(7);
         });
-        assertThat(check("TrafficSources: [{Identifier: !Ref Tg}]\nHealthCheckType: EC2,EBS  # expect LB02\n")).hasSize(1);
+        assertThat(check("TrafficSources: [{Identifier: !Ref Tg}]\nHealthCheckType: EC2,EBS  # expect LB02\n"))
+                .hasSize(1);
     }
 
     @Test

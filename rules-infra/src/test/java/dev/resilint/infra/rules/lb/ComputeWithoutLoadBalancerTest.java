@@ -88,7 +88,8 @@ class ComputeWithoutLoadBalancerTest {
 
     @Test
     void firesWhenAnEmptyAttachmentIsProvable() {
-        assertThat(check(asg(HTTP, "TargetGroupARNs: []" + EXPECT + "\nLoadBalancerNames: !Ref AWS::NoValue\n"))).hasSize(1);
+        assertThat(check(asg(HTTP, "TargetGroupARNs: []" + EXPECT + "\nLoadBalancerNames: !Ref AWS::NoValue\n")))
+                .hasSize(1);
     }
 
     @Test
@@ -235,8 +236,8 @@ class ComputeWithoutLoadBalancerTest {
 
     @Test
     void firesOnAStandaloneInstanceAndPointsAtTheResource() {
-        assertThat(check(instance("SecurityGroupIds: [!GetAtt WebSg.GroupId]\n", "", EXPECT))).singleElement()
-                .satisfies(f -> {
+        List<Finding> findings = check(instance("SecurityGroupIds: [!GetAtt WebSg.GroupId]\n", "", EXPECT));
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).startsWith("EC2 instance Web serves traffic (security group WebSg admits TCP 443 "
                     + "from ::/0) but sits behind no load balancer");
             assertThat(((Location.Template) f.location()).logicalPath()).isEqualTo("Resources/Web");
@@ -266,7 +267,7 @@ class ComputeWithoutLoadBalancerTest {
         return service(serviceProperties, portMappings, "");
     }
 
-    /** A task definition mapping {@code portMappings} and a service Service; {@code marker} goes on its Properties line. */
+    /** A task definition mapping {@code portMappings} and a service Service, {@code marker} on its Properties line. */
     private static String service(String serviceProperties, String portMappings, String marker) {
         return """
                 Parameters:
@@ -289,8 +290,8 @@ class ComputeWithoutLoadBalancerTest {
 
     @Test
     void firesOnAnEcsServiceWhoseTaskMapsAPort() {
-        assertThat(check(service("", "PortMappings: [{ContainerPort: 8080}]\n", EXPECT))).singleElement()
-                .satisfies(f -> {
+        List<Finding> findings = check(service("", "PortMappings: [{ContainerPort: 8080}]\n", EXPECT));
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("ECS service Service runs task definition Task whose container web maps "
                     + "TCP port 8080, but the service has no LoadBalancers and no ServiceRegistries; add "
                     + "LoadBalancers with a target group so that clients reach only healthy tasks");

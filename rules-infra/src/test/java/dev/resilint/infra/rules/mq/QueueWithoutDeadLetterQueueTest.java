@@ -198,7 +198,10 @@ class QueueWithoutDeadLetterQueueTest {
                 Queue:
                   Type: AWS::SQS::Queue
                   Properties:
-                    RedrivePolicy: !If [WithDlq, {deadLetterTargetArn: !GetAtt Dlq.Arn, maxReceiveCount: 5}, !Ref AWS::NoValue]  # expect MQ01
+                    RedrivePolicy: !If  # expect MQ01
+                      - WithDlq
+                      - {deadLetterTargetArn: !GetAtt Dlq.Arn, maxReceiveCount: 5}
+                      - !Ref AWS::NoValue
                 Dlq:
                   Type: AWS::SQS::Queue
                   Condition: WithDlq

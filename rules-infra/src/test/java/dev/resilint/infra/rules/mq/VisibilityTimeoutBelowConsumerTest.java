@@ -104,7 +104,8 @@ class VisibilityTimeoutBelowConsumerTest {
 
     @Test
     void conditionsCountWhenEveryBranchIsTooShort() {
-        assertThat(check("VisibilityTimeout: !If [Prod, 90, 60]  # expect MQ03", "Timeout: !If [Prod, 30, 20]")).singleElement()
+        assertThat(check("VisibilityTimeout: !If [Prod, 90, 60]  # expect MQ03", "Timeout: !If [Prod, 30, 20]"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("visibility timeout of up to 90 s")
                         .contains("the at least 20 s timeout").contains("at least 120 s"));
     }

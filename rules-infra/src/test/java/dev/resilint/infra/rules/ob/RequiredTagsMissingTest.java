@@ -67,7 +67,8 @@ class RequiredTagsMissingTest {
 
     @Test
     void firesListingTheMissingKeysAndPointsAtTags() {
-        assertThat(bucket("Tags:  # expect OB01\n  - {Key: Owner, Value: payments}\n  - {Key: costcenter, Value: '42'}\n"))
+        assertThat(bucket("Tags:  # expect OB01\n"
+                + "  - {Key: Owner, Value: payments}\n  - {Key: costcenter, Value: '42'}\n"))
                 .singleElement().satisfies(f -> {
                     assertThat(f.ruleId()).isEqualTo("OB01");
                     assertThat(f.message()).isEqualTo("AWS::S3::Bucket Logs lacks the required tag CostCenter; add it "

@@ -52,7 +52,8 @@ class AsgMinSizeBelowTwoTest {
 
     @Test
     void firesWhenServingTrafficWithoutAttachment() {
-        assertThat(check("LaunchConfigurationName: !Ref Config\nMinSize: 1  # expect SC01\n")).singleElement().satisfies(f ->
+        assertThat(check("LaunchConfigurationName: !Ref Config\nMinSize: 1  # expect SC01\n")).singleElement()
+                .satisfies(f ->
                 assertThat(f.message()).startsWith("Auto Scaling group WebGroup serves traffic (security group WebSg "
                         + "admits TCP 8080 from 10.0.0.0/16) but has MinSize 1"));
     }

@@ -85,7 +85,8 @@ class TimeoutChainInvertedTest {
 
         @Test
         void anExplicitTimeoutInMillisCounts() {
-            assertThat(check("20" + EXPECT, REST_METHOD.replace("Type: AWS_PROXY", "Type: AWS_PROXY\n      TimeoutInMillis: 10000")))
+            assertThat(check("20" + EXPECT,
+                    REST_METHOD.replace("Type: AWS_PROXY", "Type: AWS_PROXY\n      TimeoutInMillis: 10000")))
                     .singleElement().satisfies(f -> assertThat(f.message())
                             .contains("gives up after 10 s (TimeoutInMillis)").contains("at most 10 s"));
         }
@@ -134,8 +135,9 @@ class TimeoutChainInvertedTest {
             assertThat(check("30", integration.formatted("HTTP"))).isEmpty();
             assertThat(check("31" + EXPECT, integration.formatted("HTTP"))).singleElement().satisfies(f -> assertThat(
                     f.message()).contains("HTTP API integration Integration gives up after 30 s (the default)"));
-            assertThat(check("30" + EXPECT, integration.formatted("WEBSOCKET"))).singleElement().satisfies(f -> assertThat(
-                    f.message()).contains("WebSocket API integration Integration gives up after 29 s (the default)"));
+            assertThat(check("30" + EXPECT, integration.formatted("WEBSOCKET"))).singleElement()
+                    .satisfies(f -> assertThat(f.message())
+                            .contains("WebSocket API integration Integration gives up after 29 s (the default)"));
             // an API from elsewhere: the longer default is assumed
             assertThat(check("30", integration.formatted("WEBSOCKET").replace("ApiId: !Ref Api",
                     "ApiId: !ImportValue shared-api"))).isEmpty();
