@@ -155,7 +155,7 @@ class ElastiCacheNoFailoverTest {
         assertThat(check(primary.formatted("primary", "!Ref Primary"))).isEmpty();
         assertThat(check(primary.formatted("primary", "Primary"))).isEmpty();
         assertThat(check(primary.formatted("primary", "!Ref Env"))).isEmpty();
-        // the finding is about Primary, whose group names another cluster
+        // the finding is about Primary, which no group builds on: the group names another cluster
         assertThat(check(primary.formatted("primary", "other")
                 .replace("ClusterName: primary}", "ClusterName: primary}  # expect AZ06"))).hasSize(1);
     }
