@@ -17,4 +17,11 @@ class InfraRulesTest {
                 "DR03", "DR04", "LB01", "LB02", "LB03", "MQ01", "MQ03", "MQ07", "OB01", "SC01", "TO02");
         assertThat(InfraRules.all()).hasSize(23);
     }
+
+    @Test
+    void theAzRulesHaveTheirNames() {
+        assertThat(InfraRules.all()).filteredOn(r -> r.id().startsWith("AZ")).extracting(r -> r.metadata().name())
+                .containsExactly("AutoScalingGroupSingleAz", "LoadBalancerSingleAz", "LoadBalancerAsgZoneMismatch",
+                        "RdsInstanceNotMultiAz", "AuroraClusterSingleInstance", "ElastiCacheNoFailover");
+    }
 }

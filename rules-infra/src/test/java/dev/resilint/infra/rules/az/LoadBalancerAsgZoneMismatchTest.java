@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Severity;
+import dev.resilint.infra.Expect;
 import dev.resilint.infra.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,9 @@ class LoadBalancerAsgZoneMismatchTest {
                   DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]
             """;
 
+    /** The findings; a finding on the group's VPCZoneIdentifier is marked in {@code groupSubnets}. */
     private static List<Finding> check(String lbSubnets, String listener, String groupSubnets) {
-        return Fixtures.findings(new LoadBalancerAsgZoneMismatch(),
+        return Expect.findings(new LoadBalancerAsgZoneMismatch(),
                 TEMPLATE.formatted(lbSubnets, listener.stripTrailing(), groupSubnets));
     }
 
@@ -63,7 +65,7 @@ class LoadBalancerAsgZoneMismatchTest {
 
     @Test
     void firesWhenTheLoadBalancerServesAZoneWithoutInstancesAndPointsAtVpcZoneIdentifier() {
-        assertThat(check("[!Ref A, !Ref B]", "[!Ref A]")).singleElement().satisfies(f -> {
+        assertThat(check("[!Ref A, !Ref B]", "[!Ref A]  # expect AZ03")).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ03");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("Auto Scaling group Group runs in az[0] but its load balancer Lb serves "
@@ -71,17 +73,17 @@ class LoadBalancerAsgZoneMismatchTest {
                     + "group's VPCZoneIdentifier and the load balancer's Subnets cover the same zones");
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Group/Properties/VPCZoneIdentifier");
-            assertThat(loc.line()).isEqualTo(31);
             assertThat(loc.column()).isEqualTo(7);
         });
     }
 
     @Test
     void firesWhenInstancesRunInAZoneTheLoadBalancerDoesNotServe() {
-        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref B, !Ref C]")).singleElement().satisfies(f -> assertThat(
-                f.message()).contains("the group's instances in az[2] get no traffic from the load balancer"));
-        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref C]")).singleElement().satisfies(f -> assertThat(
-                f.message()).contains("serves az[1], where the group has no instances; "
+        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref B, !Ref C]  # expect AZ03")).singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("the group's instances in az[2] get no traffic from the load balancer"));
+        assertThat(check("[!Ref A, !Ref B]", "[!Ref A, !Ref C]  # expect AZ03")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("serves az[1], where the group has no instances; "
                         + "the group's instances in az[2]"));
     }
 
@@ -111,15 +113,15 @@ class LoadBalancerAsgZoneMismatchTest {
                           ForwardConfig:
                             TargetGroups: [{TargetGroupArn: !Ref Tg, Weight: 1}]
                 """;
-        assertThat(check("[!Ref A, !Ref B]", viaRule, "[!Ref A]")).hasSize(1);
+        assertThat(check("[!Ref A, !Ref B]", viaRule, "[!Ref A]  # expect AZ03")).hasSize(1);
         String forwardConfig = LISTENER.replace("[{Type: forward, TargetGroupArn: !Ref Tg}]",
                 "[{Type: forward, ForwardConfig: {TargetGroups: [{TargetGroupArn: !Ref Tg}]}}]");
-        assertThat(check("[!Ref A, !Ref B]", forwardConfig, "[!Ref A]")).hasSize(1);
+        assertThat(check("[!Ref A, !Ref B]", forwardConfig, "[!Ref A]  # expect AZ03")).hasSize(1);
     }
 
     @Test
     void followsClassicLoadBalancerNames() {
-        assertThat(Fixtures.findings(new LoadBalancerAsgZoneMismatch(), """
+        assertThat(Expect.findings(new LoadBalancerAsgZoneMismatch(), """
                 Resources:
                   Elb:
                     Type: AWS::ElasticLoadBalancing::LoadBalancer
@@ -129,7 +131,7 @@ class LoadBalancerAsgZoneMismatchTest {
                   Group:
                     Type: AWS::AutoScaling::AutoScalingGroup
                     Properties:
-                      AvailabilityZones: [us-east-1a, us-east-1c]
+                      AvailabilityZones: [us-east-1a, us-east-1c]  # expect AZ03
                       LoadBalancerNames: [!Ref Elb]
                       MinSize: '2'
                       MaxSize: '2'

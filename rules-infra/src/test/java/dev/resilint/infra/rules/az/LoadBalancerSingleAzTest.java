@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Severity;
-import dev.resilint.infra.Fixtures;
+import dev.resilint.infra.Expect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class LoadBalancerSingleAzTest {
             """;
 
     private static List<Finding> check(String body) {
-        return Fixtures.findings(new LoadBalancerSingleAz(), NETWORK + body.indent(4));
+        return Expect.findings(new LoadBalancerSingleAz(), NETWORK + body.indent(4));
     }
 
     private static String v2(String properties) {
@@ -41,7 +41,7 @@ class LoadBalancerSingleAzTest {
 
     @Test
     void firesOnAnApplicationLoadBalancerInOneZoneAndPointsAtSubnets() {
-        List<Finding> findings = check(v2("Scheme: internal\nSubnets: [!Ref A, !Ref A2]\n"));
+        List<Finding> findings = check(v2("Scheme: internal\nSubnets: [!Ref A, !Ref A2]  # expect AZ02\n"));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ02");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -49,28 +49,29 @@ class LoadBalancerSingleAzTest {
                     + "give it Subnets in at least 2 zones");
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Lb/Properties/Subnets");
-            assertThat(loc.line()).isEqualTo(17);
             assertThat(loc.column()).isEqualTo(7);
         });
     }
 
     @Test
     void firesOnANetworkLoadBalancerWithOneSubnetMapping() {
-        assertThat(check(v2("Type: network\nSubnetMappings:\n  - {SubnetId: !Ref B, AllocationId: eipalloc-1}\n")))
+        assertThat(check(v2("Type: network\nSubnetMappings:  # expect AZ02\n"
+                + "  - {SubnetId: !Ref B, AllocationId: eipalloc-1}\n")))
                 .singleElement().satisfies(f -> {
                     assertThat(f.message()).startsWith("Network Load Balancer Lb serves 1 Availability Zone (az[1])");
                     assertThat(((Location.Template) f.location()).logicalPath())
                             .isEqualTo("Resources/Lb/Properties/SubnetMappings");
                 });
-        assertThat(check(v2("Type: network\nSubnetMappings: [{SubnetId: !Ref A}, {SubnetId: !Ref A2}]\n"))).hasSize(1);
+        assertThat(check(v2("Type: network\n"
+                + "SubnetMappings: [{SubnetId: !Ref A}, {SubnetId: !Ref A2}]  # expect AZ02\n"))).hasSize(1);
     }
 
     @Test
     void firesOnAClassicLoadBalancerInOneZone() {
-        assertThat(check(classic("AvailabilityZones: [us-east-1a]\nListeners: []\n"))).singleElement()
+        assertThat(check(classic("AvailabilityZones: [us-east-1a]  # expect AZ02\nListeners: []\n"))).singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("Classic Load Balancer Lb serves 1 Availability "
                         + "Zone (us-east-1a); list at least 2 zones in AvailabilityZones"));
-        assertThat(check(classic("Subnets: [!Ref A]\n"))).hasSize(1);
+        assertThat(check(classic("Subnets: [!Ref A]  # expect AZ02\n"))).hasSize(1);
     }
 
     @Test
@@ -85,7 +86,8 @@ class LoadBalancerSingleAzTest {
     void gatewayLoadBalancersAreNotJudged() {
         assertThat(check(v2("Type: gateway\nSubnets: [!Ref A]\n"))).isEmpty();
         assertThat(check(v2("Type: !If [Prod, gateway, network]\nSubnets: [!Ref A]\n"))).isEmpty();
-        assertThat(check(v2("Type: !If [Prod, application, network]\nSubnets: [!Ref A]\n"))).singleElement()
+        assertThat(check(v2("Type: !If [Prod, application, network]\nSubnets: [!Ref A]  # expect AZ02\n")))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("Load balancer Lb serves"));
     }
 

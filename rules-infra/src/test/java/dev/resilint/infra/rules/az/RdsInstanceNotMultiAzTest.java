@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Severity;
+import dev.resilint.infra.Expect;
 import dev.resilint.infra.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RdsInstanceNotMultiAzTest {
 
     private static List<Finding> check(String properties) {
-        return Fixtures.findings(new RdsInstanceNotMultiAz(), """
+        return Expect.findings(new RdsInstanceNotMultiAz(), """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Parameters:
                   Multi: {Type: String}
@@ -25,7 +26,14 @@ class RdsInstanceNotMultiAzTest {
 
     @Test
     void firesWhenMultiAzIsMissingAndPointsAtTheResourceProperties() {
-        List<Finding> findings = check("Engine: postgres\nDBInstanceClass: db.m6g.large\n");
+        List<Finding> findings = Expect.findings(new RdsInstanceNotMultiAz(), """
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:  # expect AZ04
+                      Engine: postgres
+                      DBInstanceClass: db.m6g.large
+                """);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("AZ04");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -33,16 +41,15 @@ class RdsInstanceNotMultiAzTest {
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Db/Properties/MultiAZ");
             assertThat(loc.resourceId()).isEqualTo("Db");
-            assertThat(loc.line()).isEqualTo(7); // the Properties key, nearest existing parent
+            assertThat(loc.column()).isEqualTo(5); // the Properties key, nearest existing parent
         });
     }
 
     @Test
     void firesOnExplicitFalseAndPointsAtTheKey() {
-        List<Finding> findings = check("Engine: mysql\nMultiAZ: 'false'\n");
+        List<Finding> findings = check("Engine: mysql\nMultiAZ: 'false'  # expect AZ04\n");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("MultiAZ: false");
-            assertThat(f.location().line()).isEqualTo(9);
             assertThat(f.location().column()).isEqualTo(7);
         });
     }
@@ -132,16 +139,16 @@ class RdsInstanceNotMultiAzTest {
                   Other: {Type: AWS::SQS::Queue}
                   Db:
                     Type: AWS::RDS::DBInstance
-                    Properties: {Engine: postgres}
+                    Properties: {Engine: postgres}  # expect AZ04
                 """;
         String original = """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
-                    Properties: {Engine: postgres}
+                    Properties: {Engine: postgres}  # expect AZ04
                 """;
-        Finding a = Fixtures.findings(new RdsInstanceNotMultiAz(), original).get(0);
-        Finding b = Fixtures.findings(new RdsInstanceNotMultiAz(), moved).get(0);
+        Finding a = Expect.findings(new RdsInstanceNotMultiAz(), original).get(0);
+        Finding b = Expect.findings(new RdsInstanceNotMultiAz(), moved).get(0);
         assertThat(a.location().line()).isNotEqualTo(b.location().line());
         assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
     }

@@ -2,12 +2,10 @@ package dev.resilint.infra.rules.dr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.resilint.infra.rules.RuleRun;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.SourceKind;
-import dev.resilint.core.config.Config;
-import dev.resilint.infra.Fixtures;
+import dev.resilint.infra.Expect;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,13 +29,21 @@ class StatefulResourceWithoutRetainPolicyTest {
             Resources:
             """;
 
+    /** The marker for a finding on the key of {@link #table}'s resource, line 11. */
+    private static final String ON_KEY = "  # expect DR04";
+
+    /** The findings, which must be the ones that {@code # expect} markers in the resources name. */
     private static List<Finding> check(String resources) {
-        return Fixtures.findings(new StatefulResourceWithoutRetainPolicy(), HEADER + resources.indent(2));
+        return Expect.findings(new StatefulResourceWithoutRetainPolicy(), HEADER + resources.indent(2));
     }
 
-    /** A DynamoDB table Orders (key on line 11) with the given attributes before its Type. */
     private static List<Finding> table(String attributes) {
-        return check("Orders:\n" + attributes.indent(2) + """
+        return table("", attributes);
+    }
+
+    /** A DynamoDB table Orders (key, with {@code marker}, on line 11) with the given attributes before its Type. */
+    private static List<Finding> table(String marker, String attributes) {
+        return check("Orders:" + marker + "\n" + attributes.indent(2) + """
                   Type: AWS::DynamoDB::Table
                   Properties: {BillingMode: PAY_PER_REQUEST}
                 """);
@@ -45,7 +51,7 @@ class StatefulResourceWithoutRetainPolicyTest {
 
     @Test
     void firesOnATableWithNeitherPolicyAndPointsAtTheResource() {
-        assertThat(table("")).singleElement().satisfies(f -> {
+        assertThat(table(ON_KEY, "")).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("DR04");
             assertThat(f.message()).isEqualTo("DynamoDB table Orders is deleted with its data when its stack is "
                     + "deleted or it leaves the template (DeletionPolicy is not set and defaults to Delete) and when an "
@@ -53,27 +59,25 @@ class StatefulResourceWithoutRetainPolicyTest {
                     + "and UpdateReplacePolicy to Retain");
             Location.Template loc = (Location.Template) f.location();
             assertThat(loc.logicalPath()).isEqualTo("Resources/Orders/DeletionPolicy");
-            assertThat(loc.line()).isEqualTo(11);
             assertThat(loc.column()).isEqualTo(3);
         });
     }
 
     @Test
     void firesOnAMissingUpdateReplacePolicyAlone() {
-        assertThat(table("DeletionPolicy: Retain\n")).singleElement().satisfies(f -> {
+        assertThat(table(ON_KEY, "DeletionPolicy: Retain\n")).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("DynamoDB table Orders is deleted with its data when an update "
                     + "replaces it (UpdateReplacePolicy is not set and defaults to Delete); set UpdateReplacePolicy to "
                     + "Retain");
             assertThat(((Location.Template) f.location()).logicalPath()).isEqualTo("Resources/Orders/UpdateReplacePolicy");
-            assertThat(f.location().line()).isEqualTo(11);
         });
     }
 
     @Test
     void pointsAtAnExplicitDeletePolicy() {
-        assertThat(table("UpdateReplacePolicy: Retain\nDeletionPolicy: Delete\n")).singleElement().satisfies(f -> {
+        List<Finding> findings = table("UpdateReplacePolicy: Retain\nDeletionPolicy: Delete  # expect DR04\n");
+        assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("(DeletionPolicy is Delete)").doesNotContain("UpdateReplacePolicy");
-            assertThat(f.location().line()).isEqualTo(13);
             assertThat(f.location().column()).isEqualTo(5);
         });
     }
@@ -94,9 +98,10 @@ class StatefulResourceWithoutRetainPolicyTest {
 
     @Test
     void parameterDefaultsAndAgreeingBranchesCount() {
-        assertThat(table("DeletionPolicy: !Ref Drop\nUpdateReplacePolicy: Retain\n")).singleElement()
+        assertThat(table("DeletionPolicy: !Ref Drop  # expect DR04\nUpdateReplacePolicy: Retain\n")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("(DeletionPolicy is Delete)"));
-        assertThat(table("DeletionPolicy: Retain\nUpdateReplacePolicy: !If [Prod, Delete, !Ref AWS::NoValue]\n"))
+        assertThat(table("DeletionPolicy: Retain\n"
+                + "UpdateReplacePolicy: !If [Prod, Delete, !Ref AWS::NoValue]  # expect DR04\n"))
                 .singleElement().satisfies(f ->
                         assertThat(f.message()).contains("UpdateReplacePolicy is Delete whichever way its condition"));
     }
@@ -104,10 +109,10 @@ class StatefulResourceWithoutRetainPolicyTest {
     @Test
     void rdsSnapshotsOnDeleteByDefaultButNotOnReplace() {
         List<Finding> findings = check("""
-                Db:
+                Db:  # expect DR04
                   Type: AWS::RDS::DBInstance
                   Properties: {Engine: postgres}
-                Cluster:
+                Cluster:  # expect DR04
                   Type: AWS::RDS::DBCluster
                   Properties: {Engine: aurora-postgresql}
                 Member:
@@ -119,7 +124,7 @@ class StatefulResourceWithoutRetainPolicyTest {
                   Properties: {Engine: postgres}
                 Dropped:
                   Type: AWS::RDS::DBInstance
-                  DeletionPolicy: Delete
+                  DeletionPolicy: Delete  # expect DR04
                   UpdateReplacePolicy: Snapshot
                   Properties: {Engine: postgres}
                 """);
@@ -136,19 +141,19 @@ class StatefulResourceWithoutRetainPolicyTest {
     @Test
     void everyDataStoreTypeAndNothingElse() {
         List<Finding> findings = check("""
-                Files:
+                Files:  # expect DR04
                   Type: AWS::EFS::FileSystem
-                Lustre:
+                Lustre:  # expect DR04
                   Type: AWS::FSx::FileSystem
-                Search:
+                Search:  # expect DR04
                   Type: AWS::OpenSearchService::Domain
-                LegacySearch:
+                LegacySearch:  # expect DR04
                   Type: AWS::Elasticsearch::Domain
-                Docs:
+                Docs:  # expect DR04
                   Type: AWS::DocDB::DBCluster
-                Graph:
+                Graph:  # expect DR04
                   Type: AWS::Neptune::DBCluster
-                Global:
+                Global:  # expect DR04
                   Type: AWS::DynamoDB::GlobalTable
                 Queue:
                   Type: AWS::SQS::Queue
@@ -180,16 +185,13 @@ class StatefulResourceWithoutRetainPolicyTest {
                 AWSTemplateFormatVersion: '2010-09-09'
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
-                  Sessions:
+                  Sessions:%s
                     Type: AWS::Serverless::SimpleTable
                 %s
                 """;
-        assertThat(RuleRun.analyze(dir, Config.defaults(), sam.formatted(""), "DR04")).singleElement()
-                .satisfies(f -> {
-                    assertThat(f.message()).startsWith("DynamoDB table Sessions is deleted with its data");
-                    assertThat(f.location().line()).isEqualTo(4);
-                });
-        assertThat(RuleRun.analyze(dir, Config.defaults(), sam.formatted(
+        assertThat(Expect.analyzed(dir, sam.formatted("  # expect DR04", ""), "DR04")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("DynamoDB table Sessions is deleted with its data"));
+        assertThat(Expect.analyzed(dir, sam.formatted("",
                 "    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain"), "DR04")).isEmpty();
     }
 }
