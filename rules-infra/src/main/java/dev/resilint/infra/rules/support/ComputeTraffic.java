@@ -145,16 +145,10 @@ public final class ComputeTraffic {
         });
     }
 
+    /** The answer every possibility gives; UNKNOWN when one gives UNKNOWN or they disagree. */
     private static Answer agreed(Value value, Function<Value, Answer> one) {
-        Answer result = null;
-        for (Value option : value.possibilities()) {
-            Answer a = one.apply(option);
-            if (result != null && result != a) {
-                return Answer.UNKNOWN;
-            }
-            result = a;
-        }
-        return result == null ? Answer.UNKNOWN : result;
+        return value.agreed(option -> Optional.of(one.apply(option)).filter(a -> a != Answer.UNKNOWN))
+                .orElse(Answer.UNKNOWN);
     }
 
     // ---------------------------------------------------------------- serving traffic
@@ -232,31 +226,22 @@ public final class ComputeTraffic {
      * when no possibility or not all of them show one.
      */
     private static Optional<String> admittingGroup(GraphView graph, Value groups, Resource compute) {
-        String first = null;
-        for (Value option : groups.possibilities()) {
-            Optional<List<Value>> items = option.asList();
-            if (items.isEmpty()) {
-                return Optional.empty();
-            }
-            String found = null;
-            for (Value item : items.get()) {
-                Optional<Resource> sg = graph.resolve(item, SECURITY_GROUP);
-                if (sg.isPresent() && !sharedWithLoadBalancedTier(graph, sg.get(), compute)) {
-                    Optional<String> rule = admittingRule(graph, sg.get());
-                    if (rule.isPresent()) {
-                        found = "security group " + sg.get().displayName() + " admits " + rule.get();
-                        break;
-                    }
+        return groups.readEach(option -> option.asList().flatMap(items -> admittingItem(graph, items, compute)))
+                .map(found -> found.get(0));
+    }
+
+    /** The first security group of the list that admits traffic, described. */
+    private static Optional<String> admittingItem(GraphView graph, List<Value> items, Resource compute) {
+        for (Value item : items) {
+            Optional<Resource> sg = graph.resolve(item, SECURITY_GROUP);
+            if (sg.isPresent() && !sharedWithLoadBalancedTier(graph, sg.get(), compute)) {
+                Optional<String> rule = admittingRule(graph, sg.get());
+                if (rule.isPresent()) {
+                    return Optional.of("security group " + sg.get().displayName() + " admits " + rule.get());
                 }
             }
-            if (found == null) {
-                return Optional.empty();
-            }
-            if (first == null) {
-                first = found;
-            }
         }
-        return Optional.ofNullable(first);
+        return Optional.empty();
     }
 
     /**
@@ -314,29 +299,24 @@ public final class ComputeTraffic {
     /** A rule of the security group that admits TCP from a CIDR on a port other than 22 and 3389. */
     public static Optional<String> admittingRule(GraphView graph, Resource sg) {
         Value inline = graph.property(sg, "SecurityGroupIngress");
-        String first = null;
-        for (Value option : inline.possibilities()) {
-            String found = null;
-            for (Value item : option.asList().orElse(List.of())) {
-                Optional<String> rule = admits(item::field);
-                if (rule.isPresent()) {
-                    found = rule.get();
-                    break;
-                }
-            }
-            if (found == null) {
-                first = null;
-                break;
-            }
-            if (first == null) {
-                first = found;
-            }
-        }
-        if (first != null) {
-            return Optional.of(first);
+        Optional<String> inInline = inline.readEach(option -> firstAdmitting(option.asList().orElse(List.of())))
+                .map(found -> found.get(0));
+        if (inInline.isPresent()) {
+            return inInline;
         }
         for (Resource ingress : ingressResources(graph, sg)) {
             Optional<String> rule = admits(key -> graph.property(ingress, key));
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first inline ingress rule that admits traffic, described. */
+    private static Optional<String> firstAdmitting(List<Value> rules) {
+        for (Value item : rules) {
+            Optional<String> rule = admits(item::field);
             if (rule.isPresent()) {
                 return rule;
             }
