@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.docs.RuleDocs;
-import dev.resilint.core.run.Analyzers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
