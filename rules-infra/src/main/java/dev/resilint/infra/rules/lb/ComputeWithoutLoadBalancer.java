@@ -56,7 +56,7 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
                             + "port (in every possibility of its `ContainerDefinitions`), with no `LoadBalancers` and "
                             + "no `ServiceRegistries`.",
                     ComputeTraffic.SERVES_TRAFFIC)
-            .quietWhen(ComputeTraffic.PROVES_NOTHING.toArray(String[]::new))
+            .quietWhen(ComputeTraffic.PROVES_NOTHING)
             .quietWhen("The attachment cannot be known.",
                     "Instances with `SourceDestCheck: false` (or not provably true): NAT instances and routers "
                             + "forward traffic rather than serve it.",
@@ -68,7 +68,6 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
                             + "task definition is outside the template.",
                     "The resource's `Condition` is provably false.")
             .build();
-
 
     @Override
     public RuleMetadata metadata() {

@@ -37,7 +37,7 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
                     ComputeTraffic.ATTACHED, ComputeTraffic.SERVES_TRAFFIC)
             .quietWhen("`MinSize` cannot be known (or differs between the branches of a condition).",
                     "Neither the attachment nor the serving can be shown.")
-            .quietWhen(ComputeTraffic.PROVES_NOTHING.toArray(String[]::new))
+            .quietWhen(ComputeTraffic.PROVES_NOTHING)
             .quietWhen("The group's `Condition` is provably false.")
             .build();
 
