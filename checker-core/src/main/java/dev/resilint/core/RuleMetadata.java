@@ -242,6 +242,12 @@ public record RuleMetadata(
             return this;
         }
 
+        /** Cases the rule does not report, as a shared reading helper lists them. */
+        public Builder quietWhen(java.util.Collection<String> cases) {
+            quietWhen.addAll(cases);
+            return this;
+        }
+
         public Builder parameter(RuleParameter parameter) {
             parameters.add(parameter);
             return this;

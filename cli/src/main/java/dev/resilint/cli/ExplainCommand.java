@@ -27,7 +27,7 @@ final class ExplainCommand implements Callable<Integer>, Main.EnvironmentAware {
         RuleCatalog catalog = env.analyzers().catalog();
         RuleMetadata rule = catalog.lookup(id).orElseThrow(() -> new UserException("unknown rule '" + id
                 + "'; 'resilint rules' lists them"));
-        env.out().print(RuleDocs.explain(rule));
+        env.out().print(RuleDocs.explain(catalog, rule));
         env.out().flush();
         return 0;
     }

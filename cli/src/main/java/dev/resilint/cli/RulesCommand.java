@@ -1,15 +1,14 @@
 package dev.resilint.cli;
 
-import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.docs.RuleDocs;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code resilint rules}: the rule catalog. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every rule: id, severity, sources, name and summary.")
+        description = "List every rule: id, severity, the sources it runs on (and those planned), name and summary.")
 final class RulesCommand implements Callable<Integer>, Main.EnvironmentAware {
 
     enum Format { text, markdown, json }
@@ -27,11 +26,11 @@ final class RulesCommand implements Callable<Integer>, Main.EnvironmentAware {
 
     @Override
     public Integer call() {
-        List<RuleMetadata> rules = env.analyzers().catalog().rules();
+        RuleCatalog catalog = env.analyzers().catalog();
         String text = switch (format) {
-            case text -> RuleDocs.table(rules);
-            case markdown -> RuleDocs.markdown(rules);
-            case json -> RuleDocs.json(rules);
+            case text -> RuleDocs.table(catalog);
+            case markdown -> RuleDocs.markdown(catalog);
+            case json -> RuleDocs.json(catalog);
         };
         env.out().print(text);
         env.out().flush();

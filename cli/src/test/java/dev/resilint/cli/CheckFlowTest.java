@@ -282,6 +282,11 @@ class CheckFlowTest {
             }
 
             @Override
+            public SourceKind kind() {
+                return SourceKind.TEMPLATE;
+            }
+
+            @Override
             public List<RuleMetadata> rules() {
                 return List.of(boomMeta, fineMeta);
             }

@@ -9,6 +9,7 @@ import dev.resilint.core.Location;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.SuppressionScope;
 import dev.resilint.core.run.AnalysisRequest;
@@ -49,6 +50,11 @@ public final class CodeAnalyzer implements Analyzer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.CODE;
     }
 
     @Override

@@ -9,7 +9,10 @@ import dev.resilint.code.rules.LocalCacheWithoutExpiry;
 import dev.resilint.code.rules.RetryWithoutBackoffJitter;
 import dev.resilint.code.rules.SdkClientWithoutTimeouts;
 import dev.resilint.code.rules.UnboundedBlockingWait;
+import dev.resilint.core.RuleMetadata;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * resilint's code rules as ArchUnit rules, for a team's own tests:
@@ -34,12 +37,18 @@ import java.util.List;
  */
 public final class ResilienceRules {
 
+    /** A full stop followed by the start of the next sentence. */
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z`])");
+
     private ResilienceRules() {
     }
 
     /**
      * CT01 SdkClientWithoutTimeouts: classes that build AWS SDK v2 clients set an API call timeout
      * (or HTTP client timeouts) somewhere.
+     *
+     * <p>What it fires on and when it stays quiet: {@link SdkClientWithoutTimeouts#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>{@code
@@ -56,14 +65,16 @@ public final class ResilienceRules {
      */
     public static final ArchRule SDK_CLIENTS_SHOULD_SET_TIMEOUTS = classes()
             .should(new SdkClientWithoutTimeouts())
-            .because("an AWS SDK client has no API call timeout by default: a call to a slow endpoint lasts as long "
-                    + "as all its retries take and ties up the caller (CT01, Well-Architected REL05-BP05)")
+            .because(because(SdkClientWithoutTimeouts.METADATA))
             .allowEmptyShould(true);
 
     /**
      * CT02 HttpClientWithoutTimeouts: HTTP clients and requests get connect and read timeouts:
      * {@code java.net.http.HttpClient} and {@code HttpRequest}, {@code HttpURLConnection}, Apache
      * HttpClient 4 and 5, Spring {@code RestTemplate}.
+     *
+     * <p>What it fires on and when it stays quiet: {@link HttpClientWithoutTimeouts#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>{@code
@@ -79,14 +90,16 @@ public final class ResilienceRules {
      */
     public static final ArchRule HTTP_CLIENTS_SHOULD_SET_TIMEOUTS = classes()
             .should(new HttpClientWithoutTimeouts())
-            .because("the JDK's HTTP clients, Apache HttpClient and RestTemplate wait forever by default, and one "
-                    + "stalled dependency then exhausts the caller's threads (CT02, Well-Architected REL05-BP05)")
+            .because(because(HttpClientWithoutTimeouts.METADATA))
             .allowEmptyShould(true);
 
     /**
      * CT03 UnboundedBlockingWait: no blocking wait without a timeout ({@code Future.get()},
      * {@code CompletableFuture.join()}, {@code CountDownLatch.await()}, {@code BlockingQueue.take()},
      * {@code Thread.join()} and the like).
+     *
+     * <p>What it fires on and when it stays quiet: {@link UnboundedBlockingWait#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>{@code
@@ -101,14 +114,16 @@ public final class ResilienceRules {
      */
     public static final ArchRule BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS = classes()
             .should(new UnboundedBlockingWait())
-            .because("a wait without a bound turns a lost result or a hung dependency into a hung thread "
-                    + "(CT03, Well-Architected REL05-BP05)")
+            .because(because(UnboundedBlockingWait.METADATA))
             .allowEmptyShould(true);
 
     /**
      * CR01 RetryWithoutBackoffJitter: retries back off with a random part: hand-rolled retry loops
      * (sleep in a loop that catches exceptions), resilience4j {@code RetryConfig}, Spring Retry
      * {@code @Retryable}.
+     *
+     * <p>What it fires on and when it stays quiet: {@link RetryWithoutBackoffJitter#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>
@@ -131,12 +146,14 @@ public final class ResilienceRules {
      */
     public static final ArchRule RETRIES_SHOULD_BACK_OFF_WITH_JITTER = classes()
             .should(new RetryWithoutBackoffJitter())
-            .because("retries with the same delay arrive together and keep an overloaded or recovering dependency "
-                    + "down; jitter spreads them out (CR01, Well-Architected REL05-BP03)")
+            .because(because(RetryWithoutBackoffJitter.METADATA))
             .allowEmptyShould(true);
 
     /**
      * CC01 LocalCacheWithoutExpiry: Caffeine and Guava caches expire or refresh their entries.
+     *
+     * <p>What it fires on and when it stays quiet: {@link LocalCacheWithoutExpiry#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>{@code
@@ -150,13 +167,15 @@ public final class ResilienceRules {
      */
     public static final ArchRule LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES = classes()
             .should(new LocalCacheWithoutExpiry())
-            .because("a cache without expiry serves stale entries, different in every instance, until it restarts "
-                    + "(CC01, Well-Architected REL05-BP03)")
+            .because(because(LocalCacheWithoutExpiry.METADATA))
             .allowEmptyShould(true);
 
     /**
      * CL01 ClientCreatedPerInvocation: Lambda handlers build SDK and HTTP clients once, not in
      * {@code handleRequest}.
+     *
+     * <p>What it fires on and when it stays quiet: {@link ClientCreatedPerInvocation#METADATA}, which also
+     * gives the {@code because} text.
      *
      * <p>Matches (a violation):
      * <pre>{@code
@@ -175,9 +194,27 @@ public final class ResilienceRules {
      */
     public static final ArchRule LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS = classes()
             .should(new ClientCreatedPerInvocation())
-            .because("building a client per invocation pays its start-up cost every time and throws its warm "
-                    + "connections away (CL01, Well-Architected REL05-BP05)")
+            .because(because(ClientCreatedPerInvocation.METADATA))
             .allowEmptyShould(true);
+
+    /**
+     * The reason a rule gives in {@code because(...)}, from its metadata: the first sentence of its
+     * rationale, then its id and Well-Architected best practices, such as {@code an AWS SDK v2 client
+     * has no overall API call timeout by default: ... (CT01, Well-Architected REL05-BP05)}.
+     */
+    static String because(RuleMetadata rule) {
+        String rationale = rule.rationale().trim();
+        Matcher end = SENTENCE_END.matcher(rationale);
+        String first = end.find() ? rationale.substring(0, end.start()) : rationale;
+        if (first.endsWith(".")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        boolean acronym = first.length() > 1 && Character.isUpperCase(first.charAt(1));
+        String reason = acronym ? first : Character.toLowerCase(first.charAt(0)) + first.substring(1);
+        List<String> practices = rule.wellArchitected().stream().map(r -> r.label()).toList();
+        return reason + " (" + rule.id() + (practices.isEmpty() ? "" : ", Well-Architected "
+                + String.join(", ", practices)) + ")";
+    }
 
     /** Every rule above, in the order of their ids (CC01, CL01, CR01, CT01, CT02, CT03). */
     public static List<ArchRule> all() {

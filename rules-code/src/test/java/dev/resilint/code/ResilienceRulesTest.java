@@ -18,7 +18,9 @@ class ResilienceRulesTest {
         assertThatThrownBy(() -> ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS.check(FIRING))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("classes should set timeouts on the AWS SDK clients they build, because an "
-                        + "AWS SDK client has no API call timeout by default")
+                        + "AWS SDK v2 client has no overall API call timeout by default: a call to a slow or "
+                        + "unreachable endpoint lasts as long as all its retries and their socket reads take "
+                        + "(CT01, Well-Architected REL05-BP05)")
                 .hasMessageContaining("was violated (4 times)")
                 .hasMessageContaining("dev.resilint.code.fixtures.firing.SdkClients.defaults(): AWS SDK client "
                         + "DynamoDbClient is built without timeouts")

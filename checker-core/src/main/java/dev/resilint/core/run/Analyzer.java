@@ -2,6 +2,7 @@ package dev.resilint.core.run;
 
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
 import java.util.List;
 
 /**
@@ -14,6 +15,12 @@ public interface Analyzer {
 
     /** Short name used on the command line and in messages: {@code cloudformation}, {@code code}. */
     String name();
+
+    /**
+     * The kind of input this analyzer reads: a rule runs on a source when an analyzer of that kind
+     * lists it in {@link #rules()}, whatever else its metadata names.
+     */
+    SourceKind kind();
 
     /** Metadata of every rule this analyzer can run. */
     List<RuleMetadata> rules();

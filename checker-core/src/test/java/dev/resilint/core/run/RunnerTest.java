@@ -14,6 +14,7 @@ import dev.resilint.core.Results;
 import dev.resilint.core.Rule;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.SuppressionScope;
@@ -62,6 +63,11 @@ class RunnerTest {
         @Override
         public String name() {
             return "fake";
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.TEMPLATE;
         }
 
         @Override

@@ -16,16 +16,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * CL01: an AWS Lambda handler (a class implementing {@code RequestHandler} or
- * {@code RequestStreamHandler} from {@code aws-lambda-java-core}) that builds an AWS SDK client, an
- * SDK HTTP client or an HTTP client ({@code java.net.http.HttpClient}, Apache HttpClient,
- * {@code RestTemplate}) in {@code handleRequest}, or in a method of the class that only
- * {@code handleRequest} (directly or through such methods) calls. Quiet when the method stores a
- * client in a field (lazy initialization: built once per execution environment).
+ * CL01: an AWS Lambda handler that builds an SDK or HTTP client on every invocation. What it fires
+ * on and when it stays quiet, case by case, is in its {@link #METADATA};
+ * {@link dev.resilint.code.ResilienceRules#LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS} runs it as an
+ * ArchUnit rule.
  */
 public final class ClientCreatedPerInvocation extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CL01", "ClientCreatedPerInvocation")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CL01", ClientCreatedPerInvocation.class)
             .severity(Severity.WARNING)
             .summary("A Lambda handler builds an SDK or HTTP client on every invocation.")
             .rationale("Building a client costs tens to hundreds of milliseconds (credentials, TLS handshakes, "
@@ -39,8 +37,15 @@ public final class ClientCreatedPerInvocation extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS", ""))
             .tags("lambda", "aws-sdk", "http", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("com.amazonaws.services.lambda.runtime.RequestHandler",
+            .reads("com.amazonaws.services.lambda.runtime.RequestHandler",
                     "com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+            .firesOn("An AWS Lambda handler (a class implementing `RequestHandler` or `RequestStreamHandler` from "
+                    + "`aws-lambda-java-core`) that builds an AWS SDK client, an SDK HTTP client or an HTTP client "
+                    + "(`java.net.http.HttpClient`, Apache HttpClient, `RestTemplate`) in `handleRequest`, or in a "
+                    + "method of the class that only `handleRequest` calls (directly or through such methods).")
+            .quietWhen("The method stores a client in a field (lazy initialization: built once per execution "
+                    + "environment).",
+                    "Clients built in a static field or in the constructor (the init phase).")
             .build();
 
     private static final Set<String> HANDLERS = Set.of("com.amazonaws.services.lambda.runtime.RequestHandler",

@@ -10,25 +10,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * CT02: HTTP clients left with their default, infinite timeouts. Each kind is judged per class
- * (with its nested classes), so a timeout set in a helper method counts:
- *
- * <ul>
- *   <li>{@code java.net.http.HttpClient} built ({@code newHttpClient()}, {@code newBuilder()...build()})
- *       in a class that sets neither {@code connectTimeout} nor a request {@code timeout};</li>
- *   <li>{@code HttpRequest}s built in a class that never sets {@code timeout};</li>
- *   <li>{@code URL.openConnection()} used as an {@code HttpURLConnection} in a class that does not call
- *       both {@code setConnectTimeout} and {@code setReadTimeout};</li>
- *   <li>Apache HttpClient 4 or 5 created ({@code HttpClients.createDefault()}, {@code custom()...build()})
- *       in a class that sets no connect, socket or response timeout and does not hand in a configuration
- *       built elsewhere;</li>
- *   <li>Spring {@code RestTemplate} created in a class that sets no connect or read timeout on a request
- *       factory and does not hand in a factory built elsewhere.</li>
- * </ul>
+ * CT02: HTTP clients and requests left with their default, infinite timeouts. What it fires on and
+ * when it stays quiet, case by case, is in its {@link #METADATA};
+ * {@link dev.resilint.code.ResilienceRules#HTTP_CLIENTS_SHOULD_SET_TIMEOUTS} runs it as an ArchUnit
+ * rule.
  */
 public final class HttpClientWithoutTimeouts extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CT02", "HttpClientWithoutTimeouts")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CT02", HttpClientWithoutTimeouts.class)
             .severity(Severity.WARNING)
             .summary("An HTTP client or request is used with its default, infinite connect or read timeout.")
             .rationale("The JDK's HttpClient and HttpURLConnection, Apache HttpClient and Spring's RestTemplate wait "
@@ -43,9 +32,22 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
             .tags("timeout", "http", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("java.net.http.HttpClient", "java.net.HttpURLConnection",
+            .reads("java.net.http.HttpClient", "java.net.HttpURLConnection",
                     "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
                     "org.springframework.web.client.RestTemplate")
+            .firesOn("A `java.net.http.HttpClient` built (`newHttpClient()`, `newBuilder()...build()`) in a class "
+                            + "that sets neither `connectTimeout` nor a request `timeout`.",
+                    "`HttpRequest`s built in a class that never sets `timeout`.",
+                    "`URL.openConnection()` used as an `HttpURLConnection` in a class that does not call both "
+                            + "`setConnectTimeout` and `setReadTimeout`.",
+                    "Apache HttpClient 4 or 5 created (`HttpClients.createDefault()`, `custom()...build()`) in a "
+                            + "class that sets no connect, socket or response timeout.",
+                    "A Spring `RestTemplate` created in a class that sets no connect or read timeout on a request "
+                            + "factory.",
+                    "Each kind is judged per class, with the classes nested in the same top-level class: a timeout "
+                            + "set in a helper method counts.")
+            .quietWhen("An Apache HttpClient that is handed a configuration built elsewhere, or a `RestTemplate` "
+                    + "that is handed a request factory built elsewhere: resilint cannot see what it holds.")
             .build();
 
     private static final List<ClientFamily> FAMILIES = List.of(ClientFamilies.JDK_HTTP_CLIENTS,

@@ -15,16 +15,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * CC01: a Caffeine ({@code Caffeine.newBuilder()...build()}, {@code buildAsync()}) or Guava
- * ({@code CacheBuilder.newBuilder()...build()}) cache built in a class that never calls
- * {@code expireAfterWrite}, {@code expireAfterAccess}, {@code refreshAfterWrite} or
- * {@code expireAfter} on that library's builder. A size bound alone does not count: it evicts the
- * least used entries, not the stale ones. Quiet for builders made from a specification
- * ({@code Caffeine.from(spec)}, {@code CacheBuilder.from(spec)}), whose expiry resilint cannot see.
+ * CC01: a Caffeine or Guava cache built without any expiry or refresh. What it fires on and when it
+ * stays quiet, case by case, is in its {@link #METADATA};
+ * {@link dev.resilint.code.ResilienceRules#LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES} runs it as an
+ * ArchUnit rule.
  */
 public final class LocalCacheWithoutExpiry extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CC01", "LocalCacheWithoutExpiry")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CC01", LocalCacheWithoutExpiry.class)
             .severity(Severity.WARNING)
             .summary("A Caffeine or Guava cache is built without any expiry or refresh.")
             .rationale("An in-process cache without expiry serves an entry until it is evicted for size, which for a "
@@ -39,7 +37,14 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES", ""))
             .tags("cache", "ttl", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("com.github.benmanes.caffeine.cache.Caffeine", "com.google.common.cache.CacheBuilder")
+            .reads("com.github.benmanes.caffeine.cache.Caffeine", "com.google.common.cache.CacheBuilder")
+            .firesOn("A Caffeine (`Caffeine.newBuilder()...build()`, `buildAsync()`) or Guava "
+                    + "(`CacheBuilder.newBuilder()...build()`) cache built in a class that never calls "
+                    + "`expireAfterWrite`, `expireAfterAccess`, `refreshAfterWrite` or `expireAfter` on that "
+                    + "library's builder. A size bound alone does not count: it evicts the least used entries, not "
+                    + "the stale ones.")
+            .quietWhen("Builders made from a specification (`Caffeine.from(spec)`, `CacheBuilder.from(spec)`), whose "
+                    + "expiry resilint cannot see.")
             .build();
 
     private static final Set<String> EXPIRY = Set.of("expireAfterWrite", "expireAfterAccess", "refreshAfterWrite",

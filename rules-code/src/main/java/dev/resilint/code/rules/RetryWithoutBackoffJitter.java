@@ -25,24 +25,15 @@ import java.util.function.Predicate;
 
 /**
  * CR01: retries whose delay has no random part, so that clients that failed together retry
- * together:
- *
- * <ul>
- *   <li>a hand-rolled retry: a method that sleeps ({@code Thread.sleep}, {@code TimeUnit.sleep})
- *       inside a loop that catches exceptions, with a delay that provably has no random part (see
- *       {@link RetryLoops}; read from the bytecode with ASM, since ArchUnit cannot see loops);</li>
- *   <li>resilience4j: a {@code RetryConfig} built ({@code custom()...build()}, {@code ofDefaults()},
- *       {@code Retry.ofDefaults}, {@code RetryRegistry.ofDefaults()}) in a class that uses no
- *       randomized {@code IntervalFunction} ({@code ofRandomized}, {@code ofExponentialRandomBackoff});
- *       quiet when the interval function or the base configuration comes from elsewhere;</li>
- *   <li>Spring Retry: {@code @Retryable} on a method or class whose {@code @Backoff} (default: a fixed
- *       second) does not say {@code random = true}; quiet with {@code randomExpression} or an
- *       {@code interceptor}.</li>
- * </ul>
+ * together: hand-rolled retry loops, resilience4j and Spring Retry. What it fires on and when it
+ * stays quiet, case by case, is in its {@link #METADATA} (hand-rolled loops are found in the
+ * bytecode by {@link RetryLoops}, since ArchUnit cannot see loops);
+ * {@link dev.resilint.code.ResilienceRules#RETRIES_SHOULD_BACK_OFF_WITH_JITTER} runs it as an
+ * ArchUnit rule.
  */
 public final class RetryWithoutBackoffJitter extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CR01", "RetryWithoutBackoffJitter")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CR01", RetryWithoutBackoffJitter.class)
             .severity(Severity.WARNING)
             .summary("A retry waits a fixed or purely exponential delay, with no random jitter.")
             .rationale("When a dependency fails, all its clients fail at once; retries with the same delay then "
@@ -58,8 +49,24 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER", ""))
             .tags("retry", "jitter", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",
+            .reads("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",
                     "org.springframework.retry.annotation.Retryable")
+            .firesOn("A hand-rolled retry: a method that sleeps (`Thread.sleep`, `TimeUnit.sleep`) inside a loop "
+                            + "that also catches exceptions from a call (a backward jump spanning both the sleep and a "
+                            + "try-catch block that guards some call and catches more than `InterruptedException`), "
+                            + "with a delay that provably has no random part: traced through the method's data flow, "
+                            + "it comes only from constants, parameters, fields, arithmetic and deterministic library "
+                            + "calls (`Math`, `Duration`, `TimeUnit`, boxing).",
+                    "resilience4j: a `RetryConfig` built (`custom()...build()`, `ofDefaults()`, `Retry.ofDefaults`, "
+                            + "`RetryRegistry.ofDefaults()`) in a class that uses no randomized `IntervalFunction` "
+                            + "(`ofRandomized`, `ofExponentialRandomBackoff`).",
+                    "Spring Retry: `@Retryable` on a method or class whose `@Backoff` (default: a fixed second) does "
+                            + "not say `random = true`.")
+            .quietWhen("A retry loop whose delay comes from any other call (a backoff helper, a policy object), "
+                            + "which might be random, or a method that mentions `Random`, `ThreadLocalRandom`, "
+                            + "`SecureRandom`, `RandomGenerator` or `Math.random`; a class file that cannot be read.",
+                    "resilience4j: the interval function or the base configuration comes from elsewhere.",
+                    "Spring Retry: `@Backoff` with `randomExpression`, or `@Retryable` with an `interceptor`.")
             .build();
 
     private static final String R4J = "io.github.resilience4j.";

@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * CT01: an AWS SDK for Java v2 client built ({@code DynamoDbClient.builder()...build()},
- * {@code DynamoDbClient.create()}) in a class that never sets {@code apiCallTimeout} or
- * {@code apiCallAttemptTimeout} (on a {@code ClientOverrideConfiguration}, also per request) nor a
- * socket or connection timeout on an SDK HTTP client builder. A timeout set in a helper method of
- * the same class counts. Quiet when the builder gets an override configuration or HTTP client
- * that the class did not build itself (resilint cannot see what it holds).
+ * CT01: an AWS SDK for Java v2 client built in a class that never sets an API call timeout nor
+ * HTTP client timeouts. What it fires on and when it stays quiet, case by case, is in its
+ * {@link #METADATA}; {@link dev.resilint.code.ResilienceRules#SDK_CLIENTS_SHOULD_SET_TIMEOUTS} runs it
+ * as an ArchUnit rule.
  */
 public final class SdkClientWithoutTimeouts extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CT01", "SdkClientWithoutTimeouts")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CT01", SdkClientWithoutTimeouts.class)
             .severity(Severity.WARNING)
             .summary("A class builds an AWS SDK v2 client without an API call timeout or HTTP client timeouts.")
             .rationale("An AWS SDK v2 client has no overall API call timeout by default: a call to a slow or "
@@ -34,7 +32,14 @@ public final class SdkClientWithoutTimeouts extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
             .tags("timeout", "aws-sdk", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("software.amazon.awssdk.core.client.builder.SdkClientBuilder")
+            .reads("software.amazon.awssdk.core.client.builder.SdkClientBuilder")
+            .firesOn("An AWS SDK for Java v2 client built (`DynamoDbClient.builder()...build()`, "
+                    + "`DynamoDbClient.create()`) in a class that never sets `apiCallTimeout` or "
+                    + "`apiCallAttemptTimeout` (on a `ClientOverrideConfiguration`, also per request) nor a socket or "
+                    + "connection timeout on an SDK HTTP client builder. A timeout set in a helper method of the same "
+                    + "class, or of a class nested in the same top-level class, counts.")
+            .quietWhen("The builder gets an override configuration or an HTTP client that the class did not build "
+                    + "itself: resilint cannot see what it holds.")
             .build();
 
     public SdkClientWithoutTimeouts() {

@@ -16,16 +16,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * CT03: a wait without a bound: {@code Future.get()}, {@code CompletableFuture.join()} and
- * {@code get()}, {@code CountDownLatch.await()}, {@code CyclicBarrier.await()},
- * {@code BlockingQueue.take()}, {@code Thread.join()}, {@code ExecutorService.invokeAll} and
- * {@code invokeAny} without a timeout, {@code Process.waitFor()}. A {@code CompletableFuture}
- * joined in a method that also calls {@code orTimeout} or {@code completeOnTimeout} is bounded and
- * stays quiet. Method references ({@code CompletableFuture::join}) are not calls and are not judged.
+ * CT03: a wait without a bound on a future, latch, barrier, queue, thread, executor or process.
+ * What it fires on and when it stays quiet, case by case, is in its {@link #METADATA};
+ * {@link dev.resilint.code.ResilienceRules#BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS} runs it as an
+ * ArchUnit rule.
  */
 public final class UnboundedBlockingWait extends CodeCondition {
 
-    public static final RuleMetadata METADATA = RuleMetadata.builder("CT03", "UnboundedBlockingWait")
+    public static final RuleMetadata METADATA = RuleMetadata.builder("CT03", UnboundedBlockingWait.class)
             .severity(Severity.WARNING)
             .summary("A thread waits on a future, latch, queue or thread without a timeout.")
             .rationale("A wait without a bound turns a lost message, a dead worker or a hung dependency into a hung "
@@ -38,8 +36,17 @@ public final class UnboundedBlockingWait extends CodeCondition {
             .reference(Reference.doc("ArchUnit rule ResilienceRules.BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS", ""))
             .tags("timeout", "concurrency", "code")
             .sources(SourceKind.CODE)
-            .resourceTypes("java.util.concurrent.Future", "java.util.concurrent.CountDownLatch",
+            .reads("java.util.concurrent.Future", "java.util.concurrent.CountDownLatch",
                     "java.util.concurrent.BlockingQueue", "java.lang.Thread")
+            .firesOn("A call of `Future.get()`, `CompletableFuture.join()` or `get()` (and the other futures of "
+                    + "`java.util.concurrent` and Guava), `CountDownLatch.await()`, `CyclicBarrier.await()`, "
+                    + "`BlockingQueue.take()` (`takeFirst`, `takeLast` of a deque), `Thread.join()`, "
+                    + "`ExecutorService.invokeAll` or `invokeAny` without a timeout, or `Process.waitFor()`.")
+            .quietWhen("A `CompletableFuture` joined in a method that also calls `orTimeout` or `completeOnTimeout`: "
+                            + "it is bounded.",
+                    "Method references (`CompletableFuture::join`), which are not calls.",
+                    "The bounded variants: `get(timeout, unit)`, `await(timeout, unit)`, `poll(timeout, unit)`, "
+                            + "`join(millis)`, `invokeAll(tasks, timeout, unit)`, `waitFor(timeout, unit)`.")
             .build();
 
     private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";

@@ -5,6 +5,7 @@ import dev.resilint.core.DisplayPaths;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.tree.MapNode;
@@ -56,9 +57,14 @@ public final class CloudFormationAnalyzer implements Analyzer {
     }
 
     @Override
+    public SourceKind kind() {
+        return SourceKind.TEMPLATE;
+    }
+
+    @Override
     public List<RuleMetadata> rules() {
         return rules.stream().map(InfraRule::metadata)
-                .filter(m -> m.sources().contains(dev.resilint.core.SourceKind.TEMPLATE)).toList();
+                .filter(m -> m.sources().contains(SourceKind.TEMPLATE)).toList();
     }
 
     @Override

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the evaluator knows about a value. Rules act on {@link Known} values and on {@link Absent}
  * ones (where CloudFormation's default applies), and on {@link OneOf} values only when every
- * possibility agrees. {@link Unknown} means: stay quiet.
+ * possibility agrees ({@link #agreed}, {@link #always}, {@link #readEach}). {@link Unknown} means:
+ * stay quiet.
  *
  * <p>Inside a known value, references that only resolve at deployment stay symbolic: a
  * {@code Ref} to a resource is a scalar tagged {@link Symbols#REF} whose text is the logical id,
@@ -115,7 +117,7 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
 
     /** True when the value is absent in every possibility. */
     default boolean isAbsent() {
-        return possibilities().stream().allMatch(v -> v instanceof Absent);
+        return always(v -> v instanceof Absent);
     }
 
     /** True when at least one possibility is unknown. */
@@ -129,19 +131,39 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
     }
 
     /**
-     * Applies {@code read} to every possibility and returns the result when all of them give the
-     * same one; empty when any possibility gives none or they disagree.
+     * Applies {@code read} to every possibility, in order, and returns the readings; empty as soon
+     * as one possibility gives none (later ones are not read). This is the one loop over
+     * possibilities that rules share: {@link #agreed} and {@link #always} are built on it.
      */
-    default <T> Optional<T> agreed(Function<Value, Optional<T>> read) {
-        T result = null;
+    default <T> Optional<List<T>> readEach(Function<Value, Optional<T>> read) {
+        List<T> readings = new ArrayList<>();
         for (Value v : possibilities()) {
             Optional<T> r = read.apply(v);
-            if (r.isEmpty() || (result != null && !result.equals(r.get()))) {
+            if (r.isEmpty()) {
                 return Optional.empty();
             }
-            result = r.get();
+            readings.add(r.get());
         }
-        return Optional.ofNullable(result);
+        return Optional.of(readings);
+    }
+
+    /**
+     * Applies {@code read} to every possibility and returns the result when all of them give the
+     * same one; empty when any possibility gives none or they disagree (reading stops there).
+     */
+    default <T> Optional<T> agreed(Function<Value, Optional<T>> read) {
+        List<T> first = new ArrayList<>(1);
+        return readEach(v -> read.apply(v).filter(r -> first.isEmpty() || first.get(0).equals(r)).map(r -> {
+            if (first.isEmpty()) {
+                first.add(r);
+            }
+            return r;
+        })).map(readings -> readings.get(0));
+    }
+
+    /** True when {@code test} holds for every possibility (testing stops at the first that fails). */
+    default boolean always(Predicate<Value> test) {
+        return readEach(v -> test.test(v) ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty()).isPresent();
     }
 
     /** A literal scalar's text (never a symbolic reference), when every possibility agrees. */
@@ -169,8 +191,7 @@ public sealed interface Value permits Value.Known, Value.Unknown, Value.Absent, 
      * provably off, whichever branch of its conditions applies.
      */
     default boolean isFalseOrAbsent() {
-        return possibilities().stream().allMatch(v -> v instanceof Absent
-                || v.asBoolean().equals(Optional.of(Boolean.FALSE)));
+        return always(v -> v instanceof Absent || v.asBoolean().equals(Optional.of(Boolean.FALSE)));
     }
 
     /** The value as an integer (CloudFormation accepts {@code "7"}), when all possibilities agree. */

@@ -25,23 +25,9 @@ import java.util.TreeSet;
  * AZ05: an Aurora DB cluster with fewer than 2 DB instances, or with all of them in one
  * Availability Zone. Aurora keeps the data in three zones, but the compute that serves it is the
  * instances: with one instance, or all in one zone, a zone failure stops the database until a new
- * instance is created elsewhere.
- *
- * <p>Judges {@code AWS::RDS::DBCluster} whose {@code Engine} is a literal starting with
- * {@code aurora} and whose {@code EngineMode} is not {@code serverless} (Aurora Serverless v1
- * fails over on its own; a missing {@code EngineMode} means {@code provisioned}). Its members are
- * the {@code AWS::RDS::DBInstance}s whose {@code DBClusterIdentifier} is a {@code Ref} to the
- * cluster, or the same literal as the cluster's {@code DBClusterIdentifier}; Aurora Serverless v2
- * instances ({@code db.serverless}) are members like any other. An instance whose condition is
- * false is no member; one whose condition is the cluster's own counts.
- *
- * <p>Fires when fewer than 2 members are provable, or when every member names its
- * {@code AvailabilityZone} and they are all the same zone. Quiet when the engine or engine mode
- * cannot be known, when any instance of the template might belong to the cluster without
- * certainty (an unknown or conditional {@code DBClusterIdentifier}, an unknown condition), when
- * the cluster is passed to a nested stack (which may hold more instances), when any member
- * leaves its zone to RDS for the zone check, and for clusters whose condition is false. Instances
- * that another stack adds to an exported cluster are not seen.
+ * instance is created elsewhere. It judges the whole template at once, since a cluster's members
+ * are the instances that name it. What it fires on and when it stays quiet, case by case, is in
+ * its {@link #METADATA}.
  */
 public final class AuroraClusterSingleInstance implements InfraRule {
 
@@ -63,6 +49,23 @@ public final class AuroraClusterSingleInstance implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBCluster")
             .reads("AWS::RDS::DBInstance", "AWS::CloudFormation::Stack")
+            .firesOn("An Aurora `AWS::RDS::DBCluster` (an `Engine` that is a literal starting with `aurora`, and an "
+                            + "`EngineMode` that is not `serverless`: a missing `EngineMode` means `provisioned`, and "
+                            + "Aurora Serverless v1 fails over on its own) with fewer than 2 provable members. "
+                            + "Instances that another stack adds to an exported cluster are not seen.",
+                    "Such a cluster whose members all name their `AvailabilityZone`, and all the same zone.",
+                    "Its members are the `AWS::RDS::DBInstance`s whose `DBClusterIdentifier` is a `Ref` to the "
+                            + "cluster, or the same literal as the cluster's `DBClusterIdentifier`; Aurora "
+                            + "Serverless v2 instances (`db.serverless`) are members like any other. An instance "
+                            + "whose condition is false is no member; one whose condition is the cluster's own counts.")
+            .quietWhen("The engine or the engine mode cannot be known.",
+                    "Any instance of the template might belong to the cluster without certainty: an unknown or "
+                            + "conditional `DBClusterIdentifier`, a cluster name that cannot be known, or a "
+                            + "condition that is not certain whenever the cluster's is.",
+                    "The cluster is passed to a nested stack, which may hold more instances.",
+                    "For the zone check: any member leaves its zone to RDS (no `AvailabilityZone`) or names one that "
+                            + "cannot be known, or the zones cannot be compared.",
+                    "The cluster's `Condition` is provably false.")
             .build();
 
     private static final String CLUSTER = "AWS::RDS::DBCluster";
@@ -163,8 +166,7 @@ public final class AuroraClusterSingleInstance implements InfraRule {
         if (engine.isEmpty() || !engine.get().trim().toLowerCase(Locale.ROOT).startsWith("aurora")) {
             return false;
         }
-        Value mode = graph.property(cluster, "EngineMode");
-        return mode.possibilities().stream().allMatch(v -> v instanceof Value.Absent
+        return graph.property(cluster, "EngineMode").always(v -> v instanceof Value.Absent
                 || v.asString().map(m -> !m.trim().equalsIgnoreCase("serverless")).orElse(false));
     }
 

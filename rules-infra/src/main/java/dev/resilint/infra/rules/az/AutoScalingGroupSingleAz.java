@@ -7,23 +7,16 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.AzSet;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.rules.support.Zones;
 import java.util.Optional;
 
 /**
  * AZ01: an Auto Scaling group that provably runs in fewer than 2 Availability Zones. When that
  * zone fails, the group loses all its instances at once and cannot launch replacements elsewhere.
- *
- * <p>The zones come from {@code VPCZoneIdentifier} (each subnet's {@code AvailabilityZone}) or,
- * when it is not set, from {@code AvailabilityZones}; when both are set, {@code VPCZoneIdentifier}
- * decides, as in EC2 Auto Scaling. {@code Fn::GetAZs} and {@code Fn::Select} indexes, literal zone
- * names and parameter defaults are understood. Fires only when every possibility covers one zone.
- * Quiet when any subnet or zone cannot be known (a subnet from a parameter without default, an
- * import, a subnet without {@code AvailabilityZone}), when neither property is set (the launch
- * template then decides), and for groups whose condition is false.
+ * What it fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class AutoScalingGroupSingleAz implements InfraRule {
+public final class AutoScalingGroupSingleAz extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ01", AutoScalingGroupSingleAz.class)
             .severity(Severity.ERROR)
@@ -41,6 +34,16 @@ public final class AutoScalingGroupSingleAz implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Zones.ASG)
             .reads(Zones.SUBNET)
+            .firesOn("An `AWS::AutoScaling::AutoScalingGroup` whose zones are at most one Availability Zone in every "
+                    + "possibility, whichever way its conditions go (a possibility with none is malformed). The zones come from `VPCZoneIdentifier` (each "
+                    + "subnet's `AvailabilityZone`) or, when it is not set, from `AvailabilityZones`; when both are "
+                    + "set, `VPCZoneIdentifier` decides, as in EC2 Auto Scaling. `Fn::GetAZs` and `Fn::Select` "
+                    + "indexes, literal zone names and parameter defaults are understood.")
+            .quietWhen("Any subnet or zone cannot be known: a subnet from a parameter without default, an import, a "
+                            + "subnet without `AvailabilityZone`.",
+                    "Some possibility covers 2 zones or more, or every possibility covers none (a malformed group).",
+                    "Neither `VPCZoneIdentifier` nor `AvailabilityZones` is set: the launch template then decides.",
+                    "The group's `Condition` is provably false.")
             .build();
 
     @Override
@@ -49,25 +52,20 @@ public final class AutoScalingGroupSingleAz implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource asg : graph.ofType(Zones.ASG)) {
-            if (!graph.mayExist(asg)) {
-                continue;
-            }
-            Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(graph, asg);
-            if (placement.isEmpty()) {
-                continue;
-            }
-            AzSet zones = placement.get().zones();
-            if (!zones.isKnown() || zones.maxCount() != 1) {
-                continue; // unknown, or at least one possibility spans several zones (0 is malformed)
-            }
-            String property = placement.get().property();
-            String fix = property.equals("VPCZoneIdentifier")
-                    ? "spread VPCZoneIdentifier over subnets in at least 2 zones"
-                    : "list at least 2 zones in AvailabilityZones";
-            context.report(asg.locateProperty(property), "Auto Scaling group " + asg.displayName() + " runs in "
-                    + Zones.count(1) + " (" + Zones.describe(zones) + "); " + fix);
+    protected void check(Resource asg, GraphView graph, RuleContext context) {
+        Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(graph, asg);
+        if (placement.isEmpty()) {
+            return;
         }
+        AzSet zones = placement.get().zones();
+        if (!zones.isKnown() || zones.maxCount() != 1) {
+            return; // unknown, or at least one possibility spans several zones (0 is malformed)
+        }
+        String property = placement.get().property();
+        String fix = property.equals("VPCZoneIdentifier")
+                ? "spread VPCZoneIdentifier over subnets in at least 2 zones"
+                : "list at least 2 zones in AvailabilityZones";
+        context.report(asg.locateProperty(property), "Auto Scaling group " + asg.displayName() + " runs in "
+                + Zones.count(1) + " (" + Zones.describe(zones) + "); " + fix);
     }
 }

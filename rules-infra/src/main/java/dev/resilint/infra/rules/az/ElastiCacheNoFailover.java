@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.AzSet;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import java.util.ArrayList;
@@ -16,27 +16,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * AZ06: an ElastiCache cache that does not survive the loss of a node or an Availability Zone.
- *
- * <p>Fires on
- * <ul>
- *   <li>an {@code AWS::ElastiCache::ReplicationGroup} without {@code AutomaticFailoverEnabled: true}
- *       and {@code MultiAZEnabled: true} (both default to false), or with a single node:
- *       {@code NumCacheClusters: 1}, {@code ReplicasPerNodeGroup: 0}, or a
- *       {@code NodeGroupConfiguration} whose every shard has {@code ReplicaCount: 0};</li>
- *   <li>an {@code AWS::ElastiCache::CacheCluster} running Redis or Valkey that no replication group of
- *       the template uses as its {@code PrimaryClusterId}: a standalone node, without replica or
- *       failover;</li>
- *   <li>a Memcached {@code AWS::ElastiCache::CacheCluster} of several nodes ({@code NumCacheNodes} over
- *       1) without {@code AZMode: cross-az}: ElastiCache puts every node in one zone when neither
- *       {@code AZMode} nor {@code PreferredAvailabilityZones} says otherwise.</li>
- * </ul>
- * One finding per resource, naming every cause. Quiet when a deciding value cannot be known (a
- * replication group is judged on the settings that are known to be off), for single-node
- * Memcached clusters (which cannot be spread), for {@code AWS::ElastiCache::ServerlessCache}
- * (multi-AZ by design) and for resources whose condition is false.
+ * AZ06: an ElastiCache cache that does not survive the loss of a node or an Availability Zone: a
+ * replication group without automatic Multi-AZ failover or replicas, a standalone Redis or Valkey
+ * node, or Memcached nodes all in one zone. What it fires on and when it stays quiet, case by
+ * case, is in its {@link #METADATA}.
  */
-public final class ElastiCacheNoFailover implements InfraRule {
+public final class ElastiCacheNoFailover extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ06", ElastiCacheNoFailover.class)
             .severity(Severity.WARNING)
@@ -55,6 +40,27 @@ public final class ElastiCacheNoFailover implements InfraRule {
             .tags("availability-zone", "cache")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")
+            .firesOn("An `AWS::ElastiCache::ReplicationGroup` without `AutomaticFailoverEnabled: true` and "
+                            + "`MultiAZEnabled: true` (both default to false), or with a single node: "
+                            + "`NumCacheClusters: 1`, `ReplicasPerNodeGroup: 0`, or a `NodeGroupConfiguration` whose "
+                            + "every shard has `ReplicaCount: 0`. One finding per group, naming every cause.",
+                    "An `AWS::ElastiCache::CacheCluster` running Redis or Valkey that no replication group of the "
+                            + "template uses as its `PrimaryClusterId` (a reference to it, or its literal "
+                            + "`ClusterName`): a standalone node, without replica or failover.",
+                    "A Memcached `AWS::ElastiCache::CacheCluster` of several nodes (`NumCacheNodes` over 1) without "
+                            + "`AZMode: cross-az`: ElastiCache puts every node in one zone when neither `AZMode` nor "
+                            + "`PreferredAvailabilityZones` says otherwise, or when `PreferredAvailabilityZones` "
+                            + "names a single zone.")
+            .quietWhen("A deciding value cannot be known; a replication group is judged on the settings that are "
+                            + "known to be off.",
+                    "A replication group whose `Engine` is `memcached` (not a valid replication group).",
+                    "A Redis or Valkey cache cluster that a replication group of the template may use as its "
+                            + "primary (a `PrimaryClusterId` that cannot be known, or a literal that may be the "
+                            + "cluster's name).",
+                    "A single-node Memcached cluster, which cannot be spread; a Memcached cluster with `AZMode: "
+                            + "cross-az`, or with `PreferredAvailabilityZones` listing several zones.",
+                    "An `AWS::ElastiCache::ServerlessCache`, which is multi-AZ by design.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     private static final String REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
@@ -66,16 +72,11 @@ public final class ElastiCacheNoFailover implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource r : graph.resources()) {
-            if (!graph.mayExist(r)) {
-                continue;
-            }
-            if (r.type().equals(REPLICATION_GROUP)) {
-                replicationGroup(graph, context, r);
-            } else if (r.type().equals(CACHE_CLUSTER)) {
-                cacheCluster(graph, context, r);
-            }
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        if (r.type().equals(REPLICATION_GROUP)) {
+            replicationGroup(graph, context, r);
+        } else {
+            cacheCluster(graph, context, r);
         }
     }
 
@@ -191,41 +192,37 @@ public final class ElastiCacheNoFailover implements InfraRule {
      * {@code PrimaryClusterId}.
      */
     private static boolean standalone(GraphView graph, Resource cluster) {
-        Value clusterName = null;
         for (Resource group : graph.ofType(REPLICATION_GROUP)) {
-            if (!graph.mayExist(group)) {
-                continue;
-            }
-            Value primary = graph.property(group, "PrimaryClusterId");
-            for (Value option : primary.possibilities()) {
-                if (option instanceof Value.Absent) {
-                    continue;
-                }
-                if (!(option instanceof Value.Known)) {
-                    return false; // unknown: it might be this cluster
-                }
-                Optional<Symbols.ResourceRef> ref = option.asResourceRef();
-                if (ref.isPresent()) {
-                    if (ref.get().resourceId().equals(cluster.id())) {
-                        return false;
-                    }
-                    continue;
-                }
-                Optional<String> literal = option.asString();
-                if (literal.isEmpty()) {
-                    return false;
-                }
-                clusterName = clusterName != null ? clusterName : graph.property(cluster, "ClusterName");
-                if (clusterName.isAbsent()) {
-                    continue; // a generated name, which a literal cannot know
-                }
-                Optional<String> name = clusterName.asString();
-                if (name.isEmpty() || name.get().trim().equalsIgnoreCase(literal.get().trim())) {
-                    return false;
-                }
+            if (graph.mayExist(group)
+                    && !graph.property(group, "PrimaryClusterId").always(option -> !mayName(graph, cluster, option))) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** Whether one possibility of a {@code PrimaryClusterId} names, or may name, the cache cluster. */
+    private static boolean mayName(GraphView graph, Resource cluster, Value option) {
+        if (option instanceof Value.Absent) {
+            return false;
+        }
+        if (!(option instanceof Value.Known)) {
+            return true; // unknown: it might be this cluster
+        }
+        Optional<Symbols.ResourceRef> ref = option.asResourceRef();
+        if (ref.isPresent()) {
+            return ref.get().resourceId().equals(cluster.id());
+        }
+        Optional<String> literal = option.asString();
+        if (literal.isEmpty()) {
+            return true;
+        }
+        Value clusterName = graph.property(cluster, "ClusterName");
+        if (clusterName.isAbsent()) {
+            return false; // a generated name, which a literal cannot know
+        }
+        Optional<String> name = clusterName.asString();
+        return name.isEmpty() || name.get().trim().equalsIgnoreCase(literal.get().trim());
     }
 
     /** The engine in lower case, {@code dflt} when not set; empty when it cannot be known. */

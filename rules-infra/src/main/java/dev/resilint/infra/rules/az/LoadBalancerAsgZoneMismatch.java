@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.Zones;
 import java.util.ArrayList;
@@ -22,22 +22,10 @@ import java.util.TreeSet;
  * AZ03: an Auto Scaling group and a load balancer it is attached to run in different sets of
  * Availability Zones. Instances in a zone the load balancer does not serve get no traffic (and
  * lose it all when the other zones fail); a zone the load balancer serves without instances of the
- * group concentrates the load on the remaining zones.
- *
- * <p>The attachment is found directly ({@code LoadBalancerNames} naming a Classic Load Balancer of
- * the template) or through a target group: the group's {@code TargetGroupARNs} names a target
- * group, a listener forwards to it ({@code DefaultActions}, or a listener rule's {@code Actions},
- * with {@code TargetGroupArn} or {@code ForwardConfig.TargetGroups}) and the listener belongs to a
- * load balancer ({@code LoadBalancerArn}). Every link must be provable: a reference inside an
- * {@code Fn::If} whose condition is unknown, or a resource on the way whose condition is neither
- * true nor the group's own, breaks the chain. Zones are read as in AZ01 and AZ02.
- *
- * <p>Fires only when both zone sets are known exactly (one possibility each, and not the whole
- * {@code Fn::GetAZs} list, whose length depends on the region), comparable (both symbolic, both
- * literal names or both zone ids) and different; one finding per group and load balancer. Quiet
- * otherwise, and for groups whose condition is false.
+ * group concentrates the load on the remaining zones. What it fires on and when it stays quiet,
+ * case by case, is in its {@link #METADATA}.
  */
-public final class LoadBalancerAsgZoneMismatch implements InfraRule {
+public final class LoadBalancerAsgZoneMismatch extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ03", LoadBalancerAsgZoneMismatch.class)
             .severity(Severity.WARNING)
@@ -58,6 +46,24 @@ public final class LoadBalancerAsgZoneMismatch implements InfraRule {
             .reads(Zones.ELB_V2, Zones.CLASSIC_ELB, "AWS::ElasticLoadBalancingV2::TargetGroup",
                     "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
                     Zones.SUBNET)
+            .firesOn("An `AWS::AutoScaling::AutoScalingGroup` and a load balancer it is provably attached to whose "
+                            + "zone sets are both known exactly (one possibility each, and not the whole `Fn::GetAZs` "
+                            + "list, whose length depends on the region), comparable (both symbolic, both literal "
+                            + "names or both zone ids) and different; one finding per group and load balancer. Zones "
+                            + "are read as in AZ01 (the group) and AZ02 (the load balancer).",
+                    "Attached means directly (`LoadBalancerNames` naming a Classic Load Balancer of the template) or "
+                            + "through a target group: the group's `TargetGroupARNs` names a target group, a listener "
+                            + "forwards to it (`DefaultActions`, or a listener rule's `Actions`, with "
+                            + "`TargetGroupArn` or `ForwardConfig.TargetGroups`) and the listener belongs to a load "
+                            + "balancer (`LoadBalancerArn`).")
+            .quietWhen("A link of the attachment cannot be proven: a reference inside an `Fn::If` whose condition "
+                            + "is unknown, or a resource on the way whose condition is neither true nor the group's "
+                            + "own.",
+                    "Either zone set is not known exactly: unknown, depending on a condition, empty, or the whole "
+                            + "`Fn::GetAZs` list.",
+                    "The zone sets cannot be compared: a zone name against a zone id, or symbolic zones of "
+                            + "different regions.",
+                    "The group's `Condition` is provably false.")
             .build();
 
     private static final String TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
@@ -70,28 +76,23 @@ public final class LoadBalancerAsgZoneMismatch implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource asg : graph.ofType(Zones.ASG)) {
-            if (!graph.mayExist(asg)) {
+    protected void check(Resource asg, GraphView graph, RuleContext context) {
+        Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(graph, asg);
+        Optional<Set<String>> asgZones = placement.flatMap(Zones.Placement::exact);
+        if (asgZones.isEmpty() || asgZones.get().isEmpty()) {
+            return;
+        }
+        for (Resource lb : loadBalancers(graph, asg)) {
+            Optional<Set<String>> lbZones = Zones.ofLoadBalancer(graph, lb).flatMap(Zones.Placement::exact);
+            if (lbZones.isEmpty() || lbZones.get().isEmpty() || lbZones.get().equals(asgZones.get())) {
                 continue;
             }
-            Optional<Zones.Placement> placement = Zones.ofAutoScalingGroup(graph, asg);
-            Optional<Set<String>> asgZones = placement.flatMap(Zones.Placement::exact);
-            if (asgZones.isEmpty() || asgZones.get().isEmpty()) {
+            Set<String> all = new TreeSet<>(asgZones.get());
+            all.addAll(lbZones.get());
+            if (!Zones.comparable(all)) {
                 continue;
             }
-            for (Resource lb : loadBalancers(graph, asg)) {
-                Optional<Set<String>> lbZones = Zones.ofLoadBalancer(graph, lb).flatMap(Zones.Placement::exact);
-                if (lbZones.isEmpty() || lbZones.get().isEmpty() || lbZones.get().equals(asgZones.get())) {
-                    continue;
-                }
-                Set<String> all = new TreeSet<>(asgZones.get());
-                all.addAll(lbZones.get());
-                if (!Zones.comparable(all)) {
-                    continue;
-                }
-                report(context, asg, placement.get().property(), asgZones.get(), lb, lbZones.get());
-            }
+            report(context, asg, placement.get().property(), asgZones.get(), lb, lbZones.get());
         }
     }
 

@@ -7,26 +7,18 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.AzSet;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
-import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.rules.support.Zones;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * AZ02: a Classic, Application or Network Load Balancer that provably serves fewer than 2
- * Availability Zones. When that zone fails, the entry point of the service fails with it.
- *
- * <p>For {@code AWS::ElasticLoadBalancingV2::LoadBalancer} the zones come from {@code Subnets},
- * or else from {@code SubnetMappings[*].SubnetId}; for {@code AWS::ElasticLoadBalancing::LoadBalancer}
- * from {@code Subnets}, or else {@code AvailabilityZones}. Gateway Load Balancers
- * ({@code Type: gateway}) are not judged; a missing {@code Type} means {@code application}.
- * Fires only when every possibility covers one zone. Quiet when the type, any subnet or any zone
- * cannot be known, when no zone property is set, and for load balancers whose condition is false.
+ * Availability Zones. When that zone fails, the entry point of the service fails with it. What it
+ * fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class LoadBalancerSingleAz implements InfraRule {
+public final class LoadBalancerSingleAz extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("AZ02", LoadBalancerSingleAz.class)
             .severity(Severity.ERROR)
@@ -43,6 +35,16 @@ public final class LoadBalancerSingleAz implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Zones.ELB_V2, Zones.CLASSIC_ELB)
             .reads(Zones.SUBNET)
+            .firesOn("An Application or Network Load Balancer (`AWS::ElasticLoadBalancingV2::LoadBalancer`; a "
+                            + "missing `Type` means `application`) whose `Subnets`, or else "
+                            + "`SubnetMappings[*].SubnetId`, cover at most one Availability Zone in every possibility.",
+                    "A Classic Load Balancer (`AWS::ElasticLoadBalancing::LoadBalancer`) whose `Subnets`, or else "
+                            + "`AvailabilityZones`, cover at most one Availability Zone in every possibility.")
+            .quietWhen("A Gateway Load Balancer (`Type: gateway`), or a `Type` that cannot be known.",
+                    "Any subnet or zone cannot be known.",
+                    "Some possibility covers 2 zones or more, or every possibility covers none.",
+                    "No zone property is set.",
+                    "The load balancer's `Condition` is provably false.")
             .build();
 
     @Override
@@ -51,36 +53,31 @@ public final class LoadBalancerSingleAz implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource lb : graph.resources()) {
-            boolean v2 = lb.type().equals(Zones.ELB_V2);
-            if (!v2 && !lb.type().equals(Zones.CLASSIC_ELB) || !graph.mayExist(lb)) {
-                continue;
-            }
-            Optional<String> kind = v2 ? elbV2Type(graph, lb) : Optional.of("classic");
-            if (kind.isEmpty()) {
-                continue;
-            }
-            Optional<Zones.Placement> placement = Zones.ofLoadBalancer(graph, lb);
-            if (placement.isEmpty()) {
-                continue;
-            }
-            AzSet zones = placement.get().zones();
-            if (!zones.isKnown() || zones.maxCount() != 1) {
-                continue;
-            }
-            String property = placement.get().property();
-            String what = switch (kind.get()) {
-                case "classic" -> "Classic Load Balancer ";
-                case "network" -> "Network Load Balancer ";
-                case "application" -> "Application Load Balancer ";
-                default -> "Load balancer ";
-            };
-            String fix = property.equals("AvailabilityZones") ? "list at least 2 zones in AvailabilityZones"
-                    : "give it " + property + " in at least 2 zones";
-            context.report(lb.locateProperty(property), what + lb.displayName() + " serves " + Zones.count(1) + " ("
-                    + Zones.describe(zones) + "); " + fix);
+    protected void check(Resource lb, GraphView graph, RuleContext context) {
+        boolean v2 = lb.type().equals(Zones.ELB_V2);
+        Optional<String> kind = v2 ? elbV2Type(graph, lb) : Optional.of("classic");
+        if (kind.isEmpty()) {
+            return;
         }
+        Optional<Zones.Placement> placement = Zones.ofLoadBalancer(graph, lb);
+        if (placement.isEmpty()) {
+            return;
+        }
+        AzSet zones = placement.get().zones();
+        if (!zones.isKnown() || zones.maxCount() != 1) {
+            return;
+        }
+        String property = placement.get().property();
+        String what = switch (kind.get()) {
+            case "classic" -> "Classic Load Balancer ";
+            case "network" -> "Network Load Balancer ";
+            case "application" -> "Application Load Balancer ";
+            default -> "Load balancer ";
+        };
+        String fix = property.equals("AvailabilityZones") ? "list at least 2 zones in AvailabilityZones"
+                : "give it " + property + " in at least 2 zones";
+        context.report(lb.locateProperty(property), what + lb.displayName() + " serves " + Zones.count(1) + " ("
+                + Zones.describe(zones) + "); " + fix);
     }
 
     /**
@@ -89,15 +86,10 @@ public final class LoadBalancerSingleAz implements InfraRule {
      * {@code gateway}.
      */
     private static Optional<String> elbV2Type(GraphView graph, Resource lb) {
-        Set<String> kinds = new TreeSet<>();
-        for (Value v : graph.property(lb, "Type").possibilities()) {
-            Optional<String> kind = v.isAbsent() ? Optional.of("application")
-                    : v.asString().map(s -> s.trim().toLowerCase(Locale.ROOT));
-            if (kind.isEmpty() || !kind.get().equals("application") && !kind.get().equals("network")) {
-                return Optional.empty(); // unknown, gateway, or not a load balancer type
-            }
-            kinds.add(kind.get());
-        }
-        return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.of("either");
+        return graph.property(lb, "Type").readEach(v -> (v.isAbsent() ? Optional.of("application")
+                        : v.asString().map(s -> s.trim().toLowerCase(Locale.ROOT)))
+                        .filter(kind -> kind.equals("application") || kind.equals("network")))
+                .map(TreeSet::new)
+                .map(kinds -> kinds.size() == 1 ? kinds.first() : "either");
     }
 }

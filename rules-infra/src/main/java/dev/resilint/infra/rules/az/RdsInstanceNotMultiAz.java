@@ -13,10 +13,7 @@ import dev.resilint.infra.rules.support.RdsTopology;
 /**
  * AZ04: an RDS DB instance that stands alone (not an Aurora or Multi-AZ cluster member, not a read
  * replica) without {@code MultiAZ: true}. One Availability Zone failure takes the database down.
- *
- * <p>Fires on {@code MultiAZ} absent (CloudFormation's default is false) or false. Quiet when
- * {@code MultiAZ}, {@code Engine}, {@code DBClusterIdentifier} or the replica source cannot be
- * known.
+ * What it fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
 public final class RdsInstanceNotMultiAz extends ResourceRule {
 
@@ -33,6 +30,14 @@ public final class RdsInstanceNotMultiAz extends ResourceRule {
             .tags("availability-zone", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBInstance")
+            .firesOn("A standalone `AWS::RDS::DBInstance` (no `DBClusterIdentifier` and an engine that is not "
+                    + "Aurora; neither `SourceDBInstanceIdentifier` nor `SourceDBClusterIdentifier`) whose `MultiAZ` "
+                    + "is absent (CloudFormation's default is false) or false, in every possibility.")
+            .quietWhen("`MultiAZ`, `Engine`, `DBClusterIdentifier` or the replica source cannot be known.",
+                    "The instance is a cluster member (Aurora included) or a read replica.",
+                    "The instance is, or may be, restored from a snapshot (`Engine` not set, `DBSnapshotIdentifier` "
+                            + "set in some possibility): its settings come from the snapshot.",
+                    "The instance's `Condition` is provably false.")
             .build();
 
     private static String state(Value multiAz) {

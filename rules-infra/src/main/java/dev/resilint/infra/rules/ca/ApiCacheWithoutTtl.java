@@ -6,7 +6,7 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ListItems;
 import java.util.List;
@@ -14,28 +14,10 @@ import java.util.Optional;
 
 /**
  * CA02: an API Gateway REST API stage whose cache is on without saying what to cache, or that
- * caches with a TTL of zero.
- *
- * <p>Fires on an {@code AWS::ApiGateway::Stage} (which is also what a SAM {@code AWS::Serverless::Api}
- * becomes) and on the stage an {@code AWS::ApiGateway::Deployment} creates through its
- * {@code StageDescription}:
- * <ul>
- *   <li>with {@code CacheClusterEnabled: true} but no {@code MethodSettings} entry with
- *       {@code CachingEnabled: true} (nor, in a {@code StageDescription}, a stage-wide
- *       {@code CachingEnabled: true}): the cache cluster runs, and is billed, while no method
- *       caches anything;
- *   <li>for each method setting (or stage-wide setting) with {@code CachingEnabled: true} and
- *       {@code CacheTtlInSeconds: 0}: responses expire as soon as they are cached. One finding per
- *       setting, told apart by its {@code ResourcePath} and {@code HttpMethod}. A missing
- *       {@code CacheTtlInSeconds} means API Gateway's default of 300 s and is fine.
- * </ul>
- *
- * <p>Quiet when {@code CacheClusterEnabled}, the method settings or any of their
- * {@code CachingEnabled} values cannot be known (a method settings list under an unknown
- * condition counts only if no branch caches), and for resources whose {@code Condition} is provably
- * false.
+ * caches with a TTL of zero. What it fires on and when it stays quiet, case by case, is in its
+ * {@link #METADATA}.
  */
-public final class ApiCacheWithoutTtl implements InfraRule {
+public final class ApiCacheWithoutTtl extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("CA02", ApiCacheWithoutTtl.class)
             .severity(Severity.WARNING)
@@ -51,6 +33,20 @@ public final class ApiCacheWithoutTtl implements InfraRule {
             .tags("caching", "api-gateway")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment")
+            .firesOn("An `AWS::ApiGateway::Stage` (which is also what a SAM `AWS::Serverless::Api` becomes), or the "
+                            + "stage an `AWS::ApiGateway::Deployment` creates through its `StageDescription`, with "
+                            + "`CacheClusterEnabled: true` but no `MethodSettings` entry with `CachingEnabled: true` "
+                            + "(nor, in a `StageDescription`, a stage-wide `CachingEnabled: true`): the cache cluster "
+                            + "runs, and is billed, while no method caches anything.",
+                    "Each method setting of such a stage (or, in a `StageDescription`, the stage-wide setting) with "
+                            + "`CachingEnabled: true` and `CacheTtlInSeconds: 0`: responses expire as soon as they are "
+                            + "cached. One finding per setting, told apart by its `ResourcePath` and `HttpMethod`. A "
+                            + "missing `CacheTtlInSeconds` means API Gateway's default of 300 s and is fine.")
+            .quietWhen("`CacheClusterEnabled`, the method settings or any of their `CachingEnabled` values cannot be "
+                            + "known; a method settings list under an unknown condition counts only if no branch "
+                            + "caches.",
+                    "A deployment without `StageDescription`, which creates no stage settings of its own.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     @Override
@@ -59,20 +55,12 @@ public final class ApiCacheWithoutTtl implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource stage : graph.ofType("AWS::ApiGateway::Stage")) {
-            if (graph.mayExist(stage)) {
-                check(graph, stage, "", "API Gateway stage " + stage.displayName(), context);
-            }
-        }
-        for (Resource deployment : graph.ofType("AWS::ApiGateway::Deployment")) {
-            if (graph.mayExist(deployment)
-                    && !graph.property(deployment, "StageDescription").isAbsent()) {
-                String name = graph.property(deployment, "StageName").asString().map(n -> " (stage " + n + ")")
-                        .orElse("");
-                check(graph, deployment, "StageDescription/", "API Gateway deployment " + deployment.displayName()
-                        + name, context);
-            }
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        if (r.type().equals("AWS::ApiGateway::Stage")) {
+            check(graph, r, "", "API Gateway stage " + r.displayName(), context);
+        } else if (!graph.property(r, "StageDescription").isAbsent()) {
+            String name = graph.property(r, "StageName").asString().map(n -> " (stage " + n + ")").orElse("");
+            check(graph, r, "StageDescription/", "API Gateway deployment " + r.displayName() + name, context);
         }
     }
 
@@ -117,17 +105,7 @@ public final class ApiCacheWithoutTtl implements InfraRule {
 
     /** True when no possibility of the method settings has an entry that may cache. */
     private static boolean noMethodCaches(Value settings) {
-        for (Value option : settings.possibilities()) {
-            Optional<List<Value>> items = ListItems.of(option);
-            if (items.isEmpty()) {
-                return false;
-            }
-            for (Value item : items.get()) {
-                if (!(item instanceof Value.Known) || !item.field("CachingEnabled").isFalseOrAbsent()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return settings.always(option -> ListItems.of(option).map(items -> items.stream().allMatch(item ->
+                item instanceof Value.Known && item.field("CachingEnabled").isFalseOrAbsent())).orElse(false));
     }
 }

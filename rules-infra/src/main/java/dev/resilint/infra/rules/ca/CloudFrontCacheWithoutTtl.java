@@ -7,35 +7,18 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ListItems;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * CA01: CloudFront caching whose lifetimes nobody chose, or chose inconsistently.
- *
- * <p>Fires on:
- * <ul>
- *   <li>each cache behavior of an {@code AWS::CloudFront::Distribution}
- *       ({@code DistributionConfig.DefaultCacheBehavior} and every item of
- *       {@code DistributionConfig.CacheBehaviors}) with neither {@code CachePolicyId} nor an explicit
- *       {@code DefaultTTL}: it runs on CloudFront's legacy defaults (objects without
- *       {@code Cache-Control} cached for a day, up to a year). One finding per behavior, told apart
- *       by its {@code PathPattern} ({@code default} for the default behavior).
- *   <li>an {@code AWS::CloudFront::CachePolicy} whose {@code CachePolicyConfig} breaks
- *       {@code MinTTL <= DefaultTTL <= MaxTTL}. Only TTLs that are set are compared: CloudFront
- *       derives a missing {@code DefaultTTL} or {@code MaxTTL} from the others (the API reference
- *       gives 86400 and 31536000, raised to {@code MinTTL} or {@code DefaultTTL} when those are
- *       higher), and CloudFormation requires all three anyway.
- * </ul>
- *
- * <p>Quiet when a behavior list, a behavior or a TTL cannot be known (a property under an
- * {@code Fn::If} counts as missing only when it is missing in every branch), and for resources
- * whose {@code Condition} is provably false.
+ * CA01: CloudFront caching whose lifetimes nobody chose, or chose inconsistently: cache behaviors
+ * left on CloudFront's legacy defaults, and cache policies whose TTLs contradict each other. What
+ * it fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class CloudFrontCacheWithoutTtl implements InfraRule {
+public final class CloudFrontCacheWithoutTtl extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("CA01", CloudFrontCacheWithoutTtl.class)
             .severity(Severity.WARNING)
@@ -53,6 +36,19 @@ public final class CloudFrontCacheWithoutTtl implements InfraRule {
             .tags("caching", "cdn")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::CloudFront::Distribution", "AWS::CloudFront::CachePolicy")
+            .firesOn("Each cache behavior of an `AWS::CloudFront::Distribution` (`DistributionConfig."
+                            + "DefaultCacheBehavior` and every item of `DistributionConfig.CacheBehaviors`) with neither "
+                            + "`CachePolicyId` nor an explicit `DefaultTTL`: it runs on CloudFront's legacy defaults "
+                            + "(objects without `Cache-Control` cached for a day, up to a year). One finding per "
+                            + "behavior, told apart by its `PathPattern` (`default` for the default behavior).",
+                    "An `AWS::CloudFront::CachePolicy` whose `CachePolicyConfig` breaks `MinTTL <= DefaultTTL <= "
+                            + "MaxTTL`. Only TTLs that are set are compared: CloudFront derives a missing `DefaultTTL` "
+                            + "or `MaxTTL` from the others (the API reference gives 86400 and 31536000, raised to "
+                            + "`MinTTL` or `DefaultTTL` when those are higher), and CloudFormation requires all three "
+                            + "anyway.")
+            .quietWhen("A behavior list, a behavior or a TTL cannot be known; a property under an `Fn::If` counts "
+                            + "as missing only when it is missing in every branch.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     private static final String CONFIG = "DistributionConfig";
@@ -63,22 +59,17 @@ public final class CloudFrontCacheWithoutTtl implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource distribution : graph.ofType("AWS::CloudFront::Distribution")) {
-            if (graph.mayExist(distribution)) {
-                distribution(graph, distribution, context);
-            }
-        }
-        for (Resource policy : graph.ofType("AWS::CloudFront::CachePolicy")) {
-            if (graph.mayExist(policy)) {
-                cachePolicy(graph, policy, context);
-            }
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        if (r.type().equals("AWS::CloudFront::Distribution")) {
+            distribution(graph, r, context);
+        } else {
+            cachePolicy(graph, r, context);
         }
     }
 
     private static void distribution(GraphView graph, Resource d, RuleContext context) {
         String defaultPath = CONFIG + "/DefaultCacheBehavior";
-        if (graph.property(d, defaultPath).possibilities().stream().allMatch(Value::isKnown)
+        if (graph.property(d, defaultPath).always(Value::isKnown)
                 && graph.property(d, defaultPath + "/CachePolicyId").isAbsent()
                 && graph.property(d, defaultPath + "/DefaultTTL").isAbsent()) {
             context.report(d.locateProperty(defaultPath), "CloudFront distribution " + d.displayName()

@@ -6,7 +6,7 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
@@ -15,16 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DP02: a CodeDeploy deployment group that does not roll a bad release back by itself.
- *
- * <p>Fires when {@code AutoRollbackConfiguration} is missing, not enabled, or does not list
- * {@code DEPLOYMENT_FAILURE} among its {@code Events}; or when {@code AlarmConfiguration} is
- * missing, not enabled ({@code Enabled} unset means false, as in the CodeDeploy API), or names no
- * alarm. The message says which of the two is missing. SAM's {@code DeploymentPreference}
- * expands to such a deployment group (with rollback on, and alarms only when {@code Alarms} is
- * given). Quiet when the part that would be missing cannot be known.
+ * DP02: a CodeDeploy deployment group that does not roll a bad release back by itself: no
+ * automatic rollback on a failed deployment, or no alarms that stop it. What it fires on and when
+ * it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class DeploymentWithoutAlarmRollback implements InfraRule {
+public final class DeploymentWithoutAlarmRollback extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("DP02", DeploymentWithoutAlarmRollback.class)
             .severity(Severity.WARNING)
@@ -43,6 +38,16 @@ public final class DeploymentWithoutAlarmRollback implements InfraRule {
             .tags("deployment")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::CodeDeploy::DeploymentGroup")
+            .firesOn("An `AWS::CodeDeploy::DeploymentGroup` whose `AutoRollbackConfiguration` is missing, not "
+                            + "enabled (`Enabled` unset or false), or does not list `DEPLOYMENT_FAILURE` among its "
+                            + "`Events`.",
+                    "An `AWS::CodeDeploy::DeploymentGroup` whose `AlarmConfiguration` is missing, not enabled "
+                            + "(`Enabled` unset means false, as in the CodeDeploy API), or names no alarm.",
+                    "One finding per deployment group; the message says which of the two is missing. SAM's "
+                            + "`DeploymentPreference` expands to such a deployment group (with rollback on, and alarms "
+                            + "only when `Alarms` is given).")
+            .quietWhen("The part that would be missing cannot be known.",
+                    "The deployment group's `Condition` is provably false.")
             .build();
 
     private static final String ROLLBACK = "AutoRollbackConfiguration";
@@ -58,31 +63,26 @@ public final class DeploymentWithoutAlarmRollback implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource group : graph.ofType("AWS::CodeDeploy::DeploymentGroup")) {
-            if (!graph.mayExist(group)) {
-                continue;
-            }
-            List<Missing> missing = new ArrayList<>();
-            rollback(graph, group).ifPresent(missing::add);
-            alarms(graph, group).ifPresent(missing::add);
-            if (missing.isEmpty()) {
-                continue;
-            }
-            List<String> whats = missing.stream().map(Missing::what).toList();
-            List<String> fixes = new ArrayList<>();
-            if (missing.stream().anyMatch(m -> m.path().startsWith(ROLLBACK))) {
-                fixes.add("enable AutoRollbackConfiguration with DEPLOYMENT_FAILURE among its Events");
-            }
-            if (missing.stream().anyMatch(m -> m.path().startsWith(ALARMS))) {
-                fixes.add("enable an AlarmConfiguration naming the alarms that watch the release"
-                        + (rollsBackOnAlarm(graph, group) ? "" : " (and add DEPLOYMENT_STOP_ON_ALARM to the rollback "
-                                + "events)"));
-            }
-            context.report(group.locate("Properties/" + missing.get(0).path()), "CodeDeploy deployment group "
-                    + group.displayName() + " " + String.join(" and ", whats) + ", so a bad release stays in "
-                    + "place; " + String.join(", and ", fixes));
+    protected void check(Resource group, GraphView graph, RuleContext context) {
+        List<Missing> missing = new ArrayList<>();
+        rollback(graph, group).ifPresent(missing::add);
+        alarms(graph, group).ifPresent(missing::add);
+        if (missing.isEmpty()) {
+            return;
         }
+        List<String> whats = missing.stream().map(Missing::what).toList();
+        List<String> fixes = new ArrayList<>();
+        if (missing.stream().anyMatch(m -> m.path().startsWith(ROLLBACK))) {
+            fixes.add("enable AutoRollbackConfiguration with DEPLOYMENT_FAILURE among its Events");
+        }
+        if (missing.stream().anyMatch(m -> m.path().startsWith(ALARMS))) {
+            fixes.add("enable an AlarmConfiguration naming the alarms that watch the release"
+                    + (rollsBackOnAlarm(graph, group) ? "" : " (and add DEPLOYMENT_STOP_ON_ALARM to the rollback "
+                            + "events)"));
+        }
+        context.report(group.locate("Properties/" + missing.get(0).path()), "CodeDeploy deployment group "
+                + group.displayName() + " " + String.join(" and ", whats) + ", so a bad release stays in "
+                + "place; " + String.join(", and ", fixes));
     }
 
     /** Whether the rollback events provably include DEPLOYMENT_STOP_ON_ALARM. */
@@ -105,7 +105,7 @@ public final class DeploymentWithoutAlarmRollback implements InfraRule {
             return Optional.empty();
         }
         Value events = graph.property(group, ROLLBACK + "/Events");
-        boolean lacking = events.possibilities().stream().allMatch(v -> {
+        boolean lacking = events.always(v -> {
             if (v instanceof Value.Absent) {
                 return true;
             }

@@ -13,12 +13,8 @@ import java.util.Optional;
 
 /**
  * DP01: an ECS service deployed by the ECS deployment controller without a deployment circuit
- * breaker that rolls back.
- *
- * <p>Fires when {@code DeploymentController} is unset or of {@code Type: ECS} (ECS is the default
- * type) and {@code DeploymentConfiguration.DeploymentCircuitBreaker} is missing, or its
- * {@code Enable} or {@code Rollback} is unset or false. Quiet for the {@code CODE_DEPLOY} and
- * {@code EXTERNAL} controllers, and when the controller or the circuit breaker cannot be known.
+ * breaker that rolls back. What it fires on and when it stays quiet, case by case, is in its
+ * {@link #METADATA}.
  */
 public final class EcsWithoutCircuitBreaker extends ResourceRule {
 
@@ -37,6 +33,12 @@ public final class EcsWithoutCircuitBreaker extends ResourceRule {
             .tags("deployment", "containers")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ECS::Service")
+            .firesOn("An `AWS::ECS::Service` whose `DeploymentController` is unset or of `Type: ECS` (ECS is the "
+                    + "default type) in every possibility, and whose `DeploymentConfiguration."
+                    + "DeploymentCircuitBreaker` is missing, or has its `Enable` or `Rollback` unset or false.")
+            .quietWhen("The `CODE_DEPLOY` and `EXTERNAL` deployment controllers.",
+                    "The controller or the circuit breaker cannot be known.",
+                    "The service's `Condition` is provably false.")
             .build();
 
     private static final String BREAKER = "DeploymentConfiguration/DeploymentCircuitBreaker";
@@ -49,7 +51,7 @@ public final class EcsWithoutCircuitBreaker extends ResourceRule {
     @Override
     protected void check(Resource service, GraphView graph, RuleContext context) {
         Value controller = graph.property(service, "DeploymentController/Type");
-        boolean ecs = controller.possibilities().stream().allMatch(v -> v instanceof Value.Absent
+        boolean ecs = controller.always(v -> v instanceof Value.Absent
                 || v.asString().map(t -> t.trim().toUpperCase(Locale.ROOT).equals("ECS")).orElse(false));
         if (!ecs) {
             return;

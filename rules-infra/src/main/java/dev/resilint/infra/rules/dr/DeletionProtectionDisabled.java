@@ -6,7 +6,7 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ListItems;
 import dev.resilint.infra.rules.support.RdsTopology;
@@ -15,28 +15,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * DR02: a resource whose loss is an outage or data loss can be deleted by one API call, because
- * deletion protection is off.
- *
- * <p>Fires when, in every possibility, deletion protection is off (explicitly, or by default since
- * it is off unless enabled) on:
- * <ul>
- *   <li>an {@code AWS::RDS::DBCluster} ({@code DeletionProtection});
- *   <li>an {@code AWS::RDS::DBInstance} outside a cluster ({@code DeletionProtection}; read
- *       replicas included; cluster members are protected through their cluster);
- *   <li>an {@code AWS::DynamoDB::Table} ({@code DeletionProtectionEnabled});
- *   <li>each replica of an {@code AWS::DynamoDB::GlobalTable} ({@code Replicas[].DeletionProtectionEnabled},
- *       one finding per replica, told apart by region);
- *   <li>an Application or Network Load Balancer ({@code AWS::ElasticLoadBalancingV2::LoadBalancer}
- *       of {@code Type} {@code application}, the default, or {@code network}) without the
- *       {@code LoadBalancerAttributes} entry {@code deletion_protection.enabled} = {@code true}.
- * </ul>
- * Classic Load Balancers have no deletion protection and Gateway Load Balancers are not in scope.
- *
- * <p>Quiet when the setting, the cluster membership, the load balancer type or any load balancer
- * attribute entry cannot be known, and for resources whose {@code Condition} is provably false.
+ * DR02: a resource whose loss is an outage or data loss (a database, a table, a load balancer) can
+ * be deleted by one API call, because deletion protection is off. What it fires on and when it
+ * stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class DeletionProtectionDisabled implements InfraRule {
+public final class DeletionProtectionDisabled extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("DR02", DeletionProtectionDisabled.class)
             .severity(Severity.WARNING)
@@ -56,6 +39,23 @@ public final class DeletionProtectionDisabled implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::DynamoDB::Table",
                     "AWS::DynamoDB::GlobalTable", "AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .firesOn("An `AWS::RDS::DBCluster` whose `DeletionProtection` is off (false, or not set: it is off "
+                            + "unless enabled) in every possibility.",
+                    "An `AWS::RDS::DBInstance` outside a cluster (read replicas included) whose "
+                            + "`DeletionProtection` is off in every possibility.",
+                    "An `AWS::DynamoDB::Table` whose `DeletionProtectionEnabled` is off in every possibility.",
+                    "Each replica of an `AWS::DynamoDB::GlobalTable` whose `Replicas[].DeletionProtectionEnabled` is "
+                            + "off; one finding per replica, told apart by region.",
+                    "An Application or Network Load Balancer (`AWS::ElasticLoadBalancingV2::LoadBalancer` of `Type` "
+                            + "`application`, the default, or `network`) without the `LoadBalancerAttributes` entry "
+                            + "`deletion_protection.enabled` = `true`, in every possibility (the last entry with that "
+                            + "key wins).")
+            .quietWhen("RDS DB instances in a cluster: they are protected through their cluster.",
+                    "Classic Load Balancers, which have no deletion protection, and Gateway Load Balancers, which "
+                            + "are not in scope.",
+                    "The setting, the cluster membership, the load balancer type or any load balancer attribute "
+                            + "entry cannot be known.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     static final String LB_ATTRIBUTE = "deletion_protection.enabled";
@@ -66,36 +66,18 @@ public final class DeletionProtectionDisabled implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource cluster : graph.ofType("AWS::RDS::DBCluster")) {
-            if (created(graph, cluster)) {
-                flag(graph, cluster, "RDS DB cluster", "DeletionProtection", context);
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        switch (r.type()) {
+            case "AWS::RDS::DBCluster" -> flag(graph, r, "RDS DB cluster", "DeletionProtection", context);
+            case "AWS::RDS::DBInstance" -> {
+                if (RdsTopology.outsideCluster(graph, r).equals(Optional.of(Boolean.TRUE))) {
+                    flag(graph, r, "RDS DB instance", "DeletionProtection", context);
+                }
             }
+            case "AWS::DynamoDB::Table" -> flag(graph, r, "DynamoDB table", "DeletionProtectionEnabled", context);
+            case "AWS::DynamoDB::GlobalTable" -> globalTable(graph, r, context);
+            default -> loadBalancer(graph, r, context);
         }
-        for (Resource db : graph.ofType("AWS::RDS::DBInstance")) {
-            if (created(graph, db) && RdsTopology.outsideCluster(graph, db).equals(Optional.of(Boolean.TRUE))) {
-                flag(graph, db, "RDS DB instance", "DeletionProtection", context);
-            }
-        }
-        for (Resource table : graph.ofType("AWS::DynamoDB::Table")) {
-            if (created(graph, table)) {
-                flag(graph, table, "DynamoDB table", "DeletionProtectionEnabled", context);
-            }
-        }
-        for (Resource table : graph.ofType("AWS::DynamoDB::GlobalTable")) {
-            if (created(graph, table)) {
-                globalTable(graph, table, context);
-            }
-        }
-        for (Resource lb : graph.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
-            if (created(graph, lb)) {
-                loadBalancer(graph, lb, context);
-            }
-        }
-    }
-
-    private static boolean created(GraphView graph, Resource r) {
-        return graph.mayExist(r);
     }
 
     private static void flag(GraphView graph, Resource r, String kind, String property, RuleContext context) {
@@ -147,20 +129,15 @@ public final class DeletionProtectionDisabled implements InfraRule {
             return; // unknown, or a gateway load balancer
         }
         Value attributes = graph.property(lb, "LoadBalancerAttributes");
-        Value explicitOff = null;
-        for (Value option : attributes.possibilities()) {
-            Optional<Optional<Value>> entry = protectionEntry(option);
-            if (entry.isEmpty()) {
-                return; // cannot tell
-            }
-            if (entry.get().isPresent()) {
-                Optional<Boolean> on = entry.get().get().field("Value").asBoolean();
-                if (on.isEmpty() || on.get()) {
-                    return; // unknown, or protected
-                }
-                explicitOff = entry.get().get();
-            }
+        // per possibility, the deletion protection entry that is off (empty when there is none); no
+        // reading when that cannot be known or protection is on
+        Optional<List<Optional<Value>>> offEntries = attributes.readEach(option -> protectionEntry(option)
+                .filter(entry -> entry.isEmpty() || entry.get().field("Value").asBoolean()
+                        .equals(Optional.of(Boolean.FALSE))));
+        if (offEntries.isEmpty()) {
+            return; // cannot tell, or protected
         }
+        Value explicitOff = offEntries.get().stream().flatMap(Optional::stream).reduce((a, b) -> b).orElse(null);
         String kind = type.get().equals("network") ? "Network Load Balancer " : "Application Load Balancer ";
         boolean single = attributes.possibilities().size() == 1;
         String state;

@@ -11,10 +11,8 @@ import dev.resilint.infra.graph.Value;
 
 /**
  * DR03: a DynamoDB table without point-in-time recovery. A bad deployment or a buggy batch job
- * that overwrites items cannot be undone.
- *
- * <p>Fires when {@code PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled} is absent
- * (default off) or false. Quiet when it cannot be known.
+ * that overwrites items cannot be undone. What it fires on and when it stays quiet, case by case,
+ * is in its {@link #METADATA}.
  */
 public final class DynamoDbPitrDisabled extends ResourceRule {
 
@@ -31,6 +29,10 @@ public final class DynamoDbPitrDisabled extends ResourceRule {
             .tags("backup", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::DynamoDB::Table")
+            .firesOn("An `AWS::DynamoDB::Table` whose `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` "
+                    + "is absent (point-in-time recovery is off unless enabled) or false, in every possibility.")
+            .quietWhen("The setting cannot be known.",
+                    "The table's `Condition` is provably false.")
             .build();
 
     private static final String PATH = "PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled";

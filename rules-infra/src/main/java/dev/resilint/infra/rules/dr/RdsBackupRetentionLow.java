@@ -7,29 +7,19 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.RdsTopology;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * DR01: an RDS DB cluster, or a DB instance outside a cluster that is not a read replica, keeps its
  * automated backups for fewer days than the configured minimum ({@code minimumRetentionDays},
- * default 7). Data corrupted longer ago than the retention period cannot be restored.
- *
- * <p>A missing {@code BackupRetentionPeriod} counts as CloudFormation's default of 1 day; 0 (DB
- * instances only) switches automated backups off, which the message says. Aurora instances and
- * Multi-AZ DB cluster members are judged through their cluster. Read replicas are skipped: their
- * source's backups protect the data.
- *
- * <p>Quiet when the retention period, the cluster membership, the engine (Aurora or not) or the
- * replica source cannot be known, and for resources whose {@code Condition} is provably false.
- * Under an {@code Fn::If} whose condition is unknown, it fires only when every branch is below the
- * minimum.
+ * default 7). Data corrupted longer ago than the retention period cannot be restored. What it
+ * fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class RdsBackupRetentionLow implements InfraRule {
+public final class RdsBackupRetentionLow extends ResourceRule {
 
     public static final String MINIMUM = "minimumRetentionDays";
 
@@ -52,6 +42,16 @@ public final class RdsBackupRetentionLow implements InfraRule {
             .judges("AWS::RDS::DBCluster", "AWS::RDS::DBInstance")
             .parameter(RuleParameter.integer(MINIMUM, 7,
                     "Fewest days of automated backups accepted."))
+            .firesOn("An `AWS::RDS::DBCluster`, or an `AWS::RDS::DBInstance` outside a cluster that is not a read "
+                            + "replica, whose `BackupRetentionPeriod` is below `minimumRetentionDays` in every "
+                            + "possibility (under an `Fn::If` whose condition is unknown: in every branch).",
+                    "A missing `BackupRetentionPeriod` counts as CloudFormation's default of 1 day; 0 (DB instances "
+                            + "only) switches automated backups off, which the message says.")
+            .quietWhen("Aurora instances and Multi-AZ DB cluster members: they are judged through their cluster.",
+                    "Read replicas: their source's backups protect the data.",
+                    "The retention period, the cluster membership, the engine (Aurora or not) or the replica source "
+                            + "cannot be known.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     @Override
@@ -60,37 +60,24 @@ public final class RdsBackupRetentionLow implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        int minimum = context.intParameter(MINIMUM);
-        for (Resource cluster : graph.ofType("AWS::RDS::DBCluster")) {
-            if (graph.mayExist(cluster)) {
-                check(graph, cluster, "RDS DB cluster", minimum, context);
-            }
-        }
-        for (Resource db : graph.ofType("AWS::RDS::DBInstance")) {
-            if (!graph.mayExist(db)
-                    || !RdsTopology.outsideCluster(graph, db).equals(Optional.of(Boolean.TRUE))
-                    || !RdsTopology.readReplica(graph, db).equals(Optional.of(Boolean.FALSE))) {
-                continue;
-            }
-            check(graph, db, "RDS DB instance", minimum, context);
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        if (r.type().equals("AWS::RDS::DBCluster")) {
+            check(graph, r, "RDS DB cluster", context);
+        } else if (RdsTopology.outsideCluster(graph, r).equals(Optional.of(Boolean.TRUE))
+                && RdsTopology.readReplica(graph, r).equals(Optional.of(Boolean.FALSE))) {
+            check(graph, r, "RDS DB instance", context);
         }
     }
 
-    private static void check(GraphView graph, Resource r, String kind, int minimum, RuleContext context) {
+    private static void check(GraphView graph, Resource r, String kind, RuleContext context) {
+        int minimum = context.intParameter(MINIMUM);
         Value retention = graph.property(r, "BackupRetentionPeriod");
-        List<Long> days = new ArrayList<>();
-        for (Value option : retention.possibilities()) {
-            if (option instanceof Value.Absent) {
-                days.add(DEFAULT_RETENTION_DAYS);
-            } else {
-                Optional<Long> n = option.asLong();
-                if (n.isEmpty()) {
-                    return; // unknown
-                }
-                days.add(n.get());
-            }
+        Optional<List<Long>> known = retention.readEach(option -> option instanceof Value.Absent
+                ? Optional.of(DEFAULT_RETENTION_DAYS) : option.asLong());
+        if (known.isEmpty()) {
+            return; // unknown
         }
+        List<Long> days = known.get();
         long most = days.stream().mapToLong(Long::longValue).max().orElse(DEFAULT_RETENTION_DAYS);
         if (most >= minimum) {
             return;

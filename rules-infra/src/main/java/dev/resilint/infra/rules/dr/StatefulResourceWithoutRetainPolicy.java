@@ -7,7 +7,7 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.RdsTopology;
 import java.util.ArrayList;
@@ -18,27 +18,10 @@ import java.util.Optional;
 /**
  * DR04: a data store that CloudFormation deletes, with its data, when the stack is deleted or the
  * resource is removed from the template ({@code DeletionPolicy}), or when an update replaces it
- * ({@code UpdateReplacePolicy}).
- *
- * <p>Data stores: {@code AWS::RDS::DBCluster}, {@code AWS::RDS::DBInstance} outside a cluster (cluster
- * members hold no data of their own), {@code AWS::DynamoDB::Table}, {@code AWS::DynamoDB::GlobalTable},
- * {@code AWS::EFS::FileSystem}, {@code AWS::FSx::FileSystem}, {@code AWS::OpenSearchService::Domain},
- * {@code AWS::Elasticsearch::Domain}, {@code AWS::DocDB::DBCluster} and {@code AWS::Neptune::DBCluster}.
- *
- * <p>Fires once per resource when either policy is, or defaults to, {@code Delete}, naming the
- * policies concerned. Defaults, per the CloudFormation user guide: a missing {@code DeletionPolicy}
- * is {@code Delete}, except {@code Snapshot} for {@code AWS::RDS::DBCluster} and for an
- * {@code AWS::RDS::DBInstance} without {@code DBClusterIdentifier}; a missing
- * {@code UpdateReplacePolicy} is {@code Delete} for every type. {@code Retain},
- * {@code RetainExceptOnCreate} and {@code Snapshot} all keep the data. The finding points at the
- * first offending policy key, or at the resource when that policy is not written.
- *
- * <p>Template-only: the policies are CloudFormation's, not the resource's. Quiet when a policy or
- * the cluster membership of a DB instance cannot be known (a policy under an {@code Fn::If} counts
- * only when every branch gives {@code Delete}), and for resources whose {@code Condition} is
- * provably false.
+ * ({@code UpdateReplacePolicy}). Template-only: the policies are CloudFormation's, not the
+ * resource's. What it fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
+public final class StatefulResourceWithoutRetainPolicy extends ResourceRule {
 
     /** The data stores and how messages name them. */
     static final Map<String, String> DATA_STORES = Map.of(
@@ -68,6 +51,19 @@ public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
             .tags("backup", "database", "cloudformation")
             .sources(SourceKind.TEMPLATE)
             .judges(DATA_STORES.keySet().stream().sorted().toArray(String[]::new))
+            .firesOn("A data store (the judged types; an `AWS::RDS::DBInstance` only outside a cluster) whose "
+                            + "`DeletionPolicy` or `UpdateReplacePolicy` is, or defaults to, `Delete` in every "
+                            + "possibility. Once per resource, naming the policies concerned; the finding points at "
+                            + "the first offending policy key, or at the resource when that policy is not written.",
+                    "Defaults, per the CloudFormation user guide: a missing `DeletionPolicy` is `Delete`, except "
+                            + "`Snapshot` for `AWS::RDS::DBCluster` and for an `AWS::RDS::DBInstance` without "
+                            + "`DBClusterIdentifier`; a missing `UpdateReplacePolicy` is `Delete` for every type.")
+            .quietWhen("Both policies keep the data: `Retain`, `RetainExceptOnCreate` and `Snapshot` all do.",
+                    "A policy cannot be known, or depends on a condition with a branch that keeps the data.",
+                    "An `AWS::RDS::DBInstance` in a cluster (cluster members hold no data of their own), or whose "
+                            + "cluster membership cannot be known.",
+                    "Live resources: the policies are CloudFormation's, so the rule judges templates only.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     private static final String DELETE = "Delete";
@@ -79,24 +75,18 @@ public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource r : graph.resources()) {
-            String kind = DATA_STORES.get(r.type());
-            if (kind == null || !graph.mayExist(r)) {
-                continue;
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        String deletionDefault = DELETE;
+        if (r.type().equals("AWS::RDS::DBInstance")) {
+            Optional<Boolean> outside = RdsTopology.outsideCluster(graph, r);
+            if (!outside.equals(Optional.of(Boolean.TRUE))) {
+                return; // a cluster member, or cannot tell
             }
-            String deletionDefault = DELETE;
-            if (r.type().equals("AWS::RDS::DBInstance")) {
-                Optional<Boolean> outside = RdsTopology.outsideCluster(graph, r);
-                if (!outside.equals(Optional.of(Boolean.TRUE))) {
-                    continue; // a cluster member, or cannot tell
-                }
-                deletionDefault = SNAPSHOT;
-            } else if (r.type().equals("AWS::RDS::DBCluster")) {
-                deletionDefault = SNAPSHOT;
-            }
-            check(graph, r, kind, deletionDefault, context);
+            deletionDefault = SNAPSHOT;
+        } else if (r.type().equals("AWS::RDS::DBCluster")) {
+            deletionDefault = SNAPSHOT;
         }
+        check(graph, r, DATA_STORES.get(r.type()), deletionDefault, context);
     }
 
     private static void check(GraphView graph, Resource r, String kind, String deletionDefault, RuleContext context) {
@@ -143,26 +133,7 @@ public final class StatefulResourceWithoutRetainPolicy implements InfraRule {
      * policy is {@code missing}), false when none is, empty when unknown or mixed.
      */
     static Optional<Boolean> deletes(Value policy, String missing) {
-        boolean all = true;
-        boolean none = true;
-        for (Value option : policy.possibilities()) {
-            String text;
-            if (option instanceof Value.Absent) {
-                text = missing;
-            } else {
-                Optional<String> literal = option.asString();
-                if (literal.isEmpty()) {
-                    return Optional.empty();
-                }
-                text = literal.get().trim();
-            }
-            boolean delete = text.equals(DELETE);
-            all &= delete;
-            none &= !delete;
-        }
-        if (all) {
-            return Optional.of(Boolean.TRUE);
-        }
-        return none ? Optional.of(Boolean.FALSE) : Optional.empty();
+        return policy.agreed(option -> (option instanceof Value.Absent ? Optional.of(missing) : option.asString())
+                .map(text -> text.trim().equals(DELETE)));
     }
 }

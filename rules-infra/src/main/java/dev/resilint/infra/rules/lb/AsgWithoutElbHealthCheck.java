@@ -6,7 +6,7 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
@@ -16,15 +16,10 @@ import java.util.Optional;
 
 /**
  * LB02: an Auto Scaling group attached to a load balancer that replaces instances only when EC2
- * says they are broken, not when the load balancer's health check fails.
- *
- * <p>Fires when the group is attached to a load balancer (see {@link ComputeTraffic}: a non-empty
- * {@code TargetGroupARNs} or {@code LoadBalancerNames}, or a load balancer
- * {@code TrafficSources} entry) and its {@code HealthCheckType} does not include {@code ELB}
- * ({@code HealthCheckType} is a comma-separated list; unset means {@code EC2}). Quiet when the
- * attachment or the health check type cannot be known.
+ * says they are broken, not when the load balancer's health check fails. What it fires on and
+ * when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class AsgWithoutElbHealthCheck implements InfraRule {
+public final class AsgWithoutElbHealthCheck extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("LB02", AsgWithoutElbHealthCheck.class)
             .severity(Severity.WARNING)
@@ -41,6 +36,12 @@ public final class AsgWithoutElbHealthCheck implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ComputeTraffic.ASG)
             .reads(ComputeTraffic.ATTACHMENT_TYPES)
+            .firesOn("An `AWS::AutoScaling::AutoScalingGroup` attached to a load balancer whose `HealthCheckType` "
+                            + "does not include `ELB` in every possibility (`HealthCheckType` is a comma-separated "
+                            + "list; unset means `EC2`).",
+                    ComputeTraffic.ATTACHED)
+            .quietWhen("The attachment or the health check type cannot be known.",
+                    "The group's `Condition` is provably false.")
             .build();
 
     @Override
@@ -49,18 +50,15 @@ public final class AsgWithoutElbHealthCheck implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
-            if (!graph.mayExist(asg)
-                    || ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.YES) {
-                continue;
-            }
-            Value type = graph.property(asg, "HealthCheckType");
-            Optional<String> state = state(type);
-            state.ifPresent(s -> context.report(asg.locateProperty("HealthCheckType"), "Auto Scaling group "
-                    + asg.displayName() + " is attached to a load balancer but " + s + ", so an instance that "
-                    + "fails the load balancer's health check is never replaced; set HealthCheckType: ELB"));
+    protected void check(Resource asg, GraphView graph, RuleContext context) {
+        if (ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.YES) {
+            return;
         }
+        Value type = graph.property(asg, "HealthCheckType");
+        Optional<String> state = state(type);
+        state.ifPresent(s -> context.report(asg.locateProperty("HealthCheckType"), "Auto Scaling group "
+                + asg.displayName() + " is attached to a load balancer but " + s + ", so an instance that "
+                + "fails the load balancer's health check is never replaced; set HealthCheckType: ELB"));
     }
 
     /** Why the health check type leaves out ELB; empty when it includes ELB or cannot be known. */
@@ -68,7 +66,7 @@ public final class AsgWithoutElbHealthCheck implements InfraRule {
         if (type.isAbsent()) {
             return Optional.of("HealthCheckType is not set and defaults to EC2");
         }
-        boolean withoutElb = type.possibilities().stream().allMatch(v -> v instanceof Value.Absent
+        boolean withoutElb = type.always(v -> v instanceof Value.Absent
                 || v.asString().map(t -> Arrays.stream(t.split(","))
                         .noneMatch(p -> p.trim().toUpperCase(Locale.ROOT).equals("ELB"))).orElse(false));
         if (!withoutElb) {

@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
@@ -18,31 +18,10 @@ import java.util.Set;
 
 /**
  * LB01: compute that serves traffic but sits behind no load balancer, so clients reach instances
- * or tasks directly and keep reaching them when they, or their zone, fail.
- *
- * <p>Fires on:
- * <ul>
- *   <li>an Auto Scaling group that serves traffic (see {@link ComputeTraffic}: a security group of
- *       its launch template or launch configuration admits TCP from a CIDR range on a port other
- *       than 22 and 3389) and is provably attached to no load balancer (no
- *       {@code TargetGroupARNs}, {@code LoadBalancerNames} or load balancer
- *       {@code TrafficSources});</li>
- *   <li>a standalone {@code AWS::EC2::Instance} that serves traffic in the same sense and is not a
- *       target of a target group ({@code Targets[*].Id}) or a Classic Load Balancer
- *       ({@code Instances});</li>
- *   <li>an {@code AWS::ECS::Service} whose task definition (in the template) has a container
- *       mapping a TCP port, with no {@code LoadBalancers} and no {@code ServiceRegistries}.</li>
- * </ul>
- *
- * <p>Quiet when the security groups are defined outside the template or their rules cannot be
- * known, when the attachment cannot be known, for instances with {@code SourceDestCheck: false}
- * (NAT instances and routers forward traffic rather than serve it), for Auto Scaling groups that
- * host ECS or EKS containers (a capacity provider uses them, or their launch template or
- * configuration refers to an ECS or EKS cluster: the orchestrator puts tasks and pods behind load
- * balancers), and for ECS services that use Service Connect (reached through Cloud Map, like
- * {@code ServiceRegistries}).
+ * or tasks directly and keep reaching them when they, or their zone, fail. What it fires on and
+ * when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class ComputeWithoutLoadBalancer implements InfraRule {
+public final class ComputeWithoutLoadBalancer extends ResourceRule {
 
     private static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
     private static final String CAPACITY_PROVIDER = "AWS::ECS::CapacityProvider";
@@ -67,8 +46,28 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
             .judges(ComputeTraffic.ASG, ComputeTraffic.INSTANCE, ComputeTraffic.ECS_SERVICE)
             .reads(ComputeTraffic.TRAFFIC_TYPES)
             .reads(TASK_DEFINITION, CAPACITY_PROVIDER, "AWS::ECS::Cluster", "AWS::EKS::Cluster")
+            .firesOn("An `AWS::AutoScaling::AutoScalingGroup` that serves traffic and is provably attached to no "
+                            + "load balancer (no `TargetGroupARNs`, `LoadBalancerNames` or load balancer "
+                            + "`TrafficSources`).",
+                    "A standalone `AWS::EC2::Instance` that serves traffic in the same sense and is not a target of "
+                            + "a target group (`Targets[*].Id`) or of a Classic Load Balancer (`Instances`) of the "
+                            + "template.",
+                    "An `AWS::ECS::Service` whose task definition (in the template) has a container mapping a TCP "
+                            + "port (in every possibility of its `ContainerDefinitions`), with no `LoadBalancers` and "
+                            + "no `ServiceRegistries`.",
+                    ComputeTraffic.SERVES_TRAFFIC)
+            .quietWhen(ComputeTraffic.PROVES_NOTHING)
+            .quietWhen("The attachment cannot be known.",
+                    "Instances with `SourceDestCheck: false` (or not provably true): NAT instances and routers "
+                            + "forward traffic rather than serve it.",
+                    "Auto Scaling groups that host ECS or EKS containers (a capacity provider uses them, or their "
+                            + "launch template or configuration refers to an ECS or EKS cluster): the orchestrator "
+                            + "puts tasks and pods behind load balancers.",
+                    "ECS services that use Service Connect (reached through Cloud Map, like `ServiceRegistries`), "
+                            + "or whose `ServiceConnectConfiguration.Enabled` cannot be known; ECS services whose "
+                            + "task definition is outside the template.",
+                    "The resource's `Condition` is provably false.")
             .build();
-
 
     @Override
     public RuleMetadata metadata() {
@@ -76,37 +75,35 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource asg : graph.ofType(ComputeTraffic.ASG)) {
-            if (!graph.mayExist(asg)
-                    || ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.NO
-                    || hostsContainers(graph, asg)) {
-                continue;
-            }
-            ComputeTraffic.servesTraffic(graph, asg).ifPresent(how -> context.report(
-                    asg.locateProperty("TargetGroupARNs"), "Auto Scaling group " + asg.displayName()
-                            + " serves traffic (" + how + ") but is attached to no load balancer; register it "
-                            + "with a target group (TargetGroupARNs) so that failed instances and impaired zones "
-                            + "stop receiving requests"));
+    protected void check(Resource r, GraphView graph, RuleContext context) {
+        switch (r.type()) {
+            case ComputeTraffic.ASG -> checkGroup(graph, r, context);
+            case ComputeTraffic.INSTANCE -> checkInstance(graph, r, context);
+            default -> checkService(graph, r, context);
         }
-        for (Resource instance : graph.ofType(ComputeTraffic.INSTANCE)) {
-            if (!graph.mayExist(instance)
-                    || mayForward(graph.property(instance, "SourceDestCheck"))
-                    || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
-                continue;
-            }
-            ComputeTraffic.servesTraffic(graph, instance).ifPresent(how -> context.report(
-                    instance.locate(""), "EC2 instance " + instance.displayName() + " serves traffic (" + how
-                            + ") but sits behind no load balancer; run it in an Auto Scaling group registered "
-                            + "with a target group, or register it as a target, so that clients are not sent to "
-                            + "it when it fails"));
+    }
+
+    private static void checkGroup(GraphView graph, Resource asg, RuleContext context) {
+        if (ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.NO || hostsContainers(graph, asg)) {
+            return;
         }
-        for (Resource service : graph.ofType("AWS::ECS::Service")) {
-            if (!graph.mayExist(service)) {
-                continue;
-            }
-            checkService(graph, service, context);
+        ComputeTraffic.servesTraffic(graph, asg).ifPresent(how -> context.report(
+                asg.locateProperty("TargetGroupARNs"), "Auto Scaling group " + asg.displayName()
+                        + " serves traffic (" + how + ") but is attached to no load balancer; register it "
+                        + "with a target group (TargetGroupARNs) so that failed instances and impaired zones "
+                        + "stop receiving requests"));
+    }
+
+    private static void checkInstance(GraphView graph, Resource instance, RuleContext context) {
+        if (mayForward(graph.property(instance, "SourceDestCheck"))
+                || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
+            return;
         }
+        ComputeTraffic.servesTraffic(graph, instance).ifPresent(how -> context.report(
+                instance.locate(""), "EC2 instance " + instance.displayName() + " serves traffic (" + how
+                        + ") but sits behind no load balancer; run it in an Auto Scaling group registered "
+                        + "with a target group, or register it as a target, so that clients are not sent to "
+                        + "it when it fails"));
     }
 
     private static void checkService(GraphView graph, Resource service, RuleContext context) {
@@ -132,38 +129,30 @@ public final class ComputeWithoutLoadBalancer implements InfraRule {
 
     /** "container web maps TCP port 8080" when every possibility of the definitions maps a TCP port. */
     private static Optional<String> mappedPort(Value containers) {
-        String first = null;
-        for (Value option : containers.possibilities()) {
-            String found = null;
-            for (Value container : option.asList().orElse(List.of())) {
-                for (Value mapping : container.field("PortMappings").asList().orElse(List.of())) {
-                    Value protocol = mapping.field("Protocol");
-                    boolean tcp = protocol.isAbsent() || protocol.asString()
-                            .map(p -> p.trim().toLowerCase(Locale.ROOT).equals("tcp")).orElse(false);
-                    Value port = mapping.field("ContainerPort");
-                    if (tcp && !port.isAbsent() && !port.isUnknown()) {
-                        String name = container.field("Name").asString().orElse("?");
-                        found = "container " + name + " maps TCP port " + port.asString().orElse("?");
-                        break;
-                    }
+        return containers.readEach(option -> mappedPortOne(option.asList().orElse(List.of())))
+                .map(found -> found.get(0));
+    }
+
+    /** The first container of a list of definitions that maps a TCP port, described. */
+    private static Optional<String> mappedPortOne(List<Value> containers) {
+        for (Value container : containers) {
+            for (Value mapping : container.field("PortMappings").asList().orElse(List.of())) {
+                Value protocol = mapping.field("Protocol");
+                boolean tcp = protocol.isAbsent() || protocol.asString()
+                        .map(p -> p.trim().toLowerCase(Locale.ROOT).equals("tcp")).orElse(false);
+                Value port = mapping.field("ContainerPort");
+                if (tcp && !port.isAbsent() && !port.isUnknown()) {
+                    String name = container.field("Name").asString().orElse("?");
+                    return Optional.of("container " + name + " maps TCP port " + port.asString().orElse("?"));
                 }
-                if (found != null) {
-                    break;
-                }
-            }
-            if (found == null) {
-                return Optional.empty();
-            }
-            if (first == null) {
-                first = found;
             }
         }
-        return Optional.ofNullable(first);
+        return Optional.empty();
     }
 
     /** {@code SourceDestCheck} not provably on (default true): a NAT instance or router, or cannot tell. */
     private static boolean mayForward(Value sourceDestCheck) {
-        return !sourceDestCheck.possibilities().stream().allMatch(v -> v instanceof Value.Absent
+        return !sourceDestCheck.always(v -> v instanceof Value.Absent
                 || v.asBoolean().equals(Optional.of(Boolean.TRUE)));
     }
 

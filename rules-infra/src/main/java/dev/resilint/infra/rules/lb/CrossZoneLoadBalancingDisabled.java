@@ -6,27 +6,17 @@ import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * LB03: a Classic or Network Load Balancer that keeps each zone's traffic on that zone's targets.
- *
- * <p>Fires on an {@code AWS::ElasticLoadBalancing::LoadBalancer} whose {@code CrossZone} is not
- * {@code true} (unset means false: cross-zone load balancing is off for a Classic Load Balancer
- * created through the API, which CloudFormation uses), and on an
- * {@code AWS::ElasticLoadBalancingV2::LoadBalancer} of {@code Type: network} whose
- * {@code LoadBalancerAttributes} do not set {@code load_balancing.cross_zone.enabled} to
- * {@code true} (off by default for Network Load Balancers). Application Load Balancers always
- * balance across zones, and gateway load balancers are out of scope. Target group level
- * overrides are not considered. Quiet when the type, the attribute list or the value cannot be
- * known.
+ * What it fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class CrossZoneLoadBalancingDisabled implements InfraRule {
+public final class CrossZoneLoadBalancingDisabled extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("LB03", CrossZoneLoadBalancingDisabled.class)
             .severity(Severity.WARNING)
@@ -42,6 +32,17 @@ public final class CrossZoneLoadBalancingDisabled implements InfraRule {
             .tags("load-balancing", "availability-zone")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .firesOn("An `AWS::ElasticLoadBalancing::LoadBalancer` whose `CrossZone` is false or unset in every "
+                            + "possibility (unset means false: cross-zone load balancing is off for a Classic Load "
+                            + "Balancer created through the API, which CloudFormation uses).",
+                    "An `AWS::ElasticLoadBalancingV2::LoadBalancer` of `Type: network` whose "
+                            + "`LoadBalancerAttributes` set `load_balancing.cross_zone.enabled` to false, or leave it "
+                            + "unset, in every possibility (it is off by default for Network Load Balancers). Target group level "
+                            + "overrides are not considered.")
+            .quietWhen("Application Load Balancers, which always balance across zones, and Gateway Load Balancers, "
+                            + "which are out of scope.",
+                    "The type, the attribute list or the attribute's value cannot be known.",
+                    "The load balancer's `Condition` is provably false.")
             .build();
 
     static final String ATTRIBUTE = "load_balancing.cross_zone.enabled";
@@ -55,48 +56,50 @@ public final class CrossZoneLoadBalancingDisabled implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource clb : graph.ofType("AWS::ElasticLoadBalancing::LoadBalancer")) {
-            if (!graph.mayExist(clb)) {
-                continue;
-            }
-            Value crossZone = graph.property(clb, "CrossZone");
-            if (crossZone.isFalseOrAbsent()) {
-                String state = crossZone.isAbsent() ? "CrossZone is not set and defaults to false"
-                        : crossZone.possibilities().size() == 1 ? "CrossZone: false"
-                        : "CrossZone is false or unset whichever way its condition goes";
-                context.report(clb.locateProperty("CrossZone"), "Classic Load Balancer " + clb.displayName()
-                        + " does not balance across Availability Zones (" + state + "); set CrossZone: true so "
-                        + "that every zone's instances share the traffic");
-            }
+    protected void check(Resource lb, GraphView graph, RuleContext context) {
+        if (lb.type().equals("AWS::ElasticLoadBalancing::LoadBalancer")) {
+            classic(graph, lb, context);
+        } else {
+            network(graph, lb, context);
         }
-        for (Resource nlb : graph.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
-            if (!graph.mayExist(nlb)
-                    || !graph.property(nlb, "Type").asString().map(t -> t.trim().toLowerCase(Locale.ROOT))
-                            .equals(Optional.of("network"))) {
-                continue;
-            }
-            List<State> states = new ArrayList<>();
-            for (Value option : graph.property(nlb, "LoadBalancerAttributes").possibilities()) {
-                states.add(state(option));
-            }
-            if (!states.stream().allMatch(s -> s == State.OFF || s == State.UNSET)) {
-                continue;
-            }
-            String state;
-            String path = "Properties/LoadBalancerAttributes";
-            if (states.stream().allMatch(s -> s == State.UNSET)) {
-                state = ATTRIBUTE + " is not set and defaults to false";
-            } else if (states.stream().allMatch(s -> s == State.OFF)) {
-                state = ATTRIBUTE + " is false";
-                path = attributePath(nlb, graph).orElse(path);
-            } else {
-                state = ATTRIBUTE + " is false or unset whichever way its condition goes";
-            }
-            context.report(nlb.locate(path), "Network Load Balancer " + nlb.displayName() + " does not balance "
-                    + "across Availability Zones (" + state + "); add the load balancer attribute " + ATTRIBUTE
-                    + ": 'true' so that every zone's targets share the traffic");
+    }
+
+    private static void classic(GraphView graph, Resource clb, RuleContext context) {
+        Value crossZone = graph.property(clb, "CrossZone");
+        if (crossZone.isFalseOrAbsent()) {
+            String state = crossZone.isAbsent() ? "CrossZone is not set and defaults to false"
+                    : crossZone.possibilities().size() == 1 ? "CrossZone: false"
+                    : "CrossZone is false or unset whichever way its condition goes";
+            context.report(clb.locateProperty("CrossZone"), "Classic Load Balancer " + clb.displayName()
+                    + " does not balance across Availability Zones (" + state + "); set CrossZone: true so "
+                    + "that every zone's instances share the traffic");
         }
+    }
+
+    private static void network(GraphView graph, Resource nlb, RuleContext context) {
+        if (!graph.property(nlb, "Type").asString().map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .equals(Optional.of("network"))) {
+            return;
+        }
+        Optional<List<State>> off = graph.property(nlb, "LoadBalancerAttributes")
+                .readEach(option -> Optional.of(state(option)).filter(s -> s == State.OFF || s == State.UNSET));
+        if (off.isEmpty()) {
+            return;
+        }
+        List<State> states = off.get();
+        String state;
+        String path = "Properties/LoadBalancerAttributes";
+        if (states.stream().allMatch(s -> s == State.UNSET)) {
+            state = ATTRIBUTE + " is not set and defaults to false";
+        } else if (states.stream().allMatch(s -> s == State.OFF)) {
+            state = ATTRIBUTE + " is false";
+            path = attributePath(nlb, graph).orElse(path);
+        } else {
+            state = ATTRIBUTE + " is false or unset whichever way its condition goes";
+        }
+        context.report(nlb.locate(path), "Network Load Balancer " + nlb.displayName() + " does not balance "
+                + "across Availability Zones (" + state + "); add the load balancer attribute " + ATTRIBUTE
+                + ": 'true' so that every zone's targets share the traffic");
     }
 
     private static State state(Value attributes) {

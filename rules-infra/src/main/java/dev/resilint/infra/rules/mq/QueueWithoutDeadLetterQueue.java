@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import java.util.Locale;
@@ -17,30 +17,10 @@ import java.util.Set;
 /**
  * MQ01: an SQS queue without a dead-letter queue. A message its consumer cannot process (a poison
  * message) is received, fails and becomes visible again, over and over, until it expires: it
- * burns consumer capacity, hides real failures and is finally lost without a trace.
- *
- * <p>Fires on an {@code AWS::SQS::Queue} (FIFO queues included) with no {@code RedrivePolicy},
- * whether written as a map or as a JSON string, unless the queue is itself a dead-letter queue.
- * A queue counts as a dead-letter queue when, in the same template:
- *
- * <ul>
- *   <li>another queue's {@code RedrivePolicy} (its {@code deadLetterTargetArn}) or an SNS
- *       subscription's {@code RedrivePolicy} names it;
- *   <li>a dead-letter or on-failure setting names it: a Lambda function's
- *       {@code DeadLetterConfig.TargetArn}, an {@code AWS::Lambda::EventInvokeConfig} or event
- *       source mapping's {@code DestinationConfig.OnFailure.Destination}, an EventBridge rule
- *       target's, a Pipe's or a Scheduler schedule's {@code DeadLetterConfig.Arn}, and any other
- *       reference written at a path that mentions a dead letter or an on-failure destination;
- *   <li>it declares itself one: it has a {@code RedriveAllowPolicy} whose
- *       {@code redrivePermission} is not provably {@code denyAll};
- *   <li>its logical id or literal {@code QueueName} says so ({@code DeadLetter}, {@code DLQ}): such
- *       a queue is usually the dead-letter queue of a queue in another stack.
- * </ul>
- *
- * <p>Quiet when the redrive policy cannot be known (a parameter, an import, a condition whose
- * branches disagree) and for queues that are never created.
+ * burns consumer capacity, hides real failures and is finally lost without a trace. What it fires
+ * on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class QueueWithoutDeadLetterQueue implements InfraRule {
+public final class QueueWithoutDeadLetterQueue extends ResourceRule {
 
     private static final String QUEUE = "AWS::SQS::Queue";
 
@@ -76,9 +56,24 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(QUEUE)
             .reads(DEAD_LETTER_REFERRERS)
+            .firesOn("An `AWS::SQS::Queue` (FIFO queues included) with no `RedrivePolicy` in any possibility, "
+                    + "whether it would be written as a map or as a JSON string, unless the queue is itself a "
+                    + "dead-letter queue.")
+            .quietWhen("Another queue's `RedrivePolicy` (its `deadLetterTargetArn`, also in a JSON string built with "
+                            + "`Fn::Sub` or `Fn::Join`) or an SNS subscription's `RedrivePolicy` names the queue.",
+                    "A dead-letter or on-failure setting names the queue: a Lambda function's "
+                            + "`DeadLetterConfig.TargetArn`, an `AWS::Lambda::EventInvokeConfig` or event source "
+                            + "mapping's `DestinationConfig.OnFailure.Destination`, an EventBridge rule target's, a "
+                            + "Pipe's or a Scheduler schedule's `DeadLetterConfig.Arn`, and any other reference "
+                            + "written at a path that mentions a dead letter or an on-failure destination. Only "
+                            + "references from resources that may exist count, `DependsOn` aside.",
+                    "The queue declares itself a dead-letter queue: it has a `RedriveAllowPolicy` whose "
+                            + "`redrivePermission` is not provably `denyAll`.",
+                    "The queue's logical id or literal `QueueName` says it is one (`DeadLetter`, `DLQ`): such a queue "
+                            + "is usually the dead-letter queue of a queue in another stack.",
+                    "The redrive policy cannot be known, or is set in some branch of a condition.",
+                    "The queue's `Condition` is provably false.")
             .build();
-
-
 
     @Override
     public RuleMetadata metadata() {
@@ -86,22 +81,17 @@ public final class QueueWithoutDeadLetterQueue implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource queue : graph.ofType(QUEUE)) {
-            // Presence is all that counts, so the property itself is read (a map, a JSON string or a
-            // function building one); it must be absent whichever way its conditions go.
-            if (!graph.mayExist(queue) || !graph.property(queue, "RedrivePolicy").isAbsent()) {
-                continue; // never created, has a redrive policy, or cannot tell
-            }
-            if (isDeadLetterQueue(graph, queue)) {
-                continue;
-            }
-            String state = graph.written(queue, "RedrivePolicy")
-                    ? " has no RedrivePolicy (its condition leaves it unset)" : " has no RedrivePolicy";
-            context.report(queue.locateProperty("RedrivePolicy"), "SQS queue " + queue.displayName()
-                    + state + ": a message that keeps failing is received again and again until it "
-                    + "expires, unseen; add a RedrivePolicy with a deadLetterTargetArn and a maxReceiveCount");
+    protected void check(Resource queue, GraphView graph, RuleContext context) {
+        // Presence is all that counts, so the property itself is read (a map, a JSON string or a
+        // function building one); it must be absent whichever way its conditions go.
+        if (!graph.property(queue, "RedrivePolicy").isAbsent() || isDeadLetterQueue(graph, queue)) {
+            return; // has a redrive policy, or cannot tell, or is a dead-letter queue
         }
+        String state = graph.written(queue, "RedrivePolicy")
+                ? " has no RedrivePolicy (its condition leaves it unset)" : " has no RedrivePolicy";
+        context.report(queue.locateProperty("RedrivePolicy"), "SQS queue " + queue.displayName()
+                + state + ": a message that keeps failing is received again and again until it "
+                + "expires, unseen; add a RedrivePolicy with a deadLetterTargetArn and a maxReceiveCount");
     }
 
     private static boolean isDeadLetterQueue(GraphView graph, Resource queue) {

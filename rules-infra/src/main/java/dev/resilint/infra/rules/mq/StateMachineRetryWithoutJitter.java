@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.StateMachines;
@@ -18,20 +18,10 @@ import java.util.Optional;
  * MQ07: a Step Functions {@code Task} state that does not retry, or retries without jitter. Without
  * a {@code Retry}, one transient error (a throttled or briefly unavailable service) fails the
  * execution; with retries but no jitter, every execution that failed together retries together,
- * in lockstep, and hits the recovering service again all at once.
- *
- * <p>Fires, once per Task state (nested {@code Parallel} branches and {@code Map} iterators
- * included), when the state has no {@code Retry} (or an empty one), or when one of its retriers may
- * retry twice or more ({@code MaxAttempts}, default 3, of 2 or more) without
- * {@code JitterStrategy: FULL} (the default is {@code NONE}). Retriers with {@code MaxAttempts} 0
- * or 1 are fine. Definitions are read from {@code Definition}, {@code DefinitionString} (also
- * built with {@code Fn::Sub} or {@code Fn::Join}) and SAM state machines.
- *
- * <p>Quiet when the definition is in S3 ({@code DefinitionS3Location}) or cannot be known, and,
- * for a state, when its {@code Type}, its {@code Retry} list or the deciding retrier's
- * {@code MaxAttempts} or {@code JitterStrategy} cannot be known.
+ * in lockstep, and hits the recovering service again all at once. What it fires on and when it
+ * stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class StateMachineRetryWithoutJitter implements InfraRule {
+public final class StateMachineRetryWithoutJitter extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("MQ07", StateMachineRetryWithoutJitter.class)
             .severity(Severity.WARNING)
@@ -49,6 +39,17 @@ public final class StateMachineRetryWithoutJitter implements InfraRule {
             .tags("retry", "jitter", "step-functions")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::StepFunctions::StateMachine")
+            .firesOn("A `Task` state (nested `Parallel` branches and `Map` iterators included) with no `Retry`, or "
+                            + "an empty one; once per state.",
+                    "A `Task` state one of whose retriers may retry twice or more (`MaxAttempts`, default 3, of 2 or "
+                            + "more) without `JitterStrategy: FULL` (the default is `NONE`); once per state, naming "
+                            + "the first such retrier. Retriers with `MaxAttempts` 0 or 1 are fine.",
+                    "Definitions are read from `Definition`, `DefinitionString` (also built with `Fn::Sub` or "
+                            + "`Fn::Join`) and SAM state machines.")
+            .quietWhen("The definition is in S3 (`DefinitionS3Location`) or cannot be known.",
+                    "For a state: its `Type`, its `Retry` list or the deciding retrier's `MaxAttempts` or "
+                            + "`JitterStrategy` cannot be known.",
+                    "The state machine's `Condition` is provably false.")
             .build();
 
     /** The Amazon States Language default of a retrier's {@code MaxAttempts}. */
@@ -60,19 +61,14 @@ public final class StateMachineRetryWithoutJitter implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
-        for (Resource machine : graph.ofType("AWS::StepFunctions::StateMachine")) {
-            if (!graph.mayExist(machine)) {
+    protected void check(Resource machine, GraphView graph, RuleContext context) {
+        for (StateMachines.State state : StateMachines.states(graph, machine)) {
+            if (!state.type().equals(Optional.of("Task"))) {
                 continue;
             }
-            for (StateMachines.State state : StateMachines.states(graph, machine)) {
-                if (!state.type().equals(Optional.of("Task"))) {
-                    continue;
-                }
-                verdict(state).ifPresent(problem -> context.report(state.locate(problem.field()),
-                        "Task state " + state.display() + " of state machine " + machine.displayName() + " "
-                                + problem.text(), state.path()));
-            }
+            verdict(state).ifPresent(problem -> context.report(state.locate(problem.field()),
+                    "Task state " + state.display() + " of state machine " + machine.displayName() + " "
+                            + problem.text(), state.path()));
         }
     }
 

@@ -7,7 +7,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ListItems;
 import dev.resilint.infra.rules.support.TaggableTypes;
@@ -19,20 +19,10 @@ import java.util.Set;
 
 /**
  * OB01: a taggable resource lacks a tag key that the configuration requires ({@code requiredTags} in
- * {@code .resilint.yaml}). Inactive, with no findings at all, while no tags are required.
- *
- * <p>Judges the types of {@link TaggableTypes}, reading each type's tag property in its shape (a
- * list of {@code {Key, Value}} or a map). One finding per resource, listing the missing keys in the
- * configured order. Keys are compared exactly, as AWS does (tag keys are case-sensitive).
- *
- * <p>Precision: a key counts as missing only when it is missing in every possibility of the tags
- * (the branches of an {@code Fn::If} whose condition is unknown); a key that one branch has and
- * another lacks is not reported. Quiet when the tags cannot be known (a parameter, an import, a tag
- * entry whose key is unknown), and for resources whose {@code Condition} is provably false. Tags
- * that CloudFormation adds at deployment (stack-level tags, which propagate to the stack's
- * resources) are invisible in a template: configure only keys that templates are expected to set.
+ * {@code .resilint.yaml}). Inactive, with no findings at all, while no tags are required. What it
+ * fires on and when it stays quiet, case by case, is in its {@link #METADATA}.
  */
-public final class RequiredTagsMissing implements InfraRule {
+public final class RequiredTagsMissing extends ResourceRule {
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("OB01", RequiredTagsMissing.class)
             .severity(Severity.WARNING)
@@ -49,6 +39,18 @@ public final class RequiredTagsMissing implements InfraRule {
             .tags("tagging", "ownership")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(TaggableTypes.types())
+            .firesOn("A resource of a taggable type (the judged types, each read through its own tag property in "
+                            + "its shape: a list of `{Key, Value}` or a map) that lacks a key of `requiredTags` in "
+                            + "every possibility of its tags. One finding per resource, listing the missing keys in "
+                            + "the configured order. Keys are compared exactly, as AWS does (tag keys are "
+                            + "case-sensitive).",
+                    "Tags that CloudFormation adds at deployment (stack-level tags, which propagate to the stack's "
+                            + "resources) are invisible in a template: configure only keys that templates are expected "
+                            + "to set.")
+            .quietWhen("No tags are required (`requiredTags` is empty): the rule is inactive.",
+                    "A key that one branch of an `Fn::If` whose condition is unknown has and another lacks.",
+                    "The tags cannot be known: a parameter, an import, a tag entry whose key is unknown.",
+                    "The resource's `Condition` is provably false.")
             .build();
 
     @Override
@@ -57,41 +59,28 @@ public final class RequiredTagsMissing implements InfraRule {
     }
 
     @Override
-    public void check(GraphView graph, RuleContext context) {
+    protected void check(Resource r, GraphView graph, RuleContext context) {
         List<String> required = context.requiredTags();
         if (required.isEmpty()) {
             return;
         }
-        for (Resource r : graph.resources()) {
-            Optional<TaggableTypes.Tagging> tagging = TaggableTypes.of(r.type());
-            if (tagging.isEmpty() || !graph.mayExist(r)) {
-                continue;
+        TaggableTypes.Tagging tagging = TaggableTypes.of(r.type()).orElseThrow();
+        Optional<List<Set<String>>> keySets = graph.property(r, tagging.property())
+                .readEach(option -> keys(option, tagging.shape()));
+        if (keySets.isEmpty()) {
+            return; // cannot tell which keys are there
+        }
+        List<String> missing = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(required)) {
+            if (keySets.get().stream().noneMatch(keys -> keys.contains(key))) {
+                missing.add(key);
             }
-            Value tags = graph.property(r, tagging.get().property());
-            List<Set<String>> keySets = new ArrayList<>();
-            for (Value option : tags.possibilities()) {
-                Optional<Set<String>> keys = keys(option, tagging.get().shape());
-                if (keys.isEmpty()) {
-                    keySets = null;
-                    break;
-                }
-                keySets.add(keys.get());
-            }
-            if (keySets == null) {
-                continue; // cannot tell which keys are there
-            }
-            List<String> missing = new ArrayList<>();
-            for (String key : new LinkedHashSet<>(required)) {
-                if (keySets.stream().noneMatch(keys -> keys.contains(key))) {
-                    missing.add(key);
-                }
-            }
-            if (!missing.isEmpty()) {
-                String property = tagging.get().property();
-                context.report(r.locateProperty(property), r.type() + " " + r.displayName() + " lacks the required "
-                        + (missing.size() == 1 ? "tag " : "tags ") + String.join(", ", missing) + "; add "
-                        + (missing.size() == 1 ? "it" : "them") + " to " + property);
-            }
+        }
+        if (!missing.isEmpty()) {
+            String property = tagging.property();
+            context.report(r.locateProperty(property), r.type() + " " + r.displayName() + " lacks the required "
+                    + (missing.size() == 1 ? "tag " : "tags ") + String.join(", ", missing) + "; add "
+                    + (missing.size() == 1 ? "it" : "them") + " to " + property);
         }
     }
 

@@ -13,11 +13,8 @@ import java.util.Optional;
 
 /**
  * SC01: an Auto Scaling group that serves traffic but may shrink to a single instance (or none),
- * which then is a single point of failure.
- *
- * <p>Fires when {@code MinSize} (a number or a string) is below 2 and the group is attached to a
- * load balancer or serves traffic as in LB01 (see {@link ComputeTraffic}). Quiet when
- * {@code MinSize} cannot be known, and when neither the attachment nor the serving can be shown.
+ * which then is a single point of failure. What it fires on and when it stays quiet, case by case,
+ * is in its {@link #METADATA}.
  */
 public final class AsgMinSizeBelowTwo extends ResourceRule {
 
@@ -35,6 +32,13 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ComputeTraffic.ASG)
             .reads(ComputeTraffic.TRAFFIC_TYPES)
+            .firesOn("An `AWS::AutoScaling::AutoScalingGroup` whose `MinSize` (a number or a string) is below 2 and "
+                            + "that is attached to a load balancer or serves traffic as in LB01.",
+                    ComputeTraffic.ATTACHED, ComputeTraffic.SERVES_TRAFFIC)
+            .quietWhen("`MinSize` cannot be known (or differs between the branches of a condition).",
+                    "Neither the attachment nor the serving can be shown.")
+            .quietWhen(ComputeTraffic.PROVES_NOTHING)
+            .quietWhen("The group's `Condition` is provably false.")
             .build();
 
     @Override

@@ -1,10 +1,8 @@
 package dev.resilint.infra.rules.support;
 
-import dev.resilint.core.tree.MapNode;
 import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.GraphView;
-import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,33 +12,10 @@ import java.util.function.Function;
 
 /**
  * Shared by LB01, LB02 and SC01: whether an Auto Scaling group is attached to a load balancer, and
- * whether an Auto Scaling group or a standalone EC2 instance provably serves traffic.
- *
- * <p><b>Attached</b> means the group's own properties say so: a non-empty {@code TargetGroupARNs}
- * or {@code LoadBalancerNames}, or a {@code TrafficSources} entry of type {@code elb} or
- * {@code elbv2}. Nothing else in the template can attach a group to a load balancer.
- *
- * <p><b>Serves traffic</b> means one of its security groups, resolved to an
- * {@code AWS::EC2::SecurityGroup} of the same template, admits TCP ({@code IpProtocol} {@code tcp},
- * {@code 6} or {@code -1}) from a {@code CidrIp} or {@code CidrIpv6} on a port range that holds a
- * port other than 22 (SSH) and 3389 (RDP), through an inline {@code SecurityGroupIngress} rule or
- * a separate {@code AWS::EC2::SecurityGroupIngress} resource. A group's security groups come from
- * its launch template ({@code LaunchTemplateData.SecurityGroupIds}, {@code SecurityGroups},
- * {@code NetworkInterfaces[*].Groups}) or launch configuration ({@code SecurityGroups}); an
- * instance's from {@code SecurityGroupIds}, {@code SecurityGroups},
- * {@code NetworkInterfaces[*].GroupSet} and its launch template. Groups defined outside the
- * template, and rules whose protocol, ports or source cannot be known, prove nothing.
- *
- * <p>Two kinds of rule prove nothing either, because they say nothing about a service that this
- * compute runs (both were false positives on real templates):
- * <ul>
- *   <li>a catch-all rule (protocol {@code -1}, or every TCP port) from a range other than
- *       {@code 0.0.0.0/0} and {@code ::/0}: "allow everything from the VPC" is how clusters and
- *       helper hosts talk to each other;</li>
- *   <li>a rule of a security group that is shared with a load balancer, or with other compute
- *       that is behind one (an attached Auto Scaling group, a target instance, an ECS service with
- *       {@code LoadBalancers}): its ports are open for that load-balanced tier.</li>
- * </ul>
+ * whether an Auto Scaling group or a standalone EC2 instance provably serves traffic. What
+ * "attached" and "serves traffic" mean is written once, in {@link #ATTACHED},
+ * {@link #SERVES_TRAFFIC} and {@link #PROVES_NOTHING}, which the rules' metadata quote. Both kinds
+ * of security group rule that prove nothing were false positives on real templates.
  */
 public final class ComputeTraffic {
 
@@ -67,6 +42,35 @@ public final class ComputeTraffic {
      */
     public static final List<String> TRAFFIC_TYPES = List.of(ASG, INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION,
             SECURITY_GROUP, INGRESS, LOAD_BALANCER, CLASSIC_LOAD_BALANCER, TARGET_GROUP, ECS_SERVICE);
+
+    /**
+     * What "attached to a load balancer" means, for the contract in the metadata of the rules that
+     * use {@link #attachedToLoadBalancer}.
+     */
+    public static final String ATTACHED = "An Auto Scaling group is attached to a load balancer when its own "
+            + "properties say so: a non-empty `TargetGroupARNs` or `LoadBalancerNames`, or a `TrafficSources` entry of "
+            + "type `elb` or `elbv2`. Nothing else in a template can attach a group to a load balancer.";
+
+    /** What "serves traffic" means, for the contract in the metadata of the rules that use {@link #servesTraffic}. */
+    public static final String SERVES_TRAFFIC = "Compute serves traffic when one of its security groups, an "
+            + "`AWS::EC2::SecurityGroup` of the same template, admits TCP (`IpProtocol` `tcp`, `6` or `-1`) from a "
+            + "`CidrIp` or `CidrIpv6` on a port range that holds a port other than 22 (SSH) and 3389 (RDP), through "
+            + "an inline `SecurityGroupIngress` rule or a separate `AWS::EC2::SecurityGroupIngress`. An Auto "
+            + "Scaling group's security groups come from its launch template (`LaunchTemplateData.SecurityGroupIds`, "
+            + "`SecurityGroups`, `NetworkInterfaces[*].Groups`) or launch configuration (`SecurityGroups`); an "
+            + "instance's from `SecurityGroupIds`, `SecurityGroups`, `NetworkInterfaces[*].GroupSet` and its launch "
+            + "template.";
+
+    /** When a security group proves nothing about serving traffic, for the rules that use {@link #servesTraffic}. */
+    public static final List<String> PROVES_NOTHING = List.of(
+            "Security groups defined outside the template, and ingress rules whose protocol, ports or source cannot "
+                    + "be known, prove nothing about serving traffic.",
+            "A catch-all ingress rule (protocol `-1`, or every TCP port) from a range other than `0.0.0.0/0` and "
+                    + "`::/0` proves nothing: \"allow everything from the VPC\" is how clusters and helper hosts talk "
+                    + "to each other.",
+            "A rule of a security group shared with a load balancer, or with other compute that is behind one (an "
+                    + "attached Auto Scaling group, a target instance, an ECS service with `LoadBalancers`), proves "
+                    + "nothing: its ports are open for that load-balanced tier.");
 
     /** Sources for which even a rule opening every port shows an exposed service. */
     private static final java.util.Set<String> INTERNET = java.util.Set.of("0.0.0.0/0", "::/0");
@@ -145,16 +149,10 @@ public final class ComputeTraffic {
         });
     }
 
+    /** The answer every possibility gives; UNKNOWN when one gives UNKNOWN or they disagree. */
     private static Answer agreed(Value value, Function<Value, Answer> one) {
-        Answer result = null;
-        for (Value option : value.possibilities()) {
-            Answer a = one.apply(option);
-            if (result != null && result != a) {
-                return Answer.UNKNOWN;
-            }
-            result = a;
-        }
-        return result == null ? Answer.UNKNOWN : result;
+        return value.agreed(option -> Optional.of(one.apply(option)).filter(a -> a != Answer.UNKNOWN))
+                .orElse(Answer.UNKNOWN);
     }
 
     // ---------------------------------------------------------------- serving traffic
@@ -232,31 +230,22 @@ public final class ComputeTraffic {
      * when no possibility or not all of them show one.
      */
     private static Optional<String> admittingGroup(GraphView graph, Value groups, Resource compute) {
-        String first = null;
-        for (Value option : groups.possibilities()) {
-            Optional<List<Value>> items = option.asList();
-            if (items.isEmpty()) {
-                return Optional.empty();
-            }
-            String found = null;
-            for (Value item : items.get()) {
-                Optional<Resource> sg = graph.resolve(item, SECURITY_GROUP);
-                if (sg.isPresent() && !sharedWithLoadBalancedTier(graph, sg.get(), compute)) {
-                    Optional<String> rule = admittingRule(graph, sg.get());
-                    if (rule.isPresent()) {
-                        found = "security group " + sg.get().displayName() + " admits " + rule.get();
-                        break;
-                    }
+        return groups.readEach(option -> option.asList().flatMap(items -> admittingItem(graph, items, compute)))
+                .map(found -> found.get(0));
+    }
+
+    /** The first security group of the list that admits traffic, described. */
+    private static Optional<String> admittingItem(GraphView graph, List<Value> items, Resource compute) {
+        for (Value item : items) {
+            Optional<Resource> sg = graph.resolve(item, SECURITY_GROUP);
+            if (sg.isPresent() && !sharedWithLoadBalancedTier(graph, sg.get(), compute)) {
+                Optional<String> rule = admittingRule(graph, sg.get());
+                if (rule.isPresent()) {
+                    return Optional.of("security group " + sg.get().displayName() + " admits " + rule.get());
                 }
             }
-            if (found == null) {
-                return Optional.empty();
-            }
-            if (first == null) {
-                first = found;
-            }
         }
-        return Optional.ofNullable(first);
+        return Optional.empty();
     }
 
     /**
@@ -314,29 +303,24 @@ public final class ComputeTraffic {
     /** A rule of the security group that admits TCP from a CIDR on a port other than 22 and 3389. */
     public static Optional<String> admittingRule(GraphView graph, Resource sg) {
         Value inline = graph.property(sg, "SecurityGroupIngress");
-        String first = null;
-        for (Value option : inline.possibilities()) {
-            String found = null;
-            for (Value item : option.asList().orElse(List.of())) {
-                Optional<String> rule = admits(item::field);
-                if (rule.isPresent()) {
-                    found = rule.get();
-                    break;
-                }
-            }
-            if (found == null) {
-                first = null;
-                break;
-            }
-            if (first == null) {
-                first = found;
-            }
-        }
-        if (first != null) {
-            return Optional.of(first);
+        Optional<String> inInline = inline.readEach(option -> firstAdmitting(option.asList().orElse(List.of())))
+                .map(found -> found.get(0));
+        if (inInline.isPresent()) {
+            return inInline;
         }
         for (Resource ingress : ingressResources(graph, sg)) {
             Optional<String> rule = admits(key -> graph.property(ingress, key));
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first inline ingress rule that admits traffic, described. */
+    private static Optional<String> firstAdmitting(List<Value> rules) {
+        for (Value item : rules) {
+            Optional<String> rule = admits(item::field);
             if (rule.isPresent()) {
                 return rule;
             }

@@ -26,26 +26,10 @@ public final class RdsTopology {
         if (!cluster.isAbsent()) {
             return allPresent(cluster) ? Optional.of(Boolean.FALSE) : Optional.empty();
         }
-        Value engine = graph.property(db, "Engine");
-        boolean allAurora = true;
-        boolean noneAurora = true;
-        for (Value option : engine.possibilities()) {
-            if (option instanceof Value.Absent) {
-                allAurora = false;
-                continue;
-            }
-            Optional<String> text = option.asString();
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            boolean aurora = text.get().trim().toLowerCase(Locale.ROOT).startsWith("aurora");
-            allAurora &= aurora;
-            noneAurora &= !aurora;
-        }
-        if (noneAurora) {
-            return Optional.of(Boolean.TRUE);
-        }
-        return allAurora ? Optional.of(Boolean.FALSE) : Optional.empty();
+        Optional<Boolean> aurora = graph.property(db, "Engine").agreed(option -> option instanceof Value.Absent
+                ? Optional.of(Boolean.FALSE)
+                : option.asString().map(text -> text.trim().toLowerCase(Locale.ROOT).startsWith("aurora")));
+        return aurora.map(a -> !a);
     }
 
     /**
@@ -66,6 +50,6 @@ public final class RdsTopology {
 
     /** True when the value is set in every possibility (whatever it is). */
     private static boolean allPresent(Value value) {
-        return value.possibilities().stream().noneMatch(v -> v instanceof Value.Absent);
+        return value.always(v -> !(v instanceof Value.Absent));
     }
 }

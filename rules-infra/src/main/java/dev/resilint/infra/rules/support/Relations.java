@@ -102,18 +102,11 @@ public final class Relations {
 
         /** The range of {@code value}, with {@code dflt} for an absent possibility; empty when any is unknown. */
         public static Optional<Range> of(Value value, long dflt) {
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            List<Value> options = value.possibilities();
-            for (Value option : options) {
-                Optional<Long> n = option.isAbsent() ? Optional.of(dflt) : option.asLong();
-                if (n.isEmpty()) {
-                    return Optional.empty();
-                }
-                min = Math.min(min, n.get());
-                max = Math.max(max, n.get());
-            }
-            return Optional.of(new Range(min, max, options.size() > 1 && min != max));
+            return value.readEach(option -> option.isAbsent() ? Optional.of(dflt) : option.asLong()).map(numbers -> {
+                long min = numbers.stream().mapToLong(Long::longValue).min().orElseThrow();
+                long max = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
+                return new Range(min, max, numbers.size() > 1 && min != max);
+            });
         }
 
         /** {@code "60 s"}, or {@code "up to 60 s"} / {@code "at least 20 s"} when it depends on a condition. */

@@ -175,12 +175,7 @@ public final class Zones {
 
     /** Whether a value (already evaluated) contains a symbolic reference to {@code resourceId}. */
     public static boolean refersTo(Value value, String resourceId) {
-        for (Value option : value.possibilities()) {
-            if (!(option instanceof Value.Known k) || !contains(k.node(), resourceId, 0)) {
-                return false;
-            }
-        }
-        return true;
+        return value.always(option -> option instanceof Value.Known k && contains(k.node(), resourceId, 0));
     }
 
     private static boolean contains(Node node, String resourceId, int depth) {

@@ -19,33 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * TO02: a caller that gives up before its callee. The callee keeps working (and billing, and
- * holding connections) for a caller that is gone; the caller's retries pile more work on it.
- *
- * <p>Fires in two cases:
- *
- * <ul>
- *   <li>A Lambda function integrated with API Gateway whose {@code Timeout} (3 s when unset) is
- *       longer than the integration timeout: an {@code AWS::ApiGateway::Method} whose
- *       {@code Integration.Uri} refers to the function (29 s unless {@code TimeoutInMillis} says
- *       otherwise), an {@code AWS::ApiGatewayV2::Integration} whose {@code IntegrationUri} refers
- *       to it (30 s for HTTP APIs, 29 s for WebSocket APIs, 30 s assumed when the API's protocol is
- *       unknown), or an HTTP API created with {@code Target} set to the function (30 s). SAM
- *       {@code Api} and {@code HttpApi} events become such methods and integrations. One finding
- *       per function, at its {@code Timeout}, naming the integration that gives up first. Methods
- *       that invoke the function asynchronously ({@code X-Amz-Invocation-Type: 'Event'}) are
- *       ignored.
- *   <li>A Step Functions {@code Task} state that invokes a Lambda function of the template (its
- *       {@code Resource} is the function's ARN, or {@code arn:aws:states:::lambda:invoke} with
- *       {@code Parameters.FunctionName} or {@code Arguments.FunctionName} naming it) and whose
- *       {@code TimeoutSeconds} is below the function's {@code Timeout}. A state without
- *       {@code TimeoutSeconds} has no timeout of its own, so it is never inverted. One finding per
- *       state.
- * </ul>
- *
- * <p>Quiet when any timeout involved cannot be known (for values that depend on a condition:
- * unless every branch is inverted), when the function cannot be identified (an ARN or name from
- * outside the template, {@code FunctionName.$}), for {@code .waitForTaskToken} invocations, and for
- * resources that are never created. API definitions written as OpenAPI bodies are not read.
+ * holding connections) for a caller that is gone; the caller's retries pile more work on it. It
+ * judges the whole template at once, since a function's callers are gathered from every
+ * integration that refers to it. What it fires on and when it stays quiet, case by case, is in
+ * its {@link #METADATA}.
  */
 public final class TimeoutChainInverted implements InfraRule {
 
@@ -70,6 +47,28 @@ public final class TimeoutChainInverted implements InfraRule {
             .judges("AWS::Lambda::Function", "AWS::StepFunctions::StateMachine")
             .reads("AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Api")
             .reads(Relations.FUNCTION_TYPES)
+            .firesOn("A Lambda function integrated with API Gateway whose `Timeout` (3 s when unset) is longer than "
+                            + "the integration timeout: an `AWS::ApiGateway::Method` whose `Integration.Uri` refers "
+                            + "to the function (29 s unless `TimeoutInMillis` says otherwise), an "
+                            + "`AWS::ApiGatewayV2::Integration` whose `IntegrationUri` refers to it (30 s for HTTP "
+                            + "APIs, 29 s for WebSocket APIs, 30 s assumed when the API's protocol is unknown), or "
+                            + "an HTTP API created with `Target` set to the function (30 s). SAM `Api` and `HttpApi` "
+                            + "events become such methods and integrations. One finding per function, at its "
+                            + "`Timeout`, naming the integration that gives up first.",
+                    "A Step Functions `Task` state that invokes a Lambda function of the template (its `Resource` "
+                            + "is the function's ARN, or `arn:aws:states:::lambda:invoke` with "
+                            + "`Parameters.FunctionName` or `Arguments.FunctionName` naming it) and whose "
+                            + "`TimeoutSeconds` is below the function's `Timeout`. One finding per state.")
+            .quietWhen("Any timeout involved cannot be known; for values that depend on a condition, unless every "
+                            + "branch is inverted.",
+                    "The function cannot be identified: an ARN or name from outside the template, "
+                            + "`FunctionName.$`, or several functions.",
+                    "API Gateway methods that invoke the function asynchronously (`X-Amz-Invocation-Type: "
+                            + "'Event'`, or a value that may not be `RequestResponse`).",
+                    "A `Task` state without `TimeoutSeconds`: it has no timeout of its own, so it is never "
+                            + "inverted; `.waitForTaskToken` invocations and other service integrations.",
+                    "API definitions written as OpenAPI bodies, which are not read.",
+                    "Resources that are never created (their `Condition` is provably false).")
             .build();
 
     /** REST API integration timeout when {@code TimeoutInMillis} is not set. */
