@@ -4,6 +4,7 @@ import dev.resilint.code.CodeAnalyzer;
 import dev.resilint.core.run.Analyzers;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.rules.InfraRules;
+import dev.resilint.live.LiveAnalyzer;
 import java.util.List;
 
 /** The sources the command line reads and the rules it runs on them: the one place they meet. */
@@ -13,6 +14,7 @@ final class Wiring {
     }
 
     static Analyzers analyzers() {
-        return new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer()));
+        return new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer(),
+                new LiveAnalyzer(InfraRules.all())));
     }
 }

@@ -52,6 +52,11 @@ public final class LiveAnalyzer implements Analyzer {
     }
 
     @Override
+    public SourceKind kind() {
+        return SourceKind.LIVE;
+    }
+
+    @Override
     public List<RuleMetadata> rules() {
         return rules.stream().map(InfraRule::metadata).toList();
     }
