@@ -5,6 +5,7 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
