@@ -10,7 +10,6 @@ import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.cfn.CorpusTest;
-import dev.resilint.infra.cfn.SamTransform;
 import dev.resilint.infra.cfn.TemplateLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
