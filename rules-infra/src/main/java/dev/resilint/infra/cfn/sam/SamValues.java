@@ -20,23 +20,24 @@ final class SamValues {
     }
 
     /**
-     * SAM's {@code Tags} map as CloudFormation's {@code [{Key, Value}]} list, plus SAM's own tag
-     * {@code createdByKey: SAM} when given; an intrinsic or a list is kept as it is.
+     * SAM's {@code Tags} map as CloudFormation's {@code [{Key, Value}]} list, after SAM's own tag
+     * {@code createdByKey: SAM} when given (SAM puts it first); an intrinsic or a list is kept as it
+     * is.
      */
     static Node tagList(Node tags, Mark mark, String createdByKey) {
         if (tags != null && plainMap(tags) == null) {
             return tags; // an intrinsic or a list already
         }
         List<Node> items = new ArrayList<>();
+        if (createdByKey != null) {
+            items.add(new Props().put("Key", mark, str(createdByKey, mark)).put("Value", mark, str("SAM", mark))
+                    .build(mark));
+        }
         if (tags != null) {
             for (MapNode.Entry e : plainMap(tags).entries()) {
                 items.add(new Props().put("Key", e.keyMark(), str(e.key(), e.keyMark())).put("Value", e.keyMark(),
                         e.value()).build(e.keyMark()));
             }
-        }
-        if (createdByKey != null) {
-            items.add(new Props().put("Key", mark, str(createdByKey, mark)).put("Value", mark, str("SAM", mark))
-                    .build(mark));
         }
         return new ListNode(items, tags != null ? tags.mark() : mark, "");
     }

@@ -86,7 +86,7 @@ class SamLocationsTest {
         assertThat(keyLine(p, "Code")).isEqualTo(c.line("CodeUri:"));
         assertThat(keyLine(p, "DeadLetterConfig")).isEqualTo(c.line("DeadLetterQueue:"));
         assertThat(keyLine(p, "DeadLetterConfig", "TargetArn")).isEqualTo(c.line("TargetArn:"));
-        assertThat(at(p, "Tags", "0").mark().line()).isEqualTo(c.line("team: payments"));
+        assertThat(at(p, "Tags", "1").mark().line()).isEqualTo(c.line("team: payments"));
     }
 
     @Test
