@@ -52,12 +52,15 @@ final class EventRules {
         children.add(resource(id, o, "AWS::Events::Rule", props, attrs));
     }
 
-    /** An EventBridge Scheduler schedule for a {@code ScheduleV2} event. */
+    /** An EventBridge Scheduler schedule for a {@code ScheduleV2} event, named after its id unless {@code OmitName}. */
     static void schedule(String id, Origin o, MapNode ep, Node targetArn, String targetSuffix,
             List<MapNode.Entry> attrs, List<MapNode.Entry> children) {
         Mark k = o.key();
         Props props = new Props().copy(ep, "Name", "Description", "ScheduleExpression", "ScheduleExpressionTimezone",
                 "StartDate", "EndDate", "GroupName", "KmsKeyArn", "State");
+        if (!props.has("Name") && !isTrue(ep.get("OmitName").orElse(null))) {
+            props.put("Name", k, str(id, k)); // SAM names the schedule after its logical id
+        }
         if (ep.has("FlexibleTimeWindow")) {
             props.copy(ep, "FlexibleTimeWindow");
         } else {

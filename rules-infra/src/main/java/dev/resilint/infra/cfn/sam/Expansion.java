@@ -1,7 +1,7 @@
 package dev.resilint.infra.cfn.sam;
 
 import static dev.resilint.infra.cfn.sam.Generated.attributes;
-import static dev.resilint.infra.cfn.sam.Generated.condition;
+import static dev.resilint.infra.cfn.sam.Generated.passThrough;
 import static dev.resilint.infra.cfn.sam.Generated.resource;
 import static dev.resilint.infra.cfn.sam.SamNodes.single;
 import static dev.resilint.infra.cfn.sam.SamNodes.str;
@@ -91,9 +91,9 @@ final class Expansion {
             case "AWS::Serverless::Function" -> ServerlessFunction.expand(this, entry, def,
                     globals.properties(def, "Function"));
             case "AWS::Serverless::Api" -> emitAll(ServerlessApi.resources(entry.key(), Origin.of(entry),
-                    globals.properties(def, "Api"), attributes(def), condition(def)));
+                    globals.properties(def, "Api"), attributes(def), passThrough(def)));
             case "AWS::Serverless::HttpApi" -> emitAll(ServerlessHttpApi.resources(entry.key(), Origin.of(entry),
-                    globals.properties(def, "HttpApi"), attributes(def), condition(def)));
+                    globals.properties(def, "HttpApi"), attributes(def), passThrough(def)));
             case "AWS::Serverless::StateMachine" -> ServerlessStateMachine.expand(this, entry, def,
                     globals.properties(def, "StateMachine"));
             case "AWS::Serverless::SimpleTable" -> emitMain(ServerlessSimpleTable.table(entry, def,

@@ -1,5 +1,6 @@
 package dev.resilint.infra.cfn.sam;
 
+import static dev.resilint.infra.cfn.sam.Generated.conditionOnly;
 import static dev.resilint.infra.cfn.sam.Generated.resource;
 import static dev.resilint.infra.cfn.sam.Generated.with;
 import static dev.resilint.infra.cfn.sam.SamNodes.alnum;
@@ -26,7 +27,8 @@ import java.util.Set;
 
 /**
  * A function's {@code AutoPublishAlias} and {@code DeploymentPreference}: the alias adds
- * {@code <F>Version} (SAM appends a code hash to that id) and {@code <F>Alias<Name>}; an enabled
+ * {@code <F>Version} (SAM appends a code hash to that id; {@code DeletionPolicy: Retain} unless the
+ * function has one) and {@code <F>Alias<Name>}; an enabled
  * deployment preference adds {@code ServerlessDeploymentApplication} (once per template) and
  * {@code <F>DeploymentGroup} (with SAM's automatic rollback and the alarms given), and an
  * {@code UpdatePolicy} on the alias.
@@ -41,7 +43,11 @@ final class FunctionDeployment {
     private FunctionDeployment() {
     }
 
-    /** {@code AutoPublishAlias} and {@code DeploymentPreference}; returns the alias name or null. */
+    /**
+     * {@code AutoPublishAlias} and {@code DeploymentPreference}; returns the alias name or null.
+     *
+     * @param attrs the attributes the function passes to the resources generated for it
+     */
     static Node alias(Expansion x, String fn, MapNode p, List<MapNode.Entry> attrs, List<MapNode.Entry> children) {
         MapNode.Entry alias = p.entry("AutoPublishAlias").orElse(null);
         if (alias == null || (alias.value() instanceof ScalarNode s && s.isNull())) {
@@ -69,7 +75,9 @@ final class FunctionDeployment {
                     .rename(hooks, "PostTraffic", "AfterAllowTrafficHook");
             aliasAttributes = with(attrs, new MapNode.Entry("UpdatePolicy", d,
                     single("CodeDeployLambdaAliasUpdate", d, update.build(d))));
-            children.add(deploymentGroup(groupId, preference, dp, attrs));
+            // SAM gives the group no attributes (its Condition with PassthroughCondition); the condition
+            // keeps rules from judging a group that is not created
+            children.add(deploymentGroup(groupId, preference, dp, conditionOnly(attrs)));
             x.useDeploymentApplication(d);
         }
         children.add(resource(aliasId, Origin.at(k), "AWS::Lambda::Alias", aliasProps, aliasAttributes));

@@ -13,11 +13,15 @@ import java.util.Set;
  * Builds the resources the transform generates, and the resource attributes they carry: the main
  * resource of a SAM resource keeps its attributes ({@code Condition}, {@code DependsOn},
  * {@code Metadata}, {@code DeletionPolicy}, {@code UpdateReplacePolicy}, ...), generated child
- * resources carry its {@code Condition}.
+ * resources get its {@code Condition}, {@code DeletionPolicy} and {@code UpdateReplacePolicy},
+ * the attributes SAM passes through.
  */
 final class Generated {
 
     private static final Set<String> NOT_ATTRIBUTES = Set.of("Type", "Properties", "IgnoreGlobals");
+
+    /** What SAM passes from a SAM resource to the resources it generates for it. */
+    private static final Set<String> PASS_THROUGH = Set.of("Condition", "DeletionPolicy", "UpdateReplacePolicy");
 
     private Generated() {
     }
@@ -51,9 +55,20 @@ final class Generated {
         return attributes;
     }
 
-    /** The SAM resource's condition, for generated child resources. */
-    static List<MapNode.Entry> condition(MapNode def) {
-        return def.entry("Condition").map(List::of).orElse(List.of());
+    /** The SAM resource's attributes that SAM passes through, for generated child resources. */
+    static List<MapNode.Entry> passThrough(MapNode def) {
+        List<MapNode.Entry> attributes = new ArrayList<>();
+        for (MapNode.Entry e : def.entries()) {
+            if (PASS_THROUGH.contains(e.key())) {
+                attributes.add(e);
+            }
+        }
+        return attributes;
+    }
+
+    /** Only the {@code Condition} of {@code attributes}. */
+    static List<MapNode.Entry> conditionOnly(List<MapNode.Entry> attributes) {
+        return attributes.stream().filter(a -> a.key().equals("Condition")).toList();
     }
 
     /** {@code attributes} and one more. */

@@ -48,7 +48,8 @@ import dev.resilint.core.tree.TreeReadException;
  *
  * <p>The main generated resource keeps the SAM resource's attributes ({@code Condition},
  * {@code DependsOn}, {@code Metadata}, {@code DeletionPolicy}, {@code UpdateReplacePolicy});
- * generated child resources carry its {@code Condition} ({@link Generated}). A generated id that
+ * generated child resources carry its {@code Condition}, {@code DeletionPolicy} and
+ * {@code UpdateReplacePolicy} as SAM passes them ({@link Generated}). A generated id that
  * the template already uses is left to the template's resource ({@link Expansion}). Malformed SAM
  * (an event that is not a map or has no type, a {@code Globals} that is not a map) is left out
  * rather than failing the template.

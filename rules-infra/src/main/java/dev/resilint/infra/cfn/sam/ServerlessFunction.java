@@ -1,7 +1,7 @@
 package dev.resilint.infra.cfn.sam;
 
 import static dev.resilint.infra.cfn.sam.Generated.attributes;
-import static dev.resilint.infra.cfn.sam.Generated.condition;
+import static dev.resilint.infra.cfn.sam.Generated.passThrough;
 import static dev.resilint.infra.cfn.sam.Generated.resource;
 import static dev.resilint.infra.cfn.sam.SamNodes.getAtt;
 import static dev.resilint.infra.cfn.sam.SamNodes.isIntrinsic;
@@ -47,7 +47,7 @@ final class ServerlessFunction {
     static void expand(Expansion x, MapNode.Entry entry, MapNode def, MapNode p) {
         String fn = entry.key();
         Origin o = Origin.of(entry);
-        List<MapNode.Entry> childAttributes = condition(def);
+        List<MapNode.Entry> childAttributes = passThrough(def);
         List<MapNode.Entry> children = new ArrayList<>();
 
         Props props = new Props();

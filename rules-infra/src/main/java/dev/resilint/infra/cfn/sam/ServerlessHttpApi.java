@@ -11,6 +11,7 @@ import static dev.resilint.infra.cfn.sam.SamValues.s3Location;
 
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
+import dev.resilint.core.tree.Node;
 import dev.resilint.infra.cfn.sam.SamNodes.Props;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,13 @@ import java.util.List;
 /**
  * {@code AWS::Serverless::HttpApi} (and SAM's implicit {@code ServerlessHttpApi}) becomes
  * {@code AWS::ApiGatewayV2::Api} plus {@code <Api>ApiGatewayDefaultStage} (or
- * {@code <Api><StageName>Stage}), deployed automatically. Routes and authorizers are left out.
+ * {@code <Api><StageName>Stage}), deployed automatically; unless the definition comes from
+ * {@code DefinitionUri}, the stage is tagged {@code httpapi:createdBy: SAM} as SAM tags it. Routes
+ * and authorizers are left out.
  */
 final class ServerlessHttpApi {
+
+    private static final String CREATED_BY = "httpapi:createdBy";
 
     private ServerlessHttpApi() {
     }
@@ -64,8 +69,29 @@ final class ServerlessHttpApi {
             stage.put("StageName", k, str("$default", k));
         }
         stage.put("AutoDeploy", k, bool(true, k)).copy(p, "DefaultRouteSettings", "RouteSettings",
-                "AccessLogSettings", "StageVariables", "Tags");
+                "AccessLogSettings", "StageVariables");
+        MapNode.Entry tags = p.entry("Tags").orElse(null);
+        Node body = p.get("DefinitionBody").orElse(null);
+        if (!p.has("DefinitionUri") && (body == null || plainMap(body) != null)) {
+            // SAM writes (or completes) the OpenAPI body and tags it and the stage as created by SAM
+            stage.put("Tags", tags == null ? k : tags.keyMark(), createdByTags(tags, k));
+        } else if (tags != null) {
+            stage.put(tags);
+        }
         generated.add(resource(stageId, Origin.at(k), "AWS::ApiGatewayV2::Stage", stage, childAttributes));
         return generated;
+    }
+
+    /** The API's {@code Tags} map with SAM's {@code httpapi:createdBy: SAM}; an intrinsic as it is. */
+    private static Node createdByTags(MapNode.Entry tags, Mark k) {
+        if (tags != null && plainMap(tags.value()) == null) {
+            return tags.value();
+        }
+        Props t = new Props();
+        if (tags != null) {
+            plainMap(tags.value()).entries().forEach(t::put);
+        }
+        t.put(CREATED_BY, k, str("SAM", k));
+        return t.build(tags == null ? k : tags.value().mark());
     }
 }

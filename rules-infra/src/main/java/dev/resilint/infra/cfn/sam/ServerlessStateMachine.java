@@ -1,7 +1,7 @@
 package dev.resilint.infra.cfn.sam;
 
 import static dev.resilint.infra.cfn.sam.Generated.attributes;
-import static dev.resilint.infra.cfn.sam.Generated.condition;
+import static dev.resilint.infra.cfn.sam.Generated.passThrough;
 import static dev.resilint.infra.cfn.sam.Generated.resource;
 import static dev.resilint.infra.cfn.sam.SamNodes.plainMap;
 import static dev.resilint.infra.cfn.sam.SamNodes.ref;
@@ -54,7 +54,7 @@ final class ServerlessStateMachine {
         }
         x.emitMain(resource(sm, o, "AWS::StepFunctions::StateMachine", props, attributes(def)));
 
-        List<MapNode.Entry> attrs = condition(def);
+        List<MapNode.Entry> attrs = passThrough(def);
         List<MapNode.Entry> children = new ArrayList<>();
         MapNode events = plainMap(p, "Events");
         if (events != null) {
