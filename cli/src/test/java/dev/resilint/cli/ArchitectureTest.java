@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * cycles; a core every part may use; a source-neutral resource graph above it; sources (the
  * CloudFormation templates, the live account) and rules beside each other above the graph, never
  * depending on each other; and the command line (with the Maven plugin, whose module does not
- * depend on the command line) as the only place that wires sources to rules.
+ * depend on the command line) as the only place that wires sources to rules. Within the templates,
+ * the evaluator ({@code cfn.eval}) and the SAM transform ({@code cfn.sam}) sit below the rest.
  */
 class ArchitectureTest {
 
@@ -54,6 +55,15 @@ class ArchitectureTest {
                 .whereLayer("Code").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Graph").mayOnlyBeAccessedByLayers("Templates", "Live", "InfraRules", "Wiring")
                 .withOptionalLayers(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void evaluatorAndSamTransformDoNotDependOnTheTemplateAnalysis() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.resilint.infra.cfn.eval..", "dev.resilint.infra.cfn.sam..")
+                .should().dependOnClassesThat().resideInAPackage("dev.resilint.infra.cfn")
+                .because("template loading, discovery and analysis use the evaluator and the SAM transform, not the "
+                        + "other way round");
         rule.check(classes);
     }
 

@@ -12,6 +12,7 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.cfn.TemplateDiscovery.Candidate;
+import dev.resilint.infra.cfn.sam.SamTransform;
 import dev.resilint.infra.graph.ParentStack;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.graph.ResourceGraph;

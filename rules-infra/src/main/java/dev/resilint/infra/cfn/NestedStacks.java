@@ -6,6 +6,7 @@ import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

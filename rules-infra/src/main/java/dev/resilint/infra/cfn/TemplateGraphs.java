@@ -6,6 +6,8 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.cfn.eval.EvaluationContext;
+import dev.resilint.infra.cfn.eval.Evaluator;
 import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.graph.Locator;
 import dev.resilint.infra.graph.Resource;

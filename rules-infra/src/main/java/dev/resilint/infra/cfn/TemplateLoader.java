@@ -7,6 +7,7 @@ import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

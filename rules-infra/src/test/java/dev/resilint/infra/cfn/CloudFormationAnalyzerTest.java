@@ -2,6 +2,7 @@ package dev.resilint.infra.cfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilint.infra.cfn.sam.SamTransform;
 import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.core.Engine;
 import dev.resilint.core.Finding;

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Timeout;
  * nothing may crash, hang or throw, and every unreadable file gets a message naming it. Skipped
  * when the corpus is absent.
  */
-class CorpusTest {
+public class CorpusTest {
 
-    static Path corpus() {
+    /** The corpus folder: {@code -Dresilint.corpus}, else {@code ../../shared/corpus} from the module. */
+    public static Path corpus() {
         String configured = System.getProperty("resilint.corpus");
         Path path = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus");
         return path.toAbsolutePath().normalize();

@@ -10,6 +10,7 @@ import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceGraph;
 import java.io.IOException;

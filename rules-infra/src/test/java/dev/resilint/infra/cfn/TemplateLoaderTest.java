@@ -9,6 +9,7 @@ import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import org.junit.jupiter.api.Test;
 
 class TemplateLoaderTest {

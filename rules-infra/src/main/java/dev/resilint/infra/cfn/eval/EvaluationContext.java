@@ -1,4 +1,4 @@
-package dev.resilint.infra.cfn;
+package dev.resilint.infra.cfn.eval;
 
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;

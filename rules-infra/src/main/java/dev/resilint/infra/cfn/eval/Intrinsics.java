@@ -1,10 +1,14 @@
-package dev.resilint.infra.cfn;
+package dev.resilint.infra.cfn.eval;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** CloudFormation's short-form YAML tags and the long-form keys they stand for. */
+/**
+ * CloudFormation's short-form YAML tags and the long-form keys they stand for: the template loader
+ * reads {@code !GetAtt} as {@code Fn::GetAtt} through here, and the evaluator and the SAM transform
+ * recognize function calls and preprocessor directives by their keys.
+ */
 public final class Intrinsics {
 
     private static final Map<String, String> SHORT_TO_LONG = new TreeMap<>();

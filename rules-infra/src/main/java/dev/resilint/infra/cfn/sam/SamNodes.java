@@ -1,16 +1,17 @@
-package dev.resilint.infra.cfn;
+package dev.resilint.infra.cfn.sam;
 
 import dev.resilint.core.tree.ListNode;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
-/** Small builders and readers of {@link Node} trees for {@link SamTransform}. */
+/** Small builders and readers of {@link Node} trees for the SAM transform. */
 final class SamNodes {
 
     private SamNodes() {
@@ -95,37 +96,6 @@ final class SamNodes {
     /** Letters and digits only, as SAM builds logical ids from names. */
     static String alnum(String text) {
         return text == null ? "" : text.replaceAll("[^A-Za-z0-9]", "");
-    }
-
-    /**
-     * SAM's Globals merge: maps merge key by key (resource wins), lists concatenate (global items
-     * first), anything else (including intrinsic functions and mismatched kinds) takes the resource's
-     * value.
-     */
-    static Node merge(Node global, Node local) {
-        MapNode gm = plainMap(global);
-        MapNode lm = plainMap(local);
-        if (gm != null && lm != null) {
-            return mergeMaps(gm, lm, lm.mark());
-        }
-        if (global instanceof ListNode gl && local instanceof ListNode ll) {
-            List<Node> items = new ArrayList<>(gl.items());
-            items.addAll(ll.items());
-            return new ListNode(items, ll.mark(), "");
-        }
-        return local;
-    }
-
-    static MapNode mergeMaps(MapNode global, MapNode local, Mark mark) {
-        LinkedHashMap<String, MapNode.Entry> merged = new LinkedHashMap<>();
-        for (MapNode.Entry e : global.entries()) {
-            merged.put(e.key(), e);
-        }
-        for (MapNode.Entry e : local.entries()) {
-            MapNode.Entry g = merged.get(e.key());
-            merged.put(e.key(), g == null ? e : new MapNode.Entry(e.key(), e.keyMark(), merge(g.value(), e.value())));
-        }
-        return new MapNode(new ArrayList<>(merged.values()), mark, "");
     }
 
     /** An ordered map under construction; later puts of a key replace earlier ones. */
