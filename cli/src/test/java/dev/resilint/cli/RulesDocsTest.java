@@ -105,7 +105,7 @@ class RulesDocsTest {
         assertThat(az04.path("implementation").asText()).isEqualTo("dev.resilint.infra.rules.az.RdsInstanceNotMultiAz");
 
         String explain = cli.run("explain", "AZ03").out();
-        assertThat(explain).contains("sources: template,live (planned)", "judges: AWS::AutoScaling::AutoScalingGroup",
+        assertThat(explain).contains("sources: template,live\n", "judges: AWS::AutoScaling::AutoScalingGroup",
                 "also reads: AWS::ElasticLoadBalancingV2::LoadBalancer", "\nFires on\n  - ", "\nQuiet when\n  - ");
     }
 

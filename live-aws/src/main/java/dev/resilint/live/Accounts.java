@@ -1,5 +1,6 @@
 package dev.resilint.live;
 
+import dev.resilint.live.model.Scope;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.live.aws.Clients;
 import dev.resilint.live.aws.ReadFailure;

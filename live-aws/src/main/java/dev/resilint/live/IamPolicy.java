@@ -1,6 +1,5 @@
 package dev.resilint.live;
 
-import dev.resilint.live.collect.Collectors;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -7,7 +7,6 @@ import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
 import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.live.collect.Collector;
-import dev.resilint.live.collect.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

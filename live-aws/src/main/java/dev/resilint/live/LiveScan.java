@@ -1,5 +1,7 @@
 package dev.resilint.live;
 
+import dev.resilint.live.model.LiveResource;
+import dev.resilint.live.model.Scope;
 import dev.resilint.core.Engine;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;

@@ -1,6 +1,6 @@
 package dev.resilint.live.aws;
 
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

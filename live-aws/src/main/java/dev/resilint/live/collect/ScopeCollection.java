@@ -2,8 +2,8 @@ package dev.resilint.live.collect;
 
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.infra.graph.Completeness;
-import dev.resilint.live.LiveResource;
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.LiveResource;
+import dev.resilint.live.model.Scope;
 import dev.resilint.live.aws.Clients;
 import dev.resilint.live.aws.ReadFailure;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.resilint.live.collect;
 
 import dev.resilint.infra.graph.Completeness;
-import dev.resilint.live.LiveResource;
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.LiveResource;
+import dev.resilint.live.model.Scope;
 import dev.resilint.live.aws.ReadFailure;
 import java.util.Collection;
 import java.util.List;

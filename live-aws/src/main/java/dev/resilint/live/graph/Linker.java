@@ -6,7 +6,7 @@ import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.infra.graph.Symbols;
-import dev.resilint.live.LiveResource;
+import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.map.Props;
 import java.util.ArrayList;
 import java.util.HashMap;

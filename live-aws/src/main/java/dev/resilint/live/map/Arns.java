@@ -1,6 +1,6 @@
 package dev.resilint.live.map;
 
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.Scope;
 
 /** ARNs for resources whose API does not return one. */
 public final class Arns {

@@ -1,6 +1,6 @@
 package dev.resilint.live.collect.services;
 
-import dev.resilint.live.LiveResource;
+import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.aws.ReadFailure;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;

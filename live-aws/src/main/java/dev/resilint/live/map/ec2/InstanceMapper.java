@@ -1,7 +1,7 @@
 package dev.resilint.live.map.ec2;
 
-import dev.resilint.live.LiveResource;
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.LiveResource;
+import dev.resilint.live.model.Scope;
 import dev.resilint.live.map.Arns;
 import dev.resilint.live.map.Props;
 import dev.resilint.live.map.Ids;

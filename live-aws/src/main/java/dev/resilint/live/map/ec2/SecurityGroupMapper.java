@@ -1,8 +1,8 @@
 package dev.resilint.live.map.ec2;
 
 import dev.resilint.core.tree.Node;
-import dev.resilint.live.LiveResource;
-import dev.resilint.live.Scope;
+import dev.resilint.live.model.LiveResource;
+import dev.resilint.live.model.Scope;
 import dev.resilint.live.map.Arns;
 import dev.resilint.live.map.Props;
 import dev.resilint.live.map.Ids;

@@ -1,4 +1,4 @@
-package dev.resilint.live;
+package dev.resilint.live.model;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

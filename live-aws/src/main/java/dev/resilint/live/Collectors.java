@@ -1,5 +1,6 @@
-package dev.resilint.live.collect;
+package dev.resilint.live;
 
+import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;

@@ -1,4 +1,4 @@
-package dev.resilint.live;
+package dev.resilint.live.model;
 
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.infra.graph.Value;
