@@ -67,7 +67,9 @@ final class SdkModels {
         try {
             Class<?> marshallerClass = Class.forName(marshaller);
             OperationInfo info = operationInfo(marshallerClass);
-            if (!info.operationIdentifier().equals(operation)) {
+            // JSON protocols name the operation by its target, "<targetPrefix>.<Operation>"
+            String identifier = info.operationIdentifier();
+            if (!identifier.substring(identifier.lastIndexOf('.') + 1).equals(operation)) {
                 return Optional.empty();
             }
             Class<?> requestClass = requestClass(marshallerClass);
