@@ -67,9 +67,9 @@ final class SdkModels {
         try {
             Class<?> marshallerClass = Class.forName(marshaller);
             OperationInfo info = operationInfo(marshallerClass);
-            // JSON protocols name the operation by its target, "<targetPrefix>.<Operation>"
+            // JSON protocols name the operation by its target, "<targetPrefix>.<Operation>"; REST ones not at all
             String identifier = info.operationIdentifier();
-            if (!identifier.substring(identifier.lastIndexOf('.') + 1).equals(operation)) {
+            if (identifier != null && !identifier.substring(identifier.lastIndexOf('.') + 1).equals(operation)) {
                 return Optional.empty();
             }
             Class<?> requestClass = requestClass(marshallerClass);
