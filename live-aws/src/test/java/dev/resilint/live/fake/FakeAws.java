@@ -49,6 +49,12 @@ public final class FakeAws implements AutoCloseable {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body apart; without TCP_NODELAY each answer waits ~40 ms for
+        // the client's delayed ACK. Read once, when the first server of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String threadPrefix;
@@ -60,6 +66,7 @@ public final class FakeAws implements AutoCloseable {
     private final CallLog calls = new CallLog();
     private final Identities identities = new Identities();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final List<Thread> serverThreads = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final FakeClients clients;
     private volatile int pageSize = DEFAULT_PAGE_SIZE;
@@ -79,6 +86,7 @@ public final class FakeAws implements AutoCloseable {
         executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, threadPrefix + threads.incrementAndGet());
             thread.setDaemon(true);
+            serverThreads.add(thread);
             return thread;
         });
         server.setExecutor(executor);
@@ -231,6 +239,9 @@ public final class FakeAws implements AutoCloseable {
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the fake's threads did not end");
+            }
+            for (Thread thread : serverThreads) {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
