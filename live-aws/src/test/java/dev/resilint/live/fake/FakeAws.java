@@ -215,13 +215,14 @@ public final class FakeAws implements AutoCloseable {
         return clients.httpClient();
     }
 
-    /** Forgets accounts, answers, faults, calls, problems and sessions. */
+    /** Forgets accounts, answers, faults, calls, problems, sessions and registered keys; restores the page size. */
     public void reset() {
         accounts.clear();
         everywhere.clearAnswers();
         faults.clear();
         calls.clear();
         problems.clear();
+        identities.clear();
         pageSize = DEFAULT_PAGE_SIZE;
     }
 

@@ -100,6 +100,12 @@ final class Identities {
         return session;
     }
 
+    void clear() {
+        sessions.clear();
+        registeredKeys.clear();
+        issued.clear();
+    }
+
     List<Session> issued() {
         return List.copyOf(issued);
     }
