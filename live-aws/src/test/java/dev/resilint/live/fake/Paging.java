@@ -30,6 +30,11 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         return Optional.ofNullable(TABLE.get(service.id() + "/" + operation));
     }
 
+    /** Every entry, by {@code <service id>/<Operation>}. */
+    static Map<String, Paging> entries() {
+        return TABLE;
+    }
+
     boolean pages() {
         return inputToken != null;
     }
@@ -66,6 +71,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
               new Paging("NextToken", "NextToken", "MaxResults", "QueueUrls", null, true, false, false));
         t.put("dynamodb/ListTables", new Paging("ExclusiveStartTableName", "LastEvaluatedTableName", "Limit",
                                                 "TableNames", null, false, true, false));
+        // botocore pages it, the Java SDK generates no paginator: a collector follows NextToken itself
         t.put("dynamodb/ListTagsOfResource", paged("NextToken", "NextToken", null, "Tags"));
         t.put("lambda/ListFunctions", paged("Marker", "NextMarker", "MaxItems", "Functions"));
         t.put("lambda/ListEventSourceMappings", paged("Marker", "NextMarker", "MaxItems", "EventSourceMappings"));
