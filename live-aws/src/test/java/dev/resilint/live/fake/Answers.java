@@ -111,6 +111,42 @@ public abstract class Answers<S extends Answers<S>> {
         return self();
     }
 
+    /**
+     * Answers a batch detail operation from a list of items: the items whose {@code itemKey} member is among
+     * the values of the input list {@code inputListMember}, under the output list {@code outputListMember},
+     * in the order asked; values no item has are left out. E.g. {@code batch("ecs", "DescribeServices",
+     * "services", "services", "serviceArn", services)} or {@code batch("elbv2", "DescribeTags", "ResourceArns",
+     * "TagDescriptions", "ResourceArn", tagDescriptions)}.
+     */
+    public S batch(String serviceName, String operation, String inputListMember, String outputListMember, String itemKey,
+                   List<?> items) {
+        AwsService service = AwsService.of(serviceName);
+        OperationModel op = SdkModels.require(service, operation);
+        checkMember(op, inputListMember);
+        Shape.Member output = op.output().member(outputListMember);
+        if (output == null || output.shape().kind() != Shape.Kind.LIST) {
+            throw new IllegalArgumentException(op.service().id() + " " + operation + " has no output list '"
+                                               + outputListMember + "'; its members are " + op.output().members().keySet());
+        }
+        List<Object> normalized = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            normalized.add(Trees.normalize(output.shape().element().shape(), items.get(i), operation + "[" + i + "]"));
+        }
+        answers.add(new Answer(service, operation, null, null, false, input -> {
+            List<Object> selected = new ArrayList<>();
+            Object wanted = input.get(inputListMember);
+            for (Object key : wanted instanceof List<?> list ? list : List.of()) {
+                for (Object item : normalized) {
+                    if (item instanceof Map<?, ?> map && key.equals(map.get(itemKey))) {
+                        selected.add(item);
+                    }
+                }
+            }
+            return Map.of(outputListMember, selected);
+        }));
+        return self();
+    }
+
     private S fixed(String serviceName, String operation, String inputMember, Object key, Map<String, ?> output) {
         AwsService service = AwsService.of(serviceName);
         OperationModel op = SdkModels.require(service, operation);

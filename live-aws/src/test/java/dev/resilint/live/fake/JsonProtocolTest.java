@@ -134,6 +134,9 @@ class JsonProtocolTest {
         List<String> arns = names("arn:aws:ecs:us-west-2:333333333333:service/web/svc-", 3);
         List<Object> describeInputs = new ArrayList<>();
         region().items("ecs", "ListClusters", List.of(cluster))
+                .batch("ecs", "DescribeClusters", "clusters", "clusters", "clusterArn", List.of(
+                    Map.of("clusterArn", cluster, "clusterName", "web", "capacityProviders", List.of("FARGATE")),
+                    Map.of("clusterArn", "arn:other", "clusterName", "other")))
                 .items("ecs", "ListServices", "cluster", cluster, arns)
                 .handler("ecs", "DescribeServices", input -> {
                     describeInputs.add(input);
@@ -148,12 +151,15 @@ class JsonProtocolTest {
         EcsClient ecs = FAKE.client(EcsClient.builder(), ACCOUNT, REGION);
 
         List<String> clusters = ecs.listClustersPaginator().clusterArns().stream().toList();
+        List<String> described = ecs.describeClusters(b -> b.clusters(clusters)).clusters().stream()
+                                    .map(c -> c.clusterName() + ":" + c.capacityProviders()).toList();
         List<ListServicesResponse> pages = ecs.listServicesPaginator(b -> b.cluster(cluster)).stream().toList();
         List<String> serviceArns = pages.stream().flatMap(p -> p.serviceArns().stream()).toList();
         List<Service> services = ecs.describeServices(b -> b.cluster(cluster).services(serviceArns)
                                                             .includeWithStrings("TAGS")).services();
 
         assertThat(clusters).containsExactly(cluster);
+        assertThat(described).containsExactly("web:[FARGATE]");
         assertThat(pages).hasSize(2);
         assertThat(serviceArns).containsExactlyElementsOf(arns);
         assertThat(ecs.listServices(b -> b.cluster("arn:other")).serviceArns()).isEmpty();
