@@ -88,6 +88,7 @@ class AccountsTest {
     @Test
     void deniedRolesAndBadSessionNamesAreRefusedAsStsRefusesThem() {
         FAKE.account(MEMBER).denyAssumeRole("Locked");
+        FAKE.denyAssumeRole("arn:aws:iam::" + MEMBER + ":role/team/Sealed");
         StsClient sts = FAKE.client(StsClient.builder(), MANAGEMENT, REGION);
 
         assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + MEMBER + ":role/Locked").roleSessionName("s")))
@@ -98,6 +99,9 @@ class AccountsTest {
                 assertThat(e.statusCode()).isEqualTo(403);
                 assertThat(e.awsErrorDetails().errorMessage()).contains("not authorized to perform: sts:AssumeRole");
             });
+        assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + MEMBER + ":role/team/Sealed")
+                                                      .roleSessionName("scan")))
+            .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
         assertThat(sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + MEMBER + ":role/Open").roleSessionName("scan"))
                       .credentials()).isNotNull();
     }

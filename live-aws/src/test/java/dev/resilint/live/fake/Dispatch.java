@@ -73,9 +73,9 @@ final class Dispatch {
                 default -> throw new IllegalStateException(fault.kind().name());
             }
         }
-        Map<String, Object> output;
+        WireResponse response;
         try {
-            output = output(request, caller, new Pager.Bends(repeatToken, emptyPages));
+            response = WireResponse.success(op, output(request, caller, new Pager.Bends(repeatToken, emptyPages)), requestId);
         } catch (AwsError error) {
             return error(base, error);
         } catch (RuntimeException e) {
@@ -83,7 +83,6 @@ final class Dispatch {
             fake.problem(text);
             return error(base, new AwsError("FakeAwsBadAnswer", 400, text));
         }
-        WireResponse response = WireResponse.success(op, output, requestId);
         if (malformed) {
             response = response.malformed();
         }
@@ -115,7 +114,11 @@ final class Dispatch {
         if (answer != null) {
             Object produced = answer.producer().apply(input);
             if (!answer.list()) {
-                return (Map<String, Object>) Trees.normalize(op.output(), produced, op.name());
+                return produced == null ? new java.util.LinkedHashMap<>()
+                                        : (Map<String, Object>) Trees.normalize(op.output(), produced, op.name());
+            }
+            if (produced == null) {
+                produced = List.of();
             }
             Paging paging = op.paging().orElseThrow();
             Shape element = Trees.shapeAt(op.output(), paging.resultKey()).element().shape();

@@ -61,6 +61,23 @@ class Ec2ProtocolTest {
     }
 
     @Test
+    void sdkModelObjectsServeAsItemsAndANullAnswerIsEmpty() {
+        FAKE.account(ACCOUNT).region("eu-west-1")
+            .items("ec2", "DescribeSubnets", List.of(Subnet.builder().subnetId("subnet-x").availabilityZoneId("euw1-az1")
+                                                           .mapPublicIpOnLaunch(false).build()))
+            .handler("ec2", "DescribeLaunchTemplates", input -> null);
+
+        List<Subnet> subnets = ec2("eu-west-1").describeSubnets().subnets();
+
+        assertThat(subnets).singleElement().satisfies(s -> {
+            assertThat(s.subnetId()).isEqualTo("subnet-x");
+            assertThat(s.availabilityZoneId()).isEqualTo("euw1-az1");
+            assertThat(s.mapPublicIpOnLaunch()).isFalse();
+        });
+        assertThat(ec2("eu-west-1").describeLaunchTemplates().launchTemplates()).isEmpty();
+    }
+
+    @Test
     void requestListsAndFiltersReachTheHandlerAsMemberTrees() {
         List<Map<String, Object>> seen = new ArrayList<>();
         FAKE.account(ACCOUNT).region("eu-west-1").handler("ec2", "DescribeInstances", input -> {

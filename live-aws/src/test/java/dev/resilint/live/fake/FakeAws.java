@@ -190,7 +190,18 @@ public final class FakeAws implements AutoCloseable {
 
     /** Attributes another access key id to an account. */
     public FakeAws registerAccessKey(String accessKeyId, String account) {
-        identities.register(accessKeyId, account);
+        identities.register(accessKeyId, account(account).id());
+        return this;
+    }
+
+    /** Makes {@code AssumeRole} on this role ARN answer {@code AccessDenied}. */
+    public FakeAws denyAssumeRole(String roleArn) {
+        java.util.regex.Matcher arn = java.util.regex.Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:.*/)?([^/]+)")
+                                                             .matcher(roleArn);
+        if (!arn.matches()) {
+            throw new IllegalArgumentException("not a role ARN: " + roleArn);
+        }
+        account(arn.group(1)).denyAssumeRole(arn.group(2));
         return this;
     }
 
@@ -255,8 +266,14 @@ public final class FakeAws implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String requestId = String.format("fake-%08d-0000-4000-8000-000000000000", requests.incrementAndGet());
-            WireResponse response = new Dispatch(this, identities, requestId).answer(
-                exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
+            WireResponse response;
+            try {
+                response = new Dispatch(this, identities, requestId).answer(
+                    exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
+            } catch (RuntimeException e) {
+                problems.add("the fake failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+                response = WireResponse.error(null, new AwsError("FakeAwsFailure", 400, "the fake failed: " + e), requestId);
+            }
             if (response == null) {
                 hang();
                 return;
@@ -268,8 +285,6 @@ public final class FakeAws implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away (its timeout); nothing to answer
-        } catch (RuntimeException e) {
-            problems.add("the fake failed: " + e);
         }
     }
 
