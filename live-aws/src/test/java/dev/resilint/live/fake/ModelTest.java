@@ -1,0 +1,119 @@
+package dev.resilint.live.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The models the fake reads from the SDK agree with the botocore models: every operation a scan reads
+ * resolves, the REST bindings are botocore's {@code http} facts, and every pagination entry names members
+ * that exist, matches an SDK paginator, and covers every SDK paginator of the operations a scan reads.
+ */
+class ModelTest {
+
+    @Test
+    void everyOperationAScanReadsResolvesInTheSdkModel() {
+        for (AwsService service : AwsService.values()) {
+            for (String operation : service.operations()) {
+                OperationModel op = SdkModels.require(service, operation);
+                assertThat(op.name()).isEqualTo(operation);
+                assertThat(op.input().isStructure()).isTrue();
+                assertThat(op.output().members()).as(service.id() + " " + operation).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void restBindingsAreThoseOfTheBotocoreModels() {
+        // botocore/data/{lambda/2015-03-31,apigateway/2015-07-09,cloudfront/2020-05-31}/service-2.json, http.requestUri
+        Map<String, String> botocore = new LinkedHashMap<>();
+        botocore.put("lambda/ListFunctions", "GET /2015-03-31/functions");
+        botocore.put("lambda/ListEventSourceMappings", "GET /2015-03-31/event-source-mappings");
+        botocore.put("lambda/ListAliases", "GET /2015-03-31/functions/{FunctionName}/aliases");
+        botocore.put("lambda/ListVersionsByFunction", "GET /2015-03-31/functions/{FunctionName}/versions");
+        botocore.put("lambda/ListTags", "GET /2017-03-31/tags/{Resource}");
+        botocore.put("lambda/ListFunctionEventInvokeConfigs", "GET /2019-09-25/functions/{FunctionName}/event-invoke-config/list");
+        botocore.put("apigateway/GetRestApis", "GET /restapis");
+        botocore.put("apigateway/GetStages", "GET /restapis/{restapi_id}/stages");
+        botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
+        botocore.put("apigateway/GetDeployments", "GET /restapis/{restapi_id}/deployments");
+        botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
+        botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
+        botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
+
+        Map<String, String> sdk = new LinkedHashMap<>();
+        for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.CLOUDFRONT)) {
+            List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
+            for (OperationModel op : ops) {
+                sdk.put(service.id() + "/" + op.name(), op.httpMethod() + " " + op.requestUri());
+                String path = op.requestUri().replaceAll("\\{[^}]+}", "x%3Ay");
+                RestBinding.Match match = RestBinding.route(ops, op.httpMethod(), path);
+                assertThat(match.operation()).as(path).isSameAs(op);
+                assertThat(match.labels().values()).allSatisfy(v -> assertThat(v).isEqualTo("x:y"));
+            }
+        }
+        assertThat(sdk).isEqualTo(botocore);
+    }
+
+    @Test
+    void everyPagingEntryNamesMembersOfItsShapes() {
+        for (Map.Entry<String, Paging> entry : Paging.entries().entrySet()) {
+            String[] key = entry.getKey().split("/");
+            OperationModel op = SdkModels.require(AwsService.of(key[0]), key[1]);
+            Paging paging = entry.getValue();
+            assertThat(Trees.shapeAt(op.output(), paging.resultKey()).kind()).as(entry.getKey()).isEqualTo(Shape.Kind.LIST);
+            if (paging.pages()) {
+                assertThat(op.input().member(paging.inputToken())).as(entry.getKey()).isNotNull();
+                assertThat(Trees.shapeAt(op.output(), paging.outputToken()).kind()).isEqualTo(Shape.Kind.STRING);
+            }
+            if (paging.limitKey() != null) {
+                assertThat(op.input().member(paging.limitKey())).as(entry.getKey()).isNotNull();
+            }
+            if (paging.moreResults() != null) {
+                assertThat(Trees.shapeAt(op.output(), paging.moreResults()).kind()).isEqualTo(Shape.Kind.BOOLEAN);
+            }
+        }
+    }
+
+    @Test
+    void pagingEntriesAndSdkPaginatorsAgree() {
+        for (AwsService service : AwsService.values()) {
+            for (String operation : service.operations()) {
+                OperationModel op = SdkModels.require(service, operation);
+                String sdkName = op.input().name().replaceFirst("Request$", "");
+                String paginators = service.sdkPackage() + ".paginators.";
+                boolean sdkPaginates = exists(paginators + sdkName + "Iterable") || exists(paginators + operation + "Iterable");
+                Paging paging = op.paging().orElse(null);
+                boolean fakePaginates = paging != null && paging.pages() && !paging.fromShape();
+                // botocore pages ListTagsOfResource; the Java SDK generates no paginator for it
+                boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource");
+                assertThat(fakePaginates).as(service.id() + " " + operation + " paginated").isEqualTo(sdkPaginates || botocoreOnly);
+                assertThat(sdkPaginates).as(service.id() + " " + operation + " has an SDK paginator").isEqualTo(!botocoreOnly && fakePaginates);
+            }
+        }
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void servicesAreFoundByIdAndUnambiguousSigningName() {
+        assertThat(AwsService.of("elbv2")).isEqualTo(AwsService.ELBV2);
+        assertThat(AwsService.of("elb")).isEqualTo(AwsService.ELB);
+        assertThat(AwsService.of("states")).isEqualTo(AwsService.STATES);
+        assertThat(AwsService.of("EC2")).isEqualTo(AwsService.EC2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AwsService.of("elasticloadbalancing"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'elbv2' and 'elb'");
+        assertThat(AwsService.APIGATEWAY.iamAction("GetRestApis", "GET")).isEqualTo("apigateway:GET");
+        assertThat(AwsService.ELB.iamAction("DescribeTags", "POST")).isEqualTo("elasticloadbalancing:DescribeTags");
+    }
+}
