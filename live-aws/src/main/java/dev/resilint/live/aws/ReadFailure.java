@@ -58,7 +58,9 @@ public final class ReadFailure extends RuntimeException {
             if (service.isThrottlingException() || (code != null && AwsErrorCode.isThrottlingErrorCode(code))) {
                 return new ReadFailure(NotEvaluated.Reason.THROTTLED, text + " after every retry");
             }
-            if (REGION_DISABLED.contains(c)) {
+            // EC2 answers a region that is not enabled with AuthFailure and HTTP 401; the JDK's
+            // HttpURLConnection drops a 401's body on a streamed request, so the code may be missing
+            if (REGION_DISABLED.contains(c) || (code == null && service.statusCode() == 401)) {
                 return new ReadFailure(NotEvaluated.Reason.REGION_DISABLED, text);
             }
             return new ReadFailure(NotEvaluated.Reason.ERROR, text);
