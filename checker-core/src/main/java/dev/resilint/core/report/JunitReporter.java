@@ -27,6 +27,8 @@ import javax.xml.stream.XMLStreamWriter;
  * <ul>
  *   <li>findings at or above the failure threshold make the case fail ({@code <failure type=
  *       "severity">}, one line per finding in its body);
+ *   <li>what a live scan could not evaluate is a {@code <skipped>} case in the suite
+ *       {@code resilint.not-evaluated}, one per account, region, type and cause;</li>
  *   <li>a case with findings below the threshold only is {@code <skipped>}, its findings in
  *       {@code <system-out>}: recorded and visible, but not red;
  *   <li>with {@link ReportOptions#includeSuppressed()}, suppressed findings join their case; a
@@ -122,6 +124,17 @@ public final class JunitReporter implements Reporter {
                 cases.add(problemCase(p));
             }
             suites.add(new Suite("resilint", cases));
+        }
+        List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
+        if (!gaps.isEmpty()) {
+            List<Rendered> cases = new ArrayList<>();
+            for (NotEvaluatedGroup g : gaps) {
+                String name = (g.resourceType().equals("*") ? "every resource type" : g.resourceType())
+                        + (g.subject().isEmpty() ? "" : " " + g.subject()) + " (" + String.join(", ", g.rules()) + ")";
+                cases.add(new Rendered(g.scopeDisplay(), name, Outcome.SKIPPED, g.reason().label(),
+                        "not evaluated: " + g.reason().label() + (g.detail().isEmpty() ? "" : ": " + g.detail()), ""));
+            }
+            suites.add(new Suite("resilint.not-evaluated", cases));
         }
         return suites;
     }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * GitHub-flavoured Markdown for a pull-request comment: a heading with the verdict, the summary
  * sentence, a table of findings per rule and severity, then one table per file (or class, or AWS
  * account and region) with location, rule (linked to its documentation), severity and message,
- * then problems (inputs that could not be read, rules that failed). All text from findings is
+ * then evaluation gaps (what a live scan could not read, and the rules it kept from judging), then
+ * problems (inputs that could not be read, rules that failed). All text from findings is
  * escaped, so a {@code |} in a message cannot break a table and no HTML gets through.
  */
 public final class MarkdownReporter implements Reporter {
@@ -48,6 +49,21 @@ public final class MarkdownReporter implements Reporter {
             }
             sb.append('\n');
         }
+        List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
+        if (!gaps.isEmpty()) {
+            sb.append("### Not evaluated\n\n");
+            sb.append("| Where | Resource type | Reason | Rules | Detail |\n|---|---|---|---|---|\n");
+            for (NotEvaluatedGroup g : gaps) {
+                String type = g.resourceType().equals("*") ? "every type" : Markdown.code(g.resourceType());
+                if (!g.subject().isEmpty()) {
+                    type += " " + Markdown.code(g.subject());
+                }
+                sb.append("| ").append(Markdown.escape(g.scopeDisplay())).append(" | ").append(type).append(" | ")
+                        .append(g.reason().label()).append(" | ").append(Markdown.escape(String.join(", ", g.rules())))
+                        .append(" | ").append(Markdown.escape(g.detail())).append(" |\n");
+            }
+            sb.append('\n');
+        }
         if (!report.problems().isEmpty()) {
             sb.append("### Problems\n\n");
             for (Problem p : report.problems()) {
@@ -75,7 +91,10 @@ public final class MarkdownReporter implements Reporter {
         }
         if (findings > 0) {
             return ":warning: resilint found " + Places.count(findings, "finding", "findings")
-                    + " below the failure threshold";
+                    + " below the failure threshold" + (report.hasEvaluationGaps() ? ", and could not evaluate everything" : "");
+        }
+        if (report.hasEvaluationGaps()) {
+            return ":warning: resilint: no findings, but it could not evaluate everything (see Not evaluated)";
         }
         return ":white_check_mark: resilint: no findings";
     }

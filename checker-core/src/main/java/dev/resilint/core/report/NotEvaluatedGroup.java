@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public record NotEvaluatedGroup(String scope, String resourceType, String subject, NotEvaluated.Reason reason,
         String detail, List<String> rules) {
 
-    private static final Pattern LIVE_SCOPE = Pattern.compile("(\\d{12})/([a-z]{2}(?:-[a-z0-9]+)+)");
+    private static final Pattern LIVE_SCOPE = Pattern.compile("(\\d{12})/([a-z]{2}(?:-[a-z0-9]+)+|global|\\*)");
 
     /** An AWS account and region, the scope of a live scan. */
     public record AccountRegion(String account, String region) {
@@ -46,6 +46,26 @@ public record NotEvaluatedGroup(String scope, String resourceType, String subjec
         rulesByKey.forEach((key, rules) -> groups.add(new NotEvaluatedGroup((String) key.get(0), (String) key.get(1),
                 (String) key.get(2), (NotEvaluated.Reason) key.get(3), (String) key.get(4), List.copyOf(rules))));
         return groups;
+    }
+
+    /** The scope as reports show it: {@code 111122223333 eu-west-1}, the file, or {@code 111122223333 (every region)}. */
+    public String scopeDisplay() {
+        return accountRegion().map(a -> a.account() + " " + (a.region().equals("*") ? "(every region)" : a.region()))
+                .orElse(scope);
+    }
+
+    /** One line: where, what type (and resource), why, which rules; the detail follows. */
+    public String display() {
+        StringBuilder sb = new StringBuilder(scopeDisplay()).append("  ")
+                .append(resourceType.equals("*") ? "every resource type" : resourceType);
+        if (!subject.isEmpty()) {
+            sb.append(' ').append(subject);
+        }
+        sb.append("  ").append(reason.label()).append("  ").append(String.join(", ", rules));
+        if (!detail.isEmpty()) {
+            sb.append(": ").append(detail);
+        }
+        return sb.toString();
     }
 
     /** The account and region when the scope is {@code account/region} (a live scan), else empty. */

@@ -164,6 +164,10 @@ final class Places {
         if (internal > 0) {
             sb.append("; ").append(count(internal, "internal error", "internal errors"));
         }
+        int gaps = NotEvaluatedGroup.of(report.notEvaluated()).size();
+        if (gaps > 0) {
+            sb.append("; ").append(count(gaps, "gap", "gaps")).append(" (rules not evaluated)");
+        }
         return sb.append('.').toString();
     }
 }

@@ -113,6 +113,15 @@ public final class SarifReporter implements Reporter {
     private static void invocation(Report report, ObjectNode invocation) {
         invocation.put("executionSuccessful", !report.hasInternalErrors());
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+        for (NotEvaluatedGroup g : NotEvaluatedGroup.of(report.notEvaluated())) {
+            ObjectNode n = notifications.addObject();
+            n.put("level", "warning");
+            n.putObject("message").put("text", "not evaluated: " + g.display());
+            n.putObject("descriptor").put("id", "not-evaluated");
+            if (g.rules().size() == 1) {
+                n.putObject("associatedRule").put("id", g.rules().get(0));
+            }
+        }
         for (Problem p : report.problems()) {
             ObjectNode n = notifications.addObject();
             n.put("level", "error");

@@ -23,7 +23,9 @@ import java.util.Map;
  * 1 finding (0 errors, 1 warning, 0 notes) in 2 files; 1 suppressed.
  * </pre>
  *
- * Problems follow the findings, notes follow when {@link ReportOptions#verbose()}, and one summary
+ * Evaluation gaps (rules that could not judge part of a live account) follow the findings, one line
+ * per account, region, type and cause naming the rules (the first {@value #MAX_GAPS} unless
+ * {@link ReportOptions#verbose()}); problems follow, notes follow when verbose, and one summary
  * line ends the report. ANSI colour is used only when {@link ReportOptions#color()} is set.
  */
 public final class TextReporter implements Reporter {
@@ -34,6 +36,9 @@ public final class TextReporter implements Reporter {
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
     private static final String DIM = "\u001b[2m";
+
+    /** Gaps listed without {@code --verbose}. */
+    static final int MAX_GAPS = 20;
 
     private final ReportOptions options;
 
@@ -47,6 +52,18 @@ public final class TextReporter implements Reporter {
         for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(Places.shown(report, options)).entrySet()) {
             sb.append(paint(BOLD, group.getKey().heading())).append('\n');
             appendFindings(sb, group.getValue());
+            sb.append('\n');
+        }
+        List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
+        if (!gaps.isEmpty()) {
+            sb.append(paint(BOLD, "not evaluated")).append('\n');
+            int shown = options.verbose() ? gaps.size() : Math.min(gaps.size(), MAX_GAPS);
+            for (NotEvaluatedGroup g : gaps.subList(0, shown)) {
+                sb.append("  ").append(paint(YELLOW, "gap")).append("  ").append(oneLine(g.display())).append('\n');
+            }
+            if (shown < gaps.size()) {
+                sb.append("  ... ").append(gaps.size() - shown).append(" more (--verbose lists every gap)\n");
+            }
             sb.append('\n');
         }
         if (!report.problems().isEmpty()) {
