@@ -85,9 +85,16 @@ final class AnalysisOptions {
      */
     Report run(Main.Environment env, String analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
             Optional<Baseline> baseline, FailThreshold threshold) {
-        RuleCatalog catalog = env.analyzers().catalog();
-        List<Analyzer> analyzers = env.analyzers().find(analyzer).map(List::of)
+        Analyzer found = env.analyzers().find(analyzer)
                 .orElseThrow(() -> new UserException("the " + analyzer + " analyzer is missing from the class path", 3));
+        return run(env, found, inputs, sourceRoots, config, baseline, threshold);
+    }
+
+    /** Runs {@code analyzer} on {@code inputs} with everything resolved. */
+    Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
+            Optional<Baseline> baseline, FailThreshold threshold) {
+        RuleCatalog catalog = env.analyzers().catalog();
+        List<Analyzer> analyzers = List.of(analyzer);
         RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
                 sourceRoots);
         return new Runner(catalog).run(analyzers, options);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             CodeCommand.class,
+            ScanCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
             BaselineCommand.class,
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             "  resilint check infra/                  judge every template below infra/",
             "  resilint check --format sarif --output-file resilint.sarif stacks/",
             "  resilint code target/classes --source-root src/main/java",
+            "  resilint scan --region eu-west-1 --format json --output-file scan.json",
             "  resilint explain AZ04                  why a rule matters and how to fix it"})
 public final class Main implements Runnable {
 

@@ -87,6 +87,11 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return List.of();
     }
 
+    /** Runs the analysis; a command whose analyzer needs its options (the live scan) overrides this. */
+    Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
+        return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold);
+    }
+
     @Override
     public Integer call() {
         List<ReportWriter.Output> resolved = resolveOutputs();
@@ -99,7 +104,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         } catch (SettingException | BaselineException e) {
             throw new UserException(e.getMessage());
         }
-        Report report = analysis.run(env, analyzer(), inputs(), sourceRoots(), config, base, threshold);
+        Report report = run(config, base, threshold);
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
         ReportWriter writer = new ReportWriter(new ReportOptions(color, analysis.verbose, includeSuppressed,
                 Version.get()));

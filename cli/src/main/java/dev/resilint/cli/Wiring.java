@@ -5,12 +5,19 @@ import dev.resilint.core.run.Analyzers;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.live.LiveAnalyzer;
+import dev.resilint.live.LiveScan;
+import dev.resilint.live.ScanSettings;
 import java.util.List;
 
 /** The sources the command line reads and the rules it runs on them: the one place they meet. */
 final class Wiring {
 
     private Wiring() {
+    }
+
+    /** The live analyzer of one scan. */
+    static LiveAnalyzer liveAnalyzer(ScanSettings settings, LiveScan.Progress progress) {
+        return new LiveAnalyzer(InfraRules.all(), settings, progress);
     }
 
     static Analyzers analyzers() {

@@ -1,5 +1,6 @@
 package dev.resilint.live;
 
+import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.SourceKind;
@@ -66,6 +67,12 @@ public final class LiveAnalyzer implements Analyzer {
             throw new IllegalArgumentException("a live scan reads accounts, not files");
         }
         ScanSettings scan = settings.orElseThrow(() -> new IllegalStateException("no scan settings"));
-        return new LiveScan(scan, collectors, progress).run(rules, request.engine());
+        try {
+            return new LiveScan(scan, collectors, progress).run(rules, request.engine());
+        } catch (Accounts.SetupException e) {
+            Results results = new Results();
+            results.addProblem(Problem.input("", 0, 0, e.getMessage()));
+            return results;
+        }
     }
 }

@@ -1,0 +1,177 @@
+package dev.resilint.cli;
+
+import dev.resilint.core.FailThreshold;
+import dev.resilint.core.baseline.Baseline;
+import dev.resilint.core.config.Config;
+import dev.resilint.core.report.ExitCodes;
+import dev.resilint.core.report.Report;
+import dev.resilint.live.LiveScan;
+import dev.resilint.live.ScanSettings;
+import dev.resilint.live.aws.ClientSettings;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** {@code resilint scan}: the same rules on what runs in AWS accounts, read only. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Judge live AWS accounts, read only: the same rules and ids as for templates, across",
+            "accounts and regions. What cannot be read is reported as not evaluated, never as a pass.",
+            "Credentials and region come from the AWS SDK's default chains (environment, profiles, SSO,",
+            "instance roles); endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>."})
+final class ScanCommand extends ReportingCommand {
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "A region to scan; repeat for several. Default: the SDK's region (AWS_REGION, profile).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--all-regions", description = "Scan every region enabled for each account.")
+    boolean allRegions;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "The AWS profile whose credentials to use.")
+    String profile;
+
+    /** Which accounts, when not the caller's own. */
+    static final class AccountSelection {
+        @Option(names = "--accounts", paramLabel = "FILE",
+                description = "Scan the accounts listed in FILE (one 12-digit id per line, # comments), each by "
+                        + "assuming --role-name in it.")
+        Path file;
+
+        @Option(names = "--organization",
+                description = "Scan the ACTIVE accounts of the caller's organization (Organizations ListAccounts).")
+        boolean organization;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    AccountSelection accounts;
+
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "The role to assume in every account but the caller's (see docs/readonly-role.yaml).")
+    String roleName;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "The external id the role's trust policy asks for.")
+    String externalId;
+
+    @Override
+    public Set<ExitCodes.Code> exitCodes() {
+        return EnumSet.allOf(ExitCodes.Code.class);
+    }
+
+    @Override
+    String analyzer() {
+        return "live";
+    }
+
+    @Override
+    List<Path> inputs() {
+        return List.of();
+    }
+
+    @Override
+    Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
+        ScanSettings settings = settings();
+        LiveScan.Progress progress = env.terminal() ? new TerminalProgress(env.err()) : LiveScan.Progress.NONE;
+        Report report = analysis.run(env, Wiring.liveAnalyzer(settings, progress), List.of(), List.of(), config,
+                baseline, threshold);
+        if (progress instanceof TerminalProgress t) {
+            t.finish();
+        }
+        return report;
+    }
+
+    /** The scan's settings from the options; a usage error for what cannot work. */
+    ScanSettings settings() {
+        for (String r : regions) {
+            if (!REGION.matcher(r).matches()) {
+                throw new UserException("--region '" + r + "' is not a region name like eu-west-1");
+            }
+        }
+        if (allRegions && !regions.isEmpty()) {
+            throw new UserException("give either --region or --all-regions, not both");
+        }
+        ScanSettings.Accounts which = new ScanSettings.Accounts.Caller();
+        if (accounts != null && accounts.file != null) {
+            which = new ScanSettings.Accounts.Listed(readAccounts(env.workingDirectory().resolve(accounts.file),
+                    accounts.file.toString()));
+        } else if (accounts != null && accounts.organization) {
+            which = new ScanSettings.Accounts.Organization();
+        }
+        if (!(which instanceof ScanSettings.Accounts.Caller) && roleName == null) {
+            throw new UserException("--accounts and --organization need --role-name: the role to assume in each account");
+        }
+        if (externalId != null && roleName == null) {
+            throw new UserException("--external-id needs --role-name");
+        }
+        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build();
+        String home;
+        try {
+            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+            if (profile != null) {
+                chain.profileName(profile);
+            }
+            home = chain.build().getRegion().id();
+        } catch (SdkClientException e) {
+            if (regions.isEmpty()) {
+                throw new UserException("no region: give --region REGION, or set AWS_REGION or a profile's region");
+            }
+            home = regions.get(0);
+        }
+        return new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
+                Optional.ofNullable(externalId), credentials, Region.of(home).id(), ClientSettings.defaults(), 8, 4);
+    }
+
+    /** The account ids of an accounts file; a usage error naming the file and line for anything else. */
+    static List<String> readAccounts(Path file, String display) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException("--accounts " + display + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UserException("--accounts " + display + ": permission denied");
+        } catch (MalformedInputException e) {
+            throw new UserException("--accounts " + display + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new UserException("--accounts " + display + ": cannot read it (" + e.getMessage() + ")");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int hash = line.indexOf('#');
+            String id = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ACCOUNT.matcher(id).matches()) {
+                throw new UserException(display + ":" + (i + 1) + ": not a 12-digit account id: '" + id + "'");
+            }
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            throw new UserException("--accounts " + display + ": no account ids in it");
+        }
+        return ids;
+    }
+}

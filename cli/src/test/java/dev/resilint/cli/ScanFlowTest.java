@@ -1,0 +1,136 @@
+package dev.resilint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resilint.live.fake.FakeAws;
+import dev.resilint.live.fake.FakeRegion;
+import dev.resilint.live.fake.Fault;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code resilint scan} end to end: the command line, the SDK's own settings (the {@code aws.*}
+ * system properties are what {@code AWS_ACCESS_KEY_ID}, {@code AWS_REGION} and
+ * {@code AWS_ENDPOINT_URL} set, readable inside one JVM), the fake account on loopback, the reports and
+ * the exit codes.
+ */
+class ScanFlowTest {
+
+    static final String ACCOUNT = "111122223333";
+    static final FakeAws FAKE = FakeAws.start();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void sdkSettings() {
+        System.setProperty("aws.accessKeyId", FakeAws.accessKeyId(ACCOUNT));
+        System.setProperty("aws.secretAccessKey", "secret-that-never-appears");
+        System.setProperty("aws.region", "eu-west-1");
+        System.setProperty("aws.endpointUrl", FAKE.endpoint().toString());
+    }
+
+    @AfterEach
+    void reset() {
+        for (String p : List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region", "aws.endpointUrl")) {
+            System.clearProperty(p);
+        }
+        FAKE.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        FAKE.close();
+    }
+
+    private static void singleZoneGroup(FakeRegion region) {
+        region.items("ec2", "DescribeSubnets", List.of(Map.of("SubnetId", "subnet-a", "AvailabilityZone",
+                region.name() + "a", "VpcId", "vpc-1")));
+        region.items("autoscaling", "DescribeAutoScalingGroups", List.of(Map.of("AutoScalingGroupName", "web",
+                "AutoScalingGroupARN", "arn:aws:autoscaling:" + region.name() + ":" + ACCOUNT
+                        + ":autoScalingGroup:1:autoScalingGroupName/web",
+                "MinSize", 2, "MaxSize", 4, "DesiredCapacity", 2, "DefaultCooldown", 300,
+                "AvailabilityZones", List.of(region.name() + "a"), "HealthCheckType", "EC2",
+                "VPCZoneIdentifier", "subnet-a", "CreatedTime", "2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void findingsOfTheDefaultRegionFailTheScanWithTheirArn() throws Exception {
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"));
+        Cli.Result r = new Cli(dir).run("scan", "--include-rules", "AZ01", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/findings/0/ruleId").asText()).isEqualTo("AZ01");
+        assertThat(json.at("/findings/0/location").toString()).isEqualTo("{\"kind\":\"live\",\"arn\":"
+                + "\"arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1:autoScalingGroupName/web\","
+                + "\"account\":\"111122223333\",\"region\":\"eu-west-1\",\"resourceType\":"
+                + "\"AWS::AutoScaling::AutoScalingGroup\"}");
+        assertThat(r.out() + r.err()).doesNotContain("secret-that-never-appears");
+    }
+
+    @Test
+    void theTextReportGroupsByAccountAndRegionAndIsTheSameEveryTime() {
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"));
+        singleZoneGroup(FAKE.account(ACCOUNT).region("us-east-1"));
+        Cli.Result first = new Cli(dir).run("scan", "--region", "us-east-1", "--region", "eu-west-1",
+                "--include-rules", "AZ01", "--no-color");
+        Cli.Result second = new Cli(dir).run("scan", "--region", "eu-west-1", "--region", "us-east-1",
+                "--include-rules", "AZ01", "--no-color");
+        assertThat(first.exitCode()).isEqualTo(1);
+        assertThat(first.out()).contains("aws account 111122223333 eu-west-1\n")
+                .contains("aws account 111122223333 us-east-1\n");
+        assertThat(first.out().indexOf("eu-west-1\n")).isLessThan(first.out().indexOf("us-east-1\n"));
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void aTypeThatCannotBeReadIsAGapAndExitCodeFour() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region("eu-west-1");
+        eu.items("autoscaling", "DescribeAutoScalingGroups", List.of());
+        FAKE.inject(Fault.error("UnauthorizedOperation", 403).on("ec2", "DescribeSubnets"));
+        Cli.Result r = new Cli(dir).run("scan", "--include-rules", "AZ01", "--no-color");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
+        assertThat(r.out()).contains("not evaluated\n").contains("AWS::EC2::Subnet  access-denied  AZ01")
+                .contains("UnauthorizedOperation").doesNotContain("No findings.\n\nnot");
+    }
+
+    @Test
+    void credentialsThatDoNotWorkAreOneClearLineAndExitTwo() {
+        System.setProperty("aws.accessKeyId", "AKIANOTAFAKEKEY");
+        Cli.Result r = new Cli(dir).run("scan", "--no-color");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out() + r.err()).contains("the credentials do not work: sts:GetCallerIdentity")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() throws Exception {
+        assertThat(new Cli(dir).run("scan", "--region", "mars-1").err()).contains("--region 'mars-1' is not a region name");
+        assertThat(new Cli(dir).run("scan", "--region", "eu-west-1", "--all-regions").exitCode()).isEqualTo(2);
+        Files.writeString(dir.resolve("accounts.txt"), "# prod\n111122223333\n12345\n");
+        Cli.Result r = new Cli(dir).run("scan", "--accounts", "accounts.txt", "--role-name", "ResilintScan");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("accounts.txt:3: not a 12-digit account id: '12345'");
+        assertThat(new Cli(dir).run("scan", "--accounts", "missing.txt", "--role-name", "R").err())
+                .contains("--accounts missing.txt: no such file");
+        assertThat(new Cli(dir).run("scan", "--organization").err()).contains("need --role-name");
+        assertThat(new Cli(dir).run("scan", "--accounts", "a", "--organization").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsEveryExitCodeIncludingGaps() {
+        Cli.Result r = new Cli(dir).run("scan", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--all-regions", "--organization", "--role-name", "AWS_ENDPOINT_URL")
+                .contains("4   live scan finished with evaluation gaps");
+    }
+}
