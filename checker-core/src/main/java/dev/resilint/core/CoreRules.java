@@ -20,7 +20,7 @@ public final class CoreRules {
                     + "acceptable in at least 10 characters, and give `expires` as a date like 2027-03-31.")
             .wellArchitected("REL12-BP01")
             .tags("meta")
-            .sources(SourceKind.TEMPLATE, SourceKind.CODE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE, SourceKind.CODE)
             .build();
 
     public static List<RuleMetadata> all() {

@@ -36,7 +36,11 @@ public record Suppression(String ruleId, String reason, Optional<LocalDate> expi
          * {@code @SuppressWarnings("resilint:ID")} on a class or method, read from the Java source; an
          * end-of-line comment after it is its reason.
          */
-        ANNOTATION("annotation");
+        ANNOTATION("annotation"),
+        /**
+         * A live resource's tag {@code resilint:suppress} = {@code ID[,ID...]: reason}.
+         */
+        RESOURCE_TAG("tag");
 
         private final String label;
 

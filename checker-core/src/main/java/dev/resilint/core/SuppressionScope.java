@@ -131,4 +131,50 @@ public sealed interface SuppressionScope {
             return member.isEmpty() ? className : className + "#" + member;
         }
     }
+
+    /**
+     * Live resources whose ARN matches a glob ({@code .resilint.yaml}: {@code arn:}); {@code *}
+     * matches any run of characters (ARNs have no path segments to respect), everything else
+     * stands for itself.
+     */
+    record ArnGlob(String glob) implements SuppressionScope {
+        public ArnGlob {
+            Objects.requireNonNull(glob, "glob");
+            if (!glob.startsWith("arn:")) {
+                throw new IllegalArgumentException("an ARN starts with arn:, not '" + glob + "'");
+            }
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            if (!(location instanceof Location.Live live)) {
+                return false;
+            }
+            String regex = java.util.Arrays.stream(glob.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*"));
+            return live.arn().matches(regex);
+        }
+
+        @Override
+        public String describe() {
+            return "resources whose ARN matches " + glob;
+        }
+    }
+
+    /** One live resource, by ARN: a suppression in its own {@code resilint:suppress} tag. */
+    record LiveResource(String arn) implements SuppressionScope {
+        public LiveResource {
+            Objects.requireNonNull(arn, "arn");
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            return location instanceof Location.Live live && live.arn().equals(arn);
+        }
+
+        @Override
+        public String describe() {
+            return arn;
+        }
+    }
 }

@@ -53,7 +53,7 @@ public final class Suppressor {
         }
         // @SuppressWarnings("resilint:CT01") has no place for a reason: like other tools' syntaxes it needs none
         boolean needsReason = s.format() == Suppression.Format.RESILINT_METADATA
-                || s.format() == Suppression.Format.CONFIG;
+                || s.format() == Suppression.Format.CONFIG || s.format() == Suppression.Format.RESOURCE_TAG;
         if (needsReason && s.reason().length() < Suppression.MIN_REASON_LENGTH) {
             return "suppression of " + s.ruleId() + " needs a reason of at least " + Suppression.MIN_REASON_LENGTH
                     + " characters; it suppresses nothing";

@@ -37,11 +37,19 @@ final class BaselineCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: create or update");
     }
 
-    /** What a baseline is made from: templates, or with {@code --code} compiled classes. */
+    /**
+     * What a baseline is made from: templates, with {@code --code} compiled classes, or with
+     * {@code --from-report} the JSON report of any run (a live scan's, say).
+     */
     static final class Inputs {
-        @Parameters(paramLabel = "PATH", arity = "1..*",
+        @Parameters(paramLabel = "PATH", arity = "0..*",
                 description = "Template files or directories; with --code, class directories and jars.")
         List<Path> paths = new ArrayList<>();
+
+        @Option(names = "--from-report", paramLabel = "REPORT",
+                description = "Take the findings of a JSON report (resilint check|code|scan --format json) instead "
+                        + "of analyzing PATHs: how a nightly 'resilint scan' records its baseline.")
+        Path fromReport;
 
         @Option(names = "--code",
                 description = "Record the findings of the code rules on compiled classes (as 'resilint code').")
@@ -49,6 +57,27 @@ final class BaselineCommand implements Runnable {
 
         @Mixin
         SourceRootOption sourceRoots;
+
+        /** The findings of now, as a baseline; stops when inputs could not be read. */
+        Baseline current(AnalysisOptions analysis, Main.Environment env) {
+            if (fromReport != null) {
+                if (!paths.isEmpty() || code) {
+                    throw new UserException("--from-report takes the findings of a report: give no PATH and no --code");
+                }
+                try {
+                    return Baseline.fromReport(env.workingDirectory().resolve(fromReport), fromReport.toString());
+                } catch (BaselineException e) {
+                    throw new UserException(e.getMessage());
+                }
+            }
+            if (paths.isEmpty()) {
+                throw new UserException("give the PATHs to analyze, or --from-report REPORT");
+            }
+            Config config = analysis.loadConfig(env, env.analyzers().catalog());
+            Report report = run(analysis, env, config);
+            requireCleanRun(report, env);
+            return Baseline.of(report.findings());
+        }
 
         Report run(AnalysisOptions analysis, Main.Environment env, Config config) {
             if (!code && !sourceRoots.roots.isEmpty()) {
@@ -113,13 +142,10 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Config config = analysis.loadConfig(env, env.analyzers().catalog());
-            Report report = inputs.run(analysis, env, config);
-            requireCleanRun(report, env);
-            Baseline baseline = Baseline.of(report.findings());
+            Baseline baseline = inputs.current(analysis, env);
             write(env, baseline, output);
             env.err().println("resilint: baseline " + output + " written with " + baseline.entries().size()
-                    + " finding(s) from " + report.files().size() + " file(s)");
+                    + " finding(s)");
             env.err().flush();
             return ExitCodes.OK;
         }
@@ -157,10 +183,7 @@ final class BaselineCommand implements Runnable {
             } catch (BaselineException e) {
                 throw new UserException(e.getMessage());
             }
-            Config config = analysis.loadConfig(env, env.analyzers().catalog());
-            Report report = inputs.run(analysis, env, config);
-            requireCleanRun(report, env);
-            Baseline updated = baseline.withoutFixed(report.findings());
+            Baseline updated = baseline.withoutFixed(inputs.current(analysis, env));
             Path target = output != null ? output : baselineFile;
             write(env, updated, target);
             int removed = baseline.entries().size() - updated.entries().size();

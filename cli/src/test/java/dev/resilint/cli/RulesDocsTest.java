@@ -86,7 +86,7 @@ class RulesDocsTest {
         assertThat(catalog.runsOn("DR04")).containsExactly(SourceKind.TEMPLATE);
         assertThat(catalog.planned("DR04")).isEmpty();
         assertThat(catalog.runsOn("CT01")).containsExactly(SourceKind.CODE);
-        assertThat(catalog.runsOn("RL01")).containsExactly(SourceKind.TEMPLATE, SourceKind.CODE);
+        assertThat(catalog.runsOn("RL01")).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE, SourceKind.CODE);
 
         Cli cli = new Cli(dir);
         String table = cli.run("rules").out();

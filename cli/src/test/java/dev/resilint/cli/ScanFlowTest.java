@@ -53,14 +53,19 @@ class ScanFlowTest {
     }
 
     private static void singleZoneGroup(FakeRegion region) {
+        singleZoneGroup(region, List.of());
+    }
+
+    private static void singleZoneGroup(FakeRegion region, List<Map<String, Object>> tags) {
         region.items("ec2", "DescribeSubnets", List.of(Map.of("SubnetId", "subnet-a", "AvailabilityZone",
                 region.name() + "a", "VpcId", "vpc-1")));
-        region.items("autoscaling", "DescribeAutoScalingGroups", List.of(Map.of("AutoScalingGroupName", "web",
+        region.items("autoscaling", "DescribeAutoScalingGroups", List.of(dev.resilint.live.twin.Trees.map(
+                "AutoScalingGroupName", "web",
                 "AutoScalingGroupARN", "arn:aws:autoscaling:" + region.name() + ":" + ACCOUNT
                         + ":autoScalingGroup:1:autoScalingGroupName/web",
                 "MinSize", 2, "MaxSize", 4, "DesiredCapacity", 2, "DefaultCooldown", 300,
                 "AvailabilityZones", List.of(region.name() + "a"), "HealthCheckType", "EC2",
-                "VPCZoneIdentifier", "subnet-a", "CreatedTime", "2026-01-01T00:00:00Z")));
+                "VPCZoneIdentifier", "subnet-a", "CreatedTime", "2026-01-01T00:00:00Z", "Tags", tags)));
     }
 
     @Test
@@ -124,6 +129,66 @@ class ScanFlowTest {
                 .contains("--accounts missing.txt: no such file");
         assertThat(new Cli(dir).run("scan", "--organization").err()).contains("need --role-name");
         assertThat(new Cli(dir).run("scan", "--accounts", "a", "--organization").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aNightlyScanFailsOnlyOnNewProblemsWithABaselineFromItsOwnReport() throws Exception {
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"));
+        Cli cli = new Cli(dir);
+        assertThat(cli.run("scan", "--include-rules", "AZ01", "--format", "json", "-o", "night1.json").exitCode())
+                .isEqualTo(1);
+        Cli.Result created = cli.run("baseline", "create", "--from-report", "night1.json", "-o", "baseline.json");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(Files.readString(dir.resolve("baseline.json")))
+                .contains("arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:1:autoScalingGroupName/web");
+        Cli.Result night2 = cli.run("scan", "--include-rules", "AZ01", "--baseline", "baseline.json", "--no-color");
+        assertThat(night2.exitCode()).as(night2.out()).isZero();
+        assertThat(night2.out()).contains("1 baselined");
+
+        FAKE.reset();
+        FAKE.account(ACCOUNT).region("eu-west-1").items("autoscaling", "DescribeAutoScalingGroups", List.of());
+        FAKE.account(ACCOUNT).region("eu-west-1").items("ec2", "DescribeSubnets", List.of());
+        assertThat(cli.run("scan", "--include-rules", "AZ01", "--format", "json", "-o", "night3.json").exitCode())
+                .isZero();
+        Cli.Result updated = cli.run("baseline", "update", "--from-report", "night3.json", "--baseline",
+                "baseline.json");
+        assertThat(updated.err()).contains("1 fixed finding(s) removed, 0 remain");
+        assertThat(cli.run("baseline", "create", "--from-report", "missing.json", "-o", "b.json").err())
+                .contains("missing.json: no such report file");
+    }
+
+    @Test
+    void aResourceTagOrAnArnGlobInTheConfigurationSuppressesWithAReason() throws Exception {
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"), List.of(Map.of("Key", "resilint:suppress",
+                "Value", "AZ01: batch workers, one zone by design", "ResourceId", "web",
+                "ResourceType", "auto-scaling-group", "PropagateAtLaunch", false)));
+        Cli.Result tagged = new Cli(dir).run("scan", "--include-rules", "AZ01,RL", "--no-color",
+                "--include-suppressed");
+        assertThat(tagged.exitCode()).as(tagged.out()).isZero();
+        assertThat(tagged.out()).contains("(suppressed: batch workers, one zone by design)");
+
+        FAKE.reset();
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"), List.of(Map.of("Key", "resilint:suppress",
+                "Value", "AZ01 short", "ResourceId", "web", "ResourceType", "auto-scaling-group",
+                "PropagateAtLaunch", false)));
+        Cli.Result invalid = new Cli(dir).run("scan", "--include-rules", "AZ01,RL", "--no-color");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.out()).contains("RL01").contains("AZ01");
+
+        FAKE.reset();
+        singleZoneGroup(FAKE.account(ACCOUNT).region("eu-west-1"));
+        Files.writeString(dir.resolve(".resilint.yaml"), """
+                suppressions:
+                  - arn: 'arn:aws:autoscaling:*:111122223333:autoScalingGroup:*:autoScalingGroupName/web'
+                    id: AZ01
+                    reason: batch workers, one zone by design
+                """);
+        Cli.Result configured = new Cli(dir).run("scan", "--include-rules", "AZ01", "--no-color");
+        assertThat(configured.exitCode()).as(configured.out() + configured.err()).isZero();
+        assertThat(configured.out()).contains("1 suppressed");
+        Files.writeString(dir.resolve(".resilint.yaml"), "suppressions:\n  - {arn: 'web-*', id: AZ01, reason: "
+                + "'batch workers, one zone by design'}\n");
+        assertThat(new Cli(dir).run("scan").err()).contains(".resilint.yaml:2:").contains("an ARN starts with arn:");
     }
 
     @Test

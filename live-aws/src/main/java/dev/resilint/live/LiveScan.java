@@ -132,6 +132,7 @@ public final class LiveScan {
         }
         ResourceGraph graph = LiveGraphs.build(scope, resources, Completeness.of(read, UNSUPPORTED));
         Results results = new Results();
+        resources.forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
         List<InfraRule> applicable = rules.stream().filter(r -> judgedHere(r, scope)).toList();
         GraphRules.run(engine, applicable, graph, results);
         results.addNote("scanned " + scope + ": " + resources.size() + " resource(s)");

@@ -109,7 +109,62 @@ public record Baseline(List<Entry> entries) {
         for (Finding f : current) {
             occurring.add(f.fingerprint());
         }
+        return withoutFixed(new Baseline(current.stream().map(f -> new Entry(f.fingerprint(), f.ruleId(), "")).toList()));
+    }
+
+    /** This baseline without the entries that {@code current} (another run's findings) no longer has. */
+    public Baseline withoutFixed(Baseline current) {
+        Set<String> occurring = new HashSet<>();
+        current.entries().forEach(e -> occurring.add(e.fingerprint()));
         return new Baseline(entries.stream().filter(e -> occurring.contains(e.fingerprint())).toList());
+    }
+
+    /**
+     * The findings of a JSON report ({@code --format json}) as a baseline: its active and baselined
+     * findings (suppressed ones need no baseline). Lets a scheduled scan record its report as the
+     * baseline of the next night's scan. Refuses a report whose inputs could not be read.
+     */
+    public static Baseline fromReport(Path file, String displayName) throws BaselineException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new BaselineException(displayName + ": no such report file");
+        } catch (JsonProcessingException e) {
+            throw new BaselineException(displayName + ": not a resilint JSON report: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BaselineException(displayName + ": cannot read report: " + e.getMessage());
+        }
+        if (root == null || !root.isObject() || root.path("schemaVersion").asInt(-1) != 1
+                || !root.path("findings").isArray()) {
+            throw new BaselineException(displayName + ": not a resilint JSON report (resilint ... --format json)");
+        }
+        if (root.path("problems").isArray() && !root.path("problems").isEmpty()) {
+            throw new BaselineException(displayName + ": the report has " + root.path("problems").size()
+                    + " problem(s) (inputs that could not be read); a baseline of a partial run would lose entries");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String list : List.of("findings", "baselined")) {
+            for (JsonNode f : root.path(list)) {
+                String fp = f.path("fingerprint").asText("");
+                if (fp.isEmpty()) {
+                    throw new BaselineException(displayName + ": a finding has no \"fingerprint\"");
+                }
+                entries.add(new Entry(fp, f.path("ruleId").asText(""), describe(f.path("location"))));
+            }
+        }
+        return new Baseline(entries);
+    }
+
+    /** The informational location of a JSON report's finding, as {@link #describe(Location)} writes it. */
+    private static String describe(JsonNode location) {
+        return switch (location.path("kind").asText("")) {
+            case "template" -> location.path("file").asText("") + "#" + location.path("logicalPath").asText("");
+            case "live" -> location.path("arn").asText("");
+            case "code" -> location.path("className").asText("")
+                    + (location.path("member").asText("").isEmpty() ? "" : "#" + location.path("member").asText(""));
+            default -> "";
+        };
     }
 
     public String toJson() {

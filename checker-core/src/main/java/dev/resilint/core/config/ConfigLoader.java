@@ -54,7 +54,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "include", "ignore", "failOn", "severity",
             "rules", "requiredTags", "maxFileSizeMiB", "suppressions");
-    private static final Set<String> SUPPRESSION_KEYS = Set.of("path", "id", "reason", "expires");
+    private static final Set<String> SUPPRESSION_KEYS = Set.of("path", "arn", "id", "reason", "expires");
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final RuleCatalog catalog;
@@ -207,16 +207,29 @@ public final class ConfigLoader {
                 MapNode entry = map(list.get(i), where);
                 for (MapNode.Entry e : entry.entries()) {
                     if (!SUPPRESSION_KEYS.contains(e.key())) {
-                        throw error(e.keyMark(), where + "." + e.key(), "unknown key; expected path, id, reason, expires");
+                        throw error(e.keyMark(), where + "." + e.key(),
+                                "unknown key; expected path or arn, id, reason, expires");
                     }
                 }
-                Node pathNode = required(entry, "path", where);
-                String glob = string(pathNode, where + ".path");
-                SuppressionScope.PathGlob scope;
-                try {
-                    scope = SuppressionScope.PathGlob.relativeTo(glob, configDirectory(), workingDirectory);
-                } catch (IllegalArgumentException e) {
-                    throw error(pathNode.mark(), where + ".path", e.getMessage());
+                SuppressionScope scope;
+                if (entry.has("arn") == entry.has("path")) {
+                    throw error(entry.mark(), where, "give either path (templates and code) or arn (live resources)");
+                }
+                if (entry.has("arn")) {
+                    Node arnNode = entry.get("arn").orElseThrow();
+                    try {
+                        scope = new SuppressionScope.ArnGlob(string(arnNode, where + ".arn"));
+                    } catch (IllegalArgumentException e) {
+                        throw error(arnNode.mark(), where + ".arn", e.getMessage());
+                    }
+                } else {
+                    Node pathNode = entry.get("path").orElseThrow();
+                    String glob = string(pathNode, where + ".path");
+                    try {
+                        scope = SuppressionScope.PathGlob.relativeTo(glob, configDirectory(), workingDirectory);
+                    } catch (IllegalArgumentException e) {
+                        throw error(pathNode.mark(), where + ".path", e.getMessage());
+                    }
                 }
                 String id = string(required(entry, "id", where), where + ".id");
                 knownRule(id, entry.get("id").orElseThrow().mark(), where + ".id");
