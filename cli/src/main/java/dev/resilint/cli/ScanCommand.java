@@ -5,6 +5,7 @@ import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
+import dev.resilint.live.IamPolicy;
 import dev.resilint.live.LiveScan;
 import dev.resilint.live.ScanSettings;
 import dev.resilint.live.aws.ClientSettings;
@@ -72,6 +73,24 @@ final class ScanCommand extends ReportingCommand {
 
     @Option(names = "--external-id", paramLabel = "ID", description = "The external id the role's trust policy asks for.")
     String externalId;
+
+    @Option(names = "--print-iam-policy",
+            description = "Print the read-only IAM policy the scan needs (docs/iam-policy.json) and exit.")
+    boolean printPolicy;
+
+    @Option(names = "--print-role-template",
+            description = "Print a CloudFormation template of the role to assume (docs/readonly-role.yaml) and exit.")
+    boolean printRoleTemplate;
+
+    @Override
+    public Integer call() {
+        if (printPolicy || printRoleTemplate) {
+            env.out().print(printPolicy ? IamPolicy.json() : IamPolicy.roleTemplate());
+            env.out().flush();
+            return ExitCodes.OK;
+        }
+        return super.call();
+    }
 
     @Override
     public Set<ExitCodes.Code> exitCodes() {

@@ -83,7 +83,8 @@ public final class LiveScan {
             }
             for (Accounts.Unreachable u : accounts.unreachable()) {
                 for (InfraRule rule : enabled) {
-                    results.addNotEvaluated(new NotEvaluated(rule.id(), u.account(), "*", u.reason(), u.detail(), ""));
+                    results.addNotEvaluated(new NotEvaluated(rule.id(), u.account() + "/*", "*", u.reason(),
+                            u.detail(), ""));
                 }
             }
             AtomicInteger done = new AtomicInteger();

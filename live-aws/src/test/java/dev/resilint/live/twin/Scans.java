@@ -29,7 +29,13 @@ public final class Scans {
     }
 
     /** Settings that scan the caller's account {@code account} in {@code regions}. */
-    public static ScanSettings caller(FakeAws fake, String account, String... regions) {
+    public static ScanSettings caller(FakeAws fake, String account, String region, String... more) {
+        List<String> regions = new java.util.ArrayList<>(List.of(region));
+        regions.addAll(List.of(more));
+        return settings(fake, account, new ScanSettings.Accounts.Caller(), Optional.empty(), regions);
+    }
+
+    private static ScanSettings callerIn(FakeAws fake, String account, String... regions) {
         return settings(fake, account, new ScanSettings.Accounts.Caller(), Optional.empty(), List.of(regions));
     }
 

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  * a Network Load Balancer with a target group and a listener, a Classic Load Balancer and a standalone
  * instance: written as a template and served by the fake account, they get the same findings.
  */
-class WebTierTwinTest {
+public class WebTierTwinTest {
 
-    static final String ACCOUNT = "111122223333";
-    static final String REGION = "eu-west-1";
-    static final String ARN = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:";
-    static final String ASG = "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:0a1b:autoScalingGroupName/web";
-    static final String ALB = ARN + "loadbalancer/app/web/1";
-    static final String NLB = ARN + "loadbalancer/net/internal/2";
-    static final String TG = ARN + "targetgroup/web/3";
-    static final String LISTENER = ARN + "listener/app/web/1/4";
-    static final String CLB = ARN + "loadbalancer/legacy";
+    public static final String ACCOUNT = "111122223333";
+    public static final String REGION = "eu-west-1";
+    public static final String ARN = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:";
+    public static final String ASG = "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:0a1b:autoScalingGroupName/web";
+    public static final String ALB = ARN + "loadbalancer/app/web/1";
+    public static final String NLB = ARN + "loadbalancer/net/internal/2";
+    public static final String TG = ARN + "targetgroup/web/3";
+    public static final String LISTENER = ARN + "listener/app/web/1/4";
+    public static final String CLB = ARN + "loadbalancer/legacy";
 
     static final FakeAws FAKE = FakeAws.start();
 
@@ -44,7 +44,7 @@ class WebTierTwinTest {
         FAKE.close();
     }
 
-    static final String TEMPLATE = """
+    public static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'
             Resources:
               SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, CidrBlock: 10.0.0.0/24, AvailabilityZone: eu-west-1a}}
@@ -91,7 +91,7 @@ class WebTierTwinTest {
             """;
 
     /** The same resources as the account serves them. */
-    static void serve(FakeRegion eu) {
+    public static void serve(FakeRegion eu) {
         eu.items("ec2", "DescribeSubnets", List.of(
                 Map.of("SubnetId", "subnet-a", "AvailabilityZone", "eu-west-1a", "VpcId", "vpc-1",
                         "SubnetArn", "arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-a"),
