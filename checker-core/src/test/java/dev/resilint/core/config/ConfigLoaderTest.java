@@ -351,7 +351,7 @@ class ConfigLoaderTest {
                         reason: a long enough reason
                         until: 2027-01-01
                     """).display())
-                    .isEqualTo(".resilint.yaml:5:5: suppressions[0].until: unknown key; expected path, id, reason, expires");
+                    .isEqualTo(".resilint.yaml:5:5: suppressions[0].until: unknown key; expected path or arn, id, reason, expires");
         }
 
         @Test
@@ -474,7 +474,8 @@ class ConfigLoaderTest {
         @Test
         void missingPath() throws Exception {
             assertThat(error("suppressions:\n  - id: AZ01\n    reason: a long enough reason\n").display())
-                    .isEqualTo(".resilint.yaml:2:5: suppressions[0].path: is required");
+                    .isEqualTo(".resilint.yaml:2:5: suppressions[0]: give either path (templates and code) or arn "
+                            + "(live resources)");
         }
 
         @Test

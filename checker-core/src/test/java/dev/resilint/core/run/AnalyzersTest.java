@@ -62,8 +62,8 @@ class AnalyzersTest {
                 analyzer("live", SourceKind.LIVE, AZ01))).catalog();
         assertThat(catalog.runsOn("AZ01")).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);
         assertThat(catalog.planned("AZ01")).isEmpty();
-        // resilint's own rule judges suppressions in templates and code, not live resources
-        assertThat(catalog.runsOn("RL01")).containsExactly(SourceKind.TEMPLATE);
+        // resilint's own rule judges suppressions in templates, live resources (tags) and code
+        assertThat(catalog.runsOn("RL01")).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);
         assertThat(catalog.planned("RL01")).containsExactly(SourceKind.CODE);
     }
 
