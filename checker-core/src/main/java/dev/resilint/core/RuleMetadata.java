@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     cannot know; one per item
  * @param implementation the fully qualified name of the class that implements the rule, or the
  *     empty string
+ * @param independentTypes whether the rule judges each of its types on its own (reading one type
+ *     says nothing about another, as a tag rule does): where some of its types could not be read,
+ *     it still judges the others, and only the missing ones are not evaluated
  */
 public record RuleMetadata(
         String id,
@@ -46,7 +49,8 @@ public record RuleMetadata(
         List<RuleParameter> parameters,
         List<String> firesOn,
         List<String> quietWhen,
-        String implementation) {
+        String implementation,
+        boolean independentTypes) {
 
     /** Rule ids: an area code of two capital letters and two digits. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Z]{2}[0-9]{2}");
@@ -144,6 +148,7 @@ public record RuleMetadata(
         private final List<String> firesOn = new ArrayList<>();
         private final List<String> quietWhen = new ArrayList<>();
         private final String implementation;
+        private boolean independentTypes;
 
         private Builder(String id, String name, String implementation) {
             this.id = id;
@@ -230,6 +235,15 @@ public record RuleMetadata(
             return resourceTypes(values.toArray(String[]::new));
         }
 
+        /**
+         * The rule judges each of its types on its own, reading nothing else: where some cannot be
+         * read, the others are still judged.
+         */
+        public Builder judgesTypesIndependently() {
+            this.independentTypes = true;
+            return this;
+        }
+
         /** One case the rule reports. */
         public Builder firesOn(String... cases) {
             firesOn.addAll(List.of(cases));
@@ -255,7 +269,8 @@ public record RuleMetadata(
 
         public RuleMetadata build() {
             return new RuleMetadata(id, name, severity, summary, rationale, remediation, references, tags,
-                    sources, resourceTypes, judgedTypes, parameters, firesOn, quietWhen, implementation);
+                    sources, resourceTypes, judgedTypes, parameters, firesOn, quietWhen, implementation,
+                    independentTypes);
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The live-account source as an analyzer: runs the rules that can judge a live account (their
- * metadata names the live source and the scan reads every type they declare) on the accounts and
- * regions of its {@link ScanSettings}. It takes no input paths.
+ * metadata names the live source and the scan reads every type they declare, or, for a rule that
+ * judges its types independently, some of them) on the accounts and regions of its
+ * {@link ScanSettings}. It takes no input paths.
  */
 public final class LiveAnalyzer implements Analyzer {
 
@@ -40,10 +41,19 @@ public final class LiveAnalyzer implements Analyzer {
             LiveScan.Progress progress) {
         Set<String> readable = Collectors.types();
         this.rules = rules.stream().filter(r -> r.metadata().sources().contains(SourceKind.LIVE)
-                && readable.containsAll(r.metadata().resourceTypes())).map(r -> (InfraRule) r).toList();
+                && readsEnough(r.metadata(), readable)).map(r -> (InfraRule) r).toList();
         this.settings = settings;
         this.collectors = List.copyOf(collectors);
         this.progress = progress;
+    }
+
+    /**
+     * Whether the scan reads what the rule needs: every type it declares, or, for a rule that judges
+     * its types independently, at least one (the others are reported as not evaluated).
+     */
+    private static boolean readsEnough(RuleMetadata rule, Set<String> readable) {
+        return rule.independentTypes() ? rule.resourceTypes().stream().anyMatch(readable::contains)
+                : readable.containsAll(rule.resourceTypes());
     }
 
     @Override

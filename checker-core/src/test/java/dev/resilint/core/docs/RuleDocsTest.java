@@ -43,14 +43,14 @@ class RuleDocsTest {
         assertThat(RuleDocs.sourceFile(infra)).isEmpty();
         RuleMetadata withClass = new RuleMetadata(infra.id(), infra.name(), infra.defaultSeverity(), infra.summary(),
                 infra.rationale(), infra.remediation(), List.of(), List.of(), infra.sources(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), "dev.resilint.infra.rules.az.RdsInstanceNotMultiAz");
+                List.of(), List.of(), List.of(), "dev.resilint.infra.rules.az.RdsInstanceNotMultiAz", false);
         assertThat(RuleDocs.sourceFile(withClass))
                 .contains("rules-infra/src/main/java/dev/resilint/infra/rules/az/RdsInstanceNotMultiAz.java");
         assertThat(RuleDocs.testFile(withClass))
                 .contains("rules-infra/src/test/java/dev/resilint/infra/rules/az/RdsInstanceNotMultiAzTest.java");
         RuleMetadata code = new RuleMetadata("CT09", "SdkClientWithoutTimeouts", infra.defaultSeverity(), "s.", "r.",
                 "f.", List.of(), List.of(), Set.of(SourceKind.CODE), List.of(), List.of(), List.of(), List.of(),
-                List.of(), "dev.resilint.code.rules.SdkClientWithoutTimeouts");
+                List.of(), "dev.resilint.code.rules.SdkClientWithoutTimeouts", false);
         assertThat(RuleDocs.sourceFile(code))
                 .contains("rules-code/src/main/java/dev/resilint/code/rules/SdkClientWithoutTimeouts.java");
         assertThat(RuleDocs.testFile(code)).contains("rules-code/src/test/java/dev/resilint/code/CodeRulesTest.java");

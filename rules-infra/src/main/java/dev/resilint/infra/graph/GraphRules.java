@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Runs infrastructure rules over one graph: each enabled rule that applies to the graph's source,
  * on a view limited to its declared types. Where a declared type could not be read in full, the
- * rule is not run and is reported as not evaluated there, with the cause: never as a pass.
+ * rule is not run and is reported as not evaluated there, with the cause: never as a pass. A rule
+ * that judges its types independently (a tag rule) still judges the types that were read.
  */
 public final class GraphRules {
 
@@ -26,11 +27,13 @@ public final class GraphRules {
                 continue;
             }
             List<NotEvaluated> gaps = gaps(meta, graph);
-            if (!gaps.isEmpty()) {
-                gaps.forEach(out::addNotEvaluated);
+            gaps.forEach(out::addNotEvaluated);
+            List<String> readable = meta.resourceTypes().stream()
+                    .filter(t -> gaps.stream().noneMatch(g -> g.resourceType().equals(t))).toList();
+            if (!gaps.isEmpty() && (!meta.independentTypes() || readable.isEmpty())) {
                 continue;
             }
-            GraphView view = new GraphView(graph, meta);
+            GraphView view = new GraphView(graph, meta, readable);
             Results own = new Results();
             engine.runOne(rule, view, graph.name(), own);
             out.addAll(own);

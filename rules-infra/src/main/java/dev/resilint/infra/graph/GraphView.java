@@ -36,9 +36,17 @@ public final class GraphView {
     private ZoneResolver zones;
 
     public GraphView(ResourceGraph graph, RuleMetadata rule) {
+        this(graph, rule, rule.resourceTypes());
+    }
+
+    /** A view of only {@code types} of the rule's declared types (those that were read, for a rule that judges its types independently). */
+    public GraphView(ResourceGraph graph, RuleMetadata rule, List<String> types) {
         this.graph = graph;
         this.ruleId = rule.id();
-        this.declared = new LinkedHashSet<>(rule.resourceTypes());
+        this.declared = new LinkedHashSet<>(types);
+        if (!rule.resourceTypes().containsAll(types)) {
+            throw new IllegalArgumentException(rule.id() + " does not declare all of " + types);
+        }
     }
 
     /** The template file or account region the graph was built from. */

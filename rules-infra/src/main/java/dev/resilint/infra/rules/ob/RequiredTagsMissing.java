@@ -39,6 +39,7 @@ public final class RequiredTagsMissing extends ResourceRule {
             .tags("tagging", "ownership")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(TaggableTypes.types())
+            .judgesTypesIndependently()
             .firesOn("A resource of a taggable type (the judged types, each read through its own tag property in "
                             + "its shape: a list of `{Key, Value}` or a map) that lacks a key of `requiredTags` in "
                             + "every possibility of its tags. One finding per resource, listing the missing keys in "
