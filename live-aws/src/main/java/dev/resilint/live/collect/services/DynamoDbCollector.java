@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * DynamoDB tables: {@code ListTables} (pages of 100), then per table {@code DescribeTable} and
@@ -69,8 +70,8 @@ public final class DynamoDbCollector implements Collector {
                     return Optional.empty();
                 }
             });
-            if (described.isEmpty()) {
-                return Optional.empty(); // deleted since it was listed
+            if (described.isEmpty() || described.get().tableStatus() == TableStatus.DELETING) {
+                return Optional.empty(); // deleted since it was listed, or being deleted: no more calls
             }
             table = described.get();
         } catch (ReadFailure f) {

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
  * {@code NumNodeGroups}, a {@code NodeGroupConfiguration} entry per shard ({@code NodeGroupId},
  * {@code Slots}, {@code ReplicaCount}: its members but one, {@code PrimaryAvailabilityZone},
  * {@code ReplicaAvailabilityZones}), and {@code ReplicasPerNodeGroup} when every shard has the same
- * number of replicas. A shard whose members the API does not list has no {@code ReplicaCount}: the
- * rules then cannot prove it lacks replicas. The member clusters themselves are the group's nodes,
+ * number of replicas. A shard whose members the API does not list is counted by the member clusters
+ * named after it ({@code <group>-<shard>-<node>}, as ElastiCache names them); when none is, it has
+ * no {@code ReplicaCount}, and the rules cannot prove it lacks replicas. The member clusters themselves are the group's nodes,
  * not cache clusters of their own (see {@link CacheClusterMapper}). A group being deleted is gone.
  */
 public final class ReplicationGroupMapper {
@@ -71,7 +72,7 @@ public final class ReplicationGroupMapper {
                         : g.globalReplicationGroupInfo().globalReplicationGroupId());
         List<NodeGroup> shards = g.nodeGroups();
         if (Boolean.TRUE.equals(g.clusterEnabled()) || shards.size() > 1) {
-            sharded(p, shards);
+            sharded(p, g, shards);
         } else {
             single(p, g, shards.isEmpty() ? null : shards.get(0));
         }
@@ -107,14 +108,16 @@ public final class ReplicationGroupMapper {
         }
     }
 
-    private static void sharded(Props p, List<NodeGroup> shards) {
+    private static void sharded(Props p, ReplicationGroup g, List<NodeGroup> shards) {
         p.put("NumNodeGroups", shards.size());
         List<Node> configuration = new ArrayList<>();
         Integer uniform = null;
         boolean same = !shards.isEmpty();
         for (NodeGroup shard : shards) {
             List<NodeGroupMember> members = shard.nodeGroupMembers();
-            Integer replicas = members.isEmpty() ? null : members.size() - 1;
+            long named = namedMembers(g, shard);
+            Integer replicas = !members.isEmpty() ? Integer.valueOf(members.size() - 1)
+                    : named > 0 ? Integer.valueOf((int) named - 1) : null;
             same &= replicas != null && (uniform == null || uniform.equals(replicas));
             uniform = replicas;
             Optional<NodeGroupMember> primary = members.stream()
@@ -132,5 +135,19 @@ public final class ReplicationGroupMapper {
         if (same) {
             p.put("ReplicasPerNodeGroup", uniform);
         }
+    }
+
+    /**
+     * The member clusters of a shard by their names, for a shard whose members the API does not list:
+     * ElastiCache names the nodes of a sharded group {@code <group>-<shard>-<node>}
+     * ({@code orders-0001-002}). Zero when none is named so (the count is then unknown, not zero).
+     */
+    static long namedMembers(ReplicationGroup g, NodeGroup shard) {
+        if (g.replicationGroupId() == null || shard.nodeGroupId() == null) {
+            return 0;
+        }
+        String prefix = g.replicationGroupId() + "-" + shard.nodeGroupId() + "-";
+        return g.memberClusters().stream().filter(m -> m.startsWith(prefix)
+                && m.substring(prefix.length()).matches("\\d+")).count();
     }
 }

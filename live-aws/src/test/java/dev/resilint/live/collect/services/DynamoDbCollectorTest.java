@@ -137,16 +137,20 @@ class DynamoDbCollectorTest {
     }
 
     @Test
-    void aTableDeletedBetweenTheListAndItsDescribeIsGone() {
+    void aTableDeletedBetweenTheListAndItsDescribeOrBeingDeletedIsGone() {
         FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
         serve(eu);
         eu.fail("dynamodb", "DescribeTable", "TableName", "carts", new AwsError("ResourceNotFoundException", 400,
                 "Requested resource not found").withJsonType("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"));
         eu.fail("dynamodb", "DescribeContinuousBackups", "TableName", "users", new AwsError("TableNotFoundException",
                 400, "Table not found").withJsonType("com.amazonaws.dynamodb.v20120810#TableNotFoundException"));
+        eu.answer("dynamodb", "DescribeTable", "TableName", "sessions", Map.of("Table", Map.of("TableName", "sessions",
+                "TableArn", ARN + "sessions", "TableStatus", "DELETING")));
         OneScope read = OneScope.collect(FAKE, new DynamoDbCollector());
-        assertThat(read.arns()).containsExactly(ARN + "events", ARN + "orders", ARN + "sessions");
+        assertThat(read.arns()).containsExactly(ARN + "events", ARN + "orders");
         assertThat(read.completeness().get(TableMapper.TYPE)).isEmpty();
+        // no further call for a table that is gone or going: carts and sessions have no backups call
+        assertThat(FAKE.calls().count("dynamodb", "DescribeContinuousBackups")).isEqualTo(3);
     }
 
     @Test

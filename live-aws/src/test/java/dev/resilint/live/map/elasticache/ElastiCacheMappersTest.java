@@ -100,6 +100,25 @@ class ElastiCacheMappersTest {
     }
 
     @Test
+    void shardsWithoutListedMembersAreCountedByTheirMembersNamesOrLeftUncounted() {
+        LiveResource named = ReplicationGroupMapper.map(SCOPE, ReplicationGroup.builder().replicationGroupId("big")
+                .clusterEnabled(true).automaticFailover("enabled")
+                .memberClusters("big-0001-001", "big-0002-001", "big-0002-002", "big-0002-0x", "bigger-0001-002")
+                .nodeGroups(NodeGroup.builder().nodeGroupId("0001").build(), NodeGroup.builder().nodeGroupId("0002").build(),
+                        NodeGroup.builder().nodeGroupId("0003").build())
+                .build(), TagLookup.none()).orElseThrow();
+        assertThat(PropertyLines.of(named.properties())).containsExactly(
+                "ReplicationGroupId = \"big\"",
+                "AutomaticFailoverEnabled = true",
+                "NumNodeGroups = 3",
+                "NodeGroupConfiguration/0/NodeGroupId = \"0001\"",
+                "NodeGroupConfiguration/0/ReplicaCount = 0",
+                "NodeGroupConfiguration/1/NodeGroupId = \"0002\"",
+                "NodeGroupConfiguration/1/ReplicaCount = 1",
+                "NodeGroupConfiguration/2/NodeGroupId = \"0003\"");
+    }
+
+    @Test
     void failoverStatesInTransitionReadAsWhatTheyBecome() {
         assertThat(ReplicationGroupMapper.status("enabling")).isTrue();
         assertThat(ReplicationGroupMapper.status("disabling")).isFalse();
