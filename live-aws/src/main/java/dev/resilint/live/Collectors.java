@@ -3,8 +3,11 @@ package dev.resilint.live;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
+import dev.resilint.live.collect.services.DynamoDbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
+import dev.resilint.live.collect.services.ElastiCacheCollector;
 import dev.resilint.live.collect.services.ElbV2Collector;
+import dev.resilint.live.collect.services.RdsCollector;
 import dev.resilint.live.collect.services.SynthesizedTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +23,9 @@ public final class Collectors {
             new AutoScalingCollector(),
             new ElbV2Collector(),
             new ClassicElbCollector(),
+            new DynamoDbCollector(),
+            new ElastiCacheCollector(),
+            new RdsCollector(),
             new SynthesizedTypes())
             .stream().sorted(Comparator.comparing(Collector::service).thenComparing(c -> c.getClass().getSimpleName()))
             .toList();
