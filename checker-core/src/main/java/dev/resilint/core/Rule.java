@@ -18,4 +18,13 @@ public interface Rule<T> {
     default String id() {
         return metadata().id();
     }
+
+    /**
+     * Whether the rule has anything to judge with these settings. A rule that is inactive until it is
+     * configured (OB01 without {@code requiredTags}) says no, so that a source does not read data
+     * for it and reports no gap for it.
+     */
+    default boolean isActive(RuleSettings settings) {
+        return true;
+    }
 }

@@ -83,9 +83,9 @@ class RulesDocsTest {
         RuleCatalog catalog = Wiring.analyzers().catalog();
         assertThat(catalog.runsOn("AZ04")).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);
         assertThat(catalog.planned("AZ04")).isEmpty();
-        // OB01 judges every taggable type: live only once all of them are read
-        assertThat(catalog.runsOn("OB01")).containsExactly(SourceKind.TEMPLATE);
-        assertThat(catalog.planned("OB01")).containsExactly(SourceKind.LIVE);
+        // OB01 judges each taggable type on its own: live on the types the scan reads
+        assertThat(catalog.runsOn("OB01")).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);
+        assertThat(catalog.planned("OB01")).isEmpty();
         assertThat(catalog.runsOn("DR04")).containsExactly(SourceKind.TEMPLATE);
         assertThat(catalog.planned("DR04")).isEmpty();
         assertThat(catalog.runsOn("CT01")).containsExactly(SourceKind.CODE);
@@ -94,7 +94,7 @@ class RulesDocsTest {
         Cli cli = new Cli(dir);
         String table = cli.run("rules").out();
         assertThat(line(table, "AZ04 ")).contains("template,live ").doesNotContain("planned");
-        assertThat(line(table, "OB01 ")).contains("template,live (planned)");
+        assertThat(line(table, "OB01 ")).contains("template,live ").doesNotContain("planned");
         assertThat(line(table, "DR04 ")).contains("template ").doesNotContain("live");
         assertThat(line(table, "CT01 ")).contains("code").doesNotContain("planned");
 
@@ -103,7 +103,7 @@ class RulesDocsTest {
         assertThat(az04.path("sources").toString()).isEqualTo("[\"template\",\"live\"]");
         assertThat(az04.path("runsOn").toString()).isEqualTo("[\"template\",\"live\"]");
         assertThat(az04.path("plannedSources").toString()).isEqualTo("[]");
-        assertThat(rule(json, "OB01").path("plannedSources").toString()).isEqualTo("[\"live\"]");
+        assertThat(rule(json, "OB01").path("plannedSources").toString()).isEqualTo("[]");
         assertThat(az04.path("judgedTypes").toString()).isEqualTo("[\"AWS::RDS::DBInstance\"]");
         assertThat(az04.path("firesOn").size()).isPositive();
         assertThat(az04.path("quietWhen").size()).isPositive();

@@ -61,8 +61,8 @@ public final class LiveScan {
     public Results run(List<? extends InfraRule> rules, Engine engine) {
         Results results = new Results();
         CallStats stats = new CallStats();
-        List<InfraRule> enabled = rules.stream().filter(r -> engine.settings().isEnabled(r.id()))
-                .map(r -> (InfraRule) r).toList();
+        List<InfraRule> enabled = rules.stream().filter(r -> engine.settings().isEnabled(r.id())
+                && r.isActive(engine.settings())).map(r -> (InfraRule) r).toList();
         Set<String> wanted = new LinkedHashSet<>();
         enabled.forEach(r -> wanted.addAll(r.metadata().resourceTypes()));
         boolean tags = !engine.settings().requiredTags().isEmpty();

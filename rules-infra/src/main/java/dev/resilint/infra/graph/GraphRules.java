@@ -23,7 +23,8 @@ public final class GraphRules {
     public static void run(Engine engine, List<? extends InfraRule> rules, ResourceGraph graph, Results out) {
         for (InfraRule rule : rules) {
             RuleMetadata meta = rule.metadata();
-            if (!engine.settings().isEnabled(meta.id()) || !meta.sources().contains(graph.kind())) {
+            if (!engine.settings().isEnabled(meta.id()) || !rule.isActive(engine.settings())
+                    || !meta.sources().contains(graph.kind())) {
                 continue;
             }
             List<NotEvaluated> gaps = gaps(meta, graph);

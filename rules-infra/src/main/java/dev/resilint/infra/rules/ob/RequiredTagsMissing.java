@@ -2,6 +2,7 @@ package dev.resilint.infra.rules.ob;
 
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.RuleSettings;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.core.tree.MapNode;
@@ -53,6 +54,12 @@ public final class RequiredTagsMissing extends ResourceRule {
                     "The tags cannot be known: a parameter, an import, a tag entry whose key is unknown.",
                     "The resource's `Condition` is provably false.")
             .build();
+
+    /** Inactive until tag keys are required: nothing to judge, nothing to read. */
+    @Override
+    public boolean isActive(RuleSettings settings) {
+        return !settings.requiredTags().isEmpty();
+    }
 
     @Override
     public RuleMetadata metadata() {
