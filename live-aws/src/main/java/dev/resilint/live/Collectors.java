@@ -1,10 +1,16 @@
 package dev.resilint.live;
 
 import dev.resilint.live.collect.Collector;
+import dev.resilint.live.collect.services.ApiGatewayCollector;
+import dev.resilint.live.collect.services.ApiGatewayV2Collector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
+import dev.resilint.live.collect.services.CloudFrontCollector;
+import dev.resilint.live.collect.services.CodeDeployCollector;
 import dev.resilint.live.collect.services.DynamoDbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
+import dev.resilint.live.collect.services.EcsCollector;
+import dev.resilint.live.collect.services.EksCollector;
 import dev.resilint.live.collect.services.ElastiCacheCollector;
 import dev.resilint.live.collect.services.ElbV2Collector;
 import dev.resilint.live.collect.services.RdsCollector;
@@ -19,7 +25,13 @@ import java.util.TreeSet;
 public final class Collectors {
 
     private static final List<Collector> ALL = List.of(
+            new ApiGatewayCollector(),
+            new ApiGatewayV2Collector(),
+            new CloudFrontCollector(),
+            new CodeDeployCollector(),
             new Ec2Collector(),
+            new EcsCollector(),
+            new EksCollector(),
             new AutoScalingCollector(),
             new ElbV2Collector(),
             new ClassicElbCollector(),

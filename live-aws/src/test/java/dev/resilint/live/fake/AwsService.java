@@ -11,8 +11,10 @@ import java.util.Locale;
  * <p>The {@link #id() id} is what tests pass to the fake ({@code "ec2"}, {@code "elbv2"}, ...):
  * the signing name, except for the two load balancer APIs that share the signing name
  * {@code elasticloadbalancing} and are told apart by their API version ({@code "elbv2"}, {@code "elb"},
- * as botocore names them). {@link #operations()} lists the operations a live scan reads; the query and
- * JSON services answer any operation of their SDK model, the REST services route these.
+ * as botocore names them), and API Gateway's REST and v2 APIs, which share {@code apigateway} and are told
+ * apart by their paths ({@code "apigateway"}, {@code "apigatewayv2"}). {@link #operations()} lists the
+ * operations a live scan reads; the query and JSON services answer any operation of their SDK model, the
+ * REST services route these.
  */
 public enum AwsService {
     EC2("ec2", "ec2", "ec2", Protocol.EC2, "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/",
@@ -53,10 +55,13 @@ public enum AwsService {
         List.of("ListFunctions", "ListEventSourceMappings", "ListAliases", "ListVersionsByFunction", "ListTags",
                 "ListFunctionEventInvokeConfigs")),
     APIGATEWAY("apigateway", "apigateway", "apigateway", Protocol.REST_JSON, "2015-07-09", null,
-        List.of("GetRestApis", "GetStages", "GetResources", "GetDeployments")),
+        List.of("GetRestApis", "GetStages", "GetResources", "GetDeployments", "GetIntegration")),
+    APIGATEWAYV2("apigatewayv2", "apigateway", "apigatewayv2", Protocol.REST_JSON, "2018-11-29", null,
+        List.of("GetApis", "GetIntegrations")),
+    EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
-        List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy"));
+        List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource"));
 
     private final String id;
     private final String signingName;
@@ -119,10 +124,10 @@ public enum AwsService {
 
     /**
      * The IAM action a call needs: {@code <signing-prefix>:<Operation>}, or for API Gateway, whose
-     * management API is authorised per HTTP method, {@code apigateway:<METHOD>}.
+     * management APIs (REST and v2) are authorised per HTTP method, {@code apigateway:<METHOD>}.
      */
     public String iamAction(String operation, String httpMethod) {
-        if (this == APIGATEWAY) {
+        if (signingName.equals("apigateway")) {
             return "apigateway:" + httpMethod.toUpperCase(Locale.ROOT);
         }
         return signingName + ":" + operation;
@@ -139,12 +144,14 @@ public enum AwsService {
                 return new AwsError("RequestLimitExceeded", 503, "Request limit exceeded.");
             case LAMBDA:
             case APIGATEWAY:
+            case APIGATEWAYV2:
                 return new AwsError("TooManyRequestsException", 429, message);
             case SQS:
                 return new AwsError("RequestThrottled", 400, message);
             case DYNAMODB:
             case STATES:
             case ECS:
+            case EKS:
             case CODEDEPLOY:
             case ORGANIZATIONS:
                 return new AwsError("ThrottlingException", 400, message);

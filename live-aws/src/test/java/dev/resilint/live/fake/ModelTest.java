@@ -28,7 +28,8 @@ class ModelTest {
 
     @Test
     void restBindingsAreThoseOfTheBotocoreModels() {
-        // botocore/data/{lambda/2015-03-31,apigateway/2015-07-09,cloudfront/2020-05-31}/service-2.json, http.requestUri
+        // botocore/data/{lambda/2015-03-31,apigateway/2015-07-09,apigatewayv2/2018-11-29,eks/2017-11-01,
+        // cloudfront/2020-05-31}/service-2.json, http.requestUri
         Map<String, String> botocore = new LinkedHashMap<>();
         botocore.put("lambda/ListFunctions", "GET /2015-03-31/functions");
         botocore.put("lambda/ListEventSourceMappings", "GET /2015-03-31/event-source-mappings");
@@ -40,12 +41,20 @@ class ModelTest {
         botocore.put("apigateway/GetStages", "GET /restapis/{restapi_id}/stages");
         botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
         botocore.put("apigateway/GetDeployments", "GET /restapis/{restapi_id}/deployments");
+        botocore.put("apigateway/GetIntegration",
+                     "GET /restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration");
+        botocore.put("apigatewayv2/GetApis", "GET /v2/apis");
+        botocore.put("apigatewayv2/GetIntegrations", "GET /v2/apis/{apiId}/integrations");
+        botocore.put("eks/ListClusters", "GET /clusters");
+        botocore.put("eks/DescribeCluster", "GET /clusters/{name}");
         botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
         botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
         botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
+        botocore.put("cloudfront/ListTagsForResource", "GET /2020-05-31/tagging");
 
         Map<String, String> sdk = new LinkedHashMap<>();
-        for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.CLOUDFRONT)) {
+        for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
+                                          AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {
                 sdk.put(service.id() + "/" + op.name(), op.httpMethod() + " " + op.requestUri());
@@ -114,6 +123,9 @@ class ModelTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AwsService.of("elasticloadbalancing"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'elbv2' and 'elb'");
         assertThat(AwsService.APIGATEWAY.iamAction("GetRestApis", "GET")).isEqualTo("apigateway:GET");
+        assertThat(AwsService.APIGATEWAYV2.iamAction("GetApis", "GET")).isEqualTo("apigateway:GET");
+        assertThat(AwsService.of("apigateway")).isEqualTo(AwsService.APIGATEWAY);
+        assertThat(AwsService.of("apigatewayv2")).isEqualTo(AwsService.APIGATEWAYV2);
         assertThat(AwsService.ELB.iamAction("DescribeTags", "POST")).isEqualTo("elasticloadbalancing:DescribeTags");
     }
 }

@@ -93,6 +93,13 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         // No paginator entry: the output shape's members.
         t.put("cloudfront/ListCachePolicies", new Paging("Marker", "CachePolicyList.NextMarker", "MaxItems",
                                                          "CachePolicyList.Items", null, false, false, true));
+        // No SDK paginator in 2.40.2: a collector follows the token itself (the output shape's members).
+        t.put("ecs/DescribeCapacityProviders", new Paging("nextToken", "nextToken", "maxResults", "capacityProviders",
+                                                          null, false, false, true));
+        t.put("apigatewayv2/GetApis", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
+        t.put("apigatewayv2/GetIntegrations", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
+                                                         true));
+        t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("ec2/DescribeRegions", unpaged("Regions"));
         t.put("elbv2/DescribeLoadBalancerAttributes", unpaged("Attributes"));
         t.put("elbv2/DescribeTargetGroupAttributes", unpaged("Attributes"));

@@ -80,7 +80,9 @@ record WireRequest(AwsService service, String region, String accessKey, String s
                 accessKey, name, new AwsError("UnknownOperationException", 400, "no operation " + name)));
             return new WireRequest(service, region, accessKey, token, op, WireJson.read(op.input(), WireJson.parse(body)));
         }
-        List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
+        // REST services that share a signing name (API Gateway's REST and v2 APIs) are told apart by path
+        List<OperationModel> ops = candidates.stream()
+            .flatMap(s -> s.operations().stream().map(o -> SdkModels.require(s, o))).toList();
         RestBinding.Match match = RestBinding.route(ops, method, uri.getRawPath());
         if (match == null) {
             throw new Rejected(service, region, accessKey, method + " " + uri.getRawPath(),
@@ -93,7 +95,7 @@ record WireRequest(AwsService service, String region, String accessKey, String s
         Map<String, List<String>> lowerHeaders = new LinkedHashMap<>();
         headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
         RestBinding.readBound(op.input(), match.labels(), RestBinding.parseQuery(uri.getRawQuery()), lowerHeaders, input);
-        return new WireRequest(service, region, accessKey, token, op, input);
+        return new WireRequest(op.service(), region, accessKey, token, op, input);
     }
 
     private static WireRequest form(List<AwsService> candidates, String region, String accessKey, String token, URI uri,

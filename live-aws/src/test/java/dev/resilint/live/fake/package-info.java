@@ -13,7 +13,8 @@
  * list member names, flattened lists and maps), JSON, REST-JSON and REST-XML with members bound to
  * headers, query strings and the URI; errors as {@code <Response><Errors><Error>} (EC2),
  * {@code <ErrorResponse><Error>} (query, CloudFront), {@code __type} (JSON; SQS also sends
- * {@code x-amzn-query-error}) and {@code x-amzn-ErrorType} (REST-JSON).
+ * {@code x-amzn-query-error}) and {@code x-amzn-ErrorType} (REST-JSON). API Gateway's REST and v2 management APIs share the signing name
+ * {@code apigateway} and are told apart by their paths ({@code /restapis...}, {@code /v2/apis...}).
  *
  * <p>The wire facts come from the AWS API models as the SDK's generated classes carry them
  * ({@code SdkField} traits, each operation marshaller's {@code OperationInfo}), so what the fake sends is
@@ -49,7 +50,8 @@
  * <li><b>Services</b> are named by {@link dev.resilint.live.fake.AwsService#id()}: {@code ec2},
  * {@code autoscaling}, {@code elbv2}, {@code elb} (classic), {@code rds}, {@code elasticache},
  * {@code sts}, {@code sqs}, {@code dynamodb}, {@code states}, {@code ecs}, {@code codedeploy},
- * {@code organizations}, {@code lambda}, {@code apigateway}, {@code cloudfront}.</li>
+ * {@code organizations}, {@code lambda}, {@code apigateway}, {@code apigatewayv2}, {@code eks},
+ * {@code cloudfront}.</li>
  * <li><b>Scopes.</b> {@code FAKE.account(id).region(r)} answers in one region,
  * {@code FAKE.account(id)} in all its regions (the global services, CloudFront and Organizations, sign
  * for {@code us-east-1}), {@code FAKE.everywhere()} everywhere. The most specific scope wins; within a
