@@ -5,6 +5,13 @@ import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
 import dev.resilint.live.collect.services.ElbV2Collector;
+import dev.resilint.live.collect.services.EventBridgeCollector;
+import dev.resilint.live.collect.services.LambdaCollector;
+import dev.resilint.live.collect.services.PipesCollector;
+import dev.resilint.live.collect.services.SchedulerCollector;
+import dev.resilint.live.collect.services.SnsCollector;
+import dev.resilint.live.collect.services.SqsCollector;
+import dev.resilint.live.collect.services.StepFunctionsCollector;
 import dev.resilint.live.collect.services.SynthesizedTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +27,13 @@ public final class Collectors {
             new AutoScalingCollector(),
             new ElbV2Collector(),
             new ClassicElbCollector(),
+            new EventBridgeCollector(),
+            new LambdaCollector(),
+            new PipesCollector(),
+            new SchedulerCollector(),
+            new SnsCollector(),
+            new SqsCollector(),
+            new StepFunctionsCollector(),
             new SynthesizedTypes())
             .stream().sorted(Comparator.comparing(Collector::service).thenComparing(c -> c.getClass().getSimpleName()))
             .toList();
