@@ -40,12 +40,18 @@ class ModelTest {
         botocore.put("apigateway/GetStages", "GET /restapis/{restapi_id}/stages");
         botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
         botocore.put("apigateway/GetDeployments", "GET /restapis/{restapi_id}/deployments");
+        // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json
+        botocore.put("pipes/ListPipes", "GET /v1/pipes");
+        botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
+        botocore.put("scheduler/ListSchedules", "GET /schedules");
+        botocore.put("scheduler/GetSchedule", "GET /schedules/{Name}");
         botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
         botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
         botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
 
         Map<String, String> sdk = new LinkedHashMap<>();
-        for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.CLOUDFRONT)) {
+        for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.PIPES,
+                                                AwsService.SCHEDULER, AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {
                 sdk.put(service.id() + "/" + op.name(), op.httpMethod() + " " + op.requestUri());
@@ -88,8 +94,9 @@ class ModelTest {
                 boolean sdkPaginates = exists(paginators + sdkName + "Iterable") || exists(paginators + operation + "Iterable");
                 Paging paging = op.paging().orElse(null);
                 boolean fakePaginates = paging != null && paging.pages() && !paging.fromShape();
-                // botocore pages ListTagsOfResource; the Java SDK generates no paginator for it
-                boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource");
+                // botocore pages these; the Java SDK generates no paginator for them
+                boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource")
+                    || service == AwsService.EVENTS && List.of("ListRules", "ListTargetsByRule").contains(operation);
                 assertThat(fakePaginates).as(service.id() + " " + operation + " paginated").isEqualTo(sdkPaginates || botocoreOnly);
                 assertThat(sdkPaginates).as(service.id() + " " + operation + " has an SDK paginator").isEqualTo(!botocoreOnly && fakePaginates);
             }
