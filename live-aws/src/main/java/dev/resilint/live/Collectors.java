@@ -13,7 +13,14 @@ import dev.resilint.live.collect.services.EcsCollector;
 import dev.resilint.live.collect.services.EksCollector;
 import dev.resilint.live.collect.services.ElastiCacheCollector;
 import dev.resilint.live.collect.services.ElbV2Collector;
+import dev.resilint.live.collect.services.EventBridgeCollector;
+import dev.resilint.live.collect.services.LambdaCollector;
+import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
+import dev.resilint.live.collect.services.SchedulerCollector;
+import dev.resilint.live.collect.services.SnsCollector;
+import dev.resilint.live.collect.services.SqsCollector;
+import dev.resilint.live.collect.services.StepFunctionsCollector;
 import dev.resilint.live.collect.services.SynthesizedTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,17 +34,24 @@ public final class Collectors {
     private static final List<Collector> ALL = List.of(
             new ApiGatewayCollector(),
             new ApiGatewayV2Collector(),
+            new AutoScalingCollector(),
+            new ClassicElbCollector(),
             new CloudFrontCollector(),
             new CodeDeployCollector(),
+            new DynamoDbCollector(),
             new Ec2Collector(),
             new EcsCollector(),
             new EksCollector(),
-            new AutoScalingCollector(),
-            new ElbV2Collector(),
-            new ClassicElbCollector(),
-            new DynamoDbCollector(),
             new ElastiCacheCollector(),
+            new ElbV2Collector(),
+            new EventBridgeCollector(),
+            new LambdaCollector(),
+            new PipesCollector(),
             new RdsCollector(),
+            new SchedulerCollector(),
+            new SnsCollector(),
+            new SqsCollector(),
+            new StepFunctionsCollector(),
             new SynthesizedTypes())
             .stream().sorted(Comparator.comparing(Collector::service).thenComparing(c -> c.getClass().getSimpleName()))
             .toList();

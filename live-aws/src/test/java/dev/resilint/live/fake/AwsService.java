@@ -43,7 +43,7 @@ public enum AwsService {
     DYNAMODB("dynamodb", "dynamodb", "dynamodb", Protocol.JSON_1_0, "2012-08-10", "DynamoDB_20120810",
         List.of("ListTables", "DescribeTable", "DescribeContinuousBackups", "ListTagsOfResource")),
     STATES("states", "states", "sfn", Protocol.JSON_1_0, "2016-11-23", "AWSStepFunctions",
-        List.of("ListStateMachines", "DescribeStateMachine")),
+        List.of("ListStateMachines", "DescribeStateMachine", "ListTagsForResource")),
     ECS("ecs", "ecs", "ecs", Protocol.JSON_1_1, "2014-11-13", "AmazonEC2ContainerServiceV20141113",
         List.of("ListClusters", "DescribeClusters", "ListServices", "DescribeServices", "DescribeTaskDefinition",
                 "DescribeCapacityProviders")),
@@ -59,6 +59,13 @@ public enum AwsService {
     APIGATEWAYV2("apigatewayv2", "apigateway", "apigatewayv2", Protocol.REST_JSON, "2018-11-29", null,
         List.of("GetApis", "GetIntegrations")),
     EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
+    SNS("sns", "sns", "sns", Protocol.QUERY, "2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/",
+        List.of("ListSubscriptions", "GetSubscriptionAttributes")),
+    EVENTS("events", "events", "eventbridge", Protocol.JSON_1_1, "2015-10-07", "AWSEvents",
+        List.of("ListEventBuses", "DescribeEventBus", "ListRules", "ListTargetsByRule")),
+    PIPES("pipes", "pipes", "pipes", Protocol.REST_JSON, "2015-10-07", null, List.of("ListPipes", "DescribePipe")),
+    SCHEDULER("scheduler", "scheduler", "scheduler", Protocol.REST_JSON, "2021-06-30", null,
+        List.of("ListSchedules", "GetSchedule")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
         List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource"));
@@ -148,12 +155,18 @@ public enum AwsService {
                 return new AwsError("TooManyRequestsException", 429, message);
             case SQS:
                 return new AwsError("RequestThrottled", 400, message);
+            case SNS:
+                return new AwsError("Throttled", 429, message);
+            case PIPES:
+            case SCHEDULER:
+                return new AwsError("ThrottlingException", 429, message);
             case DYNAMODB:
             case STATES:
             case ECS:
             case EKS:
             case CODEDEPLOY:
             case ORGANIZATIONS:
+            case EVENTS:
                 return new AwsError("ThrottlingException", 400, message);
             default:
                 return new AwsError("Throttling", 400, message);

@@ -47,6 +47,11 @@ class ModelTest {
         botocore.put("apigatewayv2/GetIntegrations", "GET /v2/apis/{apiId}/integrations");
         botocore.put("eks/ListClusters", "GET /clusters");
         botocore.put("eks/DescribeCluster", "GET /clusters/{name}");
+        // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json
+        botocore.put("pipes/ListPipes", "GET /v1/pipes");
+        botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
+        botocore.put("scheduler/ListSchedules", "GET /schedules");
+        botocore.put("scheduler/GetSchedule", "GET /schedules/{Name}");
         botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
         botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
         botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
@@ -54,7 +59,7 @@ class ModelTest {
 
         Map<String, String> sdk = new LinkedHashMap<>();
         for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
-                                          AwsService.CLOUDFRONT)) {
+                                          AwsService.PIPES, AwsService.SCHEDULER, AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {
                 sdk.put(service.id() + "/" + op.name(), op.httpMethod() + " " + op.requestUri());
@@ -97,8 +102,9 @@ class ModelTest {
                 boolean sdkPaginates = exists(paginators + sdkName + "Iterable") || exists(paginators + operation + "Iterable");
                 Paging paging = op.paging().orElse(null);
                 boolean fakePaginates = paging != null && paging.pages() && !paging.fromShape();
-                // botocore pages ListTagsOfResource; the Java SDK generates no paginator for it
-                boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource");
+                // botocore pages these; the Java SDK generates no paginator for them
+                boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource")
+                    || service == AwsService.EVENTS && List.of("ListRules", "ListTargetsByRule").contains(operation);
                 assertThat(fakePaginates).as(service.id() + " " + operation + " paginated").isEqualTo(sdkPaginates || botocoreOnly);
                 assertThat(sdkPaginates).as(service.id() + " " + operation + " has an SDK paginator").isEqualTo(!botocoreOnly && fakePaginates);
             }

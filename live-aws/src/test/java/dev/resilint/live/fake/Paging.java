@@ -79,6 +79,12 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("lambda/ListVersionsByFunction", paged("Marker", "NextMarker", "MaxItems", "Versions"));
         t.put("lambda/ListFunctionEventInvokeConfigs",
               paged("Marker", "NextMarker", "MaxItems", "FunctionEventInvokeConfigs"));
+        t.put("sns/ListSubscriptions", paged("NextToken", "NextToken", null, "Subscriptions"));
+        // botocore pages these two, the Java SDK generates no paginator: a collector follows NextToken itself
+        t.put("events/ListRules", paged("NextToken", "NextToken", "Limit", "Rules"));
+        t.put("events/ListTargetsByRule", paged("NextToken", "NextToken", "Limit", "Targets"));
+        t.put("pipes/ListPipes", paged("NextToken", "NextToken", "Limit", "Pipes"));
+        t.put("scheduler/ListSchedules", paged("NextToken", "NextToken", "MaxResults", "Schedules"));
         t.put("ecs/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusterArns"));
         t.put("ecs/ListServices", paged("nextToken", "nextToken", "maxResults", "serviceArns"));
         t.put("states/ListStateMachines", paged("nextToken", "nextToken", "maxResults", "stateMachines"));
@@ -100,6 +106,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigatewayv2/GetIntegrations", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
                                                          true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
+        t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
+                                                  true));
         t.put("ec2/DescribeRegions", unpaged("Regions"));
         t.put("elbv2/DescribeLoadBalancerAttributes", unpaged("Attributes"));
         t.put("elbv2/DescribeTargetGroupAttributes", unpaged("Attributes"));

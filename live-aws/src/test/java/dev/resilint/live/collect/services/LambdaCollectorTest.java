@@ -1,0 +1,196 @@
+package dev.resilint.live.collect.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.NotEvaluated;
+import dev.resilint.live.IamPolicy;
+import dev.resilint.live.fake.AwsError;
+import dev.resilint.live.fake.FakeAws;
+import dev.resilint.live.fake.FakeRegion;
+import dev.resilint.live.fake.Fault;
+import dev.resilint.live.map.PropsText;
+import dev.resilint.live.map.lambda.AliasMapper;
+import dev.resilint.live.map.lambda.EventInvokeConfigMapper;
+import dev.resilint.live.map.lambda.EventSourceMappingMapper;
+import dev.resilint.live.map.lambda.FunctionMapper;
+import dev.resilint.live.map.lambda.VersionMapper;
+import dev.resilint.live.twin.Scans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LambdaCollectorTest {
+
+    static final String ACCOUNT = "310987654321";
+    static final String REGION = "eu-north-1";
+    static final String FN = "arn:aws:lambda:eu-north-1:310987654321:function:";
+    static final String QUEUE = "arn:aws:sqs:eu-north-1:310987654321:";
+    static final FakeAws FAKE = FakeAws.start();
+
+    @AfterEach
+    void reset() {
+        assertThat(FAKE.problems()).isEmpty();
+        FAKE.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        FAKE.close();
+    }
+
+    /**
+     * Three functions (f1 to f3, timeouts 10, 20, 30 s), each with an alias {@code live} on version 1, that
+     * version and {@code $LATEST}, and an invoke configuration; three mappings from queues q1 to q3.
+     */
+    static FakeRegion serve() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        List<Map<String, Object>> functions = new ArrayList<>();
+        List<Map<String, Object>> mappings = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String arn = FN + "f" + i;
+            functions.add(Map.of("FunctionName", "f" + i, "FunctionArn", arn, "Timeout", 10 * i, "MemorySize", 128));
+            eu.items("lambda", "ListAliases", "FunctionName", arn, List.of(Map.of("AliasArn", arn + ":live",
+                    "Name", "live", "FunctionVersion", "1")));
+            eu.items("lambda", "ListVersionsByFunction", "FunctionName", arn, List.of(
+                    Map.of("FunctionName", "f" + i, "FunctionArn", arn + ":$LATEST", "Version", "$LATEST"),
+                    Map.of("FunctionName", "f" + i, "FunctionArn", arn + ":1", "Version", "1")));
+            eu.items("lambda", "ListFunctionEventInvokeConfigs", "FunctionName", arn, List.of(Map.of(
+                    "FunctionArn", arn + ":$LATEST", "MaximumRetryAttempts", 0, "DestinationConfig",
+                    Map.of("OnFailure", Map.of("Destination", QUEUE + "parking-" + i)))));
+            mappings.add(Map.of("UUID", "m" + i, "EventSourceArn", QUEUE + "q" + i, "FunctionArn",
+                    i == 2 ? arn + ":live" : arn, "State", "Enabled", "BatchSize", 10));
+        }
+        eu.items("lambda", "ListFunctions", functions).items("lambda", "ListEventSourceMappings", mappings);
+        return eu;
+    }
+
+    @Test
+    void readsFunctionsMappingsAndPerFunctionListingsWithinTheCallBudget() {
+        serve();
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.resources(FunctionMapper.TYPE)).hasSize(3);
+        assertThat(run.resources(AliasMapper.TYPE)).extracting(r -> r.arn())
+                .containsExactlyInAnyOrder(FN + "f1:live", FN + "f2:live", FN + "f3:live");
+        assertThat(run.resources(VersionMapper.TYPE)).extracting(r -> r.arn())
+                .containsExactlyInAnyOrder(FN + "f1:1", FN + "f2:1", FN + "f3:1");
+        assertThat(run.resources(EventInvokeConfigMapper.TYPE)).hasSize(3);
+        assertThat(run.resources(EventSourceMappingMapper.TYPE)).hasSize(3);
+        assertThat(run.completeness().values()).hasSize(5).allMatch(Optional::isEmpty);
+        assertThat(PropsText.of(run.resource(FN + "f3").properties()))
+                .isEqualTo("{FunctionName: \"f3\", MemorySize: 128, Timeout: 30}");
+        assertThat(FAKE.calls().counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "lambda:ListFunctions", 2L, "lambda:ListEventSourceMappings", 2L, "lambda:ListAliases", 3L,
+                "lambda:ListVersionsByFunction", 3L, "lambda:ListFunctionEventInvokeConfigs", 3L));
+        assertThat(IamPolicy.actions()).containsAll(FAKE.calls().iamActions());
+    }
+
+    @Test
+    void perFunctionCallsOnlyForTheTypesTheScanNeeds() {
+        serve();
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false,
+                FunctionMapper.TYPE, EventSourceMappingMapper.TYPE);
+
+        assertThat(run.completeness().keySet()).containsExactlyInAnyOrder(FunctionMapper.TYPE,
+                EventSourceMappingMapper.TYPE);
+        assertThat(FAKE.calls().counts()).containsOnlyKeys("lambda:ListFunctions", "lambda:ListEventSourceMappings");
+
+        FAKE.calls().clear();
+        ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false, EventSourceMappingMapper.TYPE);
+        assertThat(FAKE.calls().counts()).containsOnlyKeys("lambda:ListEventSourceMappings");
+    }
+
+    @Test
+    void tagsCostOneCallPerFunctionAndAFailedOneLeavesOnlyThatFunctionsTagsUnknown() {
+        serve().answer("lambda", "ListTags", "Resource", FN + "f1", Map.of("Tags", Map.of("team", "a")))
+                .answer("lambda", "ListTags", "Resource", FN + "f3", Map.of("Tags", Map.of()))
+                .fail("lambda", "ListTags", "Resource", FN + "f2", new AwsError("AccessDeniedException", 403, "no"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, true, FunctionMapper.TYPE);
+
+        assertThat(FAKE.calls().count("lambda", "ListTags")).isEqualTo(3);
+        assertThat(PropsText.of(PropsText.at(run.resource(FN + "f1").properties(), "Tags")))
+                .isEqualTo("[{Key: \"team\", Value: \"a\"}]");
+        assertThat(PropsText.of(PropsText.at(run.resource(FN + "f2").properties(), "Tags"))).isEqualTo("unknown(ACCESS_DENIED)");
+        assertThat(run.resource(FN + "f2").unread()).isEmpty();
+        assertThat(run.completeness().get(FunctionMapper.TYPE)).isEmpty();
+    }
+
+    @Test
+    void accessDeniedOnListFunctionsMakesTheFunctionTypesGapsAndTheMappingsAreStillRead() {
+        serve();
+        FAKE.inject(Fault.error(new AwsError("AccessDeniedException", 403, "no")).on("lambda", "ListFunctions"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.resources()).extracting(r -> r.type()).containsOnly(EventSourceMappingMapper.TYPE).hasSize(3);
+        for (String type : List.of(FunctionMapper.TYPE, AliasMapper.TYPE, VersionMapper.TYPE, EventInvokeConfigMapper.TYPE)) {
+            assertThat(run.completeness().get(type)).as(type).hasValueSatisfying(g ->
+                    assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED));
+        }
+        assertThat(run.completeness().get(EventSourceMappingMapper.TYPE)).isEmpty();
+        assertThat(FAKE.calls().count("lambda", "ListAliases")).isZero();
+    }
+
+    @Test
+    void aFailedAliasListingForOneFunctionMakesTheAliasTypeAGapAndTheOtherRulesStillJudge() {
+        serve().fail("lambda", "ListAliases", "FunctionName", FN + "f2",
+                new AwsError("AccessDeniedException", 403, "not on f2"));
+        FAKE.account(ACCOUNT).region(REGION).items("sqs", "ListQueues", List.of(
+                "https://sqs.eu-north-1.amazonaws.com/310987654321/q1"));
+        FAKE.account(ACCOUNT).region(REGION).answer("sqs", "GetQueueAttributes", "QueueUrl",
+                "https://sqs.eu-north-1.amazonaws.com/310987654321/q1", Map.of("Attributes", Map.of(
+                        "QueueArn", QUEUE + "q1", "VisibilityTimeout", "30")));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.completeness().get(AliasMapper.TYPE)).hasValueSatisfying(g -> {
+            assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+            assertThat(g.detail()).contains("ListAliases");
+        });
+        assertThat(run.completeness().get(VersionMapper.TYPE)).isEmpty();
+        assertThat(run.resources(FunctionMapper.TYPE)).hasSize(3);
+
+        var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
+        // MQ03 needs the aliases (f2's mapping goes through one); MQ01 does not, and judges q1
+        assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ03 AWS::Lambda::Alias * ACCESS_DENIED",
+                "TO02 AWS::Lambda::Alias * ACCESS_DENIED");
+        assertThat(ScanOfOne.findings(results)).containsExactly("MQ01 " + QUEUE + "q1");
+    }
+
+    @Test
+    void aFunctionDeletedSinceItWasListedHasNothingAndTheTypesStayComplete() {
+        serve().fail("lambda", "ListAliases", "FunctionName", FN + "f3",
+                        new AwsError("ResourceNotFoundException", 404, "Function not found: " + FN + "f3"))
+                .fail("lambda", "ListVersionsByFunction", "FunctionName", FN + "f3",
+                        new AwsError("ResourceNotFoundException", 404, "Function not found: " + FN + "f3"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.resources(AliasMapper.TYPE)).extracting(r -> r.arn())
+                .containsExactlyInAnyOrder(FN + "f1:live", FN + "f2:live");
+        assertThat(run.resources(VersionMapper.TYPE)).hasSize(2);
+        assertThat(run.completeness().values()).allMatch(Optional::isEmpty);
+    }
+
+    @Test
+    void throttlingThatOutlastsTheRetriesIsAThrottledGap() {
+        serve();
+        FAKE.inject(Fault.throttle().on("lambda", "ListEventSourceMappings"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false,
+                EventSourceMappingMapper.TYPE);
+
+        assertThat(run.completeness().get(EventSourceMappingMapper.TYPE)).hasValueSatisfying(g ->
+                assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.THROTTLED));
+        // every attempt of the one call, none more
+        assertThat(FAKE.calls().count("lambda", "ListEventSourceMappings"))
+                .isEqualTo(Scans.clients(FAKE).maxAttempts());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.resilint.live.collect.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilint.core.NotEvaluated;
+import dev.resilint.infra.graph.Value;
+import dev.resilint.live.IamPolicy;
+import dev.resilint.live.fake.AwsError;
+import dev.resilint.live.fake.FakeAws;
+import dev.resilint.live.fake.FakeRegion;
+import dev.resilint.live.fake.Fault;
+import dev.resilint.live.map.PropsText;
+import dev.resilint.live.map.sns.SubscriptionMapper;
+import dev.resilint.live.twin.Scans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SnsCollectorTest {
+
+    static final String ACCOUNT = "410987654321";
+    static final String REGION = "eu-west-3";
+    static final String TOPIC = "arn:aws:sns:eu-west-3:410987654321:orders";
+    static final String QUEUE = "arn:aws:sqs:eu-west-3:410987654321:";
+    static final String QUEUE_URL = "https://sqs.eu-west-3.amazonaws.com/410987654321/";
+    static final FakeAws FAKE = FakeAws.start();
+
+    @AfterEach
+    void reset() {
+        assertThat(FAKE.problems()).isEmpty();
+        FAKE.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        FAKE.close();
+    }
+
+    /** Three confirmed subscriptions s1 to s3 (s1 with a redrive policy to queue {@code parking}) and a pending one. */
+    static FakeRegion serve() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        List<Map<String, Object>> subscriptions = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            subscriptions.add(Map.of("SubscriptionArn", TOPIC + ":s" + i, "TopicArn", TOPIC, "Protocol", "sqs",
+                    "Endpoint", QUEUE + "consumer-" + i));
+            eu.answer("sns", "GetSubscriptionAttributes", "SubscriptionArn", TOPIC + ":s" + i, Map.of("Attributes",
+                    i == 1 ? Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + QUEUE + "parking\"}")
+                            : Map.of("RawMessageDelivery", "false")));
+        }
+        subscriptions.add(Map.of("SubscriptionArn", "PendingConfirmation", "TopicArn", TOPIC, "Protocol", "email",
+                "Endpoint", "ops@example.com"));
+        eu.items("sns", "ListSubscriptions", subscriptions);
+        return eu;
+    }
+
+    /** The queue {@code parking}, which no other queue names. */
+    static void serveParkingQueue() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        eu.items("sqs", "ListQueues", List.of(QUEUE_URL + "parking"))
+                .answer("sqs", "GetQueueAttributes", "QueueUrl", QUEUE_URL + "parking",
+                        Map.of("Attributes", Map.of("QueueArn", QUEUE + "parking")));
+    }
+
+    @Test
+    void readsConfirmedSubscriptionsOverPagesWithOneAttributesCallEach() {
+        serve();
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new SnsCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.arns()).containsExactly(TOPIC + ":s1", TOPIC + ":s2", TOPIC + ":s3");
+        assertThat(PropsText.of(PropsText.at(run.resource(TOPIC + ":s1").properties(), "RedrivePolicy")))
+                .isEqualTo("{deadLetterTargetArn: ref(AWS::SQS::Queue)\"" + QUEUE + "parking\"}");
+        assertThat(run.completeness().get(SubscriptionMapper.TYPE)).isEmpty();
+        assertThat(FAKE.calls().count("sns", "ListSubscriptions")).isEqualTo(2);
+        assertThat(FAKE.calls().count("sns", "GetSubscriptionAttributes")).isEqualTo(3);
+        assertThat(IamPolicy.actions()).containsAll(FAKE.calls().iamActions());
+    }
+
+    @Test
+    void theDeadLetterQueueOfASubscriptionIsQuietForMq01() {
+        serve();
+        serveParkingQueue();
+
+        assertThat(ScanOfOne.findings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION)))).isEmpty();
+    }
+
+    @Test
+    void accessDeniedOnListSubscriptionsMakesTheTypeAGapForMq01Only() {
+        serve();
+        serveParkingQueue();
+        FAKE.inject(Fault.error("AuthorizationError", 403).on("sns", "ListSubscriptions"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new SnsCollector(), ACCOUNT, REGION, false);
+        assertThat(run.resources()).isEmpty();
+        assertThat(run.completeness().get(SubscriptionMapper.TYPE)).hasValueSatisfying(g ->
+                assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED));
+
+        var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
+        assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::SNS::Subscription * ACCESS_DENIED");
+        assertThat(ScanOfOne.findings(results)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionWhoseAttributesCannotBeReadIsKeptUnread() {
+        serve().fail("sns", "GetSubscriptionAttributes", "SubscriptionArn", TOPIC + ":s1",
+                new AwsError("AuthorizationError", 403, "not on s1"));
+        serveParkingQueue();
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new SnsCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.arns()).hasSize(3);
+        assertThat(run.resource(TOPIC + ":s1").unread()).hasValueSatisfying(u ->
+                assertThat(u.reason()).isEqualTo(Value.Reason.ACCESS_DENIED));
+        assertThat(PropsText.of(run.resource(TOPIC + ":s1").properties())).doesNotContain("RedrivePolicy");
+        assertThat(run.completeness().get(SubscriptionMapper.TYPE)).isEmpty();
+
+        // MQ01 reads no property of a subscription, only what refers to the queue: the unread policy
+        // cannot say it names 'parking', which now looks like a queue without a dead-letter queue
+        // (reported to the integrator: the rule does not know that a referrer is unread)
+        assertThat(ScanOfOne.findings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION))))
+                .containsExactly("MQ01 " + QUEUE + "parking");
+    }
+}
