@@ -74,6 +74,11 @@ final class LiveSource implements GraphSource {
     }
 
     @Override
+    public Optional<Value.Unknown> unread(Resource resource) {
+        return Optional.ofNullable(unread.get(resource.id()));
+    }
+
+    @Override
     public Optional<Boolean> exists(Resource resource) {
         return Optional.of(Boolean.TRUE);
     }

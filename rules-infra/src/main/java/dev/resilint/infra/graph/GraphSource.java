@@ -48,4 +48,12 @@ public interface GraphSource {
      * the same condition as {@code resource}).
      */
     boolean existsWhenever(Resource resource, Resource other);
+
+    /**
+     * Why some of the resource's details could not be read (a live detail call that failed); empty
+     * when it was read in full, as a template resource always is.
+     */
+    default Optional<Value.Unknown> unread(Resource resource) {
+        return Optional.empty();
+    }
 }

@@ -161,6 +161,27 @@ public final class GraphView {
         return noted(resource, graph.source().embeddedJson(resource, path));
     }
 
+    /**
+     * Whether the source read all of the resource's details. When it did not, the rule cannot know
+     * what the missing ones say (a reference to the resource being judged, say): the resource is
+     * recorded as a read gap, so the engine reports the rule as not evaluated for it.
+     */
+    public boolean fullyRead(Resource resource) {
+        require(resource);
+        Optional<Value.Unknown> why = graph.source().unread(resource);
+        why.ifPresent(u -> noted(resource, u));
+        return why.isEmpty();
+    }
+
+    /**
+     * Records that the rule cannot judge {@code resource} because data it needs could not be read
+     * ({@code why}, a live read gap): the engine reports the rule as not evaluated for it.
+     */
+    public void cannotJudge(Resource resource, Value.Unknown why) {
+        require(resource);
+        noted(resource, why);
+    }
+
     private Value noted(Resource resource, Value value) {
         for (Value option : value.possibilities()) {
             if (option instanceof Value.Unknown u && u.reason().isReadGap()) {

@@ -76,7 +76,9 @@ public final class Symbols {
                 return Optional.of(new ResourceRef(s.text(), ""));
             }
             if (GET_ATT.equals(s.tag())) {
-                int dot = s.text().indexOf('.');
+                // a template's logical id has no dot, its attribute may (Endpoint.Address); a live
+                // resource's id is its ARN, which may (jobs.fifo), and its attribute has none
+                int dot = s.text().startsWith("arn:") ? s.text().lastIndexOf('.') : s.text().indexOf('.');
                 return Optional.of(new ResourceRef(s.text().substring(0, dot), s.text().substring(dot + 1)));
             }
         }

@@ -24,11 +24,9 @@ import java.util.Map;
  * with {@code deadLetterTargetArn} a reference to the dead-letter queue. A policy that is not a JSON
  * object stays the string, so that it is still set.
  *
- * <p>A queue is known by its URL (what {@code Ref} returns) and its ARN ({@code Fn::GetAtt Q.Arn}).
- * The ARN of a FIFO queue ends in {@code .fifo}; the symbolic {@code Fn::GetAtt} of the graph
- * splits {@code Id.Attribute} at the first dot, so such an ARN is registered as a {@code Ref}-style
- * identifier instead (a reference to the queue then still resolves to it; the rules that read
- * queues use the resource, not the attribute).
+ * <p>A queue is known by its URL (what {@code Ref} returns) and its ARN ({@code Fn::GetAtt Q.Arn});
+ * a FIFO queue's ARN ends in {@code .fifo}, which the graph's references handle (a live resource's
+ * id is its ARN).
  */
 public final class QueueMapper {
 
@@ -70,7 +68,7 @@ public final class QueueMapper {
             p.put("RedriveAllowPolicy", Json.objectOrString(attributes.get("RedriveAllowPolicy")));
         }
         tags.apply(p, arn);
-        return LiveResource.of(TYPE, arn, name, scope, p.build(), Ids.of(url, "", arn, arnAttribute(arn)));
+        return LiveResource.of(TYPE, arn, name, scope, p.build(), Ids.of(url, "", arn, "Arn"));
     }
 
     /**
@@ -83,11 +81,6 @@ public final class QueueMapper {
             return null;
         }
         return Json.object(json).map(o -> (Node) Json.withRef(o, "deadLetterTargetArn", TYPE)).orElse(Props.str(json));
-    }
-
-    /** The attribute an ARN stands for: {@code Arn}, or {@code ""} for one with a dot (see the class comment). */
-    static String arnAttribute(String arn) {
-        return arn.indexOf('.') >= 0 ? "" : "Arn";
     }
 
     private static void putNumber(Props p, String key, String value) {

@@ -52,7 +52,7 @@ class QueueMapperTest {
     }
 
     @Test
-    void aFifoQueueIsFifoAndItsDottedArnIsARefStyleIdentifier() {
+    void aFifoQueueIsFifoAndKnownByItsDottedArn() {
         String url = "https://sqs.eu-west-1.amazonaws.com/111122223333/orders.fifo";
         String arn = "arn:aws:sqs:eu-west-1:111122223333:orders.fifo";
         LiveResource q = QueueMapper.map(SCOPE, url, Map.of("QueueArn", arn, "FifoQueue", "true",
@@ -61,8 +61,7 @@ class QueueMapperTest {
 
         assertThat(PropsText.of(q.properties())).isEqualTo("{QueueName: \"orders.fifo\", ContentBasedDeduplication: false, "
                 + "FifoQueue: true, DeduplicationScope: \"messageGroup\", FifoThroughputLimit: \"perMessageGroupId\"}");
-        // Symbols.resourceRef splits "Id.Attribute" at the first dot: an ARN with a dot resolves as a Ref
-        assertThat(q.identifiers()).containsExactlyInAnyOrderEntriesOf(Map.of(url, "", arn, ""));
+        assertThat(q.identifiers()).containsExactlyInAnyOrderEntriesOf(Map.of(url, "", arn, "Arn"));
     }
 
     @Test

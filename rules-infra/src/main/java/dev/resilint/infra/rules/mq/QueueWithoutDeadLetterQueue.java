@@ -64,14 +64,17 @@ public final class QueueWithoutDeadLetterQueue extends ResourceRule {
                     "A dead-letter or on-failure setting names the queue: a Lambda function's "
                             + "`DeadLetterConfig.TargetArn`, an `AWS::Lambda::EventInvokeConfig` or event source "
                             + "mapping's `DestinationConfig.OnFailure.Destination`, an EventBridge rule target's, a "
-                            + "Pipe's or a Scheduler schedule's `DeadLetterConfig.Arn`, and any other reference "
-                            + "written at a path that mentions a dead letter or an on-failure destination. Only "
-                            + "references from resources that may exist count, `DependsOn` aside.",
+                            + "event bus's, Pipe's or Scheduler schedule's `DeadLetterConfig.Arn`, and any other "
+                            + "reference from these types written at a path that mentions a dead letter or an "
+                            + "on-failure destination. Only references from resources that may exist count, "
+                            + "`DependsOn` aside.",
                     "The queue declares itself a dead-letter queue: it has a `RedriveAllowPolicy` whose "
                             + "`redrivePermission` is not provably `denyAll`.",
                     "The queue's logical id or literal `QueueName` says it is one (`DeadLetter`, `DLQ`): such a queue "
                             + "is usually the dead-letter queue of a queue in another stack.",
                     "The redrive policy cannot be known, or is set in some branch of a condition.",
+                    "Live: a resource that could name the queue as its dead-letter queue was not read in full (its "
+                            + "detail call failed); that resource is reported as not evaluated instead.",
                     "The queue's `Condition` is provably false.")
             .build();
 
@@ -123,7 +126,26 @@ public final class QueueWithoutDeadLetterQueue extends ResourceRule {
             return true;
         }
         Optional<String> name = graph.property(queue, "QueueName").asString();
-        return name.isPresent() && mentionsDeadLetter(name.get());
+        if (name.isPresent() && mentionsDeadLetter(name.get())) {
+            return true;
+        }
+        return someReferrerUnread(graph, queue);
+    }
+
+    /**
+     * Whether a resource that could name the queue as its dead-letter queue was not read in full (a
+     * live detail call failed): then nothing proves the queue is not one, and the queue is reported
+     * as not evaluated, naming that resource (which is not evaluated either).
+     */
+    private static boolean someReferrerUnread(GraphView graph, Resource queue) {
+        for (Resource r : graph.resources()) {
+            if (!r.id().equals(queue.id()) && !graph.fullyRead(r)) {
+                graph.cannotJudge(queue, Value.unknown(Value.Reason.READ_FAILED, "the dead-letter settings of "
+                        + r.displayName() + " could not be read, and they may name this queue"));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for {@code DeadLetterConfig}, {@code deadLetterTargetArn}, {@code OnFailure}, {@code orders-dlq}, ... */
