@@ -48,7 +48,10 @@ public final class CloudFrontCacheWithoutTtl extends ResourceRule {
                             + "anyway.")
             .quietWhen("A behavior list, a behavior or a TTL cannot be known; a property under an `Fn::If` counts "
                             + "as missing only when it is missing in every branch.",
-                    "The resource's `Condition` is provably false.")
+                    "The resource's `Condition` is provably false.",
+                    "Live: CloudFront returns `MinTTL`, `DefaultTTL` and `MaxTTL` on every legacy cache behavior, "
+                            + "set or not, so a live behavior always has a `DefaultTTL`; there only the cache "
+                            + "policy check can fire.")
             .build();
 
     private static final String CONFIG = "DistributionConfig";

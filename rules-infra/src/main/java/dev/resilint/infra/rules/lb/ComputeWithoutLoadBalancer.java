@@ -11,6 +11,7 @@ import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
+import dev.resilint.infra.rules.support.ListItems;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
     private static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
     private static final String CAPACITY_PROVIDER = "AWS::ECS::CapacityProvider";
     private static final Set<String> CONTAINER_CLUSTERS = Set.of("AWS::ECS::Cluster", "AWS::EKS::Cluster");
+    private static final Set<String> ORCHESTRATOR_TAGS = Set.of("AmazonECSManaged", "eks:cluster-name",
+            "eks:nodegroup-name");
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("LB01", ComputeWithoutLoadBalancer.class)
             .severity(Severity.WARNING)
@@ -60,9 +63,13 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
             .quietWhen("The attachment cannot be known.",
                     "Instances with `SourceDestCheck: false` (or not provably true): NAT instances and routers "
                             + "forward traffic rather than serve it.",
-                    "Auto Scaling groups that host ECS or EKS containers (a capacity provider uses them, or their "
-                            + "launch template or configuration refers to an ECS or EKS cluster): the orchestrator "
-                            + "puts tasks and pods behind load balancers.",
+                    "Auto Scaling groups that host ECS or EKS containers: a capacity provider uses them, their "
+                            + "launch template or configuration refers to an ECS or EKS cluster or starts its agent "
+                            + "(literal or base64 `UserData` with `ECS_CLUSTER=`, `/etc/eks/bootstrap.sh` or "
+                            + "`nodeadm`), or the group carries a tag that ECS or EKS puts on its groups "
+                            + "(`AmazonECSManaged`, `eks:cluster-name`, `eks:nodegroup-name`, "
+                            + "`kubernetes.io/cluster/...`, `k8s.io/cluster-autoscaler/...`): the orchestrator puts "
+                            + "tasks and pods behind load balancers.",
                     "ECS services that use Service Connect (reached through Cloud Map, like `ServiceRegistries`), "
                             + "or whose `ServiceConnectConfiguration.Enabled` cannot be known; ECS services whose "
                             + "task definition is outside the template.",
@@ -158,7 +165,7 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
 
     /** An Auto Scaling group of ECS container instances or EKS nodes. */
     private static boolean hostsContainers(GraphView graph, Resource asg) {
-        if (!graph.referrers(asg, CAPACITY_PROVIDER).isEmpty()) {
+        if (!graph.referrers(asg, CAPACITY_PROVIDER).isEmpty() || hasOrchestratorTag(graph.property(asg, "Tags"))) {
             return true;
         }
         for (Resource source : ComputeTraffic.launchSources(graph, asg)) {
@@ -167,7 +174,41 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
                     return true;
                 }
             }
+            Value userData = graph.property(source, source.type().equals(ComputeTraffic.LAUNCH_TEMPLATE)
+                    ? "LaunchTemplateData/UserData" : "UserData");
+            if (userData.asString().map(ComputeWithoutLoadBalancer::startsContainerAgent).orElse(false)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** Tag keys ECS and EKS (and the Kubernetes cluster autoscaler) put on the groups they run. */
+    private static boolean hasOrchestratorTag(Value tags) {
+        for (Value tag : ListItems.of(tags).orElse(List.of())) {
+            Optional<String> key = ListItems.text(tag, "Key");
+            if (key.isPresent() && (ORCHESTRATOR_TAGS.contains(key.get()) || key.get().startsWith("kubernetes.io/cluster/")
+                    || key.get().startsWith("k8s.io/cluster-autoscaler/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether user data (as written, or base64 as a live launch template holds it) starts an ECS or EKS agent. */
+    static boolean startsContainerAgent(String userData) {
+        if (mentionsAgent(userData)) {
+            return true;
+        }
+        try {
+            return mentionsAgent(new String(java.util.Base64.getDecoder().decode(userData.replaceAll("\\s", "")),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private static boolean mentionsAgent(String text) {
+        return text.contains("ECS_CLUSTER=") || text.contains("/etc/eks/bootstrap.sh") || text.contains("nodeadm");
     }
 }

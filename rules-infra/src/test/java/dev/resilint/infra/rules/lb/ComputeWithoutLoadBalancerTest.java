@@ -205,6 +205,26 @@ class ComputeWithoutLoadBalancerTest {
     }
 
     @Test
+    void quietForGroupsWhoseUserDataStartsAContainerAgentOrWhoseTagsSayAnOrchestratorRunsThem() {
+        String eksBootstrap = java.util.Base64.getEncoder().encodeToString(
+                "#!/bin/bash\n/etc/eks/bootstrap.sh prod\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(check(asg(HTTP, "").replace("ImageId: ami-12345678",
+                "ImageId: ami-12345678\n        UserData: " + eksBootstrap))).isEmpty();
+        assertThat(check(asg(HTTP, "").replace("ImageId: ami-12345678",
+                "ImageId: ami-12345678\n        UserData: 'echo ECS_CLUSTER=orders >> /etc/ecs/ecs.config'"))).isEmpty();
+        for (String key : List.of("eks:cluster-name", "eks:nodegroup-name", "AmazonECSManaged",
+                "kubernetes.io/cluster/prod", "k8s.io/cluster-autoscaler/enabled")) {
+            assertThat(check(asg(HTTP, "Tags: [{Key: '" + key + "', Value: prod, PropagateAtLaunch: true}]")))
+                    .as(key).isEmpty();
+        }
+        // other user data and other tags prove nothing
+        String other = java.util.Base64.getEncoder().encodeToString("#!/bin/bash\nyum install -y nginx\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(check(asg(HTTP, "Tags: [{Key: team, Value: web, PropagateAtLaunch: true}]", EXPECT)
+                .replace("ImageId: ami-12345678", "ImageId: ami-12345678\n        UserData: " + other))).hasSize(1);
+    }
+
+    @Test
     void skipsResourcesThatAreNeverCreated() {
         String yaml = asg(HTTP, "").replace("Prod: !Equals [!Ref Cidr, 10.0.0.0/8]",
                 "Prod: !Equals [!Ref Cidr, 10.0.0.0/8]\n  Never: !Equals [a, b]")
