@@ -10,6 +10,7 @@ import dev.resilint.infra.cfn.TemplateFile;
 import dev.resilint.infra.cfn.TemplateGraphs;
 import dev.resilint.infra.cfn.TemplateLoader;
 import dev.resilint.infra.cfn.sam.SamTransform;
+import dev.resilint.infra.graph.GraphRules;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.infra.rules.InfraRules;
@@ -96,11 +97,11 @@ public class TemplateBenchmark {
             ResourceGraph graph = TemplateGraphs.build(new TemplateFile(t[0], root));
             for (Resource r : graph.resources()) {
                 for (String key : r.properties().keys()) {
-                    bh.consume(graph.evaluator().property(r, key));
+                    bh.consume(TemplateGraphs.evaluator(graph).property(r, key));
                 }
             }
             Results results = new Results();
-            engine.run(InfraRules.all(), graph, t[0], results);
+            GraphRules.run(engine, InfraRules.all(), graph, results);
             bh.consume(results);
         }
     }

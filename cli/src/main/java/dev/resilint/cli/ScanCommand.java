@@ -74,6 +74,12 @@ final class ScanCommand extends ReportingCommand {
     @Option(names = "--external-id", paramLabel = "ID", description = "The external id the role's trust policy asks for.")
     String externalId;
 
+    @Option(names = "--skip-tags",
+            description = "Read tags only where a rule needs them (requiredTags): one call fewer per queue, table, "
+                    + "function, cache cluster, state machine and distribution, but resilint:suppress tags on those "
+                    + "are then not read.")
+    boolean skipTags;
+
     @Option(names = "--print-iam-policy",
             description = "Print the read-only IAM policy the scan needs (docs/iam-policy.json) and exit.")
     boolean printPolicy;
@@ -110,6 +116,10 @@ final class ScanCommand extends ReportingCommand {
     @Override
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
         ScanSettings settings = settings();
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections",
+                    String.valueOf(LiveScan.connectionsPerHost(settings.parallelScopes(), settings.callsPerService())));
+        }
         LiveScan.Progress progress = env.terminal() ? new TerminalProgress(env.err()) : LiveScan.Progress.NONE;
         Report report = analysis.run(env, Wiring.liveAnalyzer(settings, progress), List.of(), List.of(), config,
                 baseline, threshold);
@@ -158,7 +168,7 @@ final class ScanCommand extends ReportingCommand {
             home = regions.get(0);
         }
         return new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
-                Optional.ofNullable(externalId), credentials, Region.of(home).id(), ClientSettings.defaults(), 8, 4);
+                Optional.ofNullable(externalId), credentials, Region.of(home).id(), ClientSettings.defaults(), 8, 4, !skipTags);
     }
 
     /** The account ids of an accounts file; a usage error naming the file and line for anything else. */

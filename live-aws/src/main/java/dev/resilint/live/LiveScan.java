@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,7 +66,7 @@ public final class LiveScan {
                 && r.isActive(engine.settings())).map(r -> (InfraRule) r).toList();
         Set<String> wanted = new LinkedHashSet<>();
         enabled.forEach(r -> wanted.addAll(r.metadata().resourceTypes()));
-        boolean tags = !engine.settings().requiredTags().isEmpty();
+        boolean tags = settings.readTags() || !engine.settings().requiredTags().isEmpty();
         ExecutorService scopes = pool("resilint-scope", settings.parallelScopes());
         ExecutorService work = pool("resilint-collect", settings.parallelScopes() * 8);
         ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
@@ -115,12 +116,13 @@ public final class LiveScan {
                 || c.service().equals("none")).toList();
         List<ScopeCollection> readers = new ArrayList<>();
         List<Future<?>> running = new ArrayList<>();
+        Map<String, Semaphore> permits = new HashMap<>();
         for (Collector c : here) {
             if (c.types().stream().noneMatch(wanted::contains)) {
                 continue;
             }
             ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
-                    settings.callsPerService());
+                    permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, settings.callsPerService()))));
             readers.add(reader);
             running.add(work.submit(() -> c.collect(reader)));
         }
@@ -167,6 +169,16 @@ public final class LiveScan {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * How many connections to one host the scan keeps alive ({@code http.maxConnections}, which the
+     * JDK's HTTP client reads once): every scope read at once may run its calls per service against
+     * the same regional endpoint. The JDK's default of 5 would close, and later open again with a new
+     * TLS handshake, most connections of a multi-account scan.
+     */
+    public static int connectionsPerHost(int parallelScopes, int callsPerService) {
+        return Math.max(5, parallelScopes * callsPerService * 2);
     }
 
     private static ExecutorService pool(String name, int threads) {

@@ -21,10 +21,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param clients timeouts, retries and endpoint of the SDK clients
  * @param parallelScopes how many account regions are read at once
  * @param callsPerService how many calls of one service run at once in one account region
+ * @param readTags whether to read the tags of every resource, for {@code resilint:suppress} tags, even
+ *     where no enabled rule reads tags: what {@code resilint scan} does unless {@code --skip-tags}
+ *     (which saves one call per queue, table, function, cache cluster, state machine and distribution)
  */
 public record ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
         Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
-        ClientSettings clients, int parallelScopes, int callsPerService) {
+        ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags) {
 
     /** Which accounts a scan reads. */
     public sealed interface Accounts {
@@ -55,5 +58,19 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
         if (parallelScopes < 1 || callsPerService < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+    }
+
+    /** Settings that read tags only where an enabled rule reads them. */
+    public ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
+            Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
+            ClientSettings clients, int parallelScopes, int callsPerService) {
+        this(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion, clients, parallelScopes,
+                callsPerService, false);
+    }
+
+    /** These settings, reading tags only where a rule reads them ({@code false}) or always. */
+    public ScanSettings withReadTags(boolean read) {
+        return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
+                clients, parallelScopes, callsPerService, read);
     }
 }

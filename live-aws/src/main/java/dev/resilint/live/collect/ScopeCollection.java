@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,10 +30,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The {@link ScopeReader} of one collector in one scope: what it read, and which of its types are
- * complete. Detail calls run on a shared pool, at most {@code parallelism} at a time for this
- * collector's service in this scope.
+ * complete. Detail calls run on a shared pool, a bounded number at a time per service in this
+ * scope.
  */
 public final class ScopeCollection implements ScopeReader {
+
+    /** Whether this thread runs a detail call, holding one of its service's permits. */
+    private static final ThreadLocal<Boolean> IN_DETAIL = ThreadLocal.withInitial(() -> false);
 
     /** Pages after which a paginated call is taken to loop. */
     static final int MAX_PAGES = 100_000;
@@ -50,17 +55,18 @@ public final class ScopeCollection implements ScopeReader {
      * @param wanted the types the scan needs
      * @param tags whether tags are needed
      * @param details the pool detail calls run on
-     * @param parallelism how many detail calls of this service may run at once in this scope
+     * @param permits the detail calls of this service that may run at once in this scope, shared by the
+     *     service's collectors (classic and v2 load balancers are one service)
      */
     public ScopeCollection(Scope scope, AwsCredentialsProvider credentials, Clients clients, Set<String> wanted,
-            boolean tags, ExecutorService details, int parallelism) {
+            boolean tags, ExecutorService details, Semaphore permits) {
         this.scope = scope;
         this.credentials = credentials;
         this.clients = clients;
         this.wanted = Set.copyOf(wanted);
         this.tags = tags;
         this.details = details;
-        this.permits = new Semaphore(Math.max(1, parallelism));
+        this.permits = permits;
     }
 
     @Override
@@ -174,22 +180,46 @@ public final class ScopeCollection implements ScopeReader {
 
     @Override
     public <I, R> List<R> each(List<I> items, Function<I, R> detail) {
+        if (IN_DETAIL.get()) {
+            // a detail's own details run on its thread, under its permit: waiting for a second permit
+            // while holding one could deadlock the service
+            List<R> results = new ArrayList<>(items.size());
+            items.forEach(item -> results.add(detail.apply(item)));
+            return results;
+        }
+        // a detail is handed to the pool only once it holds a permit, so one service's backlog never
+        // occupies the threads another service's calls need
         List<Future<R>> futures = new ArrayList<>(items.size());
-        for (I item : items) {
-            futures.add(details.submit(() -> {
+        AtomicBoolean failed = new AtomicBoolean();
+        try {
+            for (I item : items) {
+                if (failed.get()) {
+                    break;
+                }
                 permits.acquire();
                 try {
-                    return detail.apply(item);
-                } finally {
+                    futures.add(details.submit(() -> {
+                        IN_DETAIL.set(true);
+                        try {
+                            return detail.apply(item);
+                        } catch (RuntimeException e) {
+                            failed.set(true);
+                            throw e;
+                        } finally {
+                            IN_DETAIL.set(false);
+                            permits.release();
+                        }
+                    }));
+                } catch (RejectedExecutionException e) {
                     permits.release();
+                    throw new ReadFailure(NotEvaluated.Reason.ERROR, "the scan is shutting down");
                 }
-            }));
-        }
-        List<R> results = new ArrayList<>(items.size());
-        try {
+            }
+            List<R> results = new ArrayList<>(items.size());
             for (Future<R> f : futures) {
                 results.add(f.get());
             }
+            return results;
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
@@ -201,7 +231,6 @@ public final class ScopeCollection implements ScopeReader {
             }
             throw new ReadFailure(NotEvaluated.Reason.ERROR, String.valueOf(e.getCause()));
         }
-        return results;
     }
 
     @Override

@@ -46,7 +46,7 @@ record CollectorRun(Scope scope, List<LiveResource> resources, Map<String, Optio
         ExecutorService details = Executors.newFixedThreadPool(8);
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection in = new ScopeCollection(scope, FakeAws.credentials(scope.account()), clients, wanted, tags,
-                    details, 4);
+                    details, new java.util.concurrent.Semaphore(4));
             collector.collect(in);
             List<LiveResource> sorted = in.resources().stream().sorted(Comparator.comparing(LiveResource::arn)).toList();
             return new CollectorRun(scope, sorted, in.completeness());

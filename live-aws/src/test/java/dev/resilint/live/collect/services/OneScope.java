@@ -53,7 +53,7 @@ final class OneScope {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection reader = new ScopeCollection(SCOPE, FakeAws.credentials(ACCOUNT), clients,
-                    Set.copyOf(wanted), tags, pool, 4);
+                    Set.copyOf(wanted), tags, pool, new java.util.concurrent.Semaphore(4));
             collector.collect(reader);
             return new OneScope(reader);
         } finally {

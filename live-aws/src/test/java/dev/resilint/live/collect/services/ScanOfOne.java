@@ -37,7 +37,7 @@ final class ScanOfOne {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection reader = new ScopeCollection(new Scope(account, region), FakeAws.credentials(account),
-                    clients, wanted.length == 0 ? Set.copyOf(collector.types()) : Set.of(wanted), tags, pool, 4);
+                    clients, wanted.length == 0 ? Set.copyOf(collector.types()) : Set.of(wanted), tags, pool, new java.util.concurrent.Semaphore(4));
             collector.collect(reader);
             return new ScanOfOne(reader);
         } finally {

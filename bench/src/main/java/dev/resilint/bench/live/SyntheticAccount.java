@@ -1,0 +1,299 @@
+package dev.resilint.bench.live;
+
+import dev.resilint.live.fake.FakeRegion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A synthetic account region for the live-scan benchmark: about a thousand resources of the types
+ * that cost calls (lists, and the per-resource calls the APIs make unavoidable), served by the fake.
+ * {@link #budget()} says how many calls a scan of it needs at the APIs' largest page sizes.
+ */
+final class SyntheticAccount {
+
+    // counts per region
+    static final int SUBNETS = 60;
+    static final int SECURITY_GROUPS = 60;
+    static final int INSTANCES = 60;
+    static final int GROUPS = 60;
+    static final int LOAD_BALANCERS = 40;
+    static final int CLASSIC = 20;
+    static final int DATABASES = 80;
+    static final int CLUSTERS = 20;
+    static final int CACHES = 40;
+    static final int TABLES = 60;
+    static final int QUEUES = 120;
+    static final int FUNCTIONS = 80;
+    static final int MAPPINGS = 40;
+    static final int MACHINES = 30;
+    static final int ECS_SERVICES = 40;
+
+    /** Resources served per region. */
+    static int resources() {
+        return SUBNETS + SECURITY_GROUPS + INSTANCES + GROUPS + 3 * LOAD_BALANCERS + CLASSIC + DATABASES + CLUSTERS
+                + CACHES + TABLES + QUEUES + FUNCTIONS + MAPPINGS + MACHINES + 2 * ECS_SERVICES + 1;
+    }
+
+    private final String account;
+    private final String region;
+
+    SyntheticAccount(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    private String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource;
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private String zone(int i) {
+        return region + (char) ('a' + i % 3);
+    }
+
+    /** Serves the region's resources. */
+    void serve(FakeRegion r) {
+        List<Object> subnets = new ArrayList<>();
+        for (int i = 0; i < SUBNETS; i++) {
+            subnets.add(map("SubnetId", "subnet-" + i, "AvailabilityZone", zone(i), "VpcId", "vpc-1",
+                    "SubnetArn", arn("ec2", "subnet/subnet-" + i)));
+        }
+        r.items("ec2", "DescribeSubnets", subnets);
+        List<Object> groups = new ArrayList<>();
+        for (int i = 0; i < SECURITY_GROUPS; i++) {
+            groups.add(map("GroupId", "sg-" + i, "GroupName", "sg" + i, "Description", "d", "VpcId", "vpc-1",
+                    "IpPermissions", List.of(map("IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                            "IpRanges", List.of(map("CidrIp", "10.0.0.0/8"))))));
+        }
+        r.items("ec2", "DescribeSecurityGroups", groups);
+        List<Object> instances = new ArrayList<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            instances.add(map("InstanceId", "i-" + i, "SubnetId", "subnet-" + (i % SUBNETS), "State",
+                    map("Name", "running"), "Placement", map("AvailabilityZone", zone(i)), "SourceDestCheck", true,
+                    "SecurityGroups", List.of(map("GroupId", "sg-" + (i % SECURITY_GROUPS)))));
+        }
+        r.items("ec2", "DescribeInstances", List.of(map("ReservationId", "r-1", "Instances", instances)));
+        List<Object> asgs = new ArrayList<>();
+        for (int i = 0; i < GROUPS; i++) {
+            asgs.add(map("AutoScalingGroupName", "asg" + i, "AutoScalingGroupARN",
+                    arn("autoscaling", "autoScalingGroup:" + i + ":autoScalingGroupName/asg" + i), "MinSize", 2,
+                    "MaxSize", 4, "DesiredCapacity", 2, "DefaultCooldown", 300, "AvailabilityZones",
+                    List.of(zone(i), zone(i + 1)), "HealthCheckType", "ELB", "VPCZoneIdentifier",
+                    "subnet-" + (i % SUBNETS) + ",subnet-" + ((i + 1) % SUBNETS), "TargetGroupARNs",
+                    List.of(targetGroup(i % LOAD_BALANCERS)), "CreatedTime", "2026-01-01T00:00:00Z"));
+        }
+        r.items("autoscaling", "DescribeAutoScalingGroups", asgs);
+        serveLoadBalancers(r);
+        serveData(r);
+        serveAsync(r);
+        serveContainers(r);
+    }
+
+    private String targetGroup(int i) {
+        return arn("elasticloadbalancing", "targetgroup/tg" + i + "/" + i);
+    }
+
+    private void serveLoadBalancers(FakeRegion r) {
+        List<Object> lbs = new ArrayList<>();
+        List<Object> tgs = new ArrayList<>();
+        for (int i = 0; i < LOAD_BALANCERS; i++) {
+            String lb = arn("elasticloadbalancing", "loadbalancer/app/lb" + i + "/" + i);
+            lbs.add(map("LoadBalancerArn", lb, "LoadBalancerName", "lb" + i, "Type", "application", "Scheme",
+                    "internal", "AvailabilityZones", List.of(map("ZoneName", zone(0), "SubnetId", "subnet-0"),
+                            map("ZoneName", zone(1), "SubnetId", "subnet-1"))));
+            r.answer("elbv2", "DescribeLoadBalancerAttributes", "LoadBalancerArn", lb, map("Attributes",
+                    List.of(map("Key", "deletion_protection.enabled", "Value", "true"))));
+            String listener = arn("elasticloadbalancing", "listener/app/lb" + i + "/" + i + "/l" + i);
+            r.items("elbv2", "DescribeListeners", "LoadBalancerArn", lb, List.of(map("ListenerArn", listener,
+                    "LoadBalancerArn", lb, "Port", 443, "Protocol", "HTTPS", "DefaultActions",
+                    List.of(map("Type", "forward", "TargetGroupArn", targetGroup(i))))));
+            r.answer("elbv2", "DescribeRules", "ListenerArn", listener, map("Rules", List.of(map("RuleArn",
+                    listener + "/rule", "Priority", "default", "IsDefault", true))));
+            tgs.add(map("TargetGroupArn", targetGroup(i), "TargetGroupName", "tg" + i, "Protocol", "HTTPS",
+                    "Port", 443, "VpcId", "vpc-1", "TargetType", "instance"));
+            r.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", targetGroup(i),
+                    map("TargetHealthDescriptions", List.of()));
+        }
+        r.items("elbv2", "DescribeLoadBalancers", lbs);
+        r.items("elbv2", "DescribeTargetGroups", tgs);
+        List<Object> classic = new ArrayList<>();
+        for (int i = 0; i < CLASSIC; i++) {
+            classic.add(map("LoadBalancerName", "clb" + i, "Subnets", List.of("subnet-0", "subnet-1")));
+            r.answer("elb", "DescribeLoadBalancerAttributes", "LoadBalancerName", "clb" + i,
+                    map("LoadBalancerAttributes", map("CrossZoneLoadBalancing", map("Enabled", true))));
+        }
+        r.items("elb", "DescribeLoadBalancers", classic);
+    }
+
+    private void serveData(FakeRegion r) {
+        List<Object> dbs = new ArrayList<>();
+        for (int i = 0; i < DATABASES; i++) {
+            boolean member = i < 2 * CLUSTERS;
+            dbs.add(map("DBInstanceIdentifier", "db" + i, "DBInstanceArn", arn("rds", "db:db" + i), "Engine",
+                    member ? "aurora-postgresql" : "postgres", "MultiAZ", !member, "BackupRetentionPeriod", 7,
+                    "DeletionProtection", true, "AvailabilityZone", zone(i), "DBInstanceStatus", "available",
+                    "DBClusterIdentifier", member ? "c" + (i / 2) : null));
+        }
+        dbs.forEach(d -> ((Map<?, ?>) d).values().removeIf(v -> v == null));
+        r.items("rds", "DescribeDBInstances", dbs);
+        List<Object> clusters = new ArrayList<>();
+        for (int i = 0; i < CLUSTERS; i++) {
+            clusters.add(map("DBClusterIdentifier", "c" + i, "DBClusterArn", arn("rds", "cluster:c" + i), "Engine",
+                    "aurora-postgresql", "BackupRetentionPeriod", 7, "DeletionProtection", true, "Status", "available"));
+        }
+        r.items("rds", "DescribeDBClusters", clusters);
+        List<Object> caches = new ArrayList<>();
+        for (int i = 0; i < CACHES; i++) {
+            caches.add(map("CacheClusterId", "cache" + i, "ARN", arn("elasticache", "cluster:cache" + i), "Engine",
+                    "memcached", "NumCacheNodes", 2, "CacheClusterStatus", "available", "PreferredAvailabilityZone",
+                    "Multiple", "CacheNodes", List.of(map("CacheNodeId", "0001", "CustomerAvailabilityZone", zone(0)),
+                            map("CacheNodeId", "0002", "CustomerAvailabilityZone", zone(1)))));
+        }
+        r.items("elasticache", "DescribeCacheClusters", caches);
+        List<Object> tables = new ArrayList<>();
+        for (int i = 0; i < TABLES; i++) {
+            String name = "t" + i;
+            tables.add(name);
+            r.answer("dynamodb", "DescribeTable", "TableName", name, map("Table", map("TableName", name, "TableArn",
+                    arn("dynamodb", "table/" + name), "TableStatus", "ACTIVE", "DeletionProtectionEnabled", true,
+                    "BillingModeSummary", map("BillingMode", "PAY_PER_REQUEST"))));
+            r.answer("dynamodb", "DescribeContinuousBackups", "TableName", name, map("ContinuousBackupsDescription",
+                    map("ContinuousBackupsStatus", "ENABLED", "PointInTimeRecoveryDescription",
+                            map("PointInTimeRecoveryStatus", "ENABLED"))));
+        }
+        r.items("dynamodb", "ListTables", tables);
+    }
+
+    private void serveAsync(FakeRegion r) {
+        String url = "https://sqs." + region + ".amazonaws.com/" + account + "/";
+        List<Object> urls = new ArrayList<>();
+        for (int i = 0; i < QUEUES; i++) {
+            String name = i % 2 == 0 ? "q" + i : "q" + (i - 1) + "-dlq";
+            urls.add(url + name);
+            Map<String, Object> attributes = map("QueueArn", arn("sqs", name), "VisibilityTimeout", "180",
+                    "MessageRetentionPeriod", "345600");
+            if (i % 2 == 0) {
+                attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + arn("sqs", name + "-dlq")
+                        + "\",\"maxReceiveCount\":5}");
+            }
+            r.answer("sqs", "GetQueueAttributes", "QueueUrl", url + name, map("Attributes", attributes));
+        }
+        r.items("sqs", "ListQueues", urls);
+        List<Object> functions = new ArrayList<>();
+        for (int i = 0; i < FUNCTIONS; i++) {
+            String fn = arn("lambda", "function:f" + i);
+            functions.add(map("FunctionName", "f" + i, "FunctionArn", fn, "Runtime", "java21", "Timeout", 20,
+                    "MemorySize", 512));
+            r.items("lambda", "ListAliases", "FunctionName", fn, List.of());
+            r.items("lambda", "ListVersionsByFunction", "FunctionName", fn, List.of());
+            r.items("lambda", "ListFunctionEventInvokeConfigs", "FunctionName", fn, List.of());
+        }
+        r.items("lambda", "ListFunctions", functions);
+        List<Object> mappings = new ArrayList<>();
+        for (int i = 0; i < MAPPINGS; i++) {
+            mappings.add(map("UUID", "m" + i, "EventSourceArn", arn("sqs", "q" + (2 * i)), "FunctionArn",
+                    arn("lambda", "function:f" + i), "State", "Enabled", "BatchSize", 10));
+        }
+        r.items("lambda", "ListEventSourceMappings", mappings);
+        List<Object> machines = new ArrayList<>();
+        for (int i = 0; i < MACHINES; i++) {
+            String sm = arn("states", "stateMachine:sm" + i);
+            machines.add(map("stateMachineArn", sm, "name", "sm" + i, "type", "STANDARD", "creationDate",
+                    "2026-01-01T00:00:00Z"));
+            r.answer("states", "DescribeStateMachine", "stateMachineArn", sm, map("stateMachineArn", sm, "name",
+                    "sm" + i, "status", "ACTIVE", "definition", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\","
+                            + "\"Resource\":\"" + arn("lambda", "function:f" + i) + "\",\"TimeoutSeconds\":60,"
+                            + "\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"JitterStrategy\":\"FULL\"}],\"End\":true}}}",
+                    "roleArn", arn("iam", "role/sm").replace(":" + region + ":", "::"), "type", "STANDARD",
+                    "creationDate", "2026-01-01T00:00:00Z"));
+        }
+        r.items("states", "ListStateMachines", machines);
+    }
+
+    private void serveContainers(FakeRegion r) {
+        String cluster = arn("ecs", "cluster/main");
+        r.items("ecs", "ListClusters", List.of(cluster));
+        r.batch("ecs", "DescribeClusters", "clusters", "clusters", "clusterArn", List.of(map("clusterArn", cluster,
+                "clusterName", "main", "status", "ACTIVE")));
+        List<String> services = new ArrayList<>();
+        List<Object> described = new ArrayList<>();
+        for (int i = 0; i < ECS_SERVICES; i++) {
+            String service = arn("ecs", "service/main/s" + i);
+            String td = arn("ecs", "task-definition/td" + i + ":1");
+            services.add(service);
+            described.add(map("serviceArn", service, "serviceName", "s" + i, "clusterArn", cluster, "status",
+                    "ACTIVE", "taskDefinition", td, "deploymentConfiguration", map("deploymentCircuitBreaker",
+                            map("enable", true, "rollback", true)), "loadBalancers", List.of(map("targetGroupArn",
+                            targetGroup(i % LOAD_BALANCERS), "containerName", "web", "containerPort", 8080))));
+            r.answer("ecs", "DescribeTaskDefinition", "taskDefinition", td, map("taskDefinition", map(
+                    "taskDefinitionArn", td, "family", "td" + i, "revision", 1, "networkMode", "awsvpc",
+                    "containerDefinitions", List.of(map("name", "web", "portMappings",
+                            List.of(map("containerPort", 8080, "protocol", "tcp")))))));
+        }
+        r.items("ecs", "ListServices", "cluster", cluster, services);
+        r.batch("ecs", "DescribeServices", "services", "services", "serviceArn", described);
+    }
+
+    /**
+     * The calls a scan of one such region needs, by operation: one per page at the largest page size
+     * each API takes, plus the per-resource or per-batch calls the APIs leave no way around.
+     */
+    static Map<String, Integer> budget() {
+        Map<String, Integer> b = new LinkedHashMap<>();
+        b.put("ec2:DescribeSubnets", pages(SUBNETS, 1000));
+        b.put("ec2:DescribeSecurityGroups", pages(SECURITY_GROUPS, 1000));
+        b.put("ec2:DescribeInstances", pages(1, 1000));
+        b.put("ec2:DescribeLaunchTemplateVersions", 1);
+        b.put("autoscaling:DescribeAutoScalingGroups", pages(GROUPS, 100));
+        b.put("autoscaling:DescribeLaunchConfigurations", 1);
+        b.put("elasticloadbalancing:DescribeLoadBalancers", pages(LOAD_BALANCERS, 400) + pages(CLASSIC, 400));
+        b.put("elasticloadbalancing:DescribeLoadBalancerAttributes", LOAD_BALANCERS + CLASSIC);
+        b.put("elasticloadbalancing:DescribeTargetGroups", pages(LOAD_BALANCERS, 400));
+        b.put("elasticloadbalancing:DescribeTargetHealth", LOAD_BALANCERS);
+        b.put("elasticloadbalancing:DescribeListeners", LOAD_BALANCERS);
+        b.put("elasticloadbalancing:DescribeRules", LOAD_BALANCERS);
+        b.put("rds:DescribeDBInstances", pages(DATABASES, 100));
+        b.put("rds:DescribeDBClusters", pages(CLUSTERS, 100));
+        b.put("elasticache:DescribeReplicationGroups", 1);
+        b.put("elasticache:DescribeCacheClusters", pages(CACHES, 100));
+        b.put("dynamodb:ListTables", pages(TABLES, 100));
+        b.put("dynamodb:DescribeTable", TABLES);
+        b.put("dynamodb:DescribeContinuousBackups", TABLES);
+        b.put("sqs:ListQueues", pages(QUEUES, 1000));
+        b.put("sqs:GetQueueAttributes", QUEUES);
+        b.put("sns:ListSubscriptions", 1);
+        b.put("lambda:ListFunctions", pages(FUNCTIONS, 50));
+        b.put("lambda:ListEventSourceMappings", pages(MAPPINGS, 100));
+        b.put("lambda:ListAliases", FUNCTIONS);
+        b.put("lambda:ListVersionsByFunction", FUNCTIONS);
+        b.put("lambda:ListFunctionEventInvokeConfigs", FUNCTIONS);
+        b.put("events:ListEventBuses", 1);
+        b.put("pipes:ListPipes", 1);
+        b.put("scheduler:ListSchedules", 1);
+        b.put("states:ListStateMachines", pages(MACHINES, 1000));
+        b.put("states:DescribeStateMachine", MACHINES);
+        b.put("ecs:ListClusters", 1);
+        b.put("ecs:DescribeClusters", 1);
+        b.put("ecs:ListServices", pages(ECS_SERVICES, 100));
+        b.put("ecs:DescribeServices", pages(ECS_SERVICES, 10));
+        b.put("ecs:DescribeTaskDefinition", ECS_SERVICES);
+        b.put("ecs:DescribeCapacityProviders", 1);
+        b.put("eks:ListClusters", 1);
+        b.put("codedeploy:ListApplications", 1);
+        b.put("apigateway:GET", 2); // GetRestApis and GetApis (v2)
+        return b;
+    }
+
+    private static int pages(int items, int pageSize) {
+        return Math.max(1, (items + pageSize - 1) / pageSize);
+    }
+}
