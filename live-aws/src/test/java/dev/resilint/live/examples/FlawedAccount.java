@@ -73,9 +73,9 @@ public final class FlawedAccount {
                         "FromPort", 80, "ToPort", 80, "IpRanges", List.of(Map.of("CidrIp", "0.0.0.0/0")))),
                 cfnTagList(NETWORK, "LoadBalancerSecurityGroup")));
         // WebSecurityGroup
-        list("ec2", "DescribeSecurityGroups", securityGroup(WEB_SG, "orders-network-and-web-WebSecurityGroup-7MZP0C3V5QJD",
-                "Load balancer to the web servers", List.of(fromGroup(8080, LOAD_BALANCER_SG)),
-                cfnTagList(NETWORK, "WebSecurityGroup")));
+        list("ec2", "DescribeSecurityGroups", securityGroup(WEB_SG,
+                "orders-network-and-web-WebSecurityGroup-7MZP0C3V5QJD", "Load balancer to the web servers",
+                List.of(fromGroup(8080, LOAD_BALANCER_SG)), cfnTagList(NETWORK, "WebSecurityGroup")));
         // (the VPC's default security group, created with Vpc)
         list("ec2", "DescribeSecurityGroups", securityGroup(VPC_DEFAULT_SG, "default", "default VPC security group",
                 List.of(map("IpProtocol", "-1", "UserIdGroupPairs", List.of(Map.of("GroupId", VPC_DEFAULT_SG,
@@ -139,8 +139,10 @@ public final class FlawedAccount {
                         "HealthStatus", "Healthy", "LaunchTemplate", launchTemplate, "ProtectedFromScaleIn", false)),
                 "CreatedTime", CREATED, "VPCZoneIdentifier", PRIVATE_SUBNET_A, "Tags", asgTags,
                 "TerminationPolicies", List.of("Default"), "NewInstancesProtectedFromScaleIn", false,
-                "ServiceLinkedRoleARN", IAM + "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
-                "CapacityRebalance", false, "TrafficSources", List.of(Map.of("Identifier", TARGET_GROUP, "Type", "elbv2")))));
+                "ServiceLinkedRoleARN", IAM
+                        + "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+                "CapacityRebalance", false,
+                "TrafficSources", List.of(Map.of("Identifier", TARGET_GROUP, "Type", "elbv2")))));
         // (the web server WebAutoScalingGroup launched: its group's, not a standalone instance)
         Map<String, String> instanceTags = new LinkedHashMap<>(cfnTags(NETWORK, "WebAutoScalingGroup"));
         instanceTags.put("aws:autoscaling:groupName", ASG_NAME);
@@ -148,7 +150,8 @@ public final class FlawedAccount {
         instanceTags.put("aws:ec2launchtemplate:version", "1");
         eu.items("ec2", "DescribeInstances", List.of(map("ReservationId", "r-0d1c2b3a4f5e60718", "OwnerId", ACCOUNT,
                 "Instances", List.of(map("InstanceId", WEB_INSTANCE, "ImageId", "ami-0b9c8e7d6a5f4e321",
-                        "InstanceType", "t3.medium", "LaunchTime", CREATED, "Placement", Map.of("AvailabilityZone", ZONE_A),
+                        "InstanceType", "t3.medium", "LaunchTime", CREATED,
+                        "Placement", Map.of("AvailabilityZone", ZONE_A),
                         "SubnetId", PRIVATE_SUBNET_A, "VpcId", VPC, "PrivateIpAddress", "10.40.10.37",
                         "State", Map.of("Code", 16, "Name", "running"),
                         "SecurityGroups", List.of(Map.of("GroupId", WEB_SG, "GroupName",
@@ -161,8 +164,9 @@ public final class FlawedAccount {
 
     private void data() {
         // DatabaseSecurityGroup
-        list("ec2", "DescribeSecurityGroups", securityGroup(DATABASE_SG, "orders-data-DatabaseSecurityGroup-4RT8KQ1ZX6WN",
-                "Web servers to PostgreSQL", List.of(fromGroup(5432, WEB_SG)), cfnTagList(DATA, "DatabaseSecurityGroup")));
+        list("ec2", "DescribeSecurityGroups", securityGroup(DATABASE_SG,
+                "orders-data-DatabaseSecurityGroup-4RT8KQ1ZX6WN", "Web servers to PostgreSQL",
+                List.of(fromGroup(5432, WEB_SG)), cfnTagList(DATA, "DatabaseSecurityGroup")));
         // CacheSecurityGroup
         list("ec2", "DescribeSecurityGroups", securityGroup(CACHE_SG, "orders-data-CacheSecurityGroup-9VJ2MD5PL0QE",
                 "Web servers to Redis", List.of(fromGroup(6379, WEB_SG)), cfnTagList(DATA, "CacheSecurityGroup")));
@@ -171,8 +175,8 @@ public final class FlawedAccount {
         eu.items("rds", "DescribeDBInstances", List.of(map("DBInstanceIdentifier", DATABASE_ID,
                 "DBInstanceArn", DATABASE, "DBInstanceClass", "db.m6g.large", "Engine", "postgres",
                 "EngineVersion", "17.6", "DBInstanceStatus", "available", "MasterUsername", "orders_admin",
-                "DBName", "orders", "Endpoint", Map.of("Address", DATABASE_ID + ".c9akq3zt1x2m.eu-west-1.rds.amazonaws.com",
-                        "Port", 5432, "HostedZoneId", "Z29XKXDKYMONMX"),
+                "DBName", "orders", "Endpoint", Map.of("Port", 5432, "HostedZoneId", "Z29XKXDKYMONMX",
+                        "Address", DATABASE_ID + ".c9akq3zt1x2m.eu-west-1.rds.amazonaws.com"),
                 "AllocatedStorage", 100, "MaxAllocatedStorage", 500, "StorageType", "gp3", "Iops", 3000,
                 "StorageThroughput", 125, "StorageEncrypted", true,
                 "KmsKeyId", "arn:aws:kms:eu-west-1:123456789012:key/4e1d2c3b-5a6f-4789-9abc-def012345678",
@@ -185,17 +189,19 @@ public final class FlawedAccount {
                                 subnetOfGroup(PRIVATE_SUBNET_A, ZONE_A), subnetOfGroup(PRIVATE_SUBNET_B, ZONE_B))),
                 "MultiAZ", false, "AvailabilityZone", ZONE_A, "PubliclyAccessible", false,
                 "AutoMinorVersionUpgrade", true, "LicenseModel", "postgresql-license", "CopyTagsToSnapshot", false,
-                "DeletionProtection", true, "MasterUserSecret", Map.of("SecretArn",
-                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-8f1e2d3c-4b5a-4697-8e9f-0a1b2c3d4e5f-Qw3Er5",
-                        "SecretStatus", "active"),
+                "DeletionProtection", true, "MasterUserSecret", Map.of("SecretStatus", "active",
+                        "SecretArn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:"
+                                + "rds!db-8f1e2d3c-4b5a-4697-8e9f-0a1b2c3d4e5f-Qw3Er5"),
                 "TagList", cfnTagList(DATA, "OrdersDatabase"))));
 
         // OrderStatusTable: no deletion protection, no point-in-time recovery
-        table(ORDER_STATUS_TABLE_NAME, "0c4f2e1a-7b3d-4e9a-8f5b-6c7d8e9f0a1b", List.of(key("orderId", "HASH")), false, cfnTags(DATA, "OrderStatusTable"));
+        table(ORDER_STATUS_TABLE_NAME, "0c4f2e1a-7b3d-4e9a-8f5b-6c7d8e9f0a1b", List.of(key("orderId", "HASH")),
+                false, cfnTags(DATA, "OrderStatusTable"));
         // CustomerOrdersViewTable: deletion protection, no point-in-time recovery (accepted, see the tag)
         Map<String, String> viewTags = cfnTags(DATA, "CustomerOrdersViewTable");
         viewTags.put("resilint:suppress", "DR03: " + SUPPRESSION_REASON);
-        table(CUSTOMER_ORDERS_VIEW_TABLE_NAME, "1d5a3f2b-8c4e-4fab-9a6c-7d8e9f0a1b2c", List.of(key("customerId", "HASH"), key("orderId", "RANGE")), true, viewTags);
+        table(CUSTOMER_ORDERS_VIEW_TABLE_NAME, "1d5a3f2b-8c4e-4fab-9a6c-7d8e9f0a1b2c",
+                List.of(key("customerId", "HASH"), key("orderId", "RANGE")), true, viewTags);
         eu.items("dynamodb", "ListTables", List.of(CUSTOMER_ORDERS_VIEW_TABLE_NAME, ORDER_STATUS_TABLE_NAME));
 
         // SessionCache: one node, in the first zone of CacheSubnetGroup
@@ -227,15 +233,18 @@ public final class FlawedAccount {
     }
 
     /** A DynamoDB table on demand, encrypted with the AWS managed key, its backups and its tags. */
-    private void table(String name, String tableId, List<Map<String, Object>> keys, boolean deletionProtection, Map<String, String> tags) {
+    private void table(String name, String tableId, List<Map<String, Object>> keys, boolean deletionProtection,
+            Map<String, String> tags) {
         String arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + name;
         eu.answer("dynamodb", "DescribeTable", "TableName", name, Map.of("Table", map("TableName", name,
                 "TableArn", arn, "TableId", tableId,
                 "TableStatus", "ACTIVE", "CreationDateTime", CREATED, "KeySchema", keys,
                 "AttributeDefinitions", keys.stream().map(k -> map("AttributeName", k.get("AttributeName"),
                         "AttributeType", "S")).toList(),
-                "BillingModeSummary", Map.of("BillingMode", "PAY_PER_REQUEST", "LastUpdateToPayPerRequestDateTime", CREATED),
-                "ProvisionedThroughput", Map.of("NumberOfDecreasesToday", 0, "ReadCapacityUnits", 0, "WriteCapacityUnits", 0),
+                "BillingModeSummary", Map.of("BillingMode", "PAY_PER_REQUEST",
+                        "LastUpdateToPayPerRequestDateTime", CREATED),
+                "ProvisionedThroughput", Map.of("NumberOfDecreasesToday", 0, "ReadCapacityUnits", 0,
+                        "WriteCapacityUnits", 0),
                 "TableSizeBytes", 0, "ItemCount", 0, "DeletionProtectionEnabled", deletionProtection,
                 "SSEDescription", Map.of("Status", "ENABLED", "SSEType", "KMS",
                         "KMSMasterKeyArn", "arn:aws:kms:eu-west-1:123456789012:key/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"))));
@@ -259,14 +268,16 @@ public final class FlawedAccount {
                 SQS_URL + SHIPMENT_UPDATES_QUEUE_NAME));
 
         // OrderWorkerFunction
-        function(ASYNC, "OrderWorkerFunction", ORDER_WORKER, "com.example.orders.worker.OrderEventHandler::handleRequest",
-                30, "orders-async-WorkerRole-3Jq9Zx2Lm7Pv", Map.of("STATE_MACHINE_ARN", STATE_MACHINE));
+        function(ASYNC, "OrderWorkerFunction", ORDER_WORKER,
+                "com.example.orders.worker.OrderEventHandler::handleRequest", 30,
+                "orders-async-WorkerRole-3Jq9Zx2Lm7Pv", Map.of("STATE_MACHINE_ARN", STATE_MACHINE));
         // OrderEventsMapping
         eu.items("lambda", "ListEventSourceMappings", List.of(map("UUID", ORDER_EVENTS_MAPPING.substring(
                 ORDER_EVENTS_MAPPING.lastIndexOf(':') + 1), "BatchSize", 10, "MaximumBatchingWindowInSeconds", 0,
                 "EventSourceArn", ORDER_EVENTS_QUEUE, "FunctionArn", ORDER_WORKER, "LastModified", CREATED,
                 "State", "Enabled", "StateTransitionReason", "USER_INITIATED",
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"), "EventSourceMappingArn", ORDER_EVENTS_MAPPING)));
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "EventSourceMappingArn", ORDER_EVENTS_MAPPING)));
         // ReserveStockFunction, ChargePaymentFunction
         function(ASYNC, "ReserveStockFunction", RESERVE_STOCK,
                 "com.example.orders.fulfilment.ReserveStockHandler::handleRequest", 20,
@@ -319,9 +330,10 @@ public final class FlawedAccount {
                         "essential", true, "portMappings", List.of(), "environment", List.of(
                                 Map.of("name", "QUEUE_URL", "value", SQS_URL + SHIPMENT_UPDATES_QUEUE_NAME),
                                 Map.of("name", "ORDER_STATUS_TABLE", "value", ORDER_STATUS_TABLE_NAME)),
-                        "mountPoints", List.of(), "volumesFrom", List.of(), "logConfiguration", Map.of("logDriver", "awslogs",
-                                "options", Map.of("awslogs-group", logGroup, "awslogs-region", REGION,
-                                        "awslogs-stream-prefix", "shipment-tracker")))))));
+                        "mountPoints", List.of(), "volumesFrom", List.of(),
+                        "logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                                "awslogs-group", logGroup, "awslogs-region", REGION,
+                                "awslogs-stream-prefix", "shipment-tracker")))))));
         // ShipmentTrackerService: no deployment circuit breaker, which the API reports as switched off
         eu.items("ecs", "ListServices", "cluster", CLUSTER, List.of(SERVICE));
         eu.batch("ecs", "DescribeServices", "services", "services", "serviceArn", List.of(map("serviceArn", SERVICE,
@@ -422,12 +434,14 @@ public final class FlawedAccount {
         // (both cache policies it names are managed: the account has no cache policy of its own)
 
         // OrderStatusFunction
-        function(EDGE, "OrderStatusFunction", ORDER_STATUS_FUNCTION, "com.example.orders.api.OrderStatusHandler::handleRequest",
-                60, "orders-edge-OrderStatusFunctionRole-6Tq1Zk9Wm3Px", Map.of("ORDER_STATUS_TABLE", ORDER_STATUS_TABLE_NAME));
+        function(EDGE, "OrderStatusFunction", ORDER_STATUS_FUNCTION,
+                "com.example.orders.api.OrderStatusHandler::handleRequest", 60,
+                "orders-edge-OrderStatusFunctionRole-6Tq1Zk9Wm3Px", Map.of("ORDER_STATUS_TABLE", ORDER_STATUS_TABLE_NAME));
 
         // PartnerApi
         eu.items("apigateway", "GetRestApis", List.of(map("id", REST_API, "name", "orders-partner-api",
-                "createdDate", CREATED, "apiKeySource", "HEADER", "endpointConfiguration", Map.of("types", List.of("REGIONAL")),
+                "createdDate", CREATED, "apiKeySource", "HEADER",
+                "endpointConfiguration", Map.of("types", List.of("REGIONAL")),
                 "rootResourceId", "8fz1k3x9ma", "disableExecuteApiEndpoint", false)));
         // (the root resource), OrdersResource, OrderIdResource with GetOrderMethod: the API answers the
         // integration timeout it applies, 29 s
@@ -464,7 +478,8 @@ public final class FlawedAccount {
                 List.of(DEPLOYMENT_GROUP_NAME));
         eu.batch("codedeploy", "BatchGetDeploymentGroups", "deploymentGroupNames", "deploymentGroupsInfo",
                 "deploymentGroupName", List.of(map("applicationName", DEPLOY_APPLICATION,
-                        "deploymentGroupId", "e3b1c2d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "deploymentGroupName", DEPLOYMENT_GROUP_NAME,
+                        "deploymentGroupId", "e3b1c2d4-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                        "deploymentGroupName", DEPLOYMENT_GROUP_NAME,
                         "deploymentConfigName", "CodeDeployDefault.HalfAtATime", "ec2TagFilters", List.of(),
                         "onPremisesInstanceTagFilters", List.of(), "autoScalingGroups", List.of(Map.of("name", ASG_NAME,
                                 "hook", "CodeDeploy-managed-automatic-launch-deployment-hook-" + DEPLOYMENT_GROUP_NAME
@@ -530,7 +545,8 @@ public final class FlawedAccount {
             List<Map<String, Object>> tags) {
         return map("GroupId", id, "GroupName", name, "Description", description, "VpcId", VPC, "OwnerId", ACCOUNT,
                 "SecurityGroupArn", EC2 + "security-group/" + id, "IpPermissions", ingress,
-                "IpPermissionsEgress", List.of(map("IpProtocol", "-1", "IpRanges", List.of(Map.of("CidrIp", "0.0.0.0/0")))),
+                "IpPermissionsEgress", List.of(map("IpProtocol", "-1",
+                        "IpRanges", List.of(Map.of("CidrIp", "0.0.0.0/0")))),
                 "Tags", tags);
     }
 

@@ -46,7 +46,8 @@ public final class FlawedIds {
     public static final String VPC_DEFAULT_SG = "sg-07a6b5c4d3e2f1a09";
     static final String LOAD_BALANCER_NAME = "orders-LoadB-8ZP3W1K7Q2MX";
     public static final String LOAD_BALANCER = ELB + "loadbalancer/app/" + LOAD_BALANCER_NAME + "/5d1b9c3e7f2a4680";
-    static final String LOAD_BALANCER_DNS = LOAD_BALANCER_NAME + "-1418350976.eu-west-1.elb.amazonaws.com"; // orders-alb-dns-name
+    // orders-alb-dns-name
+    static final String LOAD_BALANCER_DNS = LOAD_BALANCER_NAME + "-1418350976.eu-west-1.elb.amazonaws.com";
     static final String TARGET_GROUP_NAME = "orders-WebTa-3RJ7N0V5C1HK"; // orders-web-target-group-name
     public static final String TARGET_GROUP = ELB + "targetgroup/" + TARGET_GROUP_NAME + "/9a8b7c6d5e4f3a21";
     public static final String LISTENER = ELB + "listener/app/" + LOAD_BALANCER_NAME + "/5d1b9c3e7f2a4680/1f2e3d4c5b6a7980";
