@@ -3,7 +3,7 @@
 #
 #   bench/run.sh                 # all benchmarks (about 10 minutes)
 #   RUNS=10 bench/run.sh         # more repetitions of the process-level measurements
-#   SKIP_JMH=1 bench/run.sh      # only the process-level measurements
+#   SKIP_JMH=1 bench/run.sh      # without the JMH benchmarks (3 and 4)
 #
 # Needs Java 17, Maven and GNU time (/usr/bin/time, Debian package "time"). Reads the corpus from
 # ../shared/corpus (override with RESILINT_CORPUS). Nothing here touches the network beyond the
@@ -76,14 +76,18 @@ medium="$root/examples/flawed/network-and-web.yaml"
 measure "one template, ./resilint (launcher)" "$((runs * 2))" "$root/resilint" check "$medium" --fail-on none
 measure "one template, java -jar (default JVM flags)" "$((runs * 2))" java -jar "$jar" check "$medium" --fail-on none
 
-if [ "${SKIP_JMH:-}" = "1" ]; then
-  exit 0
+if [ "${SKIP_JMH:-}" != "1" ]; then
+  echo "== 3. parse + evaluate + rules throughput, warm JVM (JMH)"
+  java -jar "$root/bench/target/benchmarks.jar" TemplateBenchmark -p corpus="$corpus" \
+    -rf json -rff "$out/jmh-templates.json" 2>&1 | grep -E '^# templates per pass|^Benchmark|TemplateBenchmark\.' || true
+
+  echo "== 4. code rules against a bare ArchUnit import of the same classes (JMH)"
+  java -jar "$root/bench/target/benchmarks.jar" CodeBenchmark -rf json -rff "$out/jmh-code.json" 2>&1 \
+    | grep -E '^# jars|^Benchmark|CodeBenchmark\.' || true
 fi
 
-echo "== 3. parse + evaluate + rules throughput, warm JVM (JMH)"
-java -jar "$root/bench/target/benchmarks.jar" TemplateBenchmark -p corpus="$corpus" \
-  -rf json -rff "$out/jmh-templates.json" 2>&1 | grep -E '^# templates per pass|^Benchmark|TemplateBenchmark\.' || true
-
-echo "== 4. code rules against a bare ArchUnit import of the same classes (JMH)"
-java -jar "$root/bench/target/benchmarks.jar" CodeBenchmark -rf json -rff "$out/jmh-code.json" 2>&1 \
-  | grep -E '^# jars|^Benchmark|CodeBenchmark\.' || true
+echo "== 5. live scan against the fake AWS on loopback, 20 and 50 ms a call"
+for latency in 20 50; do
+  java -cp "$root/bench/target/benchmarks.jar" dev.resilint.bench.live.LiveScanBenchmark "$latency" "$runs" 2>/dev/null \
+    | grep -E '^== live|^calls|^wall|^cpu|over$|could not'
+done

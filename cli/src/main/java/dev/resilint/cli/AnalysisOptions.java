@@ -14,11 +14,14 @@ import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,7 +71,12 @@ final class AnalysisOptions {
 
     LocalDate today() {
         if (today == null) {
-            return LocalDate.now();
+            // today in the default time zone, through its offset now: LocalDate.now() would load the
+            // JDK's zone rules providers, whose service lookup opens every jar of the class path
+            // (the AWS SDK's too) on every start
+            long now = System.currentTimeMillis();
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(TimeZone.getDefault().getOffset(now) / 1000);
+            return LocalDate.ofInstant(Instant.ofEpochMilli(now), offset);
         }
         try {
             return LocalDate.parse(today);

@@ -49,6 +49,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // picocli otherwise looks for Groovy closures on the class path; the miss would open the AWS
+        // SDK's jar (lib/resilint-aws-sdk.jar) on every start
+        System.setProperty("picocli.disable.closures", "true");
         Environment env = Environment.system();
         int code = execute(args, env);
         env.out().flush();

@@ -8,6 +8,7 @@ import dev.resilint.core.report.Report;
 import dev.resilint.live.IamPolicy;
 import dev.resilint.live.LiveScan;
 import dev.resilint.live.ScanSettings;
+import dev.resilint.live.aws.AwsChains;
 import dev.resilint.live.aws.ClientSettings;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -24,12 +25,6 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** {@code resilint scan}: the same rules on what runs in AWS accounts, read only. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -75,9 +70,9 @@ final class ScanCommand extends ReportingCommand {
     String externalId;
 
     @Option(names = "--skip-tags",
-            description = "Read tags only where a rule needs them (requiredTags): one call fewer per queue, table, "
-                    + "function, cache cluster, state machine and distribution, but resilint:suppress tags on those "
-                    + "are then not read.")
+            description = "Read tags only where a rule needs them (requiredTags): saves the tag calls of queues, "
+                    + "tables, functions, cache clusters, state machines, distributions, load balancers, ECS and EKS, "
+                    + "whose resilint:suppress tags are then not read.")
     boolean skipTags;
 
     @Option(names = "--print-iam-policy",
@@ -90,12 +85,23 @@ final class ScanCommand extends ReportingCommand {
 
     @Override
     public Integer call() {
+        requireSdk();
         if (printPolicy || printRoleTemplate) {
             env.out().print(printPolicy ? IamPolicy.json() : IamPolicy.roleTemplate());
             env.out().flush();
             return ExitCodes.OK;
         }
         return super.call();
+    }
+
+    /** The AWS SDK lives in a jar of its own; a copy of resilint.jar without it cannot scan. */
+    private static void requireSdk() {
+        try {
+            Class.forName("software.amazon.awssdk.core.SdkClient", false, ScanCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UserException("resilint scan needs the AWS SDK: lib/resilint-aws-sdk.jar next to resilint.jar "
+                    + "(both are built into cli/target by mvn package)");
+        }
     }
 
     @Override
@@ -152,23 +158,14 @@ final class ScanCommand extends ReportingCommand {
         if (externalId != null && roleName == null) {
             throw new UserException("--external-id needs --role-name");
         }
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        String home;
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            if (profile != null) {
-                chain.profileName(profile);
-            }
-            home = chain.build().getRegion().id();
-        } catch (SdkClientException e) {
-            if (regions.isEmpty()) {
-                throw new UserException("no region: give --region REGION, or set AWS_REGION or a profile's region");
-            }
-            home = regions.get(0);
+        Optional<String> chosen = Optional.ofNullable(profile);
+        Optional<String> home = AwsChains.region(chosen).or(() -> regions.stream().findFirst());
+        if (home.isEmpty()) {
+            throw new UserException("no region: give --region REGION, or set AWS_REGION or a profile's region");
         }
         return new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
-                Optional.ofNullable(externalId), credentials, Region.of(home).id(), ClientSettings.defaults(), 8, 4, !skipTags);
+                Optional.ofNullable(externalId), AwsChains.credentials(chosen), home.get(), ClientSettings.defaults(), 8, 4,
+                !skipTags);
     }
 
     /** The account ids of an accounts file; a usage error naming the file and line for anything else. */

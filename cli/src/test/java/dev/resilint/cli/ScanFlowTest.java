@@ -192,6 +192,31 @@ class ScanFlowTest {
     }
 
     @Test
+    void aSuppressionTagThatTakesACallOfItsOwnIsReadUnlessSkipTags() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region("eu-west-1");
+        String arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders-view";
+        eu.items("dynamodb", "ListTables", List.of("orders-view"));
+        eu.answer("dynamodb", "DescribeTable", "TableName", "orders-view", Map.of("Table", Map.of(
+                "TableName", "orders-view", "TableArn", arn, "TableStatus", "ACTIVE")));
+        eu.answer("dynamodb", "DescribeContinuousBackups", "TableName", "orders-view", Map.of(
+                "ContinuousBackupsDescription", Map.of("ContinuousBackupsStatus", "ENABLED",
+                        "PointInTimeRecoveryDescription", Map.of("PointInTimeRecoveryStatus", "DISABLED"))));
+        eu.items("dynamodb", "ListTagsOfResource", "ResourceArn", arn, List.of(Map.of("Key", "resilint:suppress",
+                "Value", "DR03: a view rebuilt from the order events")));
+
+        Cli.Result tagged = new Cli(dir).run("scan", "--include-rules", "DR03", "--no-color", "--include-suppressed");
+        assertThat(tagged.exitCode()).as(tagged.out() + tagged.err()).isZero();
+        assertThat(tagged.out()).contains("(suppressed: a view rebuilt from the order events)");
+        assertThat(FAKE.calls().count("dynamodb", "ListTagsOfResource")).isEqualTo(1);
+
+        FAKE.calls().clear();
+        Cli.Result skipped = new Cli(dir).run("scan", "--include-rules", "DR03", "--no-color", "--skip-tags");
+        assertThat(skipped.exitCode()).as(skipped.out()).isEqualTo(1);
+        assertThat(skipped.out()).contains("DR03").contains(arn);
+        assertThat(FAKE.calls().count("dynamodb", "ListTagsOfResource")).isZero();
+    }
+
+    @Test
     void helpListsEveryExitCodeIncludingGaps() {
         Cli.Result r = new Cli(dir).run("scan", "--help");
         assertThat(r.exitCode()).isZero();

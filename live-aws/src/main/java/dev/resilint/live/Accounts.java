@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -66,9 +67,16 @@ final class Accounts {
         String caller;
         try {
             caller = sts.getCallerIdentity().account();
-        } catch (SdkException e) {
+        } catch (AwsServiceException e) {
             throw new SetupException("the credentials do not work: " + ReadFailure.of("sts:GetCallerIdentity", e)
                     .getMessage());
+        } catch (SdkException e) {
+            String message = ReadFailure.of("sts:GetCallerIdentity", e).getMessage();
+            if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+                throw new SetupException("no AWS credentials found (environment, profile, SSO, web identity, "
+                        + "container or instance metadata): " + message);
+            }
+            throw new SetupException("AWS STS in " + home.id() + " cannot be reached: " + message);
         }
         Set<String> ids = new TreeSet<>();
         if (settings.accounts() instanceof ScanSettings.Accounts.Caller) {

@@ -23,15 +23,46 @@ import dev.resilint.live.collect.services.SqsCollector;
 import dev.resilint.live.collect.services.StepFunctionsCollector;
 import dev.resilint.live.collect.services.SynthesizedTypes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Every collector of the live source. Add a new one here. */
+/**
+ * Every collector of the live source. Add a new one here, and its types to {@link #TYPES}.
+ *
+ * <p>The collectors are created on first use: their classes name the AWS SDK's, which a run that
+ * only reads templates (and asks only which rules run live) should not load.
+ */
 public final class Collectors {
 
-    private static final List<Collector> ALL = List.of(
+    /** The types the collectors read, sorted ({@code CollectorsTest} keeps it equal to theirs). */
+    private static final Set<String> TYPES = Collections.unmodifiableSet(new TreeSet<>(List.of(
+            "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
+            "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration",
+            "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
+            "AWS::CloudFormation::Stack",
+            "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
+            "AWS::CodeDeploy::DeploymentGroup",
+            "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
+            "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::Subnet",
+            "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+            "AWS::EKS::Cluster",
+            "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+            "AWS::ElasticLoadBalancing::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::Events::EventBus", "AWS::Events::Rule",
+            "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
+            "AWS::Pipes::Pipe",
+            "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+            "AWS::SNS::Subscription",
+            "AWS::SQS::Queue",
+            "AWS::Scheduler::Schedule",
+            "AWS::StepFunctions::StateMachine")));
+
+    private static final class Holder {
+        static final List<Collector> ALL = List.of(
             new ApiGatewayCollector(),
             new ApiGatewayV2Collector(),
             new AutoScalingCollector(),
@@ -55,25 +86,24 @@ public final class Collectors {
             new SynthesizedTypes())
             .stream().sorted(Comparator.comparing(Collector::service).thenComparing(c -> c.getClass().getSimpleName()))
             .toList();
+    }
 
     private Collectors() {
     }
 
     public static List<Collector> all() {
-        return ALL;
+        return Holder.ALL;
     }
 
-    /** Every type some collector reads. */
+    /** Every type some collector reads, without loading the collectors. */
     public static Set<String> types() {
-        Set<String> types = new TreeSet<>();
-        ALL.forEach(c -> types.addAll(c.types()));
-        return types;
+        return TYPES;
     }
 
     /** Every IAM action some collector may call, sorted. */
     public static List<String> actions() {
         Set<String> actions = new TreeSet<>();
-        ALL.forEach(c -> actions.addAll(c.actions()));
+        Holder.ALL.forEach(c -> actions.addAll(c.actions()));
         return new ArrayList<>(actions);
     }
 }

@@ -11,6 +11,7 @@ import dev.resilint.live.collect.Collector;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The live-account source as an analyzer: runs the rules that can judge a live account (their
@@ -24,26 +25,26 @@ public final class LiveAnalyzer implements Analyzer {
 
     private final List<InfraRule> rules;
     private final Optional<ScanSettings> settings;
-    private final List<Collector> collectors;
+    private final Supplier<List<Collector>> collectors;
     private final LiveScan.Progress progress;
 
     /** An analyzer that scans with {@code settings}. */
     public LiveAnalyzer(List<? extends InfraRule> rules, ScanSettings settings, LiveScan.Progress progress) {
-        this(rules, Optional.of(settings), Collectors.all(), progress);
+        this(rules, Optional.of(settings), Collectors::all, progress);
     }
 
     /** An analyzer that only tells which rules run live (for the rule catalog). */
     public LiveAnalyzer(List<? extends InfraRule> rules) {
-        this(rules, Optional.empty(), Collectors.all(), LiveScan.Progress.NONE);
+        this(rules, Optional.empty(), Collectors::all, LiveScan.Progress.NONE);
     }
 
-    LiveAnalyzer(List<? extends InfraRule> rules, Optional<ScanSettings> settings, List<Collector> collectors,
+    LiveAnalyzer(List<? extends InfraRule> rules, Optional<ScanSettings> settings, Supplier<List<Collector>> collectors,
             LiveScan.Progress progress) {
         Set<String> readable = Collectors.types();
         this.rules = rules.stream().filter(r -> r.metadata().sources().contains(SourceKind.LIVE)
                 && readsEnough(r.metadata(), readable)).map(r -> (InfraRule) r).toList();
         this.settings = settings;
-        this.collectors = List.copyOf(collectors);
+        this.collectors = collectors;
         this.progress = progress;
     }
 
@@ -78,7 +79,7 @@ public final class LiveAnalyzer implements Analyzer {
         }
         ScanSettings scan = settings.orElseThrow(() -> new IllegalStateException("no scan settings"));
         try {
-            return new LiveScan(scan, collectors, progress).run(rules, request.engine());
+            return new LiveScan(scan, collectors.get(), progress).run(rules, request.engine());
         } catch (Accounts.SetupException e) {
             Results results = new Results();
             results.addProblem(Problem.input("", 0, 0, e.getMessage()));

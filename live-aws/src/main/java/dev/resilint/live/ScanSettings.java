@@ -23,7 +23,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param callsPerService how many calls of one service run at once in one account region
  * @param readTags whether to read the tags of every resource, for {@code resilint:suppress} tags, even
  *     where no enabled rule reads tags: what {@code resilint scan} does unless {@code --skip-tags}
- *     (which saves one call per queue, table, function, cache cluster, state machine and distribution)
+ *     (which saves the tag calls of queues, tables, functions, cache clusters, state machines,
+ *     distributions, load balancers, ECS and EKS)
  */
 public record ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
         Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,

@@ -1,13 +1,18 @@
 package dev.resilint.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.resilint.core.Location;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
 import dev.resilint.live.fake.FakeAws;
 import dev.resilint.live.fake.FakeRegion;
+import dev.resilint.live.fake.Fault;
 import dev.resilint.live.twin.Scans;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,5 +111,32 @@ class AccountsScanTest {
         Results results = Scans.run(all);
         assertThat(az01(results)).containsExactly(arn(CALLER, "eu-west-1"), arn(CALLER, "us-east-1"));
         assertThat(results.notEvaluated()).isEmpty();
+    }
+
+    @Test
+    void anEndpointThatCannotBeReachedIsNotCalledABadCredential() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ScanSettings named = Scans.caller(FAKE, CALLER, "eu-west-1");
+        ScanSettings unreachable = new ScanSettings(named.accounts(), named.regions(), false, Optional.empty(),
+                Optional.empty(), named.credentials(), "eu-west-1",
+                named.clients().withEndpoint(URI.create("http://127.0.0.1:" + closed)), 4, 4);
+        Accounts.SetupException e = catchThrowableOfType(
+                () -> Scans.run(unreachable), Accounts.SetupException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("AWS STS in eu-west-1 cannot be reached: sts:GetCallerIdentity:")
+                .doesNotContain("credentials do not work");
+    }
+
+    @Test
+    void credentialsThatAreRefusedAreCalledSo() {
+        FAKE.inject(Fault.error("InvalidClientTokenId", 403).on("sts", "GetCallerIdentity"));
+        Accounts.SetupException e = catchThrowableOfType(
+                () -> Scans.run(Scans.caller(FAKE, CALLER, "eu-west-1")), Accounts.SetupException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("the credentials do not work: sts:GetCallerIdentity:")
+                .contains("InvalidClientTokenId");
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A synthetic account region for the live-scan benchmark: about a thousand resources of the types
  * that cost calls (lists, and the per-resource calls the APIs make unavoidable), served by the fake.
- * {@link #budget()} says how many calls a scan of it needs at the APIs' largest page sizes.
+ * Every resource carries a tag, which {@code resilint scan} reads by default. {@link #budget()} says
+ * how many calls a scan of it needs at the APIs' largest page sizes.
  */
 final class SyntheticAccount {
 
@@ -42,6 +43,13 @@ final class SyntheticAccount {
     SyntheticAccount(String account, String region) {
         this.account = account;
         this.region = region;
+    }
+
+    /** The tags every resource carries, as a map and as a list of keys and values. */
+    static final Map<String, Object> TAGS = Map.of("team", "orders");
+
+    private static List<Object> tagList() {
+        return List.of(map("Key", "team", "Value", "orders"));
     }
 
     private String arn(String service, String resource) {
@@ -125,6 +133,9 @@ final class SyntheticAccount {
         }
         r.items("elbv2", "DescribeLoadBalancers", lbs);
         r.items("elbv2", "DescribeTargetGroups", tgs);
+        List<Object> lbTags = new ArrayList<>();
+        lbs.forEach(lb -> lbTags.add(map("ResourceArn", ((Map<?, ?>) lb).get("LoadBalancerArn"), "Tags", tagList())));
+        r.batch("elbv2", "DescribeTags", "ResourceArns", "TagDescriptions", "ResourceArn", lbTags);
         List<Object> classic = new ArrayList<>();
         for (int i = 0; i < CLASSIC; i++) {
             classic.add(map("LoadBalancerName", "clb" + i, "Subnets", List.of("subnet-0", "subnet-1")));
@@ -132,6 +143,10 @@ final class SyntheticAccount {
                     map("LoadBalancerAttributes", map("CrossZoneLoadBalancing", map("Enabled", true))));
         }
         r.items("elb", "DescribeLoadBalancers", classic);
+        List<Object> classicTags = new ArrayList<>();
+        classic.forEach(lb -> classicTags.add(map("LoadBalancerName", ((Map<?, ?>) lb).get("LoadBalancerName"),
+                "Tags", tagList())));
+        r.batch("elb", "DescribeTags", "LoadBalancerNames", "TagDescriptions", "LoadBalancerName", classicTags);
     }
 
     private void serveData(FakeRegion r) {
@@ -159,6 +174,10 @@ final class SyntheticAccount {
                             map("CacheNodeId", "0002", "CustomerAvailabilityZone", zone(1)))));
         }
         r.items("elasticache", "DescribeCacheClusters", caches);
+        for (int i = 0; i < CACHES; i++) {
+            r.answer("elasticache", "ListTagsForResource", "ResourceName", arn("elasticache", "cluster:cache" + i),
+                    map("TagList", tagList()));
+        }
         List<Object> tables = new ArrayList<>();
         for (int i = 0; i < TABLES; i++) {
             String name = "t" + i;
@@ -169,6 +188,7 @@ final class SyntheticAccount {
             r.answer("dynamodb", "DescribeContinuousBackups", "TableName", name, map("ContinuousBackupsDescription",
                     map("ContinuousBackupsStatus", "ENABLED", "PointInTimeRecoveryDescription",
                             map("PointInTimeRecoveryStatus", "ENABLED"))));
+            r.items("dynamodb", "ListTagsOfResource", "ResourceArn", arn("dynamodb", "table/" + name), tagList());
         }
         r.items("dynamodb", "ListTables", tables);
     }
@@ -186,6 +206,7 @@ final class SyntheticAccount {
                         + "\",\"maxReceiveCount\":5}");
             }
             r.answer("sqs", "GetQueueAttributes", "QueueUrl", url + name, map("Attributes", attributes));
+            r.answer("sqs", "ListQueueTags", "QueueUrl", url + name, map("Tags", TAGS));
         }
         r.items("sqs", "ListQueues", urls);
         List<Object> functions = new ArrayList<>();
@@ -196,6 +217,7 @@ final class SyntheticAccount {
             r.items("lambda", "ListAliases", "FunctionName", fn, List.of());
             r.items("lambda", "ListVersionsByFunction", "FunctionName", fn, List.of());
             r.items("lambda", "ListFunctionEventInvokeConfigs", "FunctionName", fn, List.of());
+            r.answer("lambda", "ListTags", "Resource", fn, map("Tags", TAGS));
         }
         r.items("lambda", "ListFunctions", functions);
         List<Object> mappings = new ArrayList<>();
@@ -215,6 +237,8 @@ final class SyntheticAccount {
                             + "\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"JitterStrategy\":\"FULL\"}],\"End\":true}}}",
                     "roleArn", arn("iam", "role/sm").replace(":" + region + ":", "::"), "type", "STANDARD",
                     "creationDate", "2026-01-01T00:00:00Z"));
+            r.answer("states", "ListTagsForResource", "resourceArn", sm, map("tags", List.of(map("key", "team",
+                    "value", "orders"))));
         }
         r.items("states", "ListStateMachines", machines);
     }
@@ -261,26 +285,32 @@ final class SyntheticAccount {
         b.put("elasticloadbalancing:DescribeTargetHealth", LOAD_BALANCERS);
         b.put("elasticloadbalancing:DescribeListeners", LOAD_BALANCERS);
         b.put("elasticloadbalancing:DescribeRules", LOAD_BALANCERS);
+        b.put("elasticloadbalancing:DescribeTags", pages(LOAD_BALANCERS, 20) + pages(CLASSIC, 20)); // 20 a call
         b.put("rds:DescribeDBInstances", pages(DATABASES, 100));
         b.put("rds:DescribeDBClusters", pages(CLUSTERS, 100));
         b.put("elasticache:DescribeReplicationGroups", 1);
         b.put("elasticache:DescribeCacheClusters", pages(CACHES, 100));
+        b.put("elasticache:ListTagsForResource", CACHES);
         b.put("dynamodb:ListTables", pages(TABLES, 100));
         b.put("dynamodb:DescribeTable", TABLES);
         b.put("dynamodb:DescribeContinuousBackups", TABLES);
+        b.put("dynamodb:ListTagsOfResource", TABLES);
         b.put("sqs:ListQueues", pages(QUEUES, 1000));
         b.put("sqs:GetQueueAttributes", QUEUES);
+        b.put("sqs:ListQueueTags", QUEUES);
         b.put("sns:ListSubscriptions", 1);
         b.put("lambda:ListFunctions", pages(FUNCTIONS, 50));
         b.put("lambda:ListEventSourceMappings", pages(MAPPINGS, 100));
         b.put("lambda:ListAliases", FUNCTIONS);
         b.put("lambda:ListVersionsByFunction", FUNCTIONS);
         b.put("lambda:ListFunctionEventInvokeConfigs", FUNCTIONS);
+        b.put("lambda:ListTags", FUNCTIONS);
         b.put("events:ListEventBuses", 1);
         b.put("pipes:ListPipes", 1);
         b.put("scheduler:ListSchedules", 1);
         b.put("states:ListStateMachines", pages(MACHINES, 1000));
         b.put("states:DescribeStateMachine", MACHINES);
+        b.put("states:ListTagsForResource", MACHINES);
         b.put("ecs:ListClusters", 1);
         b.put("ecs:DescribeClusters", 1);
         b.put("ecs:ListServices", pages(ECS_SERVICES, 100));

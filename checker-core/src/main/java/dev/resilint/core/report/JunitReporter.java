@@ -71,7 +71,7 @@ public final class JunitReporter implements Reporter {
         List<Suite> suites = suites(report);
         try {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "resilint");
             counts(xml, suites.stream().flatMap(s -> s.cases().stream()).toList());

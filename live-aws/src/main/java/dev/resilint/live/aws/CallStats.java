@@ -12,25 +12,31 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Counts the calls a scan makes (per service and operation) and their retries, for progress
  * reports, benchmarks and the tests that hold the collectors to a call budget. An interceptor on
- * every client: a call is one execution, each transmission after the first is a retry.
+ * every client ({@link #interceptor()}): a call is one execution, each transmission after the first
+ * is a retry. Only that interceptor names SDK types, so progress reporting does not load the SDK.
  */
-public final class CallStats implements ExecutionInterceptor {
+public final class CallStats {
 
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
 
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        calls.computeIfAbsent(service + ":" + operation, k -> new AtomicLong()).incrementAndGet();
-        total.incrementAndGet();
-    }
+    /** The interceptor that counts into these statistics, for every client of a scan. */
+    ExecutionInterceptor interceptor() {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+                String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+                calls.computeIfAbsent(service + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+                total.incrementAndGet();
+            }
 
-    @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        attempts.incrementAndGet();
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                attempts.incrementAndGet();
+            }
+        };
     }
 
     /** Calls made so far. */

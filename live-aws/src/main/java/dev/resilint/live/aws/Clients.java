@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,12 +31,14 @@ public final class Clients implements AutoCloseable {
 
     private final ClientSettings settings;
     private final CallStats stats;
+    private final ExecutionInterceptor counting;
     private final SdkHttpClient http;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public Clients(ClientSettings settings, CallStats stats) {
         this.settings = settings;
         this.stats = stats;
+        this.counting = stats.interceptor();
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout()).build();
     }
@@ -81,7 +84,7 @@ public final class Clients implements AutoCloseable {
                         .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.throttlingBackoffBase(),
                                 settings.maxBackoff()))
                         .build())
-                .addExecutionInterceptor(stats));
+                .addExecutionInterceptor(counting));
         settings.endpoint().ifPresent(b::endpointOverride);
         return b.build();
     }

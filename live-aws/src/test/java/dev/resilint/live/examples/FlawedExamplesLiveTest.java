@@ -13,7 +13,6 @@ import dev.resilint.core.config.Config;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.RunOptions;
-import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.infra.rules.InfraRules;
@@ -50,20 +49,15 @@ import org.junit.jupiter.api.Test;
  * CloudFront answers the TTLs it applies to every legacy behavior, set or not (CA01's "quiet when").
  *
  * <p>Tags: the live form of the template's suppression of DR03 on {@code CustomerOrdersViewTable} is
- * the {@code resilint:suppress} tag on that table. DynamoDB tags take a call of their own, which a scan
- * makes only when it reads tags, and it reads tags only when {@code requiredTags} is configured
- * (OB01's setting). The acceptance scan therefore runs with {@code requiredTags} set and OB01 not run
- * ({@link #TAGS_READ}, on both sides); {@link #withTheDefaultConfigurationTheTableTagIsNotReadSoDr03IsNotSuppressedLive}
- * pins what the default configuration does.
+ * the {@code resilint:suppress} tag on that table. DynamoDB tags take a call of their own, which
+ * {@code resilint scan} makes unless {@code --skip-tags};
+ * {@link #withSkipTagsTheTableTagIsNotReadSoDr03IsNotSuppressedLive} pins what that option costs.
  */
 class FlawedExamplesLiveTest {
 
     static final Path FLAWED = Path.of("..", "examples", "flawed").toAbsolutePath().normalize();
     /** Before the template suppression's {@code expires: 2027-06-30}. */
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
-    /** Tags are read (some tag is required) and OB01, the rule that would check them, does not run. */
-    static final Config TAGS_READ = new Config(Optional.empty(), List.of(), List.of("OB01"), Map.of(), Map.of(),
-            List.of("cost-centre"), Optional.empty(), List.of(), TreeReader.DEFAULT_MAX_BYTES);
 
     static final FakeAws FAKE = FakeAws.start();
 
@@ -127,8 +121,8 @@ class FlawedExamplesLiveTest {
 
     @Test
     void theFlawedAccountGetsTheFindingsOfTheFlawedTemplates() {
-        Report template = checkTemplates(TAGS_READ);
-        Report live = scanAccount(TAGS_READ);
+        Report template = checkTemplates();
+        Report live = scanAccount(true);
 
         assertThat(template.problems()).as("template problems").isEmpty();
         assertThat(live.problems()).as("live problems").isEmpty();
@@ -155,9 +149,9 @@ class FlawedExamplesLiveTest {
     }
 
     @Test
-    void withTheDefaultConfigurationTheTableTagIsNotReadSoDr03IsNotSuppressedLive() {
-        Report template = checkTemplates(Config.defaults());
-        Report live = scanAccount(Config.defaults());
+    void withSkipTagsTheTableTagIsNotReadSoDr03IsNotSuppressedLive() {
+        Report template = checkTemplates();
+        Report live = scanAccount(false);
 
         assertThat(live.problems()).isEmpty();
         assertThat(live.notEvaluated()).isEmpty();
@@ -173,11 +167,9 @@ class FlawedExamplesLiveTest {
 
     @Test
     void everyLiveRuleRanOnTheAccountAndTheFindingsNameOnlyTemplateResources() {
-        Report live = scanAccount(TAGS_READ);
+        Report live = scanAccount(true);
         Set<String> ran = live.rules().stream().map(RuleMetadata::id).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = new TreeSet<>(liveRuleIds());
-        expected.remove("OB01");
-        assertThat(ran).isEqualTo(expected);
+        assertThat(ran).isEqualTo(liveRuleIds());
         assertThat(Stream.concat(live.findings().stream(), live.suppressed().stream()))
                 .allSatisfy(f -> assertThat(LOGICAL_IDS).containsKey(((Location.Live) f.location()).arn()));
     }
@@ -185,18 +177,18 @@ class FlawedExamplesLiveTest {
     // ------------------------------------------------------------------
 
     /** {@code resilint check examples/flawed}, findings of the rules that run live only. */
-    static Report checkTemplates(Config config) {
+    static Report checkTemplates() {
         Set<String> live = liveRuleIds();
         List<InfraRule> rules = InfraRules.all().stream().filter(r -> live.contains(r.id())).toList();
         return new Runner(catalog()).run(List.of(new CloudFormationAnalyzer(rules)), new RunOptions(List.of(FLAWED),
-                FLAWED.getParent(), config, Optional.empty(), FailThreshold.WARNING, TODAY, List.of()));
+                FLAWED.getParent(), Config.defaults(), Optional.empty(), FailThreshold.WARNING, TODAY, List.of()));
     }
 
-    /** {@code resilint scan --region eu-west-1} of the fixture account. */
-    static Report scanAccount(Config config) {
-        LiveAnalyzer analyzer = new LiveAnalyzer(InfraRules.all(), Scans.caller(FAKE, ACCOUNT, REGION),
-                LiveScan.Progress.NONE);
-        return new Runner(catalog()).run(List.of(analyzer), new RunOptions(List.of(), FLAWED.getParent(), config,
+    /** {@code resilint scan --region eu-west-1} of the fixture account, with {@code --skip-tags} unless {@code readTags}. */
+    static Report scanAccount(boolean readTags) {
+        LiveAnalyzer analyzer = new LiveAnalyzer(InfraRules.all(),
+                Scans.caller(FAKE, ACCOUNT, REGION).withReadTags(readTags), LiveScan.Progress.NONE);
+        return new Runner(catalog()).run(List.of(analyzer), new RunOptions(List.of(), FLAWED.getParent(), Config.defaults(),
                 Optional.empty(), FailThreshold.WARNING, TODAY, List.of()));
     }
 
