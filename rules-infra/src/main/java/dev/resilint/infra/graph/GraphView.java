@@ -63,6 +63,9 @@ public final class GraphView {
 
     /** Every resource of a declared type, in the source's order. */
     public List<Resource> resources() {
+        if (declared.size() == 1) {
+            return graph.ofType(declared.iterator().next());
+        }
         return graph.resources().stream().filter(r -> declared.contains(r.type())).toList();
     }
 

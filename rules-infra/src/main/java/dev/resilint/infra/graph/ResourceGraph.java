@@ -1,6 +1,8 @@
 package dev.resilint.infra.graph;
 
 import dev.resilint.core.SourceKind;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ public final class ResourceGraph {
 
     private final String name;
     private final Map<String, Resource> resources;
+    private final List<Resource> ordered;
+    private final Map<String, List<Resource>> byType;
     private final Function<ResourceGraph, GraphSource> sourceFactory;
     private final Function<ResourceGraph, References> referencesFactory;
     private final Completeness completeness;
@@ -39,6 +43,13 @@ public final class ResourceGraph {
             map.put(r.id(), r);
         }
         this.resources = map;
+        this.ordered = List.copyOf(map.values());
+        Map<String, List<Resource>> types = new HashMap<>();
+        for (Resource r : ordered) {
+            types.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+        }
+        types.replaceAll((t, list) -> List.copyOf(list));
+        this.byType = types;
         this.sourceFactory = Objects.requireNonNull(source, "source");
         this.referencesFactory = Objects.requireNonNull(references, "references");
         this.completeness = Objects.requireNonNull(completeness, "completeness");
@@ -50,7 +61,7 @@ public final class ResourceGraph {
     }
 
     public List<Resource> resources() {
-        return List.copyOf(resources.values());
+        return ordered;
     }
 
     public Optional<Resource> resource(String id) {
@@ -59,7 +70,7 @@ public final class ResourceGraph {
 
     /** Resources of one CloudFormation type, in the source's order. */
     public List<Resource> ofType(String type) {
-        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+        return byType.getOrDefault(type, List.of());
     }
 
     /** The source's reading of values, existence and embedded JSON. */

@@ -1,7 +1,7 @@
 package dev.resilint.infra.graph;
 
 import dev.resilint.core.RuleContext;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The loop most rules share, written once: every resource of the types the rule judges
@@ -14,8 +14,9 @@ public abstract class ResourceRule implements InfraRule {
 
     @Override
     public final void check(GraphView graph, RuleContext context) throws Exception {
-        Set<String> judged = Set.copyOf(metadata().judgedTypes());
-        for (Resource resource : graph.resources()) {
+        List<String> judged = metadata().judgedTypes();
+        List<Resource> candidates = judged.size() == 1 ? graph.ofType(judged.get(0)) : graph.resources();
+        for (Resource resource : candidates) {
             if (judged.contains(resource.type()) && graph.mayExist(resource)) {
                 check(resource, graph, context);
             }
