@@ -124,7 +124,7 @@ public final class LiveScan {
             ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
                     permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, settings.callsPerService()))));
             readers.add(reader);
-            running.add(work.submit(() -> c.collect(reader)));
+            running.add(work.submit(() -> reader.collect(c)));
         }
         running.forEach(LiveScan::join);
         List<LiveResource> resources = new ArrayList<>();
