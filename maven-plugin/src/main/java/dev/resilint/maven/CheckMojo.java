@@ -81,7 +81,7 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "resilint.baseline")
     File baseline;
 
-    /** Report formats written to {@code outputDirectory}: text, json, sarif, junit, markdown. */
+    /** Report formats written to {@code outputDirectory}: text, json, sarif, junit, markdown, gitlab. */
     @Parameter(property = "resilint.formats", defaultValue = "text")
     List<String> formats;
 
