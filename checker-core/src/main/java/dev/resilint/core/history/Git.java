@@ -45,7 +45,10 @@ final class Git {
                 process.destroyForcibly();
                 throw new HistoryException("git " + args[0] + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8).strip());
+            // the process has ended, so its streams end too; the bound only guards against a grandchild holding them
+            byte[] stdout = out.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            byte[] stderr = err.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            return new Result(process.exitValue(), stdout, new String(stderr, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             process.destroyForcibly();
             throw new HistoryException("git " + args[0] + " failed: " + e.getMessage());
