@@ -79,6 +79,12 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
                 notes, threshold, "");
     }
 
+    /** This report judged by another threshold (the exit code and failing count follow). */
+    public Report withThreshold(FailThreshold other) {
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, notes, other, configuration);
+    }
+
     /** Active findings at or above the threshold. */
     public long failingCount() {
         return findings.stream().filter(f -> threshold.fails(f.severity())).count();

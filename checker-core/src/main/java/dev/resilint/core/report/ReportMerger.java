@@ -1,6 +1,7 @@
 package dev.resilint.core.report;
 
 import dev.resilint.core.Engine;
+import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.NotEvaluated;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 public final class ReportMerger {
 
     private static final Pattern LIVE_SCOPE = Pattern.compile("(\\d{12})/.*");
+    private static final Pattern ACCOUNT_NOTE = Pattern.compile("scanned (\\d{12})/.*");
 
     /**
      * One report to merge.
@@ -71,13 +73,20 @@ public final class ReportMerger {
     private ReportMerger() {
     }
 
-    /** The report of the scan whose shards {@code inputs} are; its tool version is theirs. */
-    public static Report merge(List<Input> inputs) throws MergeException {
+    /**
+     * The report of the scan whose shards {@code inputs} are; its tool version is theirs.
+     *
+     * @param failOn the threshold to judge the merged findings by; empty for the shards' own, which
+     *     must then agree
+     */
+    public static Report merge(List<Input> inputs, Optional<FailThreshold> failOn) throws MergeException {
         if (inputs.isEmpty()) {
             throw new MergeException("no reports to merge");
         }
         same(inputs, i -> i.read().toolVersion(), "were written by different resilint versions");
-        same(inputs, i -> i.report().threshold().label(), "have different fail thresholds");
+        if (failOn.isEmpty()) {
+            same(inputs, i -> i.report().threshold().label(), "have different fail thresholds (give --fail-on)");
+        }
         for (Input i : inputs) {
             if (i.report().configuration().isEmpty()) {
                 throw new MergeException(i.name() + " does not record its configuration (run.configuration), so it "
@@ -91,7 +100,8 @@ public final class ReportMerger {
         Map<Input, Shard.Note> notes = shardNotes(inputs);
         checkShards(inputs, notes);
         checkAccounts(inputs, notes);
-        return join(inputs);
+        Report joined = join(inputs);
+        return failOn.map(t -> joined.withThreshold(t)).orElse(joined);
     }
 
     private static void same(List<Input> inputs, Function<Input, String> value, String differ) throws MergeException {
@@ -247,8 +257,7 @@ public final class ReportMerger {
         List<Problem> problems = distinct(inputs, Report::problems).stream().sorted(Report.PROBLEM_ORDER).toList();
         List<NotEvaluated> gaps = distinct(inputs, Report::notEvaluated);
         List<String> files = distinct(inputs, Report::files).stream().sorted().toList();
-        List<String> notes = distinct(inputs, Report::notes).stream().filter(n -> !Shard.Note.is(n)).sorted()
-                .toList();
+        List<String> notes = notes(inputs);
         return new Report(first.rules(), findings, suppressed, baselined, stale, first.baselineUsed(), problems, gaps,
                 files, notes, first.threshold(), first.configuration());
     }
@@ -272,6 +281,29 @@ public final class ReportMerger {
         all.addAll(shared);
         all.sort(Engine.ORDER);
         return all;
+    }
+
+    /**
+     * The notes in the order of one scan: each account's (in account order, as the scan reads
+     * them), then the others once; the shard notes are left out.
+     */
+    private static List<String> notes(List<Input> inputs) {
+        Map<String, List<String>> byAccount = new TreeMap<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (Input i : inputs) {
+            for (String note : i.report().notes()) {
+                Matcher m = ACCOUNT_NOTE.matcher(note);
+                if (m.matches()) {
+                    byAccount.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(note);
+                } else if (!Shard.Note.is(note)) {
+                    others.add(note);
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        byAccount.values().forEach(notes::addAll);
+        notes.addAll(others);
+        return notes;
     }
 
     private static <T> List<T> distinct(List<Input> inputs, Function<Report, ? extends Collection<T>> list) {

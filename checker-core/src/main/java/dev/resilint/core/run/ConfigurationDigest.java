@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.resilint.core.FailThreshold;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleParameter;
 import dev.resilint.core.Suppression;
@@ -24,13 +23,15 @@ import java.util.Optional;
  * scan agree on it, and {@code resilint merge} refuses reports whose digests differ.
  *
  * <p>It covers the rules that ran with their effective severity and every parameter's effective
- * value, the required tags, the fail threshold, the input size limit, the suppressions of the
+ * value, the required tags, the input size limit, the suppressions of the
  * configuration (rule, format, scope, reason, expiry, where written), the baseline (its
  * fingerprints, or none), and what each analyzer adds ({@link Analyzer#configuration()}: a live
  * scan's account selection, regions and tag reading). It leaves out what only renders
  * ({@code --verbose}, colours, {@code --include-suppressed}), the date suppressions' expiry is judged
  * against, credentials, and a scan's {@code --shard}, which is what the shards of one scan differ
- * in.
+ * in. The fail threshold ({@code --fail-on}) is not part of it either: it decides the verdict, not the
+ * findings, and the report states it on its own ({@code summary.threshold}); {@code resilint merge}
+ * compares it apart, and can judge the merged findings again with a threshold of its own.
  */
 public final class ConfigurationDigest {
 
@@ -48,8 +49,8 @@ public final class ConfigurationDigest {
      * @param rules the rules that ran
      * @param analyzerSettings what the analyzers add, one entry per analyzer and line
      */
-    public static String of(List<RuleMetadata> rules, Config config, FailThreshold threshold,
-            Optional<Baseline> baseline, List<String> analyzerSettings) {
+    public static String of(List<RuleMetadata> rules, Config config, Optional<Baseline> baseline,
+            List<String> analyzerSettings) {
         ObjectNode root = JSON.createObjectNode();
         root.put("digest", 1);
         ArrayNode ruleList = root.putArray("rules");
@@ -66,7 +67,6 @@ public final class ConfigurationDigest {
         }
         ArrayNode tags = root.putArray("requiredTags");
         config.requiredTags().forEach(tags::add);
-        root.put("threshold", threshold.label());
         root.put("maxFileSizeBytes", config.maxFileSizeBytes());
         ArrayNode suppressions = root.putArray("suppressions");
         for (Suppression s : config.suppressions()) {

@@ -123,7 +123,7 @@ public final class Runner {
         problems.sort(Report.PROBLEM_ORDER);
         List<String> files = results.files().stream().distinct().sorted().toList();
         List<RuleMetadata> distinct = rules.stream().distinct().toList();
-        String digest = ConfigurationDigest.of(distinct, options.config(), options.threshold(), options.baseline(),
+        String digest = ConfigurationDigest.of(distinct, options.config(), options.baseline(),
                 analyzerSettings);
         return new Report(distinct, active, suppressed, baselined, stale, options.baseline().isPresent(), problems,
                 results.notEvaluated(), files, results.notes(), options.threshold(), digest);
