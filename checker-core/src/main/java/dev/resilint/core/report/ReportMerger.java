@@ -83,23 +83,30 @@ public final class ReportMerger {
         if (inputs.isEmpty()) {
             throw new MergeException("no reports to merge");
         }
-        same(inputs, i -> i.read().toolVersion(), "were written by different resilint versions");
-        if (failOn.isEmpty()) {
-            same(inputs, i -> i.report().threshold().label(), "have different fail thresholds (give --fail-on)");
+        Set<String> names = new HashSet<>();
+        for (Input i : inputs) {
+            if (!names.add(i.name())) {
+                throw new MergeException(i.name() + " is given twice");
+            }
         }
+        Map<Input, Shard.Note> notes = shardNotes(inputs);
         for (Input i : inputs) {
             if (i.report().configuration().isEmpty()) {
                 throw new MergeException(i.name() + " does not record its configuration (run.configuration), so it "
                         + "cannot be checked against the other shards");
             }
         }
+        same(inputs, i -> i.read().toolVersion(), "were written by different resilint versions");
+        if (failOn.isEmpty()) {
+            same(inputs, i -> i.report().threshold().label(), "have different fail thresholds (give --fail-on)");
+        }
         same(inputs, i -> i.report().configuration(),
                 "were scanned with different configurations (rules and their settings, suppressions, baseline, "
                         + "accounts or regions)");
         same(inputs, i -> i.report().rules().toString(), "ran different rules");
-        Map<Input, Shard.Note> notes = shardNotes(inputs);
         checkShards(inputs, notes);
         checkAccounts(inputs, notes);
+        checkTotals(inputs, notes);
         Report joined = join(inputs);
         return failOn.map(t -> joined.withThreshold(t)).orElse(joined);
     }
@@ -124,8 +131,8 @@ public final class ReportMerger {
                     .toList();
             if (found.size() != 1) {
                 throw new MergeException(i.name() + (found.isEmpty()
-                        ? " is not the report of a shard (resilint scan --shard K/N --format json): merge joins the "
-                                + "shards of one scan"
+                        ? " is not the report of a shard of a scan (resilint scan --shard K/N --format json): merge "
+                                + "joins the shards of one scan"
                         : " states several shards"));
             }
             notes.put(i, found.get(0));
@@ -133,7 +140,7 @@ public final class ReportMerger {
         return notes;
     }
 
-    /** Shards 1 to N of one N, each once, that saw one account list. */
+    /** Shards 1 to N of one N, each once. */
     private static void checkShards(List<Input> inputs, Map<Input, Shard.Note> notes) throws MergeException {
         Input first = inputs.get(0);
         int count = notes.get(first).shard().count();
@@ -163,6 +170,11 @@ public final class ReportMerger {
                     + (missing.size() == 1 ? " is" : " are") + " missing (given: " + given
                     + "): a merge of some shards would pass over the accounts of the others");
         }
+    }
+
+    /** The shards saw one account list, and hold it between them. */
+    private static void checkTotals(List<Input> inputs, Map<Input, Shard.Note> notes) throws MergeException {
+        Input first = inputs.get(0);
         Input counted = null;
         int held = 0;
         for (Input i : inputs) {
