@@ -218,6 +218,55 @@ class ShardMergeFlowTest {
         assertThat(FAKE.calls().count("autoscaling", "DescribeAutoScalingGroups")).isEqualTo(4);
     }
 
+    /** Every refusal is one line naming the file, and exit code 2. */
+    @Test
+    void mergeRefusesWhatIsNotTheShardsOfOneScan() throws Exception {
+        Cli cli = new Cli(dir);
+        setUp(cli);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(cli.run(scan("--shard", k + "/3", "--format", "json", "-o", "shard-" + k + ".json",
+                    "--format", "text", "-o", "shard-" + k + ".txt")).exitCode()).isIn(0, 1, 4);
+        }
+        String first = Files.readString(dir.resolve("shard-1.json"));
+        Files.writeString(dir.resolve("truncated.json"), first.substring(0, first.length() / 2));
+        Files.writeString(dir.resolve("copy.json"), first);
+        Files.writeString(dir.resolve("old.json"), first.replaceFirst("\"version\" *: *\"[^\"]*\"",
+                "\"version\": \"0.0.1\""));
+        String[] otherRules = {"scan", "--accounts", "accounts.txt", "--role-name", ROLE, "--region", "eu-west-1",
+            "--region", "us-east-1", "--include-rules", "AZ01", "--shard", "1/3", "--format", "json", "-o",
+            "other.json"};
+        assertThat(cli.run(otherRules).exitCode()).isIn(0, 1, 4);
+        Files.writeString(dir.resolve("stack.yaml"), "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n");
+        assertThat(cli.run("check", "stack.yaml", "--format", "json", "-o", "check.json").exitCode()).isIn(0, 1);
+
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("shard-1.txt", "shard-1.txt: not a resilint JSON report (invalid JSON at line 1)");
+        refusals.put("truncated.json", "truncated.json: not a resilint JSON report (invalid JSON at line ");
+        refusals.put("missing.json", "missing.json: no such file");
+        refusals.put("check.json", "check.json is not the report of a shard of a scan (resilint scan --shard K/N "
+                + "--format json): merge joins the shards of one scan");
+        refusals.put("copy.json", "shard-1.json and copy.json are both shard 1/3: give each shard once");
+        refusals.put("old.json", "old.json: written by resilint 0.0.1, this is resilint ");
+        refusals.put("other.json", "shard-1.json and other.json were scanned with different configurations (rules "
+                + "and their settings, suppressions, baseline, accounts or regions): merge the shards of one scan");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Cli.Result r = cli.run("merge", "shard-1.json", refusal.getKey(), "shard-2.json", "shard-3.json",
+                    "--format", "json", "-o", "merged.json");
+            assertThat(r.exitCode()).as(refusal.getKey()).isEqualTo(2);
+            assertThat(r.err()).as(refusal.getKey()).startsWith("resilint: " + refusal.getValue()).endsWith("\n")
+                    .hasLineCount(1).doesNotContain("Exception");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(dir.resolve("merged.json")).doesNotExist();
+        Cli.Result missingShard = cli.run("merge", "shard-1.json", "shard-3.json");
+        assertThat(missingShard.exitCode()).isEqualTo(2);
+        assertThat(missingShard.err()).isEqualTo("resilint: shard 2/3 is missing (given: shard-1.json (1/3), "
+                + "shard-3.json (3/3)): a merge of some shards would pass over the accounts of the others\n");
+        Cli.Result none = cli.run("merge");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("REPORT.json");
+    }
+
     @Test
     void aShardThatIsNoShardIsOneClearLine() {
         for (String bad : List.of("0/4", "5/4", "x/y", "4", "1/0")) {
