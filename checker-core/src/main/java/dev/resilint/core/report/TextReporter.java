@@ -26,7 +26,8 @@ import java.util.Map;
  * Evaluation gaps (rules that could not judge part of a live account) follow the findings, one line
  * per account, region, type and cause naming the rules (the first {@value #MAX_GAPS} unless
  * {@link ReportOptions#verbose()}); problems follow, notes follow when verbose (a shard's note, which
- * says what part of a scan the report covers, always), and one summary line ends the report. ANSI colour is used only when {@link ReportOptions#color()} is set.
+ * says what part of a scan the report covers, always), and one summary line ends the report. ANSI
+ * colour is used only when {@link ReportOptions#color()} is set.
  */
 public final class TextReporter implements Reporter {
 
