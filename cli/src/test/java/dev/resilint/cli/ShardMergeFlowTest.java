@@ -267,6 +267,24 @@ class ShardMergeFlowTest {
         assertThat(none.err()).contains("REPORT.json");
     }
 
+    /** Shards that could not start (credentials refused) merge into the whole scan that could not either. */
+    @Test
+    void shardsThatCouldNotListTheAccountsMergeIntoAScanThatCouldNot() throws Exception {
+        System.setProperty("aws.accessKeyId", "AKIANOTAFAKEKEY");
+        Cli cli = new Cli(dir);
+        Cli.Result whole = cli.run("scan", "--include-rules", "AZ01", "--format", "json", "-o", "whole.json");
+        assertThat(whole.exitCode()).isEqualTo(2);
+        for (int k = 1; k <= 2; k++) {
+            assertThat(cli.run("scan", "--include-rules", "AZ01", "--shard", k + "/2", "--format", "json", "-o",
+                    "shard-" + k + ".json").exitCode()).isEqualTo(2);
+        }
+        assertThat(Files.readString(dir.resolve("shard-2.json")))
+                .contains("\"shard 2/2: no account list (the scan could not start)\"");
+        Cli.Result merged = cli.run("merge", "shard-2.json", "shard-1.json", "--format", "json", "-o", "merged.json");
+        assertThat(merged.exitCode()).as(merged.err()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("merged.json"))).isEqualTo(Files.readString(dir.resolve("whole.json")));
+    }
+
     @Test
     void aShardThatIsNoShardIsOneClearLine() {
         for (String bad : List.of("0/4", "5/4", "x/y", "4", "1/0")) {
