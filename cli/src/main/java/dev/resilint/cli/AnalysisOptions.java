@@ -34,12 +34,12 @@ final class AnalysisOptions {
             description = "Configuration file. Default: .resilint.yaml in the working directory or a parent.")
     Path config;
 
-    @Option(names = {"--include-rules", "--include-checks"}, paramLabel = "PREFIX", split = ",",
-            description = "Run only rules whose id starts with one of these prefixes (e.g. AZ,DR01).")
+    @Option(names = {"-c", "--include-rules", "--include-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Run only rules whose id starts with one of these prefixes (e.g. AZ,DR01; any case).")
     List<String> include = new ArrayList<>();
 
-    @Option(names = {"--ignore-rules", "--ignore-checks"}, paramLabel = "PREFIX", split = ",",
-            description = "Do not run rules whose id starts with one of these prefixes.")
+    @Option(names = {"-i", "--ignore-rules", "--ignore-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Do not run rules whose id starts with one of these prefixes (any case).")
     List<String> ignore = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Also list skipped files and other notes.")

@@ -91,12 +91,17 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("resilint: " + ex.getMessage());
+            err.println("resilint: " + withoutErrorPrefix(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE_ERROR;
         });
         return cli;
+    }
+
+    /** picocli starts some messages (those of argument groups) with "Error: "; ours start with "resilint: ". */
+    static String withoutErrorPrefix(String message) {
+        return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
     }
 
     /**

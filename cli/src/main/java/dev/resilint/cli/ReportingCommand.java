@@ -36,12 +36,13 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     /** One {@code --format} with its optional {@code --output-file}. */
     static final class Output {
-        @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text (default), json, sarif, junit or markdown. Repeat for several formats.")
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+                description = "text (default), json, sarif, junit, markdown or parseable (file:line:column: ID "
+                        + "severity message). Repeat for several formats.")
         String format;
 
         @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
-                description = "Write the preceding --format to FILE instead of standard output.")
+                description = "Write the preceding --format (text when none) to FILE instead of standard output.")
         Path file;
     }
 
@@ -52,6 +53,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
             description = "Exit 1 when a finding at or above LEVEL remains: error, warning, note or none. "
                     + "Default: failOn from the configuration, else warning.")
     String failOn;
+
+    @Mixin
+    FailOnAliases failOnAliases;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Hide findings recorded in this baseline (see 'resilint baseline create').")
@@ -99,9 +103,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         FailThreshold threshold;
         Optional<Baseline> base;
         try {
-            threshold = RunSettings.threshold(failOn, "--fail-on", config);
+            threshold = failOnAliases.threshold(failOn, config);
             base = RunSettings.baseline(env.workingDirectory(), baseline);
-        } catch (SettingException | BaselineException e) {
+        } catch (BaselineException e) {
             throw new UserException(e.getMessage());
         }
         Report report = run(config, base, threshold);
@@ -132,7 +136,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         for (Output o : outputs) {
             ReportFormat format;
             try {
-                format = RunSettings.format(o.format, "--format");
+                format = o.format == null ? ReportFormat.TEXT : RunSettings.format(o.format, "--format");
             } catch (SettingException e) {
                 throw new UserException(e.getMessage());
             }

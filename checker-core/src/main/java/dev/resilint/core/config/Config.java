@@ -1,6 +1,7 @@
 package dev.resilint.core.config;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.RuleSettings;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Suppression;
@@ -51,11 +52,14 @@ public record Config(
                 List.of(), TreeReader.DEFAULT_MAX_BYTES);
     }
 
-    /** Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore} prefix. */
+    /**
+     * Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore}
+     * prefix, ignoring case.
+     */
     @Override
     public boolean isEnabled(String ruleId) {
-        boolean included = include.isEmpty() || include.stream().anyMatch(ruleId::startsWith);
-        boolean ignored = ignore.stream().anyMatch(ruleId::startsWith);
+        boolean included = include.isEmpty() || include.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
+        boolean ignored = ignore.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
         return included && !ignored;
     }
 

@@ -149,9 +149,9 @@ public final class ConfigLoader {
                     case "severity" -> {
                         for (MapNode.Entry s : map(e.value(), key).entries()) {
                             String where = key + "." + s.key();
-                            knownRule(s.key(), s.keyMark(), where);
+                            String id = knownRule(s.key(), s.keyMark(), where).id();
                             String text = string(s.value(), where);
-                            severity.put(s.key(), Severity.parse(text).orElseThrow(() -> error(s.value().mark(), where,
+                            severity.put(id, Severity.parse(text).orElseThrow(() -> error(s.value().mark(), where,
                                     "expected one of error, warning, note but was '" + text + "'")));
                         }
                     }
@@ -159,7 +159,7 @@ public final class ConfigLoader {
                         for (MapNode.Entry r : map(e.value(), key).entries()) {
                             String where = key + "." + r.key();
                             RuleMetadata rule = knownRule(r.key(), r.keyMark(), where);
-                            params.put(r.key(), parameters(rule, map(r.value(), where), where));
+                            params.put(rule.id(), parameters(rule, map(r.value(), where), where));
                         }
                     }
                     case "requiredTags" -> requiredTags = strings(e.value(), key);
@@ -231,8 +231,8 @@ public final class ConfigLoader {
                         throw error(pathNode.mark(), where + ".path", e.getMessage());
                     }
                 }
-                String id = string(required(entry, "id", where), where + ".id");
-                knownRule(id, entry.get("id").orElseThrow().mark(), where + ".id");
+                String id = knownRule(string(required(entry, "id", where), where + ".id"),
+                        entry.get("id").orElseThrow().mark(), where + ".id").id();
                 Node reasonNode = required(entry, "reason", where);
                 String reason = string(reasonNode, where + ".reason").strip();
                 if (reason.length() < Suppression.MIN_REASON_LENGTH) {
@@ -262,7 +262,7 @@ public final class ConfigLoader {
         }
 
         private RuleMetadata knownRule(String id, Mark mark, String where) throws ConfigException {
-            return catalog.find(id).orElseThrow(() -> error(mark, where, "unknown rule id '" + id + "'"));
+            return catalog.findIgnoringCase(id).orElseThrow(() -> error(mark, where, "unknown rule id '" + id + "'"));
         }
 
         private List<String> rulePrefixes(Node node, String key) throws ConfigException {

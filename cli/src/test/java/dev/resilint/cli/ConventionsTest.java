@@ -1,0 +1,148 @@
+package dev.resilint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The conventions cfn-lint and checkov users expect: short flags, exit-code aliases, case-insensitive rule ids. */
+class ConventionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    Cli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new Cli(dir);
+        Files.createDirectories(dir.resolve("stacks"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), CommandLineTest.DB);
+    }
+
+    private List<String> ruleIds(Cli.Result r) throws Exception {
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(r.out()).path("findings").forEach(f -> ids.add(f.path("ruleId").asText()));
+        return ids;
+    }
+
+    @Test
+    void shortFlagsIncludeAndIgnoreAsInCfnLint() throws Exception {
+        assertThat(ruleIds(cli.run("check", "-f", "json", "-c", "AZ", "stacks"))).containsExactly("AZ04");
+        assertThat(ruleIds(cli.run("check", "-f", "json", "-i", "AZ", "stacks"))).containsExactly("DR03");
+        assertThat(ruleIds(cli.run("check", "-f", "json", "-i", "AZ04,DR03", "stacks"))).isEmpty();
+        assertThat(cli.run("check", "--help").out()).contains("-c, --include-rules", "-i, --ignore-rules");
+    }
+
+    @Test
+    void rulePrefixesIgnoreCaseOnTheCommandLineAndInTheConfiguration() throws Exception {
+        assertThat(ruleIds(cli.run("check", "-f", "json", "--include-rules", "az", "stacks"))).containsExactly("AZ04");
+        assertThat(ruleIds(cli.run("check", "-f", "json", "--ignore-rules", "az04", "stacks"))).containsExactly("DR03");
+        Cli.Result mq = cli.run("check", "-f", "json", "--include-rules", "mq", "stacks");
+        assertThat(mq.exitCode()).as(mq.err()).isZero();
+        Files.writeString(dir.resolve(".resilint.yaml"), "ignore: [dr]\nseverity: {az04: note}\n");
+        Cli.Result configured = cli.run("check", "-f", "json", "stacks");
+        assertThat(configured.exitCode()).as(configured.err()).isZero(); // AZ04 is a note now
+        assertThat(ruleIds(configured)).containsExactly("AZ04");
+        assertThat(JSON.readTree(configured.out()).path("findings").get(0).path("severity").asText()).isEqualTo("note");
+        assertThat(cli.run("explain", "az04").exitCode()).isZero();
+    }
+
+    @Test
+    void nonZeroExitCodeTakesCfnLintLevels() {
+        // AZ04 is an error, DR03 a warning
+        assertThat(cli.run("check", "--non-zero-exit-code", "error", "stacks").exitCode()).isEqualTo(1);
+        assertThat(cli.run("check", "--non-zero-exit-code", "none", "stacks").exitCode()).isZero();
+        assertThat(cli.run("check", "--non-zero-exit-code", "informational", "-c", "DR", "stacks").exitCode())
+                .isEqualTo(1);
+        assertThat(cli.run("check", "--non-zero-exit-code", "error", "-c", "DR", "stacks").exitCode()).isZero();
+        Cli.Result bad = cli.run("check", "--non-zero-exit-code", "loud", "stacks");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--non-zero-exit-code", "informational");
+    }
+
+    @Test
+    void softFailExitsZeroOnFindingsButNotOnErrors() throws Exception {
+        Cli.Result soft = cli.run("check", "--soft-fail", "stacks");
+        assertThat(soft.exitCode()).isZero();
+        assertThat(soft.out()).contains("AZ04", "DR03");
+        Files.writeString(dir.resolve("stacks/broken.yaml"), "Resources: {Db: {Type: AWS::RDS::DBInstance\n");
+        assertThat(cli.run("check", "--soft-fail", "stacks/broken.yaml").exitCode()).isEqualTo(2);
+        Cli.Result both = cli.run("check", "--soft-fail", "--fail-on", "error", "stacks/db.yaml");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--soft-fail", "--fail-on");
+    }
+
+    @Test
+    void parseableFormatIsOneLinePerFinding() {
+        Cli.Result r = cli.run("check", "--format", "parseable", "stacks");
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("stacks/db\\.yaml:7:\\d+: AZ04 error .*Db.*");
+        assertThat(lines.get(1)).matches("stacks/db\\.yaml:\\d+:\\d+: DR03 warning .*");
+        Cli.Result clean = cli.run("check", "-f", "parseable", "-c", "MQ", "stacks");
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).isEmpty();
+    }
+
+    @Test
+    void rulesTakesTheShortFormatFlag() throws Exception {
+        Cli.Result r = cli.run("rules", "-f", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode rules = JSON.readTree(r.out());
+        assertThat(rules.toString()).contains("AZ04");
+    }
+
+    @Test
+    void outputFileWithoutFormatWritesText() throws Exception {
+        Cli.Result r = cli.run("check", "-o", "out/report.txt", "stacks");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/report.txt"))).contains("stacks/db.yaml", "AZ04", "DR03");
+        Cli.Result withJson = cli.run("check", "-f", "json", "-o", "r.json", "-o", "r.txt", "stacks");
+        assertThat(withJson.exitCode()).as(withJson.err()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("r.json"))).startsWith("{");
+        assertThat(Files.readString(dir.resolve("r.txt"))).contains("stacks/db.yaml", "AZ04");
+    }
+
+    @Test
+    void noErrorMessageRepeatsTheResilintPrefix() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "failOn: loud\n");
+        List<String[]> mistakes = List.of(
+                new String[] {"check"},
+                new String[] {"check", "--bogus", "stacks"},
+                new String[] {"check", "--fail-on", "loud", "stacks"},
+                new String[] {"check", "--format", "pdf", "stacks"},
+                new String[] {"check", "--config", "bad.yaml", "stacks"},
+                new String[] {"check", "--config", "missing.yaml", "stacks"},
+                new String[] {"check", "--baseline", "missing.json", "stacks"},
+                new String[] {"check", "-c", "ZZ", "stacks"},
+                new String[] {"check", "missing.yaml"},
+                new String[] {"explain", "ZZ99"},
+                new String[] {"rules", "--format", "pdf"},
+                new String[] {"baseline"},
+                new String[] {"baseline", "create", "stacks"},
+                new String[] {"scan", "--accounts", "a.txt", "--organization"},
+                new String[] {"frobnicate"});
+        for (String[] args : mistakes) {
+            Cli.Result r = cli.run(args);
+            String what = String.join(" ", args) + ":\n" + r.err();
+            assertThat(r.exitCode()).as(what).isEqualTo(2);
+            assertThat(r.err()).as(what).doesNotContainIgnoringCase("resilint: error:")
+                    .doesNotContain("resilint: resilint:").doesNotContain("Exception");
+            for (String line : r.err().lines().toList()) {
+                assertThat(line.indexOf("resilint:")).as(what).isEqualTo(line.lastIndexOf("resilint:"));
+            }
+        }
+    }
+}
