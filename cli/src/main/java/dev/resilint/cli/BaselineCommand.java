@@ -58,6 +58,9 @@ final class BaselineCommand implements Runnable {
         @Mixin
         SourceRootOption sourceRoots;
 
+        @Mixin
+        IgnoreTemplatesOption ignoreTemplates;
+
         /** The findings of now, as a baseline; stops when inputs could not be read. */
         Baseline current(AnalysisOptions analysis, Main.Environment env) {
             if (fromReport != null) {
@@ -73,7 +76,10 @@ final class BaselineCommand implements Runnable {
             if (paths.isEmpty()) {
                 throw new UserException("give the PATHs to analyze, or --from-report REPORT");
             }
-            Config config = analysis.loadConfig(env, env.analyzers().catalog());
+            if (code && !ignoreTemplates.isEmpty()) {
+                throw new UserException("--ignore-templates applies to templates, not to --code");
+            }
+            Config config = ignoreTemplates.apply(analysis.loadConfig(env, env.analyzers().catalog()));
             Report report = run(analysis, env, config);
             requireCleanRun(report, env);
             return Baseline.of(report.findings());

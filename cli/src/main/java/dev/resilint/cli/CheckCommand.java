@@ -1,9 +1,11 @@
 package dev.resilint.cli;
 
+import dev.resilint.core.config.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code resilint check PATH...}: judge CloudFormation templates. */
@@ -15,6 +17,14 @@ final class CheckCommand extends ReportingCommand {
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Template files or directories (searched recursively for templates).")
     List<Path> paths = new ArrayList<>();
+
+    @Mixin
+    IgnoreTemplatesOption ignoreTemplates;
+
+    @Override
+    Config adjust(Config config) {
+        return ignoreTemplates.apply(config);
+    }
 
     @Override
     String analyzer() {

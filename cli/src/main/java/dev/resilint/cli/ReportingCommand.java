@@ -91,6 +91,11 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return List.of();
     }
 
+    /** The configuration with the command's own options applied ({@code check}: --ignore-templates). */
+    Config adjust(Config config) {
+        return config;
+    }
+
     /** Runs the analysis; a command whose analyzer needs its options (the live scan) overrides this. */
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
         return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold);
@@ -99,7 +104,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     @Override
     public Integer call() {
         List<ReportWriter.Output> resolved = resolveOutputs();
-        Config config = analysis.loadConfig(env, env.analyzers().catalog());
+        Config config = adjust(analysis.loadConfig(env, env.analyzers().catalog()));
         FailThreshold threshold;
         Optional<Baseline> base;
         try {

@@ -145,4 +145,42 @@ class ConventionsTest {
             }
         }
     }
+
+    @Test
+    void ignoreTemplatesOnTheCommandLineAndInTheConfiguration() throws Exception {
+        Files.createDirectories(dir.resolve("stacks/legacy"));
+        Files.writeString(dir.resolve("stacks/legacy/old.yaml"), CommandLineTest.DB);
+        Cli.Result all = cli.run("check", "-f", "json", "stacks");
+        assertThat(JSON.readTree(all.out()).path("files")).hasSize(2);
+        for (String[] args : List.of(new String[] {"--ignore-templates", "stacks/legacy/**"},
+                new String[] {"--skip-path", "stacks/legacy"}, new String[] {"--ignore-templates", "**/old.yaml"})) {
+            List<String> run = new ArrayList<>(List.of("check", "-f", "json", "-v"));
+            run.addAll(List.of(args));
+            run.add("stacks");
+            Cli.Result r = cli.run(run.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+            assertThat(JSON.readTree(r.out()).path("files").toString()).as(String.join(" ", args))
+                    .isEqualTo("[\"stacks/db.yaml\"]");
+        }
+        Cli.Result both = cli.run("check", "-f", "json", "--ignore-templates", "stacks/legacy/**", "--skip-path",
+                "stacks/db.yaml", "stacks");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(JSON.readTree(both.out()).path("files")).isEmpty();
+        // in the configuration, globs are relative to its directory, wherever resilint runs
+        Files.writeString(dir.resolve(".resilint.yaml"), "ignoreTemplates: [stacks/legacy/**]\n");
+        Cli.Result fromRoot = cli.run("check", "-f", "json", "stacks");
+        assertThat(JSON.readTree(fromRoot.out()).path("files").toString()).isEqualTo("[\"stacks/db.yaml\"]");
+        Cli.Result fromStacks = new Cli(dir.resolve("stacks")).run("check", "-f", "json", ".");
+        assertThat(JSON.readTree(fromStacks.out()).path("files").toString()).isEqualTo("[\"db.yaml\"]");
+        Cli.Result text = cli.run("check", "-v", "stacks");
+        assertThat(text.out()).contains("skipped stacks/legacy/old.yaml: ignored (ignoreTemplates stacks/legacy/**)");
+        Files.writeString(dir.resolve(".resilint.yaml"), "ignoreTemplates: {a: b}\n");
+        Cli.Result badConfig = cli.run("check", "stacks");
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(badConfig.err()).contains(".resilint.yaml:1", "ignoreTemplates");
+        Files.delete(dir.resolve(".resilint.yaml"));
+        Cli.Result badGlob = cli.run("check", "--ignore-templates", "stacks/[a", "stacks");
+        assertThat(badGlob.exitCode()).isEqualTo(2);
+        assertThat(badGlob.err()).contains("--ignore-templates", "stacks/[a").doesNotContain("Exception");
+    }
 }

@@ -73,7 +73,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         long maxBytes = request.config().maxFileSizeBytes();
         TemplateLoader loader = new TemplateLoader(maxBytes);
         Results results = new Results();
-        List<Candidate> candidates = candidates(request, results);
+        List<Candidate> candidates = withoutIgnored(candidates(request, results), request, results);
         // A template nested by another one is analyzed with its parent, which passes it parameter
         // values, whatever their order. The second loop catches nested templates whose parent could
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
@@ -122,6 +122,21 @@ public final class CloudFormationAnalyzer implements Analyzer {
             }
         }
         return candidates;
+    }
+
+    /** The candidates but those {@code ignoreTemplates} (or {@code --ignore-templates}) matches, each named in a note. */
+    private static List<Candidate> withoutIgnored(List<Candidate> candidates, AnalysisRequest request, Results results) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String display = DisplayPaths.display(c.path(), request.workingDirectory());
+            Optional<String> glob = request.config().ignoredBy(display).map(g -> g.glob());
+            if (glob.isPresent()) {
+                results.addNote("skipped " + display + ": ignored (ignoreTemplates " + glob.get() + ")");
+            } else {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
