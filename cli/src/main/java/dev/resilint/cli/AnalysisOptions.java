@@ -12,6 +12,7 @@ import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.RunOptions;
 import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
+import dev.resilint.core.run.StandardInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,10 +102,23 @@ final class AnalysisOptions {
     /** Runs {@code analyzer} on {@code inputs} with everything resolved. */
     Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
             Optional<Baseline> baseline, FailThreshold threshold) {
+        return run(env, analyzer, inputs, sourceRoots, config, baseline, threshold, Optional.empty());
+    }
+
+    /** Runs one analyzer by name, with what the input {@code -} stands for. */
+    Report run(Main.Environment env, String analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
+            Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin) {
+        Analyzer found = env.analyzers().find(analyzer)
+                .orElseThrow(() -> new UserException("the " + analyzer + " analyzer is missing from the class path", 3));
+        return run(env, found, inputs, sourceRoots, config, baseline, threshold, stdin);
+    }
+
+    private Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots,
+            Config config, Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin) {
         RuleCatalog catalog = env.analyzers().catalog();
         List<Analyzer> analyzers = List.of(analyzer);
         RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
-                sourceRoots);
+                sourceRoots, stdin);
         return new Runner(catalog).run(analyzers, options);
     }
 }

@@ -183,4 +183,33 @@ class ConventionsTest {
         assertThat(badGlob.exitCode()).isEqualTo(2);
         assertThat(badGlob.err()).contains("--ignore-templates", "stacks/[a").doesNotContain("Exception");
     }
+
+    @Test
+    void aDashReadsOneTemplateFromStandardInput() throws Exception {
+        Cli.Result r = new Cli(dir).stdin(CommandLineTest.DB).run("check", "-f", "json", "-");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.path("files").toString()).isEqualTo("[\"<stdin>\"]");
+        assertThat(report.path("findings").get(0).path("location").path("file").asText()).isEqualTo("<stdin>");
+        assertThat(new Cli(dir).stdin(CommandLineTest.DB).run("check", "-f", "parseable", "-").out())
+                .startsWith("<stdin>:7:");
+        // with other paths
+        Cli.Result mixed = new Cli(dir).stdin(CommandLineTest.DB).run("check", "-f", "json", "-", "stacks");
+        assertThat(JSON.readTree(mixed.out()).path("files")).hasSize(2);
+
+        Cli.Result empty = new Cli(dir).run("check", "-");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("standard input is empty");
+        Cli.Result broken = new Cli(dir).stdin("Resources: {Db: {Type: AWS::RDS::DBInstance\n").run("check", "-");
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.out()).contains("<stdin>:").doesNotContain("no such file");
+        Cli.Result notTemplate = new Cli(dir).stdin("name: value\n").run("check", "-");
+        assertThat(notTemplate.exitCode()).isEqualTo(2);
+        assertThat(notTemplate.out()).contains("<stdin>", "not a CloudFormation template");
+        Files.writeString(dir.resolve(".resilint.yaml"), "maxFileSizeMiB: 1\n");
+        Cli.Result big = new Cli(dir).stdin(CommandLineTest.DB + "#" + "x".repeat(1024 * 1024) + "\n")
+                .run("check", "-");
+        assertThat(big.exitCode()).isEqualTo(2);
+        assertThat(big.err()).contains("standard input", "1 MiB", "maxFileSizeMiB");
+    }
 }

@@ -62,7 +62,7 @@ public final class Runner {
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
             AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), options.config(),
-                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates());
+                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates(), options.standardInput());
             try {
                 results.addAll(analyzer.analyze(request));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {

@@ -8,6 +8,7 @@ import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.SourceKind;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.StandardInput;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
@@ -80,6 +81,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
                 maxBytes);
         Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()));
+        readStandardInput(candidates, session);
         Set<Path> nested = index.nested();
         for (Candidate c : candidates) {
             if (!nested.contains(NestedStacks.realPath(c.path()))) {
@@ -106,7 +108,9 @@ public final class CloudFormationAnalyzer implements Analyzer {
         List<Candidate> candidates = new ArrayList<>();
         for (Path input : request.inputs()) {
             Path resolved = workDir.resolve(input);
-            if (Files.isDirectory(resolved)) {
+            if (StandardInput.isStandardInput(input) && request.standardInput().isPresent()) {
+                candidates.add(new Candidate(workDir.resolve(StandardInput.NAME), true));
+            } else if (Files.isDirectory(resolved)) {
                 List<String> notes = new ArrayList<>();
                 try {
                     TemplateDiscovery.walk(resolved, notes, p -> DisplayPaths.display(p, workDir))
@@ -122,6 +126,32 @@ public final class CloudFormationAnalyzer implements Analyzer {
             }
         }
         return candidates;
+    }
+
+    /**
+     * Parses the template on standard input ({@code -}) into the session, as if read from the file
+     * {@code <stdin>} in the working directory (where its nested stacks' local templates are
+     * looked for); an input error when it cannot be read as a template.
+     */
+    private static void readStandardInput(List<Candidate> candidates, Session session) {
+        Path stdin = session.request().workingDirectory().resolve(StandardInput.NAME);
+        Optional<StandardInput> input = session.request().standardInput();
+        if (input.isEmpty() || candidates.stream().noneMatch(c -> c.path().equals(stdin))) {
+            return;
+        }
+        try {
+            long max = session.request().config().maxFileSizeBytes();
+            byte[] bytes = input.get().content();
+            if (bytes.length > max) {
+                throw new TreeReadException(StandardInput.NAME, dev.resilint.core.tree.Mark.UNKNOWN,
+                        "standard input is over the limit of " + max / (1024 * 1024) + " MiB (maxFileSizeMiB)");
+            }
+            String text = TreeReader.decode(bytes, StandardInput.NAME);
+            session.parsed().put(NestedStacks.realPath(stdin), session.loader().parse(text, StandardInput.NAME));
+        } catch (TreeReadException e) {
+            session.results().addProblem(e.toProblem());
+            session.analyzed().add(NestedStacks.realPath(stdin)); // reported: not "no such file" as well
+        }
     }
 
     /** The candidates but those {@code ignoreTemplates} (or {@code --ignore-templates}) matches, each named in a note. */
@@ -152,7 +182,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         String display = DisplayPaths.display(file, request.workingDirectory());
-        if (explicit && !Files.exists(file)) {
+        if (explicit && !Files.exists(file) && !session.parsed().containsKey(realPath)) {
             results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
             return;
         }
