@@ -8,6 +8,7 @@ import dev.resilint.core.config.ConfigException;
 import dev.resilint.core.config.ConfigLoader;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.InputProgress;
 import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.RunOptions;
 import dev.resilint.core.run.RunSettings;
@@ -102,23 +103,25 @@ final class AnalysisOptions {
     /** Runs {@code analyzer} on {@code inputs} with everything resolved. */
     Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
             Optional<Baseline> baseline, FailThreshold threshold) {
-        return run(env, analyzer, inputs, sourceRoots, config, baseline, threshold, Optional.empty());
+        return run(env, analyzer, inputs, sourceRoots, config, baseline, threshold, Optional.empty(),
+                InputProgress.NONE);
     }
 
-    /** Runs one analyzer by name, with what the input {@code -} stands for. */
+    /** Runs one analyzer by name, with what the input {@code -} stands for, telling {@code progress} how far it got. */
     Report run(Main.Environment env, String analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
-            Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin) {
+            Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin, InputProgress progress) {
         Analyzer found = env.analyzers().find(analyzer)
                 .orElseThrow(() -> new UserException("the " + analyzer + " analyzer is missing from the class path", 3));
-        return run(env, found, inputs, sourceRoots, config, baseline, threshold, stdin);
+        return run(env, found, inputs, sourceRoots, config, baseline, threshold, stdin, progress);
     }
 
     private Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots,
-            Config config, Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin) {
+            Config config, Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin,
+            InputProgress progress) {
         RuleCatalog catalog = env.analyzers().catalog();
         List<Analyzer> analyzers = List.of(analyzer);
         RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
-                sourceRoots, stdin);
+                sourceRoots, stdin, progress);
         return new Runner(catalog).run(analyzers, options);
     }
 }

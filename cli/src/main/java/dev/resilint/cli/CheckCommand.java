@@ -41,7 +41,7 @@ final class CheckCommand extends ReportingCommand {
         if (paths.stream().anyMatch(StandardInput::isStandardInput)) {
             stdin = Optional.of(readStandardInput(env.in(), config.maxFileSizeBytes()));
         }
-        return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin);
+        return run(config, baseline, threshold, stdin);
     }
 
     /** The bytes of standard input; a usage error when it is empty or over the size limit. */

@@ -14,6 +14,7 @@ import dev.resilint.core.report.ReportWriter;
 import dev.resilint.core.report.Version;
 import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
+import dev.resilint.core.run.StandardInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -57,6 +58,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     @Mixin
     FailOnAliases failOnAliases;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Hide findings recorded in this baseline (see 'resilint baseline create').")
     Path baseline;
@@ -69,6 +73,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     boolean noColor;
 
     Main.Environment env;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void setEnvironment(Main.Environment env) {
@@ -98,7 +105,18 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     /** Runs the analysis; a command whose analyzer needs its options (the live scan) overrides this. */
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
-        return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold);
+        return run(config, baseline, threshold, Optional.empty());
+    }
+
+    /** Runs the analysis with what the input {@code -} stands for, drawing the progress line on a terminal. */
+    final Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold,
+            Optional<StandardInput> stdin) {
+        FileProgress line = progress.files(env, spec.name());
+        try {
+            return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
+        } finally {
+            line.finish();
+        }
     }
 
     @Override

@@ -126,10 +126,10 @@ final class ScanCommand extends ReportingCommand {
             System.setProperty("http.maxConnections",
                     String.valueOf(LiveScan.connectionsPerHost(settings.parallelScopes(), settings.callsPerService())));
         }
-        LiveScan.Progress progress = env.terminal() ? new TerminalProgress(env.err()) : LiveScan.Progress.NONE;
-        Report report = analysis.run(env, Wiring.liveAnalyzer(settings, progress), List.of(), List.of(), config,
+        LiveScan.Progress shown = progress.enabled(env) ? new TerminalProgress(env.err()) : LiveScan.Progress.NONE;
+        Report report = analysis.run(env, Wiring.liveAnalyzer(settings, shown), List.of(), List.of(), config,
                 baseline, threshold);
-        if (progress instanceof TerminalProgress t) {
+        if (shown instanceof TerminalProgress t) {
             t.finish();
         }
         return report;

@@ -212,4 +212,22 @@ class ConventionsTest {
         assertThat(big.exitCode()).isEqualTo(2);
         assertThat(big.err()).contains("standard input", "1 MiB", "maxFileSizeMiB");
     }
+
+    @Test
+    void aProgressLineOnATerminalOnlyAfterTheDelayAndNeverInCiOrWithNoProgress() throws Exception {
+        Files.writeString(dir.resolve("stacks/other.yaml"), CommandLineTest.DB);
+        Cli.Result shown = new Cli(dir).terminal(true).run("check", "--progress-after", "0", "--no-color", "stacks");
+        assertThat(shown.exitCode()).isEqualTo(1);
+        assertThat(shown.err()).contains("\rresilint check: 0/2 file(s)", "\rresilint check: 2/2 file(s)   \n");
+        assertThat(shown.out()).doesNotContain("\r").contains("AZ04");
+        // a quick run (well under the default delay of two seconds) draws nothing
+        assertThat(new Cli(dir).terminal(true).run("check", "--progress-after", "600000", "stacks").err())
+                .doesNotContain("\r");
+        assertThat(new Cli(dir).run("check", "--progress-after", "0", "stacks").err()).doesNotContain("\r");
+        assertThat(new Cli(dir).terminal(true).run("check", "--progress-after", "0", "--no-progress", "stacks").err())
+                .doesNotContain("\r");
+        assertThat(new Cli(dir).terminal(true).env("CI", "true").run("check", "--progress-after", "0", "stacks").err())
+                .doesNotContain("\r");
+        assertThat(cli.run("check", "--help").out()).contains("--no-progress").doesNotContain("--progress-after");
+    }
 }

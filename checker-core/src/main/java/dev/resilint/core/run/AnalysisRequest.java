@@ -17,9 +17,10 @@ import java.util.Optional;
  *     analyzer's kind is an error (the command line) or is skipped quietly, as in a directory walk
  *     (files picked by patterns, as the Maven plugin does)
  * @param standardInput what the input {@code -} stands for, when it is among {@code inputs}
+ * @param progress told how far the analysis got through its inputs
  */
 public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots,
-        boolean namedFilesMustBeTemplates, Optional<StandardInput> standardInput) {
+        boolean namedFilesMustBeTemplates, Optional<StandardInput> standardInput, InputProgress progress) {
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
         sourceRoots = List.copyOf(sourceRoots);
@@ -28,7 +29,8 @@ public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Config c
     /** A request without standard input. */
     public AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots,
             boolean namedFilesMustBeTemplates) {
-        this(inputs, workingDirectory, config, sourceRoots, namedFilesMustBeTemplates, Optional.empty());
+        this(inputs, workingDirectory, config, sourceRoots, namedFilesMustBeTemplates, Optional.empty(),
+                InputProgress.NONE);
     }
 
     /** A request whose named files must be of the analyzer's kind. */

@@ -62,7 +62,8 @@ public final class Runner {
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
             AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), options.config(),
-                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates(), options.standardInput());
+                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates(), options.standardInput(),
+                    options.progress());
             try {
                 results.addAll(analyzer.analyze(request));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {

@@ -83,10 +83,13 @@ public final class CloudFormationAnalyzer implements Analyzer {
         Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()));
         readStandardInput(candidates, session);
         Set<Path> nested = index.nested();
-        for (Candidate c : candidates) {
+        request.progress().advanced(0, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             if (!nested.contains(NestedStacks.realPath(c.path()))) {
                 analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
             }
+            request.progress().advanced(i + 1, candidates.size()); // a nested one counts as done with its parent
         }
         for (Candidate c : candidates) {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
