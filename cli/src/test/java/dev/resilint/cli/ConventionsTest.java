@@ -230,4 +230,68 @@ class ConventionsTest {
                 .doesNotContain("\r");
         assertThat(cli.run("check", "--help").out()).contains("--no-progress").doesNotContain("--progress-after");
     }
+
+    @Test
+    void aBaselineMatchesFromAnyWorkingDirectory() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("stacks"));
+        Files.writeString(repo.resolve("stacks/db.yaml"), CommandLineTest.DB);
+        Cli atRoot = new Cli(repo);
+        Cli inStacks = new Cli(repo.resolve("stacks"));
+        Cli above = new Cli(dir);
+        assertThat(atRoot.run("baseline", "create", "-o", "ci/base.json", "stacks").exitCode()).isZero();
+        String written = Files.readString(repo.resolve("ci/base.json"));
+        assertThat(written).contains("\"templatePaths\" : \"relative to this file\"", "../stacks/db.yaml#Resources/Db");
+        for (Cli.Result r : List.of(atRoot.run("check", "-f", "json", "--baseline", "ci/base.json", "stacks"),
+                inStacks.run("check", "-f", "json", "--baseline", "../ci/base.json", "."),
+                inStacks.run("check", "-f", "json", "--baseline", "../ci/base.json", "db.yaml"),
+                above.run("check", "-f", "json", "--baseline", "repo/ci/base.json", "repo/stacks"))) {
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode report = JSON.readTree(r.out());
+            assertThat(report.path("findings")).isEmpty();
+            assertThat(report.path("baselined")).hasSize(2);
+            assertThat(report.path("staleBaselineEntries").toString()).isIn("", "[]");
+        }
+        // made from another directory, the same baseline
+        assertThat(inStacks.run("baseline", "create", "-o", "../ci/again.json", ".").exitCode()).isZero();
+        assertThat(Files.readString(repo.resolve("ci/again.json"))).isEqualTo(written);
+        // a new finding is still new, wherever resilint runs
+        Files.writeString(repo.resolve("stacks/db.yaml"), CommandLineTest.DB.replace("  Table:",
+                "  Db2:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n"
+                        + "    Properties: {Engine: postgres, BackupRetentionPeriod: 7, DeletionProtection: true}\n"
+                        + "  Table:"));
+        Cli.Result fresh = above.run("check", "-f", "json", "--baseline", "repo/ci/base.json", "repo/stacks");
+        assertThat(fresh.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(fresh.out()).path("findings")).singleElement()
+                .satisfies(f -> assertThat(f.path("location").path("resourceId").asText()).isEqualTo("Db2"));
+        // update from elsewhere: the fixed finding goes, the file still matches from the repository root
+        Files.writeString(repo.resolve("stacks/db.yaml"),
+                CommandLineTest.DB.substring(0, CommandLineTest.DB.indexOf("  Table:"))); // DR03 fixed
+        Cli.Result updated = inStacks.run("baseline", "update", "--baseline", "../ci/base.json", ".");
+        assertThat(updated.exitCode()).as(updated.err()).isZero();
+        assertThat(updated.err()).contains("1 fixed finding(s) removed, 1 remain");
+        Cli.Result after = atRoot.run("check", "-f", "json", "--baseline", "ci/base.json", "stacks");
+        assertThat(after.exitCode()).as(after.out()).isZero();
+        assertThat(JSON.readTree(after.out()).path("baselined")).hasSize(1);
+    }
+
+    @Test
+    void aBaselineWrittenBeforePathsWereRelativeToItStillMatchesWhereItWasMade() throws Exception {
+        assertThat(cli.run("baseline", "create", "-o", "base.json", "stacks").exitCode()).isZero();
+        String legacy = Files.readString(dir.resolve("base.json")).replace("  \"templatePaths\" : \"relative to this file\",\n", "");
+        assertThat(legacy).doesNotContain("templatePaths");
+        Files.writeString(dir.resolve("old.json"), legacy);
+        Cli.Result r = cli.run("check", "-f", "json", "--baseline", "old.json", "stacks");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).path("baselined")).hasSize(2);
+        Cli.Result updated = cli.run("baseline", "update", "--baseline", "old.json", "stacks");
+        assertThat(updated.exitCode()).as(updated.err()).isZero();
+        assertThat(Files.readString(dir.resolve("old.json"))).contains("templatePaths");
+        Cli.Result moved = new Cli(dir.resolve("stacks")).run("check", "--baseline", "../old.json", ".");
+        assertThat(moved.exitCode()).as(moved.out()).isZero();
+        Files.writeString(dir.resolve("bad.json"), legacy.replace("\"entries\"", "\"templatePaths\" : \"cwd\", \"entries\""));
+        Cli.Result bad = cli.run("check", "--baseline", "bad.json", "stacks");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.json", "templatePaths");
+    }
 }

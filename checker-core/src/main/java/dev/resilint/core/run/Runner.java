@@ -98,7 +98,7 @@ public final class Runner {
         List<Baseline.Entry> stale = List.of();
         if (options.baseline().isPresent()) {
             // all findings, so that an entry whose finding is now suppressed does not count as fixed
-            Baseline.Outcome outcome = options.baseline().get().apply(all);
+            Baseline.Outcome outcome = options.baseline().get().apply(all, options.workingDirectory());
             active = outcome.remaining().stream().filter(f -> !f.isSuppressed()).toList();
             baselined = outcome.baselined();
             stale = outcome.stale();
