@@ -55,6 +55,21 @@ class ConventionsTest {
         assertThat(ruleIds(configured)).containsExactly("AZ04");
         assertThat(JSON.readTree(configured.out()).path("findings").get(0).path("severity").asText()).isEqualTo("note");
         assertThat(cli.run("explain", "az04").exitCode()).isZero();
+        Files.delete(dir.resolve(".resilint.yaml"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), CommandLineTest.DB.replace("""
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                """, """
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Metadata:
+                      resilint:
+                        suppress:
+                          - id: az04
+                            reason: Reporting copy, rebuilt in twenty minutes
+                """));
+        Cli.Result suppressed = cli.run("check", "-f", "json", "stacks");
+        assertThat(ruleIds(suppressed)).as(suppressed.out()).containsExactly("DR03");
     }
 
     @Test
