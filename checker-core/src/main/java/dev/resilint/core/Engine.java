@@ -92,26 +92,38 @@ public final class Engine {
      * which differs from every other fingerprint in the list.
      */
     public static List<Finding> normalize(List<Finding> findings) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(ORDER);
+        List<Finding> result = new ArrayList<>(uniqueFingerprints(findings));
+        result.sort(ORDER);
+        return result;
+    }
+
+    /**
+     * The findings in their order, with fingerprints made unique as {@link #normalize} does (in
+     * sorted order), so that each finding can be told from its input.
+     */
+    public static List<Finding> uniqueFingerprints(List<Finding> findings) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> ORDER.compare(findings.get(a), findings.get(b)));
         Set<String> taken = new HashSet<>();
-        for (Finding f : sorted) {
+        for (Finding f : findings) {
             taken.add(f.fingerprint());
         }
         Map<String, Integer> seen = new HashMap<>();
-        List<Finding> result = new ArrayList<>(sorted.size());
-        for (Finding f : sorted) {
+        List<Finding> result = new ArrayList<>(findings);
+        for (int i : order) {
+            Finding f = findings.get(i);
             int n = seen.merge(f.fingerprint(), 1, Integer::sum);
             if (n > 1) {
                 String unique = Fingerprints.repeated(f.fingerprint(), n);
                 for (int k = n + 1; !taken.add(unique); k++) {
                     unique = Fingerprints.repeated(f.fingerprint(), k);
                 }
-                f = f.withFingerprint(unique);
+                result.set(i, f.withFingerprint(unique));
             }
-            result.add(f);
         }
-        result.sort(ORDER);
         return result;
     }
 

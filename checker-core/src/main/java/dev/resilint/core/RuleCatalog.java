@@ -81,9 +81,19 @@ public final class RuleCatalog {
         return byId.containsKey(id);
     }
 
-    /** True when at least one rule id starts with {@code prefix}. */
+    /** True when at least one rule id starts with {@code prefix}, ignoring case ({@code mq} names MQ01). */
     public boolean anyStartsWith(String prefix) {
-        return byId.keySet().stream().anyMatch(id -> id.startsWith(prefix));
+        return byId.keySet().stream().anyMatch(id -> startsWithIgnoringCase(id, prefix));
+    }
+
+    /** The rule whose id is {@code id}, ignoring case. */
+    public Optional<RuleMetadata> findIgnoringCase(String id) {
+        return find(id).or(() -> byId.values().stream().filter(r -> r.id().equalsIgnoreCase(id.trim())).findFirst());
+    }
+
+    /** Whether {@code ruleId} starts with {@code prefix}, ignoring case: rule prefixes match so everywhere. */
+    public static boolean startsWithIgnoringCase(String ruleId, String prefix) {
+        return ruleId.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** The sources the rule of this id runs on today, in declaration order (template, live, code). */

@@ -97,6 +97,20 @@ public sealed interface SuppressionScope {
             return glob.equals(target) || Globs.matches(glob, target);
         }
 
+        /**
+         * Whether the glob matches {@code file} (relative to the working directory) or one of the
+         * directories it lies in: {@code legacy} and {@code legacy/**} both cover {@code legacy/a/b.yaml}.
+         */
+        public boolean coversFileOrDirectory(String file) {
+            String target = configDirectory.isEmpty() ? file : rebase(file);
+            for (String p = target; !p.isEmpty(); p = p.lastIndexOf('/') < 0 ? "" : p.substring(0, p.lastIndexOf('/'))) {
+                if (glob.equals(p) || Globs.matches(glob, p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** {@code target} (relative to the working directory) made relative to the configuration's directory. */
         private String rebase(String target) {
             java.nio.file.Path absolute = java.nio.file.Path.of(workingDirectory).resolve(target).normalize();

@@ -48,7 +48,7 @@ public final class Suppressor {
     }
 
     private String problemWith(Suppression s) {
-        if (!catalog.contains(s.ruleId())) {
+        if (catalog.findIgnoringCase(s.ruleId()).isEmpty()) {
             return "suppression names unknown rule id '" + s.ruleId() + "'; it suppresses nothing";
         }
         // @SuppressWarnings("resilint:CT01") has no place for a reason: like other tools' syntaxes it needs none
@@ -64,7 +64,7 @@ public final class Suppressor {
     private Finding applyTo(Finding finding, List<Suppression> valid) {
         Suppression expired = null;
         for (Suppression s : valid) {
-            if (!s.ruleId().equals(finding.ruleId()) || !s.scope().covers(finding.location())) {
+            if (!s.ruleId().equalsIgnoreCase(finding.ruleId()) || !s.scope().covers(finding.location())) {
                 continue;
             }
             if (s.isExpired(today)) {

@@ -8,10 +8,12 @@ import dev.resilint.core.config.ConfigException;
 import dev.resilint.core.config.ConfigLoader;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.InputProgress;
 import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.RunOptions;
 import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
+import dev.resilint.core.run.StandardInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,12 +36,12 @@ final class AnalysisOptions {
             description = "Configuration file. Default: .resilint.yaml in the working directory or a parent.")
     Path config;
 
-    @Option(names = {"--include-rules", "--include-checks"}, paramLabel = "PREFIX", split = ",",
-            description = "Run only rules whose id starts with one of these prefixes (e.g. AZ,DR01).")
+    @Option(names = {"-c", "--include-rules", "--include-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Run only rules whose id starts with one of these prefixes (e.g. AZ,DR01; any case).")
     List<String> include = new ArrayList<>();
 
-    @Option(names = {"--ignore-rules", "--ignore-checks"}, paramLabel = "PREFIX", split = ",",
-            description = "Do not run rules whose id starts with one of these prefixes.")
+    @Option(names = {"-i", "--ignore-rules", "--ignore-checks"}, paramLabel = "PREFIX", split = ",",
+            description = "Do not run rules whose id starts with one of these prefixes (any case).")
     List<String> ignore = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Also list skipped files and other notes.")
@@ -101,10 +103,25 @@ final class AnalysisOptions {
     /** Runs {@code analyzer} on {@code inputs} with everything resolved. */
     Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
             Optional<Baseline> baseline, FailThreshold threshold) {
+        return run(env, analyzer, inputs, sourceRoots, config, baseline, threshold, Optional.empty(),
+                InputProgress.NONE);
+    }
+
+    /** Runs one analyzer by name, with what the input {@code -} stands for, telling {@code progress} how far it got. */
+    Report run(Main.Environment env, String analyzer, List<Path> inputs, List<Path> sourceRoots, Config config,
+            Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin, InputProgress progress) {
+        Analyzer found = env.analyzers().find(analyzer)
+                .orElseThrow(() -> new UserException("the " + analyzer + " analyzer is missing from the class path", 3));
+        return run(env, found, inputs, sourceRoots, config, baseline, threshold, stdin, progress);
+    }
+
+    private Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots,
+            Config config, Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin,
+            InputProgress progress) {
         RuleCatalog catalog = env.analyzers().catalog();
         List<Analyzer> analyzers = List.of(analyzer);
         RunOptions options = new RunOptions(inputs, env.workingDirectory(), config, baseline, threshold, today(),
-                sourceRoots);
+                sourceRoots, stdin, progress);
         return new Runner(catalog).run(analyzers, options);
     }
 }

@@ -1,6 +1,7 @@
 package dev.resilint.cli;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Finding;
 import dev.resilint.core.Problem;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.baseline.BaselineException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /** {@code resilint baseline create|update}. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Record today's findings so that only new ones fail the build.",
-            "Fingerprints ignore line numbers: moving a resource within its file keeps it baselined."},
+            "Fingerprints ignore line numbers: moving a resource within its file keeps it baselined.",
+            "Template paths are relative to the baseline file: it matches from any working directory."},
         subcommands = {BaselineCommand.Create.class, BaselineCommand.Update.class})
 final class BaselineCommand implements Runnable {
 
@@ -58,25 +60,46 @@ final class BaselineCommand implements Runnable {
         @Mixin
         SourceRootOption sourceRoots;
 
-        /** The findings of now, as a baseline; stops when inputs could not be read. */
-        Baseline current(AnalysisOptions analysis, Main.Environment env) {
+        @Mixin
+        IgnoreTemplatesOption ignoreTemplates;
+
+        /**
+         * The findings of now, as a baseline for the file {@code target} (its template paths
+         * relative to the file's directory); stops when inputs could not be read.
+         */
+        Baseline current(AnalysisOptions analysis, Main.Environment env, Path target) {
+            Path directory = Baseline.directoryOf(env.workingDirectory().resolve(target));
             if (fromReport != null) {
-                if (!paths.isEmpty() || code) {
-                    throw new UserException("--from-report takes the findings of a report: give no PATH and no --code");
-                }
-                try {
-                    return Baseline.fromReport(env.workingDirectory().resolve(fromReport), fromReport.toString());
-                } catch (BaselineException e) {
-                    throw new UserException(e.getMessage());
-                }
+                return fromReport(env, directory);
             }
+            return Baseline.of(findings(analysis, env), env.workingDirectory(), directory);
+        }
+
+        /** The findings of a report, as a baseline whose template paths are relative to {@code directory}. */
+        Baseline fromReport(Main.Environment env, Path directory) {
+            if (!paths.isEmpty() || code) {
+                throw new UserException("--from-report takes the findings of a report: give no PATH and no --code");
+            }
+            try {
+                return Baseline.fromReport(env.workingDirectory().resolve(fromReport), fromReport.toString(),
+                        env.workingDirectory(), directory);
+            } catch (BaselineException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+
+        /** The findings of now; stops when inputs could not be read. */
+        List<Finding> findings(AnalysisOptions analysis, Main.Environment env) {
             if (paths.isEmpty()) {
                 throw new UserException("give the PATHs to analyze, or --from-report REPORT");
             }
-            Config config = analysis.loadConfig(env, env.analyzers().catalog());
+            if (code && !ignoreTemplates.isEmpty()) {
+                throw new UserException("--ignore-templates applies to templates, not to --code");
+            }
+            Config config = ignoreTemplates.apply(analysis.loadConfig(env, env.analyzers().catalog()));
             Report report = run(analysis, env, config);
             requireCleanRun(report, env);
-            return Baseline.of(report.findings());
+            return report.findings();
         }
 
         Report run(AnalysisOptions analysis, Main.Environment env, Config config) {
@@ -142,7 +165,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Baseline baseline = inputs.current(analysis, env);
+            Baseline baseline = inputs.current(analysis, env, output);
             write(env, baseline, output);
             env.err().println("resilint: baseline " + output + " written with " + baseline.entries().size()
                     + " finding(s)");
@@ -183,8 +206,17 @@ final class BaselineCommand implements Runnable {
             } catch (BaselineException e) {
                 throw new UserException(e.getMessage());
             }
-            Baseline updated = baseline.withoutFixed(inputs.current(analysis, env));
             Path target = output != null ? output : baselineFile;
+            Baseline updated;
+            if (inputs.fromReport != null) {
+                Path directory = Baseline.directoryOf(env.workingDirectory().resolve(target));
+                // the report's fingerprints must be those of the baseline's frame as well as the target's
+                inputs.fromReport(env, baseline.directory().orElse(env.workingDirectory()));
+                updated = baseline.withoutFixed(inputs.fromReport(env, directory)).relativeTo(directory);
+            } else {
+                updated = baseline.withoutFixed(inputs.findings(analysis, env), env.workingDirectory(),
+                        env.workingDirectory().resolve(target));
+            }
             write(env, updated, target);
             int removed = baseline.entries().size() - updated.entries().size();
             env.err().println("resilint: baseline " + target + ": " + removed + " fixed finding(s) removed, "

@@ -6,12 +6,16 @@ import dev.resilint.core.config.Config;
 import dev.resilint.core.history.HistoryException;
 import dev.resilint.core.history.NewSince;
 import dev.resilint.core.report.Report;
+import dev.resilint.core.run.StandardInput;
 import dev.resilint.infra.cfn.TemplateDiscovery;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +26,8 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand extends ReportingCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Template files or directories (searched recursively for templates).")
+            description = "Template files or directories (searched recursively for templates); - reads one "
+                    + "template from standard input.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--new-since", paramLabel = "REF",
@@ -30,10 +35,26 @@ final class CheckCommand extends ReportingCommand {
                     + "tag or commit, read with git; renamed files keep their findings).")
     String newSince;
 
+    @Mixin
+    IgnoreTemplatesOption ignoreTemplates;
+
+    @Override
+    Config adjust(Config config) {
+        return ignoreTemplates.apply(config);
+    }
+
+    /** Reads standard input when a PATH is {@code -}: one template, named {@code <stdin>} in reports. */
     @Override
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
+        Optional<StandardInput> stdin = Optional.empty();
+        if (paths.stream().anyMatch(StandardInput::isStandardInput)) {
+            stdin = Optional.of(readStandardInput(env.in(), config.maxFileSizeBytes()));
+        }
         if (newSince == null) {
-            return super.run(config, baseline, threshold);
+            return run(config, baseline, threshold, stdin);
+        }
+        if (stdin.isPresent()) {
+            throw new UserException("--new-since judges paths in a git repository, not standard input");
         }
         NewSince before;
         try {
@@ -44,7 +65,26 @@ final class CheckCommand extends ReportingCommand {
         } catch (HistoryException e) {
             throw new UserException(e.getMessage());
         }
-        return super.run(config, Optional.of(before.with(baseline)), threshold).withNote(before.note());
+        return run(config, Optional.of(before.with(baseline)), threshold, stdin).withNote(before.note());
+    }
+
+    /** The bytes of standard input; a usage error when it is empty or over the size limit. */
+    static StandardInput readStandardInput(InputStream in, long maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new UserException("cannot read standard input: " + e.getMessage());
+        }
+        if (bytes.length == 0) {
+            throw new UserException("standard input is empty: 'check -' reads one template from it, as in "
+                    + "'resilint check - < template.yaml'");
+        }
+        if (bytes.length > maxBytes) {
+            throw new UserException("standard input is over the limit of " + maxBytes / (1024 * 1024)
+                    + " MiB (maxFileSizeMiB in .resilint.yaml)");
+        }
+        return new StandardInput(bytes);
     }
 
     @Override

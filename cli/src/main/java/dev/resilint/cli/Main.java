@@ -3,6 +3,7 @@ package dev.resilint.cli;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Version;
 import dev.resilint.core.run.Analyzers;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -94,12 +95,17 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("resilint: " + ex.getMessage());
+            err.println("resilint: " + withoutErrorPrefix(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE_ERROR;
         });
         return cli;
+    }
+
+    /** picocli starts some messages (those of argument groups) with "Error: "; ours start with "resilint: ". */
+    static String withoutErrorPrefix(String message) {
+        return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
     }
 
     /**
@@ -172,13 +178,24 @@ public final class Main implements Runnable {
         void setEnvironment(Environment env);
     }
 
-    /** The outside world of one invocation. */
+    /**
+     * The outside world of one invocation.
+     *
+     * @param in standard input ({@code resilint check -})
+     */
     public record Environment(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> env,
-            boolean terminal, Analyzers analyzers) {
+            boolean terminal, Analyzers analyzers, InputStream in) {
+
+        /** An environment whose standard input is empty. */
+        public Environment(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> env,
+                boolean terminal, Analyzers analyzers) {
+            this(out, err, workingDirectory, env, terminal, analyzers, InputStream.nullInputStream());
+        }
 
         public static Environment system() {
             return new Environment(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                    Path.of("").toAbsolutePath(), System.getenv(), System.console() != null, Wiring.analyzers());
+                    Path.of("").toAbsolutePath(), System.getenv(), System.console() != null, Wiring.analyzers(),
+                    System.in);
         }
 
         String getenv(String name) {

@@ -14,6 +14,7 @@ import dev.resilint.core.report.ReportWriter;
 import dev.resilint.core.report.Version;
 import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
+import dev.resilint.core.run.StandardInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,12 +37,13 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     /** One {@code --format} with its optional {@code --output-file}. */
     static final class Output {
-        @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text (default), json, sarif, junit, markdown or gitlab (GitLab Code Quality). Repeat for several formats.")
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+                description = "text (default), json, sarif, junit, markdown, gitlab (GitLab Code Quality) or "
+                        + "parseable (file:line:column: ID severity message). Repeat for several formats.")
         String format;
 
         @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
-                description = "Write the preceding --format to FILE instead of standard output.")
+                description = "Write the preceding --format (text when none) to FILE instead of standard output.")
         Path file;
     }
 
@@ -52,6 +54,12 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
             description = "Exit 1 when a finding at or above LEVEL remains: error, warning, note or none. "
                     + "Default: failOn from the configuration, else warning.")
     String failOn;
+
+    @Mixin
+    FailOnAliases failOnAliases;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Hide findings recorded in this baseline (see 'resilint baseline create').")
@@ -65,6 +73,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     boolean noColor;
 
     Main.Environment env;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void setEnvironment(Main.Environment env) {
@@ -87,21 +98,37 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return List.of();
     }
 
+    /** The configuration with the command's own options applied ({@code check}: --ignore-templates). */
+    Config adjust(Config config) {
+        return config;
+    }
+
     /** Runs the analysis; a command whose analyzer needs its options (the live scan) overrides this. */
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
-        return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold);
+        return run(config, baseline, threshold, Optional.empty());
+    }
+
+    /** Runs the analysis with what the input {@code -} stands for, drawing the progress line on a terminal. */
+    final Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold,
+            Optional<StandardInput> stdin) {
+        FileProgress line = progress.files(env, spec.name());
+        try {
+            return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
+        } finally {
+            line.finish();
+        }
     }
 
     @Override
     public Integer call() {
         List<ReportWriter.Output> resolved = resolveOutputs();
-        Config config = analysis.loadConfig(env, env.analyzers().catalog());
+        Config config = adjust(analysis.loadConfig(env, env.analyzers().catalog()));
         FailThreshold threshold;
         Optional<Baseline> base;
         try {
-            threshold = RunSettings.threshold(failOn, "--fail-on", config);
+            threshold = failOnAliases.threshold(failOn, config);
             base = RunSettings.baseline(env.workingDirectory(), baseline);
-        } catch (SettingException | BaselineException e) {
+        } catch (BaselineException e) {
             throw new UserException(e.getMessage());
         }
         Report report = run(config, base, threshold);
@@ -145,7 +172,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         for (Output o : outputs) {
             ReportFormat format;
             try {
-                format = RunSettings.format(o.format, "--format");
+                format = o.format == null ? ReportFormat.TEXT : RunSettings.format(o.format, "--format");
             } catch (SettingException e) {
                 throw new UserException(e.getMessage());
             }

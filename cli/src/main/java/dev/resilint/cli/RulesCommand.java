@@ -13,7 +13,7 @@ final class RulesCommand implements Callable<Integer>, Main.EnvironmentAware {
 
     enum Format { text, markdown, json }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text, markdown (the generated docs/rules.md) or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 

@@ -135,9 +135,9 @@ final class ScanCommand extends ReportingCommand {
             System.setProperty("http.maxConnections",
                     String.valueOf(LiveScan.connectionsPerHost(settings.parallelScopes(), settings.callsPerService())));
         }
-        TerminalProgress terminal = env.terminal() ? new TerminalProgress(env.err()) : null;
+        TerminalProgress terminal = progress.enabled(env) ? new TerminalProgress(env.err()) : null;
         AtomicReference<String> statistics = new AtomicReference<>();
-        LiveScan.Progress progress = new LiveScan.Progress() {
+        LiveScan.Progress listener = new LiveScan.Progress() {
             @Override
             public void advanced(int accounts, int total, int scopes, CallStats stats) {
                 if (terminal != null) {
@@ -151,7 +151,7 @@ final class ScanCommand extends ReportingCommand {
                         + " retry(ies)");
             }
         };
-        Report report = analysis.run(env, Wiring.liveAnalyzer(settings, progress), List.of(), List.of(), config,
+        Report report = analysis.run(env, Wiring.liveAnalyzer(settings, listener), List.of(), List.of(), config,
                 baseline, threshold);
         if (terminal != null) {
             terminal.finish();

@@ -7,26 +7,20 @@ import java.io.PrintWriter;
 /** One line on standard error that a live scan rewrites as it goes: accounts and regions done, calls, retries. */
 final class TerminalProgress implements LiveScan.Progress {
 
-    private final PrintWriter err;
-    private boolean written;
+    private final ProgressLine line;
 
     TerminalProgress(PrintWriter err) {
-        this.err = err;
+        this.line = new ProgressLine(err);
     }
 
     @Override
-    public synchronized void advanced(int accounts, int total, int scopes, CallStats stats) {
-        err.print("\rresilint scan: " + accounts + "/" + total + " account(s), " + scopes + " account region(s), "
-                + stats.calls() + " call(s), " + stats.retries() + " retry(ies)   ");
-        err.flush();
-        written = true;
+    public void advanced(int accounts, int total, int scopes, CallStats stats) {
+        line.show("resilint scan: " + accounts + "/" + total + " account(s), " + scopes + " account region(s), "
+                + stats.calls() + " call(s), " + stats.retries() + " retry(ies)");
     }
 
     /** Ends the progress line, so that the report starts on a line of its own. */
-    synchronized void finish() {
-        if (written) {
-            err.println();
-            err.flush();
-        }
+    void finish() {
+        line.finish();
     }
 }

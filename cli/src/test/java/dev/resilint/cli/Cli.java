@@ -16,6 +16,7 @@ final class Cli {
     private final Path workingDirectory;
     private final Map<String, String> env = new HashMap<>();
     private boolean terminal;
+    private byte[] stdin = new byte[0];
 
     Cli(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
@@ -23,6 +24,12 @@ final class Cli {
 
     Cli env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** What the command reads from standard input. */
+    Cli stdin(String content) {
+        this.stdin = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return this;
     }
 
@@ -35,7 +42,8 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Main.Environment environment = new Main.Environment(new PrintWriter(out, true), new PrintWriter(err, true),
-                workingDirectory, Map.copyOf(env), terminal, Wiring.analyzers());
+                workingDirectory, Map.copyOf(env), terminal, Wiring.analyzers(),
+                new java.io.ByteArrayInputStream(stdin));
         int code = Main.execute(args, environment);
         return new Result(code, out.toString(), err.toString());
     }

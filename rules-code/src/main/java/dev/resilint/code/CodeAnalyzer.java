@@ -97,6 +97,7 @@ public final class CodeAnalyzer implements Analyzer {
             if (locations.isEmpty()) {
                 return results;
             }
+            request.progress().advanced(0, locations.size()); // ArchUnit imports them all at once
             SourceFiles sources = new SourceFiles(workDir, List.copyOf(roots));
             JavaClasses classes;
             try {
@@ -114,6 +115,7 @@ public final class CodeAnalyzer implements Analyzer {
             if (classes.isEmpty()) {
                 results.addNote("no classes found in " + String.join(", ", names));
             }
+            request.progress().advanced(locations.size(), locations.size());
             record(classes, sources, request, results);
             CodeTarget target = new CodeTarget(classes, sources);
             ArchConfiguration.withThreadLocalScope(configuration -> {

@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +31,7 @@ import java.util.Set;
  * {
  *   "resilintBaseline" : 1,
  *   "fingerprintVersion" : "v1",
+ *   "templatePaths" : "relative to this file",
  *   "entries" : [ {
  *     "fingerprint" : "3f2a…",
  *     "ruleId" : "AZ04",
@@ -35,8 +39,20 @@ import java.util.Set;
  *   } ]
  * }
  * </pre>
+ *
+ * <p>With {@code templatePaths}, the template paths of the entries (and so their fingerprints) are
+ * relative to the baseline file's directory, and the baseline matches whichever directory resilint
+ * runs in ({@link Relocation}). A file without it (as resilint wrote them before) holds paths
+ * relative to the directory it was made in, and matches runs from there, as it always did.
+ *
+ * @param entries the known findings
+ * @param directory the directory the entries' template paths are relative to; empty when they are
+ *     relative to the working directory of the run that applies the baseline
  */
-public record Baseline(List<Entry> entries) {
+public record Baseline(List<Entry> entries, Optional<Path> directory) {
+
+    /** The value of {@code templatePaths} in a baseline whose paths are relative to its own directory. */
+    public static final String RELATIVE_TO_FILE = "relative to this file";
 
     public static final int FORMAT_VERSION = 1;
 
@@ -59,6 +75,72 @@ public record Baseline(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(new LinkedHashSet<>(entries));
         sorted.sort(ORDER);
         entries = List.copyOf(sorted);
+        directory = directory.map(d -> d.toAbsolutePath().normalize());
+    }
+
+    /** A baseline whose template paths are relative to the working directory of the run. */
+    public Baseline(List<Entry> entries) {
+        this(entries, Optional.empty());
+    }
+
+    /**
+     * A baseline of the findings of a run in {@code workingDirectory}, with template paths relative
+     * to {@code directory} (where the baseline file goes).
+     */
+    public static Baseline of(List<Finding> findings, Path workingDirectory, Path directory) {
+        return new Baseline(of(Relocation.relativeTo(findings, workingDirectory, directory)).entries(),
+                Optional.of(directory));
+    }
+
+    /** This baseline's entries with template paths relative to {@code value}: to write it there. */
+    public Baseline relativeTo(Path value) {
+        return new Baseline(entries, Optional.of(value));
+    }
+
+    /** The directory holding {@code file}. */
+    public static Path directoryOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? file.toAbsolutePath() : parent;
+    }
+
+    /**
+     * {@link #apply(List)} to the findings of a run in {@code workingDirectory}, matched as seen
+     * from this baseline's {@link #directory()}; the outcome lists the findings given.
+     */
+    public Outcome apply(List<Finding> findings, Path workingDirectory) {
+        if (directory.isEmpty()) {
+            return apply(findings);
+        }
+        List<Finding> seen = Relocation.relativeTo(findings, workingDirectory, directory.get());
+        Map<Finding, Finding> given = new IdentityHashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            given.put(seen.get(i), findings.get(i));
+        }
+        Outcome outcome = apply(seen);
+        return new Outcome(outcome.remaining().stream().map(given::get).toList(),
+                outcome.baselined().stream().map(given::get).toList(), outcome.stale());
+    }
+
+    /**
+     * This baseline without the entries that the findings of a run in {@code workingDirectory} no
+     * longer have, written for {@code target}'s directory (its template paths relative to it, also
+     * when this baseline's were relative to the directory it was made in). Never adds entries.
+     */
+    public Baseline withoutFixed(List<Finding> current, Path workingDirectory, Path target) {
+        List<Finding> active = current.stream().filter(f -> !f.isSuppressed()).toList();
+        List<Finding> asKnown = directory.isEmpty() ? active
+                : Relocation.relativeTo(active, workingDirectory, directory.get());
+        Path targetDirectory = directoryOf(target);
+        List<Finding> asWritten = Relocation.relativeTo(active, workingDirectory, targetDirectory);
+        Set<String> known = new HashSet<>();
+        entries.forEach(e -> known.add(e.fingerprint()));
+        List<Finding> kept = new ArrayList<>();
+        for (int i = 0; i < active.size(); i++) {
+            if (known.contains(asKnown.get(i).fingerprint())) {
+                kept.add(asWritten.get(i));
+            }
+        }
+        return new Baseline(of(kept).entries(), Optional.of(targetDirectory));
     }
 
     /** A baseline of the given findings (suppressed ones are left out: they need no baseline). */
@@ -116,7 +198,7 @@ public record Baseline(List<Entry> entries) {
     public Baseline withoutFixed(Baseline current) {
         Set<String> occurring = new HashSet<>();
         current.entries().forEach(e -> occurring.add(e.fingerprint()));
-        return new Baseline(entries.stream().filter(e -> occurring.contains(e.fingerprint())).toList());
+        return new Baseline(entries.stream().filter(e -> occurring.contains(e.fingerprint())).toList(), directory);
     }
 
     /**
@@ -156,6 +238,40 @@ public record Baseline(List<Entry> entries) {
         return new Baseline(entries);
     }
 
+    /**
+     * {@link #fromReport(Path, String)} for a baseline file in {@code directory}, with its template
+     * paths relative to it. A report does not say where it was made: its template paths are taken
+     * as relative to {@code workingDirectory}, so a report with template findings is refused unless
+     * that is {@code directory} (its fingerprints cannot be computed again from the report).
+     */
+    public static Baseline fromReport(Path file, String displayName, Path workingDirectory, Path directory)
+            throws BaselineException {
+        Baseline read = fromReport(file, displayName);
+        Path from = workingDirectory.toAbsolutePath().normalize();
+        Path to = directory.toAbsolutePath().normalize();
+        if (!from.equals(to) && hasTemplateFindings(file)) {
+            throw new BaselineException(displayName + ": its template findings name paths relative to the directory "
+                    + "it was made in; run this in the baseline's directory (" + to + ")");
+        }
+        return read.relativeTo(to);
+    }
+
+    private static boolean hasTemplateFindings(Path file) throws BaselineException {
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            for (String list : List.of("findings", "baselined")) {
+                for (JsonNode f : root.path(list)) {
+                    if (f.path("location").path("kind").asText("").equals("template")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) { // read once already by fromReport
+            throw new BaselineException(file + ": cannot read report: " + e.getMessage());
+        }
+    }
+
     /** The informational location of a JSON report's finding, as {@link #describe(Location)} writes it. */
     private static String describe(JsonNode location) {
         return switch (location.path("kind").asText("")) {
@@ -171,6 +287,9 @@ public record Baseline(List<Entry> entries) {
         ObjectNode root = JSON.createObjectNode();
         root.put("resilintBaseline", FORMAT_VERSION);
         root.put("fingerprintVersion", Fingerprints.VERSION);
+        if (directory.isPresent()) {
+            root.put("templatePaths", RELATIVE_TO_FILE);
+        }
         ArrayNode array = root.putArray("entries");
         for (Entry e : entries) {
             ObjectNode o = array.addObject();
@@ -228,6 +347,13 @@ public record Baseline(List<Entry> entries) {
             }
             entries.add(new Entry(fp, e.path("ruleId").asText(""), e.path("location").asText("")));
         }
-        return new Baseline(entries);
+        JsonNode paths = root.path("templatePaths");
+        if (paths.isMissingNode()) { // written by resilint before baselines were relative to their file
+            return new Baseline(entries);
+        }
+        if (!RELATIVE_TO_FILE.equals(paths.asText())) {
+            throw new BaselineException(displayName + ": \"templatePaths\" must be \"" + RELATIVE_TO_FILE + "\"");
+        }
+        return new Baseline(entries, Optional.of(directoryOf(file)));
     }
 }

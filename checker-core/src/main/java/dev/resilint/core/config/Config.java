@@ -1,9 +1,11 @@
 package dev.resilint.core.config;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.RuleSettings;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Suppression;
+import dev.resilint.core.SuppressionScope;
 import dev.resilint.core.tree.TreeReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param failOn failure threshold, when the file sets one
  * @param suppressions path-based suppressions
  * @param maxFileSizeBytes inputs larger than this are refused
+ * @param ignoreTemplates templates not to read: those whose path, or a directory of it, a glob
+ *     matches ({@code ignoreTemplates} in the file, {@code --ignore-templates} on the command line)
  */
 public record Config(
         Optional<Path> file,
@@ -33,7 +37,8 @@ public record Config(
         List<String> requiredTags,
         Optional<FailThreshold> failOn,
         List<Suppression> suppressions,
-        long maxFileSizeBytes) implements RuleSettings {
+        long maxFileSizeBytes,
+        List<SuppressionScope.PathGlob> ignoreTemplates) implements RuleSettings {
 
     public Config {
         include = List.copyOf(include);
@@ -44,6 +49,15 @@ public record Config(
         ruleParameters = Map.copyOf(params);
         requiredTags = List.copyOf(requiredTags);
         suppressions = List.copyOf(suppressions);
+        ignoreTemplates = List.copyOf(ignoreTemplates);
+    }
+
+    /** Settings that ignore no template. */
+    public Config(Optional<Path> file, List<String> include, List<String> ignore, Map<String, Severity> severity,
+            Map<String, Map<String, Object>> ruleParameters, List<String> requiredTags, Optional<FailThreshold> failOn,
+            List<Suppression> suppressions, long maxFileSizeBytes) {
+        this(file, include, ignore, severity, ruleParameters, requiredTags, failOn, suppressions, maxFileSizeBytes,
+                List.of());
     }
 
     public static Config defaults() {
@@ -51,11 +65,14 @@ public record Config(
                 List.of(), TreeReader.DEFAULT_MAX_BYTES);
     }
 
-    /** Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore} prefix. */
+    /**
+     * Whether a rule runs: it matches {@code include} (or include is empty) and no {@code ignore}
+     * prefix, ignoring case.
+     */
     @Override
     public boolean isEnabled(String ruleId) {
-        boolean included = include.isEmpty() || include.stream().anyMatch(ruleId::startsWith);
-        boolean ignored = ignore.stream().anyMatch(ruleId::startsWith);
+        boolean included = include.isEmpty() || include.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
+        boolean ignored = ignore.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
         return included && !ignored;
     }
 
@@ -66,6 +83,22 @@ public record Config(
         List<String> ign = new java.util.ArrayList<>(ignore);
         ign.addAll(moreIgnore);
         return new Config(file, inc, ign, severity, ruleParameters, requiredTags, failOn, suppressions,
-                maxFileSizeBytes);
+                maxFileSizeBytes, ignoreTemplates);
+    }
+
+    /** A copy that also ignores the templates {@code more} match (from the command line). */
+    public Config withIgnoredTemplates(List<SuppressionScope.PathGlob> more) {
+        List<SuppressionScope.PathGlob> all = new java.util.ArrayList<>(ignoreTemplates);
+        all.addAll(more);
+        return new Config(file, include, ignore, severity, ruleParameters, requiredTags, failOn, suppressions,
+                maxFileSizeBytes, all);
+    }
+
+    /**
+     * The glob of {@link #ignoreTemplates()} that matches {@code file} (relative to the working
+     * directory, {@code /}-separated) or one of its directories, if any.
+     */
+    public Optional<SuppressionScope.PathGlob> ignoredBy(String file) {
+        return ignoreTemplates.stream().filter(g -> g.coversFileOrDirectory(file)).findFirst();
     }
 }

@@ -40,6 +40,7 @@ import java.util.Set;
  *   DR01: {minimumRetentionDays: 14}
  * requiredTags: [owner]        # tag keys every taggable resource carries (OB01)
  * maxFileSizeMiB: 32           # larger inputs are refused
+ * ignoreTemplates: [legacy/**] # templates not to read (globs relative to this file)
  * suppressions:                # path-based suppressions
  *   - path: legacy/**
  *     id: AZ04
@@ -53,7 +54,7 @@ public final class ConfigLoader {
     public static final List<String> FILE_NAMES = List.of(".resilint.yaml", ".resilint.yml");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "include", "ignore", "failOn", "severity",
-            "rules", "requiredTags", "maxFileSizeMiB", "suppressions");
+            "rules", "requiredTags", "maxFileSizeMiB", "suppressions", "ignoreTemplates");
     private static final Set<String> SUPPRESSION_KEYS = Set.of("path", "arn", "id", "reason", "expires");
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -130,6 +131,7 @@ public final class ConfigLoader {
             Optional<FailThreshold> failOn = Optional.empty();
             List<Suppression> suppressions = new ArrayList<>();
             long maxBytes = defaults.maxFileSizeBytes();
+            List<SuppressionScope.PathGlob> ignoreTemplates = List.of();
             for (MapNode.Entry e : map.entries()) {
                 String key = e.key();
                 switch (key) {
@@ -149,9 +151,9 @@ public final class ConfigLoader {
                     case "severity" -> {
                         for (MapNode.Entry s : map(e.value(), key).entries()) {
                             String where = key + "." + s.key();
-                            knownRule(s.key(), s.keyMark(), where);
+                            String id = knownRule(s.key(), s.keyMark(), where).id();
                             String text = string(s.value(), where);
-                            severity.put(s.key(), Severity.parse(text).orElseThrow(() -> error(s.value().mark(), where,
+                            severity.put(id, Severity.parse(text).orElseThrow(() -> error(s.value().mark(), where,
                                     "expected one of error, warning, note but was '" + text + "'")));
                         }
                     }
@@ -159,7 +161,7 @@ public final class ConfigLoader {
                         for (MapNode.Entry r : map(e.value(), key).entries()) {
                             String where = key + "." + r.key();
                             RuleMetadata rule = knownRule(r.key(), r.keyMark(), where);
-                            params.put(r.key(), parameters(rule, map(r.value(), where), where));
+                            params.put(rule.id(), parameters(rule, map(r.value(), where), where));
                         }
                     }
                     case "requiredTags" -> requiredTags = strings(e.value(), key);
@@ -171,12 +173,31 @@ public final class ConfigLoader {
                         maxBytes = mib * 1024L * 1024L;
                     }
                     case "suppressions" -> suppressions.addAll(suppressions(e.value(), key));
+                    case "ignoreTemplates" -> ignoreTemplates = templateGlobs(e.value(), key);
                     default -> throw error(e.keyMark(), key,
                             "unknown key; expected one of " + String.join(", ", TOP_LEVEL_KEYS.stream().sorted().toList()));
                 }
             }
             return new Config(Optional.of(file), include, ignore, severity, params, requiredTags, failOn, suppressions,
-                    maxBytes);
+                    maxBytes, ignoreTemplates);
+        }
+
+        /** Globs of templates not to read, relative to the configuration file's directory. */
+        private List<SuppressionScope.PathGlob> templateGlobs(Node node, String key) throws ConfigException {
+            List<String> globs = strings(node, key);
+            List<SuppressionScope.PathGlob> result = new ArrayList<>();
+            for (int i = 0; i < globs.size(); i++) {
+                Mark mark = node instanceof ListNode l ? l.get(i).mark() : node.mark();
+                if (globs.get(i).isBlank()) {
+                    throw error(mark, key, "an empty glob; name templates or directories, like legacy/** or **/*.test.yaml");
+                }
+                try {
+                    result.add(SuppressionScope.PathGlob.relativeTo(globs.get(i), configDirectory(), workingDirectory));
+                } catch (IllegalArgumentException e) {
+                    throw error(mark, key, e.getMessage());
+                }
+            }
+            return result;
         }
 
         private Map<String, Object> parameters(RuleMetadata rule, MapNode values, String where) throws ConfigException {
@@ -231,8 +252,8 @@ public final class ConfigLoader {
                         throw error(pathNode.mark(), where + ".path", e.getMessage());
                     }
                 }
-                String id = string(required(entry, "id", where), where + ".id");
-                knownRule(id, entry.get("id").orElseThrow().mark(), where + ".id");
+                String id = knownRule(string(required(entry, "id", where), where + ".id"),
+                        entry.get("id").orElseThrow().mark(), where + ".id").id();
                 Node reasonNode = required(entry, "reason", where);
                 String reason = string(reasonNode, where + ".reason").strip();
                 if (reason.length() < Suppression.MIN_REASON_LENGTH) {
@@ -262,7 +283,7 @@ public final class ConfigLoader {
         }
 
         private RuleMetadata knownRule(String id, Mark mark, String where) throws ConfigException {
-            return catalog.find(id).orElseThrow(() -> error(mark, where, "unknown rule id '" + id + "'"));
+            return catalog.findIgnoringCase(id).orElseThrow(() -> error(mark, where, "unknown rule id '" + id + "'"));
         }
 
         private List<String> rulePrefixes(Node node, String key) throws ConfigException {

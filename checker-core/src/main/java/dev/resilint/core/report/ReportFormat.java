@@ -12,7 +12,9 @@ public enum ReportFormat {
     SARIF("sarif"),
     JUNIT("xml"),
     MARKDOWN("md"),
-    GITLAB("gitlab.json");
+    GITLAB("gitlab.json"),
+    /** One line per finding: {@code file:line:column: ID severity message}. */
+    PARSEABLE("lines");
 
     private final String extension;
 
@@ -29,7 +31,7 @@ public enum ReportFormat {
         return extension;
     }
 
-    /** {@code text, json, sarif, junit, markdown or gitlab}: the labels, for messages and help. */
+    /** {@code text, json, sarif, junit, markdown, gitlab or parseable}: the labels, for messages and help. */
     public static String labels() {
         List<String> labels = Arrays.stream(values()).map(ReportFormat::label).toList();
         return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
@@ -53,6 +55,7 @@ public enum ReportFormat {
             case JUNIT -> new JunitReporter(options);
             case MARKDOWN -> new MarkdownReporter(options);
             case GITLAB -> new GitlabReporter(options);
+            case PARSEABLE -> new ParseableReporter(options);
         };
     }
 }

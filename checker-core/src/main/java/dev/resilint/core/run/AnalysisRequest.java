@@ -4,6 +4,7 @@ import dev.resilint.core.Engine;
 import dev.resilint.core.config.Config;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an analyzer is asked to look at.
@@ -15,12 +16,21 @@ import java.util.List;
  * @param namedFilesMustBeTemplates whether a file named in {@code inputs} that is not of the
  *     analyzer's kind is an error (the command line) or is skipped quietly, as in a directory walk
  *     (files picked by patterns, as the Maven plugin does)
+ * @param standardInput what the input {@code -} stands for, when it is among {@code inputs}
+ * @param progress told how far the analysis got through its inputs
  */
 public record AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots,
-        boolean namedFilesMustBeTemplates) {
+        boolean namedFilesMustBeTemplates, Optional<StandardInput> standardInput, InputProgress progress) {
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
         sourceRoots = List.copyOf(sourceRoots);
+    }
+
+    /** A request without standard input. */
+    public AnalysisRequest(List<Path> inputs, Path workingDirectory, Config config, List<Path> sourceRoots,
+            boolean namedFilesMustBeTemplates) {
+        this(inputs, workingDirectory, config, sourceRoots, namedFilesMustBeTemplates, Optional.empty(),
+                InputProgress.NONE);
     }
 
     /** A request whose named files must be of the analyzer's kind. */

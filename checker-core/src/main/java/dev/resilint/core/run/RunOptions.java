@@ -18,11 +18,21 @@ import java.util.Optional;
  * @param threshold from which severity findings fail the run
  * @param today the date suppressions' expiry is judged against
  * @param sourceRoots source directories for code findings
+ * @param standardInput what the input {@code -} stands for, when it is among {@code inputs}
+ * @param progress told how far the analysis got
  */
 public record RunOptions(List<Path> inputs, Path workingDirectory, Config config, Optional<Baseline> baseline,
-        FailThreshold threshold, LocalDate today, List<Path> sourceRoots) {
+        FailThreshold threshold, LocalDate today, List<Path> sourceRoots, Optional<StandardInput> standardInput,
+        InputProgress progress) {
     public RunOptions {
         inputs = List.copyOf(inputs);
         sourceRoots = List.copyOf(sourceRoots);
+    }
+
+    /** Options without standard input. */
+    public RunOptions(List<Path> inputs, Path workingDirectory, Config config, Optional<Baseline> baseline,
+            FailThreshold threshold, LocalDate today, List<Path> sourceRoots) {
+        this(inputs, workingDirectory, config, baseline, threshold, today, sourceRoots, Optional.empty(),
+                InputProgress.NONE);
     }
 }

@@ -63,7 +63,8 @@ public final class Runner {
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
             AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), options.config(),
-                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates());
+                    analysis.sourceRoots(), analysis.namedFilesMustBeTemplates(), options.standardInput(),
+                    options.progress());
             try {
                 results.addAll(analyzer.analyze(request));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
@@ -109,7 +110,7 @@ public final class Runner {
         List<Baseline.Entry> stale = List.of();
         if (options.baseline().isPresent()) {
             // all findings, so that an entry whose finding is now suppressed does not count as fixed
-            Baseline.Outcome outcome = options.baseline().get().apply(all);
+            Baseline.Outcome outcome = options.baseline().get().apply(all, options.workingDirectory());
             active = outcome.remaining().stream().filter(f -> !f.isSuppressed()).toList();
             baselined = outcome.baselined();
             stale = outcome.stale();

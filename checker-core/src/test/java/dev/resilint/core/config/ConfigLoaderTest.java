@@ -298,7 +298,7 @@ class ConfigLoaderTest {
             assertThat(e.mark()).isEqualTo(new Mark(2, 1));
             assertThat(e.key()).isEqualTo("incldue");
             assertThat(e.display()).isEqualTo(".resilint.yaml:2:1: incldue: unknown key; expected one of failOn, "
-                    + "ignore, include, maxFileSizeMiB, requiredTags, rules, severity, suppressions, version");
+                    + "ignore, ignoreTemplates, include, maxFileSizeMiB, requiredTags, rules, severity, suppressions, version");
         }
 
         @Test
@@ -326,9 +326,13 @@ class ConfigLoaderTest {
         }
 
         @Test
-        void prefixesAreCaseSensitive() throws Exception {
-            assertThat(error("include: az\n").display())
-                    .isEqualTo(".resilint.yaml:1:10: include: unknown rule id or prefix 'az'");
+        void prefixesAndRuleIdsIgnoreCase() throws Exception {
+            Config config = load("include: az\nseverity: {az04: note}\n");
+            assertThat(config.isEnabled("AZ04")).isTrue();
+            assertThat(config.isEnabled("DR01")).isFalse();
+            assertThat(config.severity()).containsEntry("AZ04", dev.resilint.core.Severity.NOTE);
+            assertThat(error("include: zz\n").display())
+                    .isEqualTo(".resilint.yaml:1:10: include: unknown rule id or prefix 'zz'");
         }
 
         @Test

@@ -61,12 +61,15 @@ class DeterminismTest {
     void unixLineEndsAndFinalNewline(ReportFormat format, ReportOptions options) {
         for (Report report : List.of(ReportFixtures.full(), ReportFixtures.empty())) {
             String out = render(format, report, options);
+            if (format == ReportFormat.PARSEABLE && out.isEmpty()) {
+                continue; // one line per finding: nothing at all without findings
+            }
             assertThat(out).doesNotContain("\r").endsWith("\n").doesNotEndWith("\n\n");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
+    @EnumSource(value = ReportFormat.class, names = "PARSEABLE", mode = EnumSource.Mode.EXCLUDE)
     void emptyReportRenders(ReportFormat format) {
         String out = render(format, ReportFixtures.empty(), options());
         assertThat(out).isNotBlank();

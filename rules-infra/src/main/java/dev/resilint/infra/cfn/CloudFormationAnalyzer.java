@@ -8,6 +8,7 @@ import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.SourceKind;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
+import dev.resilint.core.run.StandardInput;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
@@ -73,18 +74,22 @@ public final class CloudFormationAnalyzer implements Analyzer {
         long maxBytes = request.config().maxFileSizeBytes();
         TemplateLoader loader = new TemplateLoader(maxBytes);
         Results results = new Results();
-        List<Candidate> candidates = candidates(request, results);
+        List<Candidate> candidates = withoutIgnored(candidates(request, results), request, results);
         // A template nested by another one is analyzed with its parent, which passes it parameter
         // values, whatever their order. The second loop catches nested templates whose parent could
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
         NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
                 maxBytes);
         Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()));
+        readStandardInput(candidates, session);
         Set<Path> nested = index.nested();
-        for (Candidate c : candidates) {
+        request.progress().advanced(0, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             if (!nested.contains(NestedStacks.realPath(c.path()))) {
                 analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
             }
+            request.progress().advanced(i + 1, candidates.size()); // a nested one counts as done with its parent
         }
         for (Candidate c : candidates) {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
@@ -106,7 +111,9 @@ public final class CloudFormationAnalyzer implements Analyzer {
         List<Candidate> candidates = new ArrayList<>();
         for (Path input : request.inputs()) {
             Path resolved = workDir.resolve(input);
-            if (Files.isDirectory(resolved)) {
+            if (StandardInput.isStandardInput(input) && request.standardInput().isPresent()) {
+                candidates.add(new Candidate(workDir.resolve(StandardInput.NAME), true));
+            } else if (Files.isDirectory(resolved)) {
                 List<String> notes = new ArrayList<>();
                 try {
                     TemplateDiscovery.walk(resolved, notes, p -> DisplayPaths.display(p, workDir))
@@ -125,6 +132,47 @@ public final class CloudFormationAnalyzer implements Analyzer {
     }
 
     /**
+     * Parses the template on standard input ({@code -}) into the session, as if read from the file
+     * {@code <stdin>} in the working directory (where its nested stacks' local templates are
+     * looked for); an input error when it cannot be read as a template.
+     */
+    private static void readStandardInput(List<Candidate> candidates, Session session) {
+        Path stdin = session.request().workingDirectory().resolve(StandardInput.NAME);
+        Optional<StandardInput> input = session.request().standardInput();
+        if (input.isEmpty() || candidates.stream().noneMatch(c -> c.path().equals(stdin))) {
+            return;
+        }
+        try {
+            long max = session.request().config().maxFileSizeBytes();
+            byte[] bytes = input.get().content();
+            if (bytes.length > max) {
+                throw new TreeReadException(StandardInput.NAME, dev.resilint.core.tree.Mark.UNKNOWN,
+                        "standard input is over the limit of " + max / (1024 * 1024) + " MiB (maxFileSizeMiB)");
+            }
+            String text = TreeReader.decode(bytes, StandardInput.NAME);
+            session.parsed().put(NestedStacks.realPath(stdin), session.loader().parse(text, StandardInput.NAME));
+        } catch (TreeReadException e) {
+            session.results().addProblem(e.toProblem());
+            session.analyzed().add(NestedStacks.realPath(stdin)); // reported: not "no such file" as well
+        }
+    }
+
+    /** The candidates but those {@code ignoreTemplates} (or {@code --ignore-templates}) matches, each named in a note. */
+    private static List<Candidate> withoutIgnored(List<Candidate> candidates, AnalysisRequest request, Results results) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String display = DisplayPaths.display(c.path(), request.workingDirectory());
+            Optional<String> glob = request.config().ignoredBy(display).map(g -> g.glob());
+            if (glob.isPresent()) {
+                results.addNote("skipped " + display + ": ignored (ignoreTemplates " + glob.get() + ")");
+            } else {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /**
      * Analyzes one file, unless it was already analyzed, and then the local templates of its
      * nested stacks. {@code parent} and {@code parameterValues} are set for a nested template.
      */
@@ -137,7 +185,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         String display = DisplayPaths.display(file, request.workingDirectory());
-        if (explicit && !Files.exists(file)) {
+        if (explicit && !Files.exists(file) && !session.parsed().containsKey(realPath)) {
             results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
             return;
         }
