@@ -183,7 +183,7 @@ public final class TimeoutChainInverted implements InfraRule {
         if (apis.size() != 1) {
             return "";
         }
-        return graph.resource(apis.get(0)).filter(a -> a.type().equals("AWS::ApiGatewayV2::Api"))
+        return graph.resource(apis.get(0), "AWS::ApiGatewayV2::Api")
                 .flatMap(a -> graph.property(a, "ProtocolType").asString()).orElse("");
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Mutates real templates: the seeds are every template of the test resources and the examples
- * (plus the folders named by {@code -Dresilint.fuzz.seeds}, separated by the path separator, such
- * as the shared corpus), loaded once; a mutation picks a node of the tree (by its index in a
+ * and the shared corpus when it is present ({@code CorpusTest.corpus()}), plus the folders named by
+ * {@code -Dresilint.fuzz.seeds} (separated by the path separator), loaded once; a mutation picks a node of the tree (by its index in a
  * depth-first walk) and replaces it by a value of the {@link TemplateGrammar}, deletes it, doubles
  * a map entry under a new key, swaps a scalar for a word rules look at, or wraps it in a
  * {@code Fn::If}.
@@ -134,6 +134,7 @@ public final class TemplateMutator {
     private static List<MapNode> load() {
         List<Path> roots = new ArrayList<>(List.of(Path.of("src", "test", "resources", "sam"),
                 Path.of("src", "test", "resources", "snapshots"), Path.of("..", "examples")));
+        roots.add(dev.resilint.infra.cfn.CorpusTest.corpus()); // the shared corpus, when it is there
         String extra = System.getProperty("resilint.fuzz.seeds", "");
         for (String part : extra.split(java.io.File.pathSeparator)) {
             if (!part.isBlank()) {
