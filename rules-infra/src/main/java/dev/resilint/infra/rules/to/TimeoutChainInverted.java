@@ -41,7 +41,6 @@ public final class TimeoutChainInverted implements InfraRule {
                     + "state's `TimeoutSeconds`. If the work really takes longer, make it asynchronous (queue it, "
                     + "return 202, let the client poll) rather than raising the caller's timeout.")
             .wellArchitected("REL05-BP05")
-            .anchors("GAP")
             .tags("timeout", "lambda", "api-gateway", "step-functions")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::Lambda::Function", "AWS::StepFunctions::StateMachine")
