@@ -26,6 +26,12 @@ import java.util.stream.Stream;
  */
 public final class TemplateMutator {
 
+    /**
+     * Larger templates are left out: a mutation of a template of thousands of nodes costs a hundred
+     * times one of a small template, and finds nothing a small one does not.
+     */
+    static final int MAX_SEED_NODES = 2_500;
+
     /** The seed templates, sorted by file name so that an input replays the same on every machine. */
     static final List<MapNode> SEEDS = load();
 
@@ -157,7 +163,7 @@ public final class TemplateMutator {
             for (Path file : files) {
                 try {
                     MapNode root1 = loader.load(file, file.toString());
-                    if (root1.get("Resources").orElse(null) instanceof MapNode) {
+                    if (root1.get("Resources").orElse(null) instanceof MapNode && count(root1) <= MAX_SEED_NODES) {
                         seeds.add(root1);
                     }
                 } catch (TreeReadException e) {
