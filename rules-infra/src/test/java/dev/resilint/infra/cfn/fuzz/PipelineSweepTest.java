@@ -47,7 +47,7 @@ class PipelineSweepTest {
             if (millis > PipelineFuzzTest.SLOW_MILLIS && seed != from) { // the first one loads every rule's classes
                 throw new AssertionError("input " + seed + " took " + millis + " ms\n--- input as YAML\n" + Reproduce.yaml(root));
             }
-            if ((seed - from + 1) % 100_000 == 0) {
+            if ((seed - from + 1) % 10_000 == 0) {
                 System.out.printf("sweep: %d inputs, %d s%n", seed - from + 1, (System.nanoTime() - start) / 1_000_000_000L);
             }
         }
