@@ -183,10 +183,9 @@ public record RuleMetadata(
             return this;
         }
 
-        public Builder anchors(String... labels) {
-            for (String label : labels) {
-                references.add(Reference.anchor(label));
-            }
+        /** Other tools' checks of the same problem, built by the factories of {@link Reference}. */
+        public Builder anchors(Reference... anchors) {
+            references.addAll(List.of(anchors));
             return this;
         }
 

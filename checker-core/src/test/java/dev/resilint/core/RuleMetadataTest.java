@@ -24,7 +24,7 @@ class RuleMetadataTest {
                 .rationale("Corruption is found late.")
                 .remediation("Keep backups for 7 days.")
                 .wellArchitected("REL09-BP01")
-                .anchors("CFG db-backup-enabled")
+                .anchors(Reference.awsConfig("db-instance-backup-enabled"))
                 .reference(Reference.doc("RDS", "https://example.com/rds"))
                 .tags("backup", "rds")
                 .sources(SourceKind.LIVE, SourceKind.TEMPLATE)
@@ -38,9 +38,10 @@ class RuleMetadataTest {
         assertThat(m.references()).extracting(Reference::kind).containsExactly(Reference.Kind.WELL_ARCHITECTED,
                 Reference.Kind.ANCHOR, Reference.Kind.DOCUMENTATION);
         assertThat(m.wellArchitected()).singleElement().satisfies(r -> {
-            assertThat(r.label()).isEqualTo("REL09-BP01");
-            assertThat(r.url()).isEqualTo(
-                    Reference.RELIABILITY_PILLAR_URL);
+            assertThat(r.label()).isEqualTo("REL09-BP01 Identify and back up all data that needs to be backed up,"
+                    + " or reproduce the data from sources");
+            assertThat(r.url()).isEqualTo("https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/"
+                    + "rel_backing_up_data_identified_backups_data.html");
         });
         assertThat(m.tags()).containsExactly("backup", "rds");
         assertThat(m.sourcesInOrder()).containsExactly(SourceKind.TEMPLATE, SourceKind.LIVE);

@@ -175,8 +175,9 @@ final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Remove fixed findings from a baseline. New findings are never added:",
-                "they must be fixed, suppressed with a reason, or baselined deliberately with 'create'."})
+            description = {"Remove fixed findings from a baseline.",
+                "New findings are never added: they must be fixed, suppressed with a reason, or baselined"
+                    + " deliberately with 'create'."})
     static final class Update implements Callable<Integer>, Main.EnvironmentAware, BaselineExitCodes {
         @Mixin
         AnalysisOptions analysis;

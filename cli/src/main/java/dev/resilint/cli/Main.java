@@ -20,10 +20,9 @@ import picocli.CommandLine.Command;
 @Command(name = "resilint",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = {
-            "Finds the failures-in-waiting in AWS workloads: single-AZ services, missing load balancing,",
-            "caches without TTLs, clients without timeouts, retries without jitter, queues without",
-            "dead-letter queues, deployments that cannot roll back."},
+        description = "Finds the failures-in-waiting in AWS workloads: single-AZ services, missing load balancing,"
+            + " caches without TTLs, clients without timeouts, retries without jitter, queues without dead-letter"
+            + " queues, deployments that cannot roll back.",
         subcommands = {
             CheckCommand.class,
             CodeCommand.class,

@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
 
 /** {@code resilint scan}: the same rules on what runs in AWS accounts, read only. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Judge live AWS accounts, read only: the same rules and ids as for templates, across",
-            "accounts and regions. What cannot be read is reported as not evaluated, never as a pass.",
-            "Credentials and region come from the AWS SDK's default chains (environment, profiles, SSO,",
-            "instance roles); endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>."})
+        description = {"Judge live AWS accounts and regions, read only, with the same rules and ids as templates.",
+            "What cannot be read is reported as not evaluated, never as a pass.",
+            "Credentials and region come from the AWS SDK's default chains (environment, profiles, SSO, instance"
+                + " roles); endpoints follow AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>."})
 final class ScanCommand extends ReportingCommand {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");

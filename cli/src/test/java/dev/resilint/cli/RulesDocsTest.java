@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,87 @@ class RulesDocsTest {
         String explain = cli.run("explain", "AZ03").out();
         assertThat(explain).contains("sources: template,live\n", "judges: AWS::AutoScaling::AutoScalingGroup",
                 "also reads: AWS::ElasticLoadBalancingV2::LoadBalancer", "\nFires on\n  - ", "\nQuiet when\n  - ");
+    }
+
+    /** Who names which reference, and where its links may go. */
+    private static final Map<String, String> REFERENCE_HOSTS = Map.of(
+            "REL", "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_",
+            "AWS Config rule ", "https://docs.aws.amazon.com/config/latest/developerguide/",
+            "Trusted Advisor check ", "https://docs.aws.amazon.com/awssupport/latest/user/fault-tolerance-checks.html",
+            "cdk-nag ", "https://github.com/cdklabs/cdk-nag/",
+            "cfn-lint ", "https://github.com/aws-cloudformation/cfn-lint/",
+            "checkov ", "https://github.com/bridgecrewio/checkov/",
+            "Conformity Monkey ", "https://github.com/Netflix/SimianArmy/",
+            "ArchUnit rule ", "https://github.com/resilint/resilint/");
+
+    /**
+     * Every reference of every rule has a name and an https link where that kind of reference lives:
+     * no bare placeholder of the rule catalog (TA, GAP, NAG, CFG, CM, CFL) and no Well-Architected
+     * link to the pillar's welcome page. The same in {@code rules}, {@code explain} and SARIF.
+     */
+    @Test
+    void everyReferenceIsNamedAndLinked() throws Exception {
+        Pattern placeholder = Pattern.compile("(TA|GAP|NAG|CFG|CM|CFL|CKV)( .*)?");
+        List<String> problems = new java.util.ArrayList<>();
+        int count = 0;
+        for (RuleMetadata r : Wiring.analyzers().catalog().rules()) {
+            for (dev.resilint.core.Reference ref : r.references()) {
+                count++;
+                String where = r.id() + " " + ref.label() + " " + ref.url();
+                if (placeholder.matcher(ref.label()).matches()) {
+                    problems.add(where + ": a placeholder");
+                }
+                String prefix = REFERENCE_HOSTS.keySet().stream().filter(ref.label()::startsWith).findFirst().orElse(null);
+                if (prefix == null) {
+                    problems.add(where + ": not a known kind of reference");
+                } else if (!ref.url().startsWith(REFERENCE_HOSTS.get(prefix)) || !java.net.URI.create(ref.url())
+                        .getScheme().equals("https")) {
+                    problems.add(where + ": link not below " + REFERENCE_HOSTS.get(prefix));
+                }
+                if (ref.kind() == dev.resilint.core.Reference.Kind.WELL_ARCHITECTED
+                        && !ref.label().matches("REL[0-9]{2}-BP[0-9]{2} [A-Z].+")) {
+                    problems.add(where + ": a best practice needs its id and title");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(count).isGreaterThan(40);
+
+        Cli cli = new Cli(dir);
+        String explain = cli.run("explain", "AZ01").out();
+        assertThat(explain).contains("  REL10-BP01 Deploy the workload to multiple locations  https://docs.aws.amazon.com/"
+                + "wellarchitected/latest/reliability-pillar/rel_fault_isolation_multiaz_region_system.html\n",
+                "  AWS Config rule autoscaling-multiple-az  "
+                        + "https://docs.aws.amazon.com/config/latest/developerguide/autoscaling-multiple-az.html\n");
+        assertThat(explain).doesNotContain("welcome.html", "  TA\n");
+        Files.writeString(dir.resolve("t.yaml"), "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+        String sarif = cli.run("check", "--format", "sarif", "t.yaml").out();
+        for (JsonNode rule : new ObjectMapper().readTree(sarif).at("/runs/0/tool/driver/rules")) {
+            String help = rule.at("/help/text").asText();
+            assertThat(help).as(rule.path("id").asText()).doesNotContainPattern("\n- (TA|GAP|NAG|CFG|CM|CFL)\\b")
+                    .doesNotContain("welcome.html");
+        }
+    }
+
+    /** explain tells how to suppress a finding where the rule runs: Java annotation, Metadata, live tag. */
+    @Test
+    void explainGivesTheSuppressionOfEachSourceTheRuleRunsOn() {
+        Cli cli = new Cli(dir);
+        String code = cli.run("explain", "CT01").out();
+        assertThat(code).contains("\nSuppress with a reason on the class or method",
+                "  @SuppressWarnings(\"resilint:CT01\") // why this is acceptable\n");
+        assertThat(code).doesNotContain("Metadata", "resilint: {suppress", "resilint:suppress");
+
+        String templateOnly = cli.run("explain", "DR04").out();
+        assertThat(templateOnly).endsWith("\nSuppress with a reason in the resource's Metadata:\n"
+                + "  resilint: {suppress: [{id: DR04, reason: \"why this is acceptable\", expires: 2027-03-31}]}\n");
+
+        String live = cli.run("explain", "AZ04").out();
+        assertThat(live).contains("\nSuppress with a reason:\n- in the resource's Metadata:\n"
+                + "  resilint: {suppress: [{id: AZ04, reason: \"why this is acceptable\", expires: 2027-03-31}]}\n"
+                + "- on a live resource, with the tag resilint:suppress",
+                "  resilint:suppress = AZ04: why this is acceptable\n");
+        assertThat(live).doesNotContain("@SuppressWarnings");
     }
 
     private static String line(String text, String prefix) {

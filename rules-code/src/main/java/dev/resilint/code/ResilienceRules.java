@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  */
 public final class ResilienceRules {
 
+    /** This class in the repository: the references of the code rules name its ArchUnit rules. */
+    public static final String SOURCE_URL = "https://github.com/resilint/resilint/blob/main/rules-code/src/main/java/"
+            + "dev/resilint/code/ResilienceRules.java";
+
     /** A full stop followed by the start of the next sentence. */
     private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z`])");
 
@@ -211,7 +215,8 @@ public final class ResilienceRules {
         }
         boolean acronym = first.length() > 1 && Character.isUpperCase(first.charAt(1));
         String reason = acronym ? first : Character.toLowerCase(first.charAt(0)) + first.substring(1);
-        List<String> practices = rule.wellArchitected().stream().map(r -> r.label()).toList();
+        List<String> practices = rule.wellArchitected().stream()
+                .map(r -> r.label().split(" ", 2)[0]).toList(); // the id, without the title
         return reason + " (" + rule.id() + (practices.isEmpty() ? "" : ", Well-Architected "
                 + String.join(", ", practices)) + ")";
     }

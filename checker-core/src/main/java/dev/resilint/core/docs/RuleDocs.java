@@ -8,6 +8,7 @@ import dev.resilint.core.Reference;
 import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleParameter;
+import dev.resilint.core.SourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,9 +105,40 @@ public final class RuleDocs {
                 sb.append('\n');
             }
         }
-        sb.append("\nSuppress with a reason in the resource's Metadata:\n")
-                .append("  resilint: {suppress: [{id: ").append(r.id())
-                .append(", reason: \"why this is acceptable\", expires: 2027-03-31}]}\n");
+        sb.append(suppression(catalog, r));
+        return sb.toString();
+    }
+
+    /**
+     * How to suppress one finding of the rule, for each source it runs on: a template resource's
+     * Metadata, a live resource's {@code resilint:suppress} tag, a Java class or method's
+     * {@code @SuppressWarnings}. A rule that runs on nothing yet gets the advice of the sources it
+     * is planned for.
+     */
+    static String suppression(RuleCatalog catalog, RuleMetadata r) {
+        List<SourceKind> sources = catalog.runsOn(r.id()).isEmpty() ? r.sourcesInOrder() : catalog.runsOn(r.id());
+        List<String> ways = new ArrayList<>();
+        for (SourceKind source : sources) {
+            ways.add(switch (source) {
+                case TEMPLATE -> "in the resource's Metadata:\n  resilint: {suppress: [{id: " + r.id()
+                        + ", reason: \"why this is acceptable\", expires: 2027-03-31}]}\n";
+                case LIVE -> "on a live resource, with the tag resilint:suppress (ids, a colon, the reason):\n"
+                        + "  resilint:suppress = " + r.id() + ": why this is acceptable\n";
+                case CODE -> "on the class or method, in the Java source (give --source-root), the comment"
+                        + " being the reason:\n  @SuppressWarnings(\"resilint:" + r.id()
+                        + "\") // why this is acceptable\n";
+            });
+        }
+        if (ways.isEmpty()) {
+            return "";
+        }
+        if (ways.size() == 1) {
+            return "\nSuppress with a reason " + ways.get(0);
+        }
+        StringBuilder sb = new StringBuilder("\nSuppress with a reason:\n");
+        for (String way : ways) {
+            sb.append("- ").append(way);
+        }
         return sb.toString();
     }
 

@@ -44,7 +44,7 @@ final class ReportFixtures {
                 .rationale("A single-AZ database is unavailable while its zone is impaired or while it is patched.")
                 .remediation("Set `MultiAZ: true`, or use an Aurora cluster with a replica in another zone.")
                 .wellArchitected("REL10-BP01")
-                .anchors("CFG rds-multi-az-support")
+                .anchors(Reference.awsConfig("rds-multi-az-support"))
                 .reference(Reference.doc("RDS Multi-AZ", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"))
                 .tags("availability", "rds")
                 .sources(SourceKind.TEMPLATE, SourceKind.LIVE)

@@ -79,10 +79,12 @@ class SarifReporterTest {
         assertThat(az04.at("/fullDescription/text").asText()).isEqualTo(ReportFixtures.rdsMultiAz().rationale());
         assertThat(az04.at("/help/text").asText())
                 .contains(ReportFixtures.rdsMultiAz().rationale(), "Remediation: Set `MultiAZ: true`",
-                        "REL10-BP01: " + dev.resilint.core.Reference.RELIABILITY_PILLAR_URL,
-                        "- CFG rds-multi-az-support\n");
+                        "- REL10-BP01 Deploy the workload to multiple locations: https://docs.aws.amazon.com/"
+                                + "wellarchitected/latest/reliability-pillar/rel_fault_isolation_multiaz_region_system.html",
+                        "- AWS Config rule rds-multi-az-support: "
+                                + "https://docs.aws.amazon.com/config/latest/developerguide/rds-multi-az-support.html");
         assertThat(az04.at("/help/markdown").asText())
-                .contains("**Remediation:**", "[REL10-BP01](https://docs.aws.amazon.com/");
+                .contains("**Remediation:**", "[REL10-BP01 Deploy the workload to multiple locations](https://docs.aws.amazon.com/");
         assertThat(az04.get("helpUri").asText()).isEqualTo(ReportFixtures.rdsMultiAz().helpUri());
         assertThat(az04.at("/defaultConfiguration/level").asText()).isEqualTo("warning");
         assertThat(az04.at("/properties/tags/0").asText()).isEqualTo("availability");

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -34,7 +35,7 @@ public final class ClientCreatedPerInvocation extends CodeCondition {
                     + "constructor (both run during the init phase, which SnapStart can also snapshot), and reuse "
                     + "them in `handleRequest`.")
             .wellArchitected("REL05-BP05")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS", ResilienceRules.SOURCE_URL))
             .tags("lambda", "aws-sdk", "http", "code")
             .sources(SourceKind.CODE)
             .reads("com.amazonaws.services.lambda.runtime.RequestHandler",

@@ -2,6 +2,7 @@ package dev.resilint.code.rules;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -29,7 +30,7 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
                     + "HttpClient 5 a `ConnectionConfig`) with timeouts for Apache HttpClient; a request factory "
                     + "with timeouts for `RestTemplate`.")
             .wellArchitected("REL05-BP05")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.HTTP_CLIENTS_SHOULD_SET_TIMEOUTS", ResilienceRules.SOURCE_URL))
             .tags("timeout", "http", "code")
             .sources(SourceKind.CODE)
             .reads("java.net.http.HttpClient", "java.net.HttpURLConnection",

@@ -6,6 +6,7 @@ import static dev.resilint.code.rules.Calls.owner;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -34,7 +35,7 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
                     + "source), `expireAfterAccess`, or a per-entry `expireAfter(Expiry)` with Caffeine. Keep a "
                     + "`maximumSize` as well.")
             .wellArchitected("REL05-BP03")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES", ResilienceRules.SOURCE_URL))
             .tags("cache", "ttl", "code")
             .sources(SourceKind.CODE)
             .reads("com.github.benmanes.caffeine.cache.Caffeine", "com.google.common.cache.CacheBuilder")

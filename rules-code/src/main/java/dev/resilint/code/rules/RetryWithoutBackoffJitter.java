@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.Source;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -46,7 +47,7 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
                     + "`ThreadLocalRandom.current().nextLong(cap)` with `cap` doubling per attempt (full jitter). "
                     + "Or let the AWS SDK retry: its standard retry strategy already backs off with jitter.")
             .wellArchitected("REL05-BP03")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER", ResilienceRules.SOURCE_URL))
             .tags("retry", "jitter", "code")
             .sources(SourceKind.CODE)
             .reads("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",

@@ -1,6 +1,7 @@
 package dev.resilint.code.rules;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -29,7 +30,7 @@ public final class SdkClientWithoutTimeouts extends CodeCondition {
                     + ".apiCallAttemptTimeout(Duration.ofMillis(500))).build()`, or at least socket and connection "
                     + "timeouts on the SDK HTTP client builder. Choose them below the caller's own timeout.")
             .wellArchitected("REL05-BP05")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.SDK_CLIENTS_SHOULD_SET_TIMEOUTS", ResilienceRules.SOURCE_URL))
             .tags("timeout", "aws-sdk", "code")
             .sources(SourceKind.CODE)
             .reads("software.amazon.awssdk.core.client.builder.SdkClientBuilder")

@@ -7,6 +7,7 @@ import static dev.resilint.code.rules.Calls.name;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -33,7 +34,7 @@ public final class UnboundedBlockingWait extends CodeCondition {
                     + "`orTimeout(...)` before `join()`, `await(timeout, unit)`, `poll(timeout, unit)`, "
                     + "`join(millis)`, `invokeAll(tasks, timeout, unit)`, `waitFor(timeout, unit)`.")
             .wellArchitected("REL05-BP05")
-            .reference(Reference.doc("ArchUnit rule ResilienceRules.BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS", ""))
+            .reference(Reference.doc("ArchUnit rule ResilienceRules.BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS", ResilienceRules.SOURCE_URL))
             .tags("timeout", "concurrency", "code")
             .sources(SourceKind.CODE)
             .reads("java.util.concurrent.Future", "java.util.concurrent.CountDownLatch",

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -44,7 +45,9 @@ public final class AuroraClusterSingleInstance implements InfraRule {
                     + "replica, which can be `db.serverless` for Aurora Serverless v2), and leave "
                     + "`AvailabilityZone` unset or put the instances in different zones.")
             .wellArchitected("REL10-BP01")
-            .anchors("CFG rds-cluster-multi-az-enabled", "TA")
+            .anchors(Reference.awsConfig("rds-cluster-multi-az-enabled"),
+                    Reference.trustedAdvisor("Amazon RDS DB clusters have one DB instance", ""),
+                    Reference.trustedAdvisor("Amazon RDS DB clusters with all instances in the same Availability Zone", ""))
             .tags("availability-zone", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBCluster")

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -29,7 +30,9 @@ public final class AutoScalingGroupSingleAz extends ResourceRule {
                     + "zones in `AvailabilityZones`), for example one private subnet per zone of "
                     + "`!GetAZs ''`.")
             .wellArchitected("REL10-BP01")
-            .anchors("CFG autoscaling-multiple-az", "TA")
+            .anchors(Reference.awsConfig("autoscaling-multiple-az"), Reference.trustedAdvisor(
+                    "Amazon EC2 Auto Scaling is not deployed in multiple AZs or does not meet the minimum number of AZs",
+                    "amazon-ec2-auto-scaling-group-multiple-az"))
             .tags("availability-zone", "compute")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Zones.ASG)

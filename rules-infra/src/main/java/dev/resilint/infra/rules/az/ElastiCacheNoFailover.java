@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -36,7 +37,7 @@ public final class ElastiCacheNoFailover extends ResourceRule {
                     + "`MultiAZEnabled: true`, instead of a standalone Redis or Valkey cache cluster. Spread "
                     + "Memcached nodes with `AZMode: cross-az`, or use `AWS::ElastiCache::ServerlessCache`.")
             .wellArchitected("REL10-BP01")
-            .anchors("CFG elasticache-repl-grp-auto-failover-enabled", "NAG AEC4")
+            .anchors(Reference.awsConfig("elasticache-repl-grp-auto-failover-enabled"), Reference.cdkNag("AwsSolutions-AEC4"))
             .tags("availability-zone", "cache")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -39,7 +40,7 @@ public final class LoadBalancerAsgZoneMismatch extends ResourceRule {
                     + "`SubnetMappings`, `AvailabilityZones`) cover the same Availability Zones, typically one "
                     + "public subnet for the load balancer and one private subnet for the group in each zone.")
             .wellArchitected("REL10-BP01")
-            .anchors("CM SameZonesInElbAndAsg")
+            .anchors(Reference.conformityMonkey("SameZonesInElbAndAsg"))
             .tags("availability-zone", "load-balancing", "compute")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Zones.ASG)

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -30,7 +31,8 @@ public final class LoadBalancerSingleAz extends ResourceRule {
             .remediation("Give the load balancer subnets in at least two Availability Zones (`Subnets` or "
                     + "`SubnetMappings`; `AvailabilityZones` for a Classic Load Balancer outside a VPC).")
             .wellArchitected("REL10-BP01")
-            .anchors("CFG clb-multiple-az", "CFG elbv2-multiple-az", "NAG ELB4")
+            .anchors(Reference.awsConfig("clb-multiple-az"), Reference.awsConfig("elbv2-multiple-az"),
+                    Reference.cdkNag("AwsSolutions-ELB4"))
             .tags("availability-zone", "load-balancing")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Zones.ELB_V2, Zones.CLASSIC_ELB)

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.az;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -26,7 +27,8 @@ public final class RdsInstanceNotMultiAz extends ResourceRule {
             .remediation("Set `MultiAZ: true` on the `AWS::RDS::DBInstance` (or use an Aurora or Multi-AZ DB "
                     + "cluster). For a throw-away instance, suppress the finding with a reason.")
             .wellArchitected("REL10-BP01")
-            .anchors("CFG rds-multi-az-support", "NAG RDS3", "CKV_AWS_157")
+            .anchors(Reference.awsConfig("rds-multi-az-support"), Reference.cdkNag("AwsSolutions-RDS3"),
+                    Reference.checkov("CKV_AWS_157", "RDSMultiAZEnabled.py"))
             .tags("availability-zone", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBInstance")

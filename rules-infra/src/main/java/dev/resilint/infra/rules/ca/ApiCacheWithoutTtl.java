@@ -29,7 +29,6 @@ public final class ApiCacheWithoutTtl extends ResourceRule {
             .remediation("Add a `MethodSettings` entry with `CachingEnabled: true` and `CacheTtlInSeconds` above 0 "
                     + "(`ResourcePath: '/*'`, `HttpMethod: '*'` for the whole stage, or per method, with the cache "
                     + "key parameters set on the method), or switch `CacheClusterEnabled` off.")
-            .anchors("GAP")
             .tags("caching", "api-gateway")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment")

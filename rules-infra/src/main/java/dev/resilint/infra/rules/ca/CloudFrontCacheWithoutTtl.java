@@ -32,7 +32,6 @@ public final class CloudFrontCacheWithoutTtl extends ResourceRule {
             .remediation("Give the behavior a `CachePolicyId` (a managed policy such as CachingOptimized or "
                     + "CachingDisabled, or your own `AWS::CloudFront::CachePolicy`), or at least an explicit "
                     + "`DefaultTTL`. In a cache policy, keep `MinTTL <= DefaultTTL <= MaxTTL`.")
-            .anchors("GAP")
             .tags("caching", "cdn")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::CloudFront::Distribution", "AWS::CloudFront::CachePolicy")

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.dp;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -34,7 +35,7 @@ public final class DeploymentWithoutAlarmRollback extends ResourceRule {
                     + "naming the alarms that watch the service's errors and latency. With SAM, list them under "
                     + "the function's `DeploymentPreference.Alarms`.")
             .wellArchitected("REL08-BP05")
-            .anchors("CFG codedeploy-auto-rollback-monitor-enabled")
+            .anchors(Reference.awsConfig("codedeploy-auto-rollback-monitor-enabled"))
             .tags("deployment")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::CodeDeploy::DeploymentGroup")

@@ -29,7 +29,6 @@ public final class EcsWithoutCircuitBreaker extends ResourceRule {
                     + "`DeploymentConfiguration`, and consider CloudWatch alarms (`Alarms`) for failures that "
                     + "health checks do not catch.")
             .wellArchitected("REL08-BP04", "REL08-BP05")
-            .anchors("GAP")
             .tags("deployment", "containers")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ECS::Service")

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.dr;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -33,8 +34,9 @@ public final class DeletionProtectionDisabled extends ResourceRule {
                     + "`DeletionProtectionEnabled: true` on the table (on each replica of a global table). "
                     + "ALB/NLB: a `LoadBalancerAttributes` entry `{Key: deletion_protection.enabled, Value: 'true'}`.")
             .wellArchitected("REL09-BP01", "REL13-BP02")
-            .anchors("CFG rds-cluster-deletion-protection-enabled", "CFG rds-instance-deletion-protection-enabled",
-                    "CFG elb-deletion-protection-enabled", "NAG RDS10")
+            .anchors(Reference.awsConfig("rds-cluster-deletion-protection-enabled"),
+                    Reference.awsConfig("rds-instance-deletion-protection-enabled"),
+                    Reference.awsConfig("elb-deletion-protection-enabled"), Reference.cdkNag("AwsSolutions-RDS10"))
             .tags("deletion-protection", "database", "load-balancer")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::DynamoDB::Table",

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.dr;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -25,7 +26,8 @@ public final class DynamoDbPitrDisabled extends ResourceRule {
             .remediation("Add `PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}` to the "
                     + "table (for a global table, to each replica).")
             .wellArchitected("REL09-BP01", "REL13-BP02")
-            .anchors("CFG dynamodb-pitr-enabled", "NAG DDB3", "CKV_AWS_28")
+            .anchors(Reference.awsConfig("dynamodb-pitr-enabled"), Reference.cdkNag("AwsSolutions-DDB3"),
+                    Reference.checkov("CKV_AWS_28", "DynamodbRecovery.py"))
             .tags("backup", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::DynamoDB::Table")

@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.dr;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleParameter;
@@ -36,7 +37,7 @@ public final class RdsBackupRetentionLow extends ResourceRule {
             .remediation("Set `BackupRetentionPeriod` to at least the configured minimum (7 days by default, up to "
                     + "35) on the `AWS::RDS::DBCluster` or standalone `AWS::RDS::DBInstance`.")
             .wellArchitected("REL09-BP03", "REL13-BP01")
-            .anchors("CFG db-instance-backup-enabled", "NAG RDS13")
+            .anchors(Reference.awsConfig("db-instance-backup-enabled"), Reference.cdkNag("AwsSolutions-RDS13"))
             .tags("backup", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBCluster", "AWS::RDS::DBInstance")

@@ -1,6 +1,7 @@
 package dev.resilint.infra.rules.dr;
 
 import dev.resilint.core.Location;
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -47,7 +48,7 @@ public final class StatefulResourceWithoutRetainPolicy extends ResourceRule {
             .remediation("Set `DeletionPolicy: Retain` (or `Snapshot`, for RDS and Neptune clusters and standalone "
                     + "RDS instances) and `UpdateReplacePolicy: Retain` (or `Snapshot`) on the resource.")
             .wellArchitected("REL09-BP01", "REL13-BP02")
-            .anchors("CFL W3011", "CFL I3011")
+            .anchors(Reference.cfnLint("W3011"), Reference.cfnLint("I3011"))
             .tags("backup", "database", "cloudformation")
             .sources(SourceKind.TEMPLATE)
             .judges(DATA_STORES.keySet().stream().sorted().toArray(String[]::new))

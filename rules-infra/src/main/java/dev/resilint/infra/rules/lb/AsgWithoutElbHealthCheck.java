@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.lb;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -31,7 +32,8 @@ public final class AsgWithoutElbHealthCheck extends ResourceRule {
             .remediation("Set `HealthCheckType: ELB` on the `AWS::AutoScaling::AutoScalingGroup`, with a "
                     + "`HealthCheckGracePeriod` long enough for a new instance to start serving.")
             .wellArchitected("REL11-BP01", "REL11-BP03")
-            .anchors("CFG autoscaling-group-elb-healthcheck-required", "NAG")
+            .anchors(Reference.awsConfig("autoscaling-group-elb-healthcheck-required"),
+                    Reference.cdkNag("HIPAA.Security-AutoScalingGroupELBHealthCheckRequired"))
             .tags("load-balancing", "health-check", "compute")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ComputeTraffic.ASG)

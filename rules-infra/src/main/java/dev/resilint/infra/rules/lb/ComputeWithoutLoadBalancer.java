@@ -43,7 +43,6 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
                     + "clients discover tasks through Cloud Map). If the port is open for another reason, narrow "
                     + "the security group or suppress the finding with that reason.")
             .wellArchitected("REL11-BP01", "REL10-BP01")
-            .anchors("GAP (CM assumes it)")
             .tags("load-balancing", "compute")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ComputeTraffic.ASG, ComputeTraffic.INSTANCE, ComputeTraffic.ECS_SERVICE)

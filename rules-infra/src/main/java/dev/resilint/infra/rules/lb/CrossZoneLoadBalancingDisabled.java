@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.lb;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -28,7 +29,8 @@ public final class CrossZoneLoadBalancingDisabled extends ResourceRule {
             .remediation("For a Classic Load Balancer set `CrossZone: true`; for a Network Load Balancer add "
                     + "`{Key: load_balancing.cross_zone.enabled, Value: 'true'}` to `LoadBalancerAttributes`.")
             .wellArchitected("REL11-BP01", "REL10-BP01")
-            .anchors("CM CrossZoneLoadBalancing", "CFG")
+            .anchors(Reference.conformityMonkey("CrossZoneLoadBalancing"),
+                    Reference.awsConfig("elb-cross-zone-load-balancing-enabled"))
             .tags("load-balancing", "availability-zone")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer")

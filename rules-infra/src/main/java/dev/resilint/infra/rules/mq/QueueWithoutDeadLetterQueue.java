@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.mq;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -51,7 +52,7 @@ public final class QueueWithoutDeadLetterQueue extends ResourceRule {
                     + "on the source queue; alarm on the dead-letter queue's depth. A FIFO queue needs a FIFO "
                     + "dead-letter queue.")
             .wellArchitected("REL05-BP04")
-            .anchors("NAG SQS3")
+            .anchors(Reference.cdkNag("AwsSolutions-SQS3"))
             .tags("queue", "dead-letter")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(QUEUE)

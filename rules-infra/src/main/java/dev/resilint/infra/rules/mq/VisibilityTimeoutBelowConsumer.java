@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.mq;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleParameter;
@@ -37,7 +38,7 @@ public final class VisibilityTimeoutBelowConsumer extends ResourceRule {
             .remediation("Set the queue's `VisibilityTimeout` to at least 6 times the function's `Timeout` (plus "
                     + "the mapping's `MaximumBatchingWindowInSeconds`), or shorten the function's `Timeout`.")
             .wellArchitected("REL05-BP04")
-            .anchors("CFL E3505", "NAG")
+            .anchors(Reference.cfnLint("E3505"), Reference.cdkNag("LambdaEventSourceSQSVisibilityTimeout"))
             .tags("queue", "timeout", "lambda")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::SQS::Queue")

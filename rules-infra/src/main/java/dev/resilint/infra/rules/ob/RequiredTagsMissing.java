@@ -1,5 +1,6 @@
 package dev.resilint.infra.rules.ob;
 
+import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleSettings;
@@ -36,7 +37,7 @@ public final class RequiredTagsMissing extends ResourceRule {
                     + "to every resource of the app (AWS CDK `Tags.of(app).add(...)`, SAM `Globals`). The keys "
                     + "come from `requiredTags` in `.resilint.yaml`; the rule does nothing until that lists some.")
             .wellArchitected("REL06-BP01")
-            .anchors("CM owner tag", "CFG required-tags")
+            .anchors(Reference.conformityMonkey("owner tag"), Reference.awsConfig("required-tags"))
             .tags("tagging", "ownership")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(TaggableTypes.types())

@@ -27,7 +27,6 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
             .remediation("Set `MinSize` to at least 2, with the group's subnets in at least two Availability "
                     + "Zones, so that one instance or zone can fail while another keeps serving.")
             .wellArchitected("REL07-BP01", "REL11-BP05")
-            .anchors("GAP")
             .tags("scaling", "compute")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ComputeTraffic.ASG)

@@ -41,7 +41,6 @@ public final class TimeoutChainInverted implements InfraRule {
                     + "state's `TimeoutSeconds`. If the work really takes longer, make it asynchronous (queue it, "
                     + "return 202, let the client poll) rather than raising the caller's timeout.")
             .wellArchitected("REL05-BP05")
-            .anchors("GAP")
             .tags("timeout", "lambda", "api-gateway", "step-functions")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::Lambda::Function", "AWS::StepFunctions::StateMachine")
@@ -183,7 +182,7 @@ public final class TimeoutChainInverted implements InfraRule {
         if (apis.size() != 1) {
             return "";
         }
-        return graph.resource(apis.get(0)).filter(a -> a.type().equals("AWS::ApiGatewayV2::Api"))
+        return graph.resource(apis.get(0), "AWS::ApiGatewayV2::Api")
                 .flatMap(a -> graph.property(a, "ProtocolType").asString()).orElse("");
     }
 
