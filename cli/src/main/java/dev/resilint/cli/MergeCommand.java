@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
  * refused, naming the file ({@link ReportMerger}).
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Join the JSON reports of one scan's shards (resilint scan --shard K/N --format json)",
-            "into the report of one scan over all their accounts: the same findings, order, counts and exit",
-            "code, in any format. Refuses reports of other resilint versions or configurations, missing or",
-            "repeated shards, and an account in two reports."})
+        description = {"Join the JSON reports of a scan's shards into the report of one scan of all accounts.",
+            "The same findings, order, counts and exit code as that one scan, in any format.",
+            "The shards come from 'resilint scan --shard K/N --format json'.",
+            "It refuses other versions or configurations, missing or repeated shards, and repeated accounts."})
 final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Main.ExitCodeAware {
 
     @Parameters(paramLabel = "REPORT.json", arity = "1..*",
