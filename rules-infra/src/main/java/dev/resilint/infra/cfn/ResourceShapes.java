@@ -5,16 +5,20 @@ import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
+import dev.resilint.infra.cfn.eval.Intrinsics;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The resources of a template that CloudFormation would refuse for their shape, as cfn-lint's
  * E3001 does: an entry of {@code Resources} that is not a map, or whose {@code Type} is missing or
- * not a string. Each is an input error at its line; the rules still judge the other resources, so
+ * not a string. {@code Fn::ForEach} loops and a preprocessor's directive in place of the type
+ * (Rain's {@code Rain::Module}) are left to what expands them. Each is an input error at its line; the rules still judge the other resources, so
  * that a malformed resource never passes silently and never hides the rest.
  */
 final class ResourceShapes {
+
+    private static final String FOR_EACH = "Fn::ForEach::";
 
     private ResourceShapes() {
     }
@@ -26,6 +30,9 @@ final class ResourceShapes {
             return problems;
         }
         for (MapNode.Entry e : resources.entries()) {
+            if (e.key().startsWith(FOR_EACH)) {
+                continue; // AWS::LanguageExtensions: a list that CloudFormation expands into resources
+            }
             String what = "resource " + e.key() + ": ";
             if (!(e.value() instanceof MapNode definition)) {
                 problems.add(problem(file, e.keyMark(), what + "expected a map with Type and Properties, not "
@@ -35,12 +42,17 @@ final class ResourceShapes {
             MapNode.Entry type = definition.entry("Type").orElse(null);
             if (type == null) {
                 problems.add(problem(file, e.keyMark(), what + "Type is missing"));
-            } else if (!isTypeName(type.value())) {
+            } else if (!isTypeName(type.value()) && !isDirective(type.value())) {
                 problems.add(problem(file, type.keyMark(), what + "Type must be a resource type name such as "
                         + "AWS::S3::Bucket, not " + describe(type.value())));
             }
         }
         return problems;
+    }
+
+    /** A preprocessor's directive in place of the type ({@code Type: {Rain::Module: bucket.yml}}). */
+    private static boolean isDirective(Node node) {
+        return node instanceof MapNode m && m.size() == 1 && Intrinsics.isDirectiveKey(m.keys().get(0));
     }
 
     private static boolean isTypeName(Node node) {
