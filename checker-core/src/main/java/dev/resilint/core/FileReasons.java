@@ -1,5 +1,6 @@
 package dev.resilint.core;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,6 +46,18 @@ public final class FileReasons {
         }
         if (e instanceof FileSystemLoopException || isLinkLoop(e)) {
             return LINK_LOOP;
+        }
+        if (e instanceof FileNotFoundException) { // java.io's: "PATH (Permission denied)"
+            String message = String.valueOf(e.getMessage());
+            if (message.endsWith("(Permission denied)")) {
+                return PERMISSION_DENIED;
+            }
+            if (message.endsWith("(No such file or directory)")) {
+                return NO_SUCH_FILE;
+            }
+            if (message.endsWith("(Is a directory)")) {
+                return "is a directory";
+            }
         }
         if (e instanceof FileAlreadyExistsException) {
             return "exists and is not a directory";

@@ -31,6 +31,10 @@ class FileReasonsTest {
                 .isEqualTo(FileReasons.LINK_LOOP);
         assertThat(FileReasons.of(new FileSystemException("/x/y", null, "No space left on device")))
                 .isEqualTo("no space left on device");
+        assertThat(FileReasons.of(new java.io.FileNotFoundException("/x/app.jar (Permission denied)")))
+                .isEqualTo("permission denied");
+        assertThat(FileReasons.of(new java.io.FileNotFoundException("/x/app.jar (Is a directory)")))
+                .isEqualTo("is a directory");
         // never a bare path or nothing
         assertThat(FileReasons.of(new FileSystemException("/x/y"))).isEqualTo("FileSystemException");
         assertThat(FileReasons.of(new IOException("Stream closed"))).isEqualTo("stream closed");
