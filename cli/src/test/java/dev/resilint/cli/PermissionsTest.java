@@ -64,11 +64,15 @@ class PermissionsTest {
     }
 
     @Test
-    void anUnreadableConfigurationOrClassDirectoryIsAnError() throws Exception {
+    void anUnreadableConfigurationBaselineOrClassDirectoryIsAnError() throws Exception {
         Files.writeString(dir.resolve("conf.yaml"), "failOn: error\n");
         Unprivileged.chmod(dir.resolve("conf.yaml"), "---------");
         assertDenied(Unprivileged.run(dir, "check", "--config", "conf.yaml", "stacks/db.yaml"),
                 "conf.yaml: permission denied");
+        Files.writeString(dir.resolve("base.json"), "{}");
+        Unprivileged.chmod(dir.resolve("base.json"), "---------");
+        assertDenied(Unprivileged.run(dir, "check", "--baseline", "base.json", "stacks/db.yaml"),
+                "base.json: cannot read baseline: permission denied");
         Files.createDirectories(dir.resolve("classes/a"));
         Unprivileged.chmod(dir.resolve("classes/a"), "---------");
         assertDenied(Unprivileged.run(dir, "code", "classes"), "classes/a: cannot list directory: permission denied");
