@@ -91,7 +91,8 @@ public final class ConfigLoader {
         String name = DisplayPaths.display(file, workingDirectory);
         Node root;
         try {
-            String text = TreeReader.decode(TreeReader.readBytes(file, name, MAX_CONFIG_BYTES), name);
+            String text = TreeReader.decode(
+                    TreeReader.readBytes(file, name, MAX_CONFIG_BYTES, "the limit for a configuration file"), name);
             if (isBlankYaml(text)) { // an empty or comments-only file means the defaults
                 Config d = Config.defaults();
                 return new Config(Optional.of(file), d.include(), d.ignore(), d.severity(), d.ruleParameters(),

@@ -188,8 +188,7 @@ public final class TreeReader {
     /** Parses text that was already read. */
     public Node parse(String content, String displayName) throws TreeReadException {
         if (content.length() > maxBytes) {
-            throw new TreeReadException(displayName, Mark.UNKNOWN, "content is over the limit of " + mebibytes(maxBytes)
-                    + " (set maxFileSizeMiB in .resilint.yaml to raise it)");
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "content is over the limit of " + mebibytes(maxBytes));
         }
         if (content.isBlank()) {
             throw new TreeReadException(displayName, new Mark(1, 1), "empty file");
