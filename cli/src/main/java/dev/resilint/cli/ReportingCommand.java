@@ -37,7 +37,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     /** One {@code --format} with its optional {@code --output-file}. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text (default), json, sarif, junit or markdown. Repeat for several formats.")
+                description = "text (default), json, sarif, junit, markdown or gitlab (GitLab Code Quality). Repeat for several formats.")
         String format;
 
         @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",

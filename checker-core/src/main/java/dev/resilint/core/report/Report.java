@@ -59,6 +59,14 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
                 notes, threshold);
     }
 
+    /** This report with one more note. */
+    public Report withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, more, threshold);
+    }
+
     /** Active findings at or above the threshold. */
     public long failingCount() {
         return findings.stream().filter(f -> threshold.fails(f.severity())).count();
