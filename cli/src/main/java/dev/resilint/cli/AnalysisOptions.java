@@ -1,6 +1,7 @@
 package dev.resilint.cli;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.FileReasons;
 import dev.resilint.core.RuleCatalog;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
@@ -57,12 +58,16 @@ final class AnalysisOptions {
         Config loaded;
         try {
             Optional<Path> explicit = Optional.ofNullable(config).map(p -> env.workingDirectory().resolve(p));
-            if (explicit.isPresent() && !Files.isRegularFile(explicit.get())) {
-                throw new UserException("--config " + config + ": no such file");
+            if (explicit.isPresent()) {
+                Optional<String> missing = FileReasons.missing(explicit.get());
+                if (missing.isPresent() || Files.isDirectory(explicit.get())) {
+                    throw new UserException("--config " + config + ": " + missing.orElse("is a directory, not a file"));
+                }
             }
             loaded = loader.load(explicit);
         } catch (ConfigException e) {
-            throw new UserException(e.display());
+            // every mistake of the file, one line each
+            throw new UserException(e.display().replace("\n", "\nresilint: "));
         }
         try {
             return RunSettings.selectRules(loaded, catalog, include, ignore);

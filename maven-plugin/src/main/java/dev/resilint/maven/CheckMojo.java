@@ -1,6 +1,7 @@
 package dev.resilint.maven;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.FileReasons;
 import dev.resilint.core.Globs;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleCatalog;
@@ -29,6 +30,7 @@ import dev.resilint.infra.cfn.TemplateDiscovery;
 import dev.resilint.infra.rules.InfraRules;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -243,6 +245,9 @@ public final class CheckMojo extends AbstractMojo {
                     found.add(file);
                 }
             }
+        } catch (FileSystemException e) {
+            throw new MojoExecutionException("resilint: cannot list the templates of " + base + ": " + e.getFile()
+                    + ": " + FileReasons.of(e), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("resilint: cannot list the templates of " + base + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.resilint.core.DisplayPaths;
+import dev.resilint.core.FileReasons;
 import dev.resilint.core.Location;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
@@ -71,6 +72,7 @@ public final class CodeAnalyzer implements Analyzer {
         Set<Path> roots = new LinkedHashSet<>();
         request.sourceRoots().forEach(r -> roots.add(workDir.resolve(r).normalize()));
         List<String> names = new ArrayList<>();
+        ClassFiles classFiles = new ClassFiles();
         try {
             for (Path input : request.inputs()) {
                 Path path = workDir.resolve(input).normalize();
@@ -78,20 +80,21 @@ public final class CodeAnalyzer implements Analyzer {
                 names.add(display);
                 if (Files.isDirectory(path)) {
                     locations.add(com.tngtech.archunit.core.importer.Location.of(path));
+                    classFiles.addDirectory(path, workDir, results);
                     conventionalSourceRoot(path).ifPresent(roots::add);
                 } else if (Files.isRegularFile(path) && isArchive(path)) {
                     try {
                         JarFile jar = new JarFile(path.toFile());
                         jars.add(jar);
                         locations.add(com.tngtech.archunit.core.importer.Location.of(jar));
+                        classFiles.addJar(jar, display, results);
                     } catch (IOException e) {
-                        results.addProblem(Problem.input(display, 0, 0, "cannot open jar: " + e.getMessage()));
+                        results.addProblem(Problem.input(display, 0, 0, "cannot open jar: " + FileReasons.of(e)));
                     }
-                } else if (Files.exists(path)) {
-                    results.addProblem(Problem.input(display, 0, 0,
-                            "not a class directory or jar (resilint code reads compiled classes)"));
                 } else {
-                    results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
+                    Optional<String> missing = FileReasons.missing(path);
+                    results.addProblem(Problem.input(display, 0, 0, missing.orElse(
+                            "not a class directory or jar (resilint code reads compiled classes)")));
                 }
             }
             if (locations.isEmpty()) {
@@ -112,9 +115,9 @@ public final class CodeAnalyzer implements Analyzer {
             // no timing here: reports are byte-identical for the same input
             results.addNote("imported " + classes.size() + (classes.size() == 1 ? " class" : " classes") + " from "
                     + String.join(", ", names));
-            if (classes.isEmpty()) {
-                results.addNote("no classes found in " + String.join(", ", names));
-            }
+            Set<String> imported = new java.util.HashSet<>();
+            classes.forEach(c -> imported.add(c.getName()));
+            classFiles.reportMissing(imported, results);
             request.progress().advanced(locations.size(), locations.size());
             record(classes, sources, request, results);
             CodeTarget target = new CodeTarget(classes, sources);

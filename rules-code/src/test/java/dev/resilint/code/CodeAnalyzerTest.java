@@ -167,12 +167,54 @@ class CodeAnalyzerTest {
     }
 
     @Test
-    void anEmptyDirectoryHasNoFindingsAndSaysSo() throws IOException {
-        Files.createDirectories(dir.resolve("empty"));
-        Results results = analyze(dir, List.of(Path.of("empty")), List.of());
-        assertThat(results.problems()).isEmpty();
-        assertThat(results.findings()).isEmpty();
-        assertThat(results.notes()).contains("no classes found in empty");
+    void aDirectoryOrJarWithoutClassesIsAnInputErrorNotAPass() throws IOException {
+        Files.createDirectories(dir.resolve("empty/sub"));
+        Files.writeString(dir.resolve("empty/sub/README.txt"), "no classes here");
+        jar(dir.resolve("resources.jar"), java.util.Map.of("config.properties", "a=b".getBytes()));
+        Results results = analyze(dir, List.of(Path.of("empty"), Path.of("resources.jar")), List.of());
+        assertThat(results.problems()).extracting(Problem::display).containsExactly(
+                "empty: no class files in this directory (resilint code reads compiled classes, such as target/classes)",
+                "resources.jar: no class files in this jar");
+        assertThat(results.problems()).extracting(Problem::kind).containsOnly(Problem.Kind.INPUT_ERROR);
+    }
+
+    @Test
+    void garbageAndCorruptClassFilesAreInputErrorsAndTheOtherClassesAreJudged() throws IOException {
+        Path classes = classesOf("firing");
+        Path garbage = classes.resolve("dev/resilint/code/fixtures/firing/Garbage.class");
+        Files.writeString(garbage, "this is not a class file");
+        byte[] good = Files.readAllBytes(FIXTURES.resolve("compliant").resolve(firstClass("compliant")));
+        Path truncated = classes.resolve("dev/resilint/code/fixtures/firing/Truncated.class");
+        Files.write(truncated, java.util.Arrays.copyOf(good, good.length / 2));
+        Results results = analyze(dir, List.of(classes), List.of());
+        assertThat(results.problems()).extracting(Problem::display).containsExactlyInAnyOrder(
+                "classes/dev/resilint/code/fixtures/firing/Garbage.class: not a class file (it does not begin with "
+                        + "the class-file signature CAFEBABE)",
+                "classes/dev/resilint/code/fixtures/firing/Truncated.class: a corrupt or truncated class file");
+        assertThat(results.findings()).isNotEmpty();
+
+        Path jar = dir.resolve("corrupt.jar");
+        jar(jar, java.util.Map.of("a/B.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0,
+                61, 0, 9, 1, 2}));
+        assertThat(analyze(dir, List.of(Path.of("corrupt.jar")), List.of()).problems()).extracting(Problem::display)
+                .containsExactly("corrupt.jar!/a/B.class: a corrupt or truncated class file");
+    }
+
+    private String firstClass(String subpackage) throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(subpackage))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class")).sorted().findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static void jar(Path jar, java.util.Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new JarEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
     }
 
     @Test

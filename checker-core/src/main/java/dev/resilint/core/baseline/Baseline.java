@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilint.core.FileReasons;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Fingerprints;
 import dev.resilint.core.Location;
@@ -215,7 +216,7 @@ public record Baseline(List<Entry> entries, Optional<Path> directory) {
         } catch (JsonProcessingException e) {
             throw new BaselineException(displayName + ": not a resilint JSON report: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new BaselineException(displayName + ": cannot read report: " + e.getMessage());
+            throw new BaselineException(displayName + ": cannot read report: " + FileReasons.of(e));
         }
         if (root == null || !root.isObject() || root.path("schemaVersion").asInt(-1) != 1
                 || !root.path("findings").isArray()) {
@@ -324,7 +325,7 @@ public record Baseline(List<Entry> entries, Optional<Path> directory) {
                     : ":" + e.getLocation().getLineNr();
             throw new BaselineException(displayName + line + ": not a valid baseline: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new BaselineException(displayName + ": cannot read baseline: " + e.getMessage());
+            throw new BaselineException(displayName + ": cannot read baseline: " + FileReasons.of(e));
         }
         if (root == null || !root.isObject() || root.path("resilintBaseline").asInt(-1) != FORMAT_VERSION) {
             throw new BaselineException(displayName + ": not a resilint baseline (expected \"resilintBaseline\": "

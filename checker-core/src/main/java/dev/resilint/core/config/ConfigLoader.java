@@ -92,7 +92,8 @@ public final class ConfigLoader {
         String name = DisplayPaths.display(file, workingDirectory);
         Node root;
         try {
-            String text = TreeReader.decode(TreeReader.readBytes(file, name, MAX_CONFIG_BYTES), name);
+            String text = TreeReader.decode(
+                    TreeReader.readBytes(file, name, MAX_CONFIG_BYTES, "the limit for a configuration file"), name);
             if (isBlankYaml(text)) { // an empty or comments-only file means the defaults
                 Config d = Config.defaults();
                 return new Config(Optional.of(file), d.include(), d.ignore(), d.severity(), d.ruleParameters(),
@@ -120,66 +121,80 @@ public final class ConfigLoader {
             this.file = file;
         }
 
+        /** Every mistake found so far; each part of the file is checked even when another is wrong. */
+        private final List<ConfigException> errors = new ArrayList<>();
+
         Config parse(Node root) throws ConfigException {
             MapNode map = map(root, "");
             Config defaults = Config.defaults();
-            List<String> include = List.of();
-            List<String> ignore = List.of();
+            List<String> include = new ArrayList<>();
+            List<String> ignore = new ArrayList<>();
             Map<String, Severity> severity = new LinkedHashMap<>();
             Map<String, Map<String, Object>> params = new LinkedHashMap<>();
-            List<String> requiredTags = List.of();
-            Optional<FailThreshold> failOn = Optional.empty();
+            List<String> requiredTags = new ArrayList<>();
+            List<FailThreshold> failOn = new ArrayList<>();
             List<Suppression> suppressions = new ArrayList<>();
-            long maxBytes = defaults.maxFileSizeBytes();
-            List<SuppressionScope.PathGlob> ignoreTemplates = List.of();
+            long[] maxBytes = {defaults.maxFileSizeBytes()};
+            List<SuppressionScope.PathGlob> ignoreTemplates = new ArrayList<>();
             for (MapNode.Entry e : map.entries()) {
                 String key = e.key();
-                switch (key) {
-                    case "version" -> {
-                        int v = integer(e.value(), key);
-                        if (v != 1) {
-                            throw error(e.value().mark(), key, "unsupported version " + v + "; this resilint reads version 1");
+                attempt(() -> {
+                    switch (key) {
+                        case "version" -> {
+                            int v = integer(e.value(), key);
+                            if (v != 1) {
+                                throw error(e.value().mark(), key,
+                                        "unsupported version " + v + "; this resilint reads version 1");
+                            }
                         }
-                    }
-                    case "include" -> include = rulePrefixes(e.value(), key);
-                    case "ignore" -> ignore = rulePrefixes(e.value(), key);
-                    case "failOn" -> {
-                        String text = string(e.value(), key);
-                        failOn = Optional.of(FailThreshold.parse(text).orElseThrow(() -> error(e.value().mark(), key,
-                                "expected one of error, warning, note, none but was '" + text + "'")));
-                    }
-                    case "severity" -> {
-                        for (MapNode.Entry s : map(e.value(), key).entries()) {
-                            String where = key + "." + s.key();
-                            String id = knownRule(s.key(), s.keyMark(), where).id();
-                            String text = string(s.value(), where);
-                            severity.put(id, Severity.parse(text).orElseThrow(() -> error(s.value().mark(), where,
-                                    "expected one of error, warning, note but was '" + text + "'")));
+                        case "include" -> include.addAll(rulePrefixes(e.value(), key));
+                        case "ignore" -> ignore.addAll(rulePrefixes(e.value(), key));
+                        case "failOn" -> {
+                            String text = string(e.value(), key);
+                            failOn.add(FailThreshold.parse(text).orElseThrow(() -> error(e.value().mark(), key,
+                                    "expected one of error, warning, note, none but was '" + text + "'")));
                         }
-                    }
-                    case "rules" -> {
-                        for (MapNode.Entry r : map(e.value(), key).entries()) {
-                            String where = key + "." + r.key();
-                            RuleMetadata rule = knownRule(r.key(), r.keyMark(), where);
-                            params.put(rule.id(), parameters(rule, map(r.value(), where), where));
+                        case "severity" -> {
+                            for (MapNode.Entry s : map(e.value(), key).entries()) {
+                                String where = key + "." + s.key();
+                                attempt(() -> {
+                                    String id = knownRule(s.key(), s.keyMark(), where).id();
+                                    String text = string(s.value(), where);
+                                    severity.put(id, Severity.parse(text).orElseThrow(() -> error(s.value().mark(),
+                                            where, "expected one of error, warning, note but was '" + text + "'")));
+                                });
+                            }
                         }
-                    }
-                    case "requiredTags" -> requiredTags = strings(e.value(), key);
-                    case "maxFileSizeMiB" -> {
-                        int mib = integer(e.value(), key);
-                        if (mib < 1 || mib > 1024) {
-                            throw error(e.value().mark(), key, "expected a number of MiB from 1 to 1024 but was " + mib);
+                        case "rules" -> {
+                            for (MapNode.Entry r : map(e.value(), key).entries()) {
+                                String where = key + "." + r.key();
+                                attempt(() -> {
+                                    RuleMetadata rule = knownRule(r.key(), r.keyMark(), where);
+                                    params.put(rule.id(), parameters(rule, map(r.value(), where), where));
+                                });
+                            }
                         }
-                        maxBytes = mib * 1024L * 1024L;
+                        case "requiredTags" -> requiredTags.addAll(strings(e.value(), key));
+                        case "maxFileSizeMiB" -> {
+                            int mib = integer(e.value(), key);
+                            if (mib < 1 || mib > 1024) {
+                                throw error(e.value().mark(), key,
+                                        "expected a number of MiB from 1 to 1024 but was " + mib);
+                            }
+                            maxBytes[0] = mib * 1024L * 1024L;
+                        }
+                        case "suppressions" -> suppressions.addAll(suppressions(e.value(), key));
+                        case "ignoreTemplates" -> ignoreTemplates.addAll(templateGlobs(e.value(), key));
+                        default -> throw error(e.keyMark(), key, "unknown key; expected one of "
+                                + String.join(", ", TOP_LEVEL_KEYS.stream().sorted().toList()));
                     }
-                    case "suppressions" -> suppressions.addAll(suppressions(e.value(), key));
-                    case "ignoreTemplates" -> ignoreTemplates = templateGlobs(e.value(), key);
-                    default -> throw error(e.keyMark(), key,
-                            "unknown key; expected one of " + String.join(", ", TOP_LEVEL_KEYS.stream().sorted().toList()));
-                }
+                });
             }
-            return new Config(Optional.of(file), include, ignore, severity, params, requiredTags, failOn, suppressions,
-                    maxBytes, ignoreTemplates);
+            if (!errors.isEmpty()) {
+                throw new ConfigException(errors);
+            }
+            return new Config(Optional.of(file), include, ignore, severity, params, requiredTags,
+                    failOn.stream().findFirst(), suppressions, maxBytes[0], ignoreTemplates);
         }
 
         /** Globs of templates not to read, relative to the configuration file's directory. */
@@ -200,22 +215,33 @@ public final class ConfigLoader {
             return result;
         }
 
-        private Map<String, Object> parameters(RuleMetadata rule, MapNode values, String where) throws ConfigException {
+        /** Runs one check, recording its mistake instead of stopping at it. */
+        private void attempt(Check check) {
+            try {
+                check.run();
+            } catch (ConfigException e) {
+                errors.add(e);
+            }
+        }
+
+        private Map<String, Object> parameters(RuleMetadata rule, MapNode values, String where) {
             Map<String, Object> result = new LinkedHashMap<>();
             for (MapNode.Entry p : values.entries()) {
                 String key = where + "." + p.key();
-                RuleParameter param = rule.parameters().stream().filter(x -> x.name().equals(p.key())).findFirst()
-                        .orElseThrow(() -> error(p.keyMark(), key, rule.parameters().isEmpty()
-                                ? "unknown parameter; rule " + rule.id() + " has no parameters"
-                                : "unknown parameter; rule " + rule.id() + " has "
-                                        + String.join(", ", rule.parameters().stream().map(RuleParameter::name).toList())));
-                Object value = switch (param.type()) {
-                    case INTEGER -> integer(p.value(), key);
-                    case BOOLEAN -> bool(p.value(), key);
-                    case STRING -> string(p.value(), key);
-                    case STRING_LIST -> strings(p.value(), key);
-                };
-                result.put(p.key(), value);
+                attempt(() -> {
+                    RuleParameter param = rule.parameters().stream().filter(x -> x.name().equals(p.key())).findFirst()
+                            .orElseThrow(() -> error(p.keyMark(), key, rule.parameters().isEmpty()
+                                    ? "unknown parameter; rule " + rule.id() + " has no parameters"
+                                    : "unknown parameter; rule " + rule.id() + " has " + String.join(", ",
+                                            rule.parameters().stream().map(RuleParameter::name).toList())));
+                    Object value = switch (param.type()) {
+                        case INTEGER -> integer(p.value(), key);
+                        case BOOLEAN -> bool(p.value(), key);
+                        case STRING -> string(p.value(), key);
+                        case STRING_LIST -> strings(p.value(), key);
+                    };
+                    result.put(p.key(), value);
+                });
             }
             return result;
         }
@@ -224,53 +250,57 @@ public final class ConfigLoader {
             List<Suppression> result = new ArrayList<>();
             ListNode list = list(node, key);
             for (int i = 0; i < list.size(); i++) {
-                String where = key + "[" + i + "]";
-                MapNode entry = map(list.get(i), where);
-                for (MapNode.Entry e : entry.entries()) {
-                    if (!SUPPRESSION_KEYS.contains(e.key())) {
-                        throw error(e.keyMark(), where + "." + e.key(),
-                                "unknown key; expected path or arn, id, reason, expires");
-                    }
-                }
-                SuppressionScope scope;
-                if (entry.has("arn") == entry.has("path")) {
-                    throw error(entry.mark(), where, "give either path (templates and code) or arn (live resources)");
-                }
-                if (entry.has("arn")) {
-                    Node arnNode = entry.get("arn").orElseThrow();
-                    try {
-                        scope = new SuppressionScope.ArnGlob(string(arnNode, where + ".arn"));
-                    } catch (IllegalArgumentException e) {
-                        throw error(arnNode.mark(), where + ".arn", e.getMessage());
-                    }
-                } else {
-                    Node pathNode = entry.get("path").orElseThrow();
-                    String glob = string(pathNode, where + ".path");
-                    try {
-                        scope = SuppressionScope.PathGlob.relativeTo(glob, configDirectory(), workingDirectory);
-                    } catch (IllegalArgumentException e) {
-                        throw error(pathNode.mark(), where + ".path", e.getMessage());
-                    }
-                }
-                String id = knownRule(string(required(entry, "id", where), where + ".id"),
-                        entry.get("id").orElseThrow().mark(), where + ".id").id();
-                Node reasonNode = required(entry, "reason", where);
-                String reason = string(reasonNode, where + ".reason").strip();
-                if (reason.length() < Suppression.MIN_REASON_LENGTH) {
-                    throw error(reasonNode.mark(), where + ".reason", "a reason of at least "
-                            + Suppression.MIN_REASON_LENGTH + " characters is required");
-                }
-                Optional<LocalDate> expires = Optional.empty();
-                if (entry.has("expires")) {
-                    Node exp = entry.get("expires").orElseThrow();
-                    expires = Optional.of(date(exp, where + ".expires"));
-                }
-                Location origin = new Location.Template(name, entry.mark().line(), entry.mark().column(),
-                        "suppressions/" + i, "", "");
-                result.add(new Suppression(id, reason, expires, scope, origin,
-                        Suppression.Format.CONFIG));
+                int index = i;
+                attempt(() -> result.add(suppression(list.get(index), key, index)));
             }
             return result;
+        }
+
+        private Suppression suppression(Node node, String key, int i) throws ConfigException {
+            String where = key + "[" + i + "]";
+            MapNode entry = map(node, where);
+            for (MapNode.Entry e : entry.entries()) {
+                if (!SUPPRESSION_KEYS.contains(e.key())) {
+                    throw error(e.keyMark(), where + "." + e.key(),
+                            "unknown key; expected path or arn, id, reason, expires");
+                }
+            }
+            SuppressionScope scope;
+            if (entry.has("arn") == entry.has("path")) {
+                throw error(entry.mark(), where, "give either path (templates and code) or arn (live resources)");
+            }
+            if (entry.has("arn")) {
+                Node arnNode = entry.get("arn").orElseThrow();
+                try {
+                    scope = new SuppressionScope.ArnGlob(string(arnNode, where + ".arn"));
+                } catch (IllegalArgumentException e) {
+                    throw error(arnNode.mark(), where + ".arn", e.getMessage());
+                }
+            } else {
+                Node pathNode = entry.get("path").orElseThrow();
+                String glob = string(pathNode, where + ".path");
+                try {
+                    scope = SuppressionScope.PathGlob.relativeTo(glob, configDirectory(), workingDirectory);
+                } catch (IllegalArgumentException e) {
+                    throw error(pathNode.mark(), where + ".path", e.getMessage());
+                }
+            }
+            String id = knownRule(string(required(entry, "id", where), where + ".id"),
+                    entry.get("id").orElseThrow().mark(), where + ".id").id();
+            Node reasonNode = required(entry, "reason", where);
+            String reason = string(reasonNode, where + ".reason").strip();
+            if (reason.length() < Suppression.MIN_REASON_LENGTH) {
+                throw error(reasonNode.mark(), where + ".reason", "a reason of at least "
+                        + Suppression.MIN_REASON_LENGTH + " characters is required");
+            }
+            Optional<LocalDate> expires = Optional.empty();
+            if (entry.has("expires")) {
+                Node exp = entry.get("expires").orElseThrow();
+                expires = Optional.of(date(exp, where + ".expires"));
+            }
+            Location origin = new Location.Template(name, entry.mark().line(), entry.mark().column(),
+                    "suppressions/" + i, "", "");
+            return new Suppression(id, reason, expires, scope, origin, Suppression.Format.CONFIG);
         }
 
         private Path configDirectory() {
@@ -289,15 +319,18 @@ public final class ConfigLoader {
         private List<String> rulePrefixes(Node node, String key) throws ConfigException {
             List<String> values = strings(node, key);
             ListNode list = node instanceof ListNode l ? l : null;
+            List<ConfigException> wrong = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 String prefix = values.get(i);
                 Mark mark = list != null ? list.get(i).mark() : node.mark();
                 if (prefix.isBlank()) {
-                    throw error(mark, key, "an empty rule id prefix would match every rule; name a rule id or prefix");
+                    wrong.add(error(mark, key, "an empty rule id prefix would match every rule; name a rule id or prefix"));
+                } else if (!catalog.anyStartsWith(prefix)) {
+                    wrong.add(error(mark, key, "unknown rule id or prefix '" + prefix + "'"));
                 }
-                if (!catalog.anyStartsWith(prefix)) {
-                    throw error(mark, key, "unknown rule id or prefix '" + prefix + "'");
-                }
+            }
+            if (!wrong.isEmpty()) {
+                throw new ConfigException(wrong);
             }
             return values;
         }
@@ -387,5 +420,11 @@ public final class ConfigLoader {
         private ConfigException error(Mark mark, String key, String message) {
             return new ConfigException(name, mark, key, message);
         }
+    }
+
+    /** One check of the file, which may find a mistake. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws ConfigException;
     }
 }

@@ -1,13 +1,10 @@
 package dev.resilint.core.report;
 
+import dev.resilint.core.FileReasons;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * An output file that cannot be written: {@code cannot write FILE: <reason>}, where the reason is
@@ -53,22 +50,10 @@ public final class ReportWriteException extends Exception {
         String other = e instanceof FileSystemException fse ? fse.getFile() : null;
         String where = other == null ? "" : file == null ? other : relatedName(file, displayName, Path.of(other));
         String prefix = where.isEmpty() ? "" : where + ": ";
-        if (e instanceof AccessDeniedException) {
-            return prefix + "permission denied";
-        }
         if (e instanceof FileAlreadyExistsException) {
             return (where.isEmpty() ? "it" : where) + " exists and is not a directory";
         }
-        if (e instanceof NotDirectoryException) {
-            return prefix + "not a directory";
-        }
-        if (e instanceof NoSuchFileException) {
-            return prefix + "no such file or directory";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return prefix + lowerFirst(fse.getReason());
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return prefix + FileReasons.of(e); // the reason in words, never the bare path
     }
 
     /**
@@ -92,12 +77,5 @@ public final class ReportWriteException extends Exception {
             }
         }
         return other.toString();
-    }
-
-    private static String lowerFirst(String text) {
-        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
-            return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
-        }
-        return text;
     }
 }

@@ -8,20 +8,22 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.resilint.core.FileReasons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON into a {@link Node} tree that keeps positions. It refuses, with a message
@@ -77,30 +79,56 @@ public final class TreeReader {
         return parse(decode(bytes, displayName), displayName);
     }
 
-    /** Reads the bytes of a file, with clear errors for missing, unreadable and oversized files. */
+    /**
+     * Reads the bytes of a file, with clear errors for missing, unreadable and oversized files;
+     * an oversized file is refused naming the limit in MiB and the {@code maxFileSizeMiB} setting
+     * that raises it.
+     */
     public static byte[] readBytes(Path file, String displayName, long maxBytes) throws TreeReadException {
+        return readBytes(file, displayName, maxBytes, "set maxFileSizeMiB in .resilint.yaml to raise it");
+    }
+
+    /**
+     * Reads the bytes of a file, with clear errors for missing, unreadable and oversized files.
+     *
+     * @param raiseLimit what the size-limit message says about the limit (how to raise it)
+     */
+    public static byte[] readBytes(Path file, String displayName, long maxBytes, String raiseLimit)
+            throws TreeReadException {
         try {
             if (Files.isDirectory(file)) {
                 throw new TreeReadException(displayName, Mark.UNKNOWN, "is a directory, not a file");
             }
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw new TreeReadException(displayName, Mark.UNKNOWN,
-                        "file is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+                throw new TreeReadException(displayName, Mark.UNKNOWN, overLimit(size, maxBytes, raiseLimit));
             }
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length > maxBytes) {
-                throw new TreeReadException(displayName, Mark.UNKNOWN,
-                        "file is over the limit of " + maxBytes + " bytes");
+                throw new TreeReadException(displayName, Mark.UNKNOWN, overLimit(bytes.length, maxBytes, raiseLimit));
             }
             return bytes;
-        } catch (NoSuchFileException e) {
-            throw new TreeReadException(displayName, Mark.UNKNOWN, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new TreeReadException(displayName, Mark.UNKNOWN, "permission denied");
         } catch (IOException e) {
-            throw new TreeReadException(displayName, Mark.UNKNOWN, "cannot read file: " + e.getMessage());
+            throw new TreeReadException(displayName, Mark.UNKNOWN, FileReasons.of(e));
         }
+    }
+
+    /** {@code file is 40.5 MiB, over the limit of 32 MiB (RAISE)}. */
+    static String overLimit(long size, long maxBytes, String raiseLimit) {
+        return "file is " + mebibytes(size) + ", over the limit of " + mebibytes(maxBytes)
+                + (raiseLimit.isEmpty() ? "" : " (" + raiseLimit + ")");
+    }
+
+    /** {@code 32 MiB}, {@code 40.5 MiB}; sizes below a tenth of a MiB in bytes. */
+    static String mebibytes(long bytes) {
+        long mib = 1024L * 1024L;
+        if (bytes % mib == 0) {
+            return bytes / mib + " MiB";
+        }
+        if (bytes < mib / 10) {
+            return bytes + " bytes";
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) mib);
     }
 
     /** Decodes UTF-8, refusing binary content and invalid byte sequences. */
@@ -160,7 +188,7 @@ public final class TreeReader {
     /** Parses text that was already read. */
     public Node parse(String content, String displayName) throws TreeReadException {
         if (content.length() > maxBytes) {
-            throw new TreeReadException(displayName, Mark.UNKNOWN, "content is over the limit of " + maxBytes + " bytes");
+            throw new TreeReadException(displayName, Mark.UNKNOWN, "content is over the limit of " + mebibytes(maxBytes));
         }
         if (content.isBlank()) {
             throw new TreeReadException(displayName, new Mark(1, 1), "empty file");
@@ -184,14 +212,56 @@ public final class TreeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            Optional<TreeReadException> yamlProblem = yamlProblem(e, displayName);
+            if (yamlProblem.isPresent()) {
+                throw yamlProblem.get();
+            }
             JsonLocation loc = e.getLocation();
             throw new TreeReadException(displayName, loc == null ? Mark.UNKNOWN : mark(loc),
                     (json ? "invalid JSON: " : "invalid YAML: ") + cleanMessage(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // Jackson's YAML backend reports some syntax errors as unchecked exceptions.
+            Optional<TreeReadException> yamlProblem = yamlProblem(e, displayName);
+            if (yamlProblem.isPresent()) {
+                throw yamlProblem.get();
+            }
             throw new TreeReadException(displayName, Mark.UNKNOWN,
                     (json ? "invalid JSON: " : "invalid YAML: ") + cleanMessage(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A YAML syntax error as PyYAML and cfn-lint give it: the problem ({@code expected ',' or '}',
+     * but got ':'}) at the problem's own line and column, then the construct it was found in
+     * ({@code while parsing a flow mapping}) with where that starts. SnakeYAML's exception holds
+     * both; its message and Jackson's location lead with the context, sometimes at another line.
+     */
+    static Optional<TreeReadException> yamlProblem(Throwable e, String displayName) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+                org.yaml.snakeyaml.error.Mark at = marked.getProblemMark();
+                Mark mark = at == null ? Mark.UNKNOWN : new Mark(at.getLine() + 1, at.getColumn() + 1);
+                StringBuilder message = new StringBuilder("invalid YAML: ").append(problemText(marked.getProblem()));
+                if (marked.getContext() != null && !marked.getContext().isBlank()) {
+                    message.append(" (").append(marked.getContext().strip());
+                    org.yaml.snakeyaml.error.Mark context = marked.getContextMark();
+                    if (context != null && (at == null || context.getLine() != at.getLine()
+                            || context.getColumn() != at.getColumn())) {
+                        message.append(" started at line ").append(context.getLine() + 1).append(", column ")
+                                .append(context.getColumn() + 1);
+                    }
+                    message.append(')');
+                }
+                return Optional.of(new TreeReadException(displayName, mark, message.toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** SnakeYAML's problem in one line, the token it got quoted as PyYAML quotes it ({@code but got ':'}). */
+    private static String problemText(String problem) {
+        String text = problem.strip().replaceAll("\\s+", " ");
+        return text.replaceAll("but got ([^\\s'<][^\\s]{0,2})$", "but got '$1'");
     }
 
     private static String cleanMessage(String message) {

@@ -285,7 +285,7 @@ class ConfigLoaderTest {
             ConfigException e = catchThrowableOfType(ConfigException.class,
                     () -> new ConfigLoader(CATALOG, dir).load(Optional.of(missing)));
             assertThat(e).isNotNull();
-            assertThat(e.display()).isEqualTo("nope.yaml: no such file");
+            assertThat(e.display()).isEqualTo("nope.yaml: no such file or directory");
         }
     }
 
@@ -536,6 +536,40 @@ class ConfigLoaderTest {
             assertThat(e.key()).isEmpty();
             assertThat(e.display()).startsWith(".resilint.yaml:" + e.mark().line() + ":" + e.mark().column()
                     + ": invalid YAML: ");
+        }
+
+        @Test
+        void everyMistakeOfTheFileAtOnce() throws Exception {
+            ConfigException e = error("""
+                    incldue: [AZ]
+                    ignore: [ZZ, AZ01, YY]
+                    failOn: sometimes
+                    severity: {AZ01: loud, XX01: error}
+                    rules:
+                      DR01: {minimumRetentionDays: many, nope: 1}
+                    maxFileSizeMiB: 0
+                    suppressions:
+                      - {path: a/**, id: AZ01, reason: short}
+                      - {path: b/**, id: QQ01, reason: a long enough reason}
+                      - {path: c/**, id: AZ01, reason: a long enough reason}
+                    """);
+            assertThat(e.display().lines().toList()).containsExactly(
+                    ".resilint.yaml:1:1: incldue: unknown key; expected one of failOn, ignore, include, maxFileSizeMiB, "
+                            + "requiredTags, rules, severity, suppressions, version",
+                    ".resilint.yaml:2:10: ignore: unknown rule id or prefix 'ZZ'",
+                    ".resilint.yaml:2:20: ignore: unknown rule id or prefix 'YY'",
+                    ".resilint.yaml:3:9: failOn: expected one of error, warning, note, none but was 'sometimes'",
+                    ".resilint.yaml:4:18: severity.AZ01: expected one of error, warning, note but was 'loud'",
+                    ".resilint.yaml:4:24: severity.XX01: unknown rule id 'XX01'",
+                    ".resilint.yaml:6:32: rules.DR01.minimumRetentionDays: expected an integer but was a string",
+                    ".resilint.yaml:6:38: rules.DR01.nope: unknown parameter; rule DR01 has minimumRetentionDays, "
+                            + "strictMode, vaultName, exemptEngines",
+                    ".resilint.yaml:7:17: maxFileSizeMiB: expected a number of MiB from 1 to 1024 but was 0",
+                    ".resilint.yaml:9:36: suppressions[0].reason: a reason of at least "
+                            + Suppression.MIN_REASON_LENGTH + " characters is required",
+                    ".resilint.yaml:10:22: suppressions[1].id: unknown rule id 'QQ01'");
+            assertThat(e.errors()).hasSize(11);
+            assertThat(e.mark()).isEqualTo(new Mark(1, 1));
         }
 
         @Test

@@ -87,7 +87,7 @@ class ReportWriterTest {
         };
         assertThatThrownBy(() -> PLAIN.write(ReportFixtures.clean(),
                 List.of(ReportWriter.Output.toStream(ReportFormat.JSON)), broken))
-                .isInstanceOf(ReportWriteException.class).hasMessage("cannot write standard output: Broken pipe");
+                .isInstanceOf(ReportWriteException.class).hasMessage("cannot write standard output: broken pipe");
     }
 
     @Test

@@ -172,8 +172,38 @@ class TreeReaderTest {
     }
 
     @Test
+    void sizeLimitIsNamedInMebibytesWithTheSettingThatRaisesIt() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, new byte[3 * 1024 * 1024 / 2]); // 1.5 MiB
+        assertThatThrownBy(() -> new TreeReader(1024 * 1024).read(big, "big.yaml"))
+                .hasMessage("file is 1.5 MiB, over the limit of 1 MiB (set maxFileSizeMiB in .resilint.yaml to raise it)");
+    }
+
+    @Test
+    void yamlSyntaxErrorsGiveTheProblemAtItsOwnLineAndColumn() {
+        assertThatThrownBy(() -> yaml("A: {b: 1 c: d}\n"))
+                .hasMessage("invalid YAML: expected ',' or '}', but got ':' (while parsing a flow mapping started at "
+                        + "line 1, column 4)")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(1, 11)));
+        assertThatThrownBy(() -> yaml("A:\n  B: [1, 2\nC: 3\n"))
+                .hasMessageStartingWith("invalid YAML: expected ',' or ']', but got ':'")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(3, 2)));
+        // Jackson's location says line 1 here; the problem is at the end of the file
+        assertThatThrownBy(() -> yaml("A: 'x\n"))
+                .hasMessage("invalid YAML: found unexpected end of stream (while scanning a quoted scalar started at "
+                        + "line 1, column 4)")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(2, 1)));
+        assertThatThrownBy(() -> yaml("A: b\n B: c\n"))
+                .hasMessage("invalid YAML: mapping values are not allowed here")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(2, 3)));
+        assertThatThrownBy(() -> yaml("a:\n\tb: 1\n"))
+                .hasMessageContaining("found character '\\t(TAB)' that cannot start any token")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(2, 1)));
+    }
+
+    @Test
     void rejectsMissingFilesAndDirectories() {
-        assertThatThrownBy(() -> reader.read(dir.resolve("nope.yaml"), "nope.yaml")).hasMessage("no such file");
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope.yaml"), "nope.yaml")).hasMessage("no such file or directory");
         assertThatThrownBy(() -> reader.read(dir, "d")).hasMessageContaining("directory");
     }
 

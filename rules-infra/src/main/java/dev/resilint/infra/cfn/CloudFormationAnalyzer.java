@@ -2,6 +2,7 @@ package dev.resilint.infra.cfn;
 
 import dev.resilint.core.CoreRules;
 import dev.resilint.core.DisplayPaths;
+import dev.resilint.core.FileReasons;
 import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
@@ -10,6 +11,7 @@ import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.StandardInput;
 import dev.resilint.core.tree.MapNode;
+import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.TreeReadException;
 import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.cfn.TemplateDiscovery.Candidate;
@@ -74,13 +76,15 @@ public final class CloudFormationAnalyzer implements Analyzer {
         long maxBytes = request.config().maxFileSizeBytes();
         TemplateLoader loader = new TemplateLoader(maxBytes);
         Results results = new Results();
-        List<Candidate> candidates = withoutIgnored(candidates(request, results), request, results);
+        List<DirectoryInput> directories = new ArrayList<>();
+        List<Candidate> candidates = withoutIgnored(candidates(request, results, directories), request, results);
         // A template nested by another one is analyzed with its parent, which passes it parameter
         // values, whatever their order. The second loop catches nested templates whose parent could
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
         NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
                 maxBytes);
-        Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()));
+        Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()),
+                new HashSet<>());
         readStandardInput(candidates, session);
         Set<Path> nested = index.nested();
         request.progress().advanced(0, candidates.size());
@@ -94,19 +98,41 @@ public final class CloudFormationAnalyzer implements Analyzer {
         for (Candidate c : candidates) {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
         }
+        for (DirectoryInput d : directories) {
+            if (!d.unreadable() && d.files().stream().map(NestedStacks::realPath).noneMatch(session.judged()::contains)) {
+                results.addProblem(Problem.input(d.display(), 0, 0, "no CloudFormation template found in this "
+                        + "directory (" + (d.files().isEmpty() ? "no .yaml, .yml, .json or .template files"
+                                : d.files().size() + " file(s) with a template extension, none of them a template; "
+                                        + "--verbose lists them") + ")"));
+            }
+        }
         return session.results();
     }
 
     /**
-     * What one {@link #analyze} call works with: the files it analyzed (by real path), and the
-     * templates the nested-stack index already parsed (by real path, taken out when used).
+     * A directory named as an input, with the files found below it: when none of them is a
+     * template, the run says so rather than pass with no findings.
+     *
+     * @param unreadable whether part of it could not be read (already an error of its own)
      */
-    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed,
-            Map<Path, MapNode> parsed) {
+    private record DirectoryInput(String display, List<Path> files, boolean unreadable) {
     }
 
-    /** The files named (explicit), and the candidates found below the directories named. */
-    private static List<Candidate> candidates(AnalysisRequest request, Results results) {
+    /**
+     * What one {@link #analyze} call works with: the files it analyzed (by real path), the
+     * templates the nested-stack index already parsed (by real path, taken out when used), and the
+     * files judged as templates or reported as broken ones (by real path).
+     */
+    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed,
+            Map<Path, MapNode> parsed, Set<Path> judged) {
+    }
+
+    /**
+     * The files named (explicit), and the candidates found below the directories named; a file or
+     * directory below them that cannot be read is an input error.
+     */
+    private static List<Candidate> candidates(AnalysisRequest request, Results results,
+            List<DirectoryInput> directories) {
         Path workDir = request.workingDirectory();
         List<Candidate> candidates = new ArrayList<>();
         for (Path input : request.inputs()) {
@@ -115,14 +141,23 @@ public final class CloudFormationAnalyzer implements Analyzer {
                 candidates.add(new Candidate(workDir.resolve(StandardInput.NAME), true));
             } else if (Files.isDirectory(resolved)) {
                 List<String> notes = new ArrayList<>();
+                boolean[] unreadable = {false};
+                List<Path> files = List.of();
                 try {
-                    TemplateDiscovery.walk(resolved, notes, p -> DisplayPaths.display(p, workDir))
-                            .forEach(f -> candidates.add(new Candidate(f, false)));
+                    files = TemplateDiscovery.walk(resolved, notes, p -> DisplayPaths.display(p, workDir), (p, e) -> {
+                        unreadable[0] = true;
+                        results.addProblem(Problem.input(DisplayPaths.display(p, workDir), 0, 0,
+                                (Files.isDirectory(p) ? "cannot list directory: " : "cannot read: ")
+                                        + FileReasons.of(e)));
+                    });
+                    files.forEach(f -> candidates.add(new Candidate(f, false)));
                 } catch (IOException e) {
+                    unreadable[0] = true;
                     results.addProblem(Problem.input(DisplayPaths.display(resolved, workDir), 0, 0,
-                            "cannot list directory: " + e.getMessage()));
+                            "cannot list directory: " + FileReasons.of(e)));
                 }
                 notes.forEach(results::addNote);
+                directories.add(new DirectoryInput(DisplayPaths.display(resolved, workDir), files, unreadable[0]));
             } else {
                 // if missing, analyzeFile says so
                 candidates.add(new Candidate(resolved, request.namedFilesMustBeTemplates()));
@@ -185,8 +220,10 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         String display = DisplayPaths.display(file, request.workingDirectory());
-        if (explicit && !Files.exists(file) && !session.parsed().containsKey(realPath)) {
-            results.addProblem(Problem.input(display, 0, 0, "no such file or directory"));
+        Optional<String> missing = explicit && !session.parsed().containsKey(realPath) ? FileReasons.missing(file)
+                : Optional.empty();
+        if (missing.isPresent()) {
+            results.addProblem(Problem.input(display, 0, 0, missing.get()));
             return;
         }
         MapNode root = session.parsed().remove(realPath);
@@ -197,6 +234,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         } catch (TreeReadException e) {
             if (explicit || looksLikeTemplate(file)) {
                 results.addProblem(e.toProblem());
+                session.judged().add(realPath);
             } else {
                 results.addNote("skipped " + display + ": not a readable template (" + e.getMessage() + ")");
             }
@@ -206,7 +244,14 @@ public final class CloudFormationAnalyzer implements Analyzer {
         boolean isTemplate = parent.isPresent() ? root.get("Resources").orElse(null) instanceof MapNode
                 : TemplateGraphs.isTemplate(root);
         if (!isTemplate) {
-            if (explicit) {
+            Optional<MapNode.Entry> resources = root.entry("Resources");
+            if (resources.isPresent() && !(resources.get().value() instanceof MapNode)
+                    && (explicit || parent.isPresent() || root.has("AWSTemplateFormatVersion"))) {
+                Mark at = resources.get().keyMark();
+                results.addProblem(Problem.input(display, at.line(), at.column(), "Resources must be a map of "
+                        + "logical ids to resources, not " + resources.get().value().kindDescription()));
+                session.judged().add(realPath);
+            } else if (explicit) {
                 results.addProblem(Problem.input(display, 1, 1,
                         "not a CloudFormation template (no Resources map with AWS:: resource types)"));
             } else {
@@ -215,6 +260,8 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         results.addFile(display);
+        session.judged().add(realPath);
+        ResourceShapes.problems(root, display).forEach(results::addProblem);
         try {
             root = SamTransform.expand(root, display);
         } catch (TreeReadException e) {

@@ -82,10 +82,30 @@ public final class TemplateDiscovery {
 
     /**
      * Files below {@code dir} with a template extension, sorted by path; {@code display} names
-     * files and directories in the notes.
+     * files and directories in the notes. A directory or file that cannot be read stops the walk
+     * with its exception.
      */
     public static List<Path> walk(Path dir, List<String> skippedNotes, Function<Path, String> display)
             throws IOException {
+        return walk(dir, skippedNotes, display, (path, e) -> {
+            throw e;
+        });
+    }
+
+    /** What to do with a file or directory below the walked one that cannot be read. */
+    @FunctionalInterface
+    public interface Unreadable {
+        /** Records {@code path}, which failed with {@code e}, or throws to stop the walk. */
+        void failed(Path path, IOException e) throws IOException;
+    }
+
+    /**
+     * Files below {@code dir} with a template extension, sorted by path; a directory that cannot
+     * be listed (permission denied) or a file whose attributes cannot be read goes to
+     * {@code unreadable}, and the walk goes on, never skipping it silently.
+     */
+    public static List<Path> walk(Path dir, List<String> skippedNotes, Function<Path, String> display,
+            Unreadable unreadable) throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             private Path assembly; // the CDK cloud assembly being walked, or null
@@ -127,8 +147,8 @@ public final class TemplateDiscovery {
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                skippedNotes.add(display.apply(file) + ": cannot read (" + exc.getClass().getSimpleName() + ")");
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                unreadable.failed(file, exc);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -100,6 +100,89 @@ class CloudFormationAnalyzerTest {
         assertThat(results.notes()).anySatisfy(n -> assertThat(n).contains("huge-data.json"));
     }
 
+    @Test
+    void resourcesOfTheWrongShapeAreErrorsAtTheirLineAndTheOthersAreStillJudged() throws Exception {
+        Files.writeString(dir.resolve("t.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  NoType:
+                    Properties: {Engine: postgres}
+                  ListType:
+                    Type: [AWS::RDS::DBInstance]
+                  RefType:
+                    Type: !Ref Kind
+                  EmptyType:
+                    Type:
+                  NotAMap: AWS::SNS::Topic
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties: {Engine: postgres}
+                """);
+        Results results = analyze(Path.of("t.yaml"));
+        assertThat(results.problems()).extracting(Problem::display).containsExactly(
+                "t.yaml:3:3: resource NoType: Type is missing",
+                "t.yaml:6:5: resource ListType: Type must be a resource type name such as AWS::S3::Bucket, not a list",
+                "t.yaml:8:5: resource RefType: Type must be a resource type name such as AWS::S3::Bucket, not a "
+                        + "function (CloudFormation does not evaluate functions in Type)",
+                "t.yaml:10:5: resource EmptyType: Type must be a resource type name such as AWS::S3::Bucket, not empty",
+                "t.yaml:11:3: resource NotAMap: expected a map with Type and Properties, not a string");
+        assertThat(results.problems()).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Problem.Kind.INPUT_ERROR));
+        assertThat(results.findings()).extracting(Finding::ruleId).containsExactly("AZ04");
+    }
+
+    @Test
+    void aListOfResourcesIsReportedAtTheResourcesKey() throws Exception {
+        Files.writeString(dir.resolve("t.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Description: resources as a list
+                Resources:
+                  - Type: AWS::SNS::Topic
+                """);
+        Files.createDirectories(dir.resolve("walked"));
+        Files.copy(dir.resolve("t.yaml"), dir.resolve("walked/t.yaml"));
+        assertThat(analyze(Path.of("t.yaml")).problems()).extracting(Problem::display).containsExactly(
+                "t.yaml:3:1: Resources must be a map of logical ids to resources, not a list");
+        assertThat(analyze(dir.resolve("walked")).problems()).extracting(Problem::display).containsExactly(
+                "walked/t.yaml:3:1: Resources must be a map of logical ids to resources, not a list");
+    }
+
+    @Test
+    void aDirectoryWithoutTemplatesIsAnErrorNotAPass() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("other/values.yaml"), "replicas: 3\n");
+        Files.createDirectories(dir.resolve("stacks"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), DB);
+        Results results = analyze(Path.of("empty"), Path.of("other"), Path.of("stacks"));
+        assertThat(results.problems()).extracting(Problem::display).containsExactly(
+                "empty: no CloudFormation template found in this directory (no .yaml, .yml, .json or .template files)",
+                "other: no CloudFormation template found in this directory (1 file(s) with a template extension, "
+                        + "none of them a template; --verbose lists them)");
+        assertThat(results.files()).containsExactly("stacks/db.yaml");
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsNamedAsOne() throws Exception {
+        Files.createSymbolicLink(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
+        Files.createSymbolicLink(dir.resolve("b.yaml"), dir.resolve("a.yaml"));
+        Files.createSymbolicLink(dir.resolve("gone.yaml"), dir.resolve("nowhere.yaml"));
+        assertThat(analyze(Path.of("a.yaml"), Path.of("gone.yaml")).problems()).extracting(Problem::display)
+                .containsExactly("a.yaml: a symbolic link loop (too many levels of symbolic links)",
+                        "gone.yaml: a broken symbolic link (to " + dir.resolve("nowhere.yaml")
+                                + ", which does not exist)");
+    }
+
+    @Test
+    void anUnreadableEntryBelowADirectoryIsAnErrorAndTheWalkGoesOn() throws Exception {
+        Files.createDirectories(dir.resolve("stacks/closed"));
+        Files.writeString(dir.resolve("stacks/db.yaml"), DB);
+        List<String> seen = new java.util.ArrayList<>();
+        List<Path> found = TemplateDiscovery.walk(dir.resolve("stacks"), new java.util.ArrayList<>(), Path::toString,
+                (p, e) -> seen.add(p.getFileName() + ": " + dev.resilint.core.FileReasons.of(e)));
+        assertThat(found).containsExactly(dir.resolve("stacks/db.yaml"));
+        assertThat(seen).isEmpty(); // readable; CheckFlowTest runs the unreadable case where permissions bind
+    }
+
     private static Config configWithMaxBytes(long bytes) {
         Config d = Config.defaults();
         return new Config(d.file(), d.include(), d.ignore(), d.severity(), d.ruleParameters(), d.requiredTags(),
