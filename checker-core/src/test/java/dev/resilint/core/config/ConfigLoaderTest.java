@@ -554,8 +554,8 @@ class ConfigLoaderTest {
                       - {path: c/**, id: AZ01, reason: a long enough reason}
                     """);
             assertThat(e.display().lines().toList()).containsExactly(
-                    ".resilint.yaml:1:1: incldue: unknown key; expected one of failOn, ignore, include, maxFileSizeMiB, "
-                            + "requiredTags, rules, severity, suppressions, version",
+                    ".resilint.yaml:1:1: incldue: unknown key; expected one of failOn, ignore, ignoreTemplates, include, "
+                            + "maxFileSizeMiB, requiredTags, rules, severity, suppressions, version",
                     ".resilint.yaml:2:10: ignore: unknown rule id or prefix 'ZZ'",
                     ".resilint.yaml:2:20: ignore: unknown rule id or prefix 'YY'",
                     ".resilint.yaml:3:9: failOn: expected one of error, warning, note, none but was 'sometimes'",

@@ -99,7 +99,11 @@ public final class CloudFormationAnalyzer implements Analyzer {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
         }
         for (DirectoryInput d : directories) {
-            if (!d.unreadable() && d.files().stream().map(NestedStacks::realPath).noneMatch(session.judged()::contains)) {
+            // files the user chose to ignore (ignoreTemplates) are not a silent pass: notes name them
+            boolean ignored = d.files().stream().anyMatch(f -> request.config()
+                    .ignoredBy(DisplayPaths.display(f, request.workingDirectory())).isPresent());
+            if (!d.unreadable() && !ignored
+                    && d.files().stream().map(NestedStacks::realPath).noneMatch(session.judged()::contains)) {
                 results.addProblem(Problem.input(d.display(), 0, 0, "no CloudFormation template found in this "
                         + "directory (" + (d.files().isEmpty() ? "no .yaml, .yml, .json or .template files"
                                 : d.files().size() + " file(s) with a template extension, none of them a template; "
