@@ -1,7 +1,7 @@
 package dev.resilint.live;
 
-import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.model.Scope;
+import dev.resilint.live.model.ScopeRead;
 import dev.resilint.core.Engine;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
@@ -12,27 +12,26 @@ import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.live.aws.CallStats;
 import dev.resilint.live.aws.Clients;
 import dev.resilint.live.collect.Collector;
-import dev.resilint.live.collect.ScopeCollection;
 import dev.resilint.live.graph.LiveGraphs;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One live scan: every scope (account and region, and each account's global services) is read by
- * the collectors of the types the enabled rules need, in parallel, and judged by those rules. What
- * could not be read is reported as not evaluated, per scope and type, never as a pass.
+ * the collectors of the types the enabled rules need, or from an AWS Config aggregator
+ * ({@link AggregatorScan}), in parallel, and judged by those rules. What could not be read is
+ * reported as not evaluated, per scope and type, never as a pass.
  */
 public final class LiveScan {
 
@@ -71,36 +70,29 @@ public final class LiveScan {
         ExecutorService work = pool("resilint-collect", settings.parallelScopes() * 8);
         ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
         try (Clients clients = new Clients(settings.clients(), stats)) {
-            Accounts accounts = new Accounts(settings, clients);
-            List<Accounts.Target> targets = accounts.resolve();
-            boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
-            List<Scope> all = new ArrayList<>();
-            Map<Scope, Accounts.Target> owners = new HashMap<>();
-            for (Accounts.Target t : targets) {
-                for (Scope s : accounts.scopes(t, global)) {
-                    all.add(s);
-                    owners.put(s, t);
-                }
-            }
-            for (Accounts.Unreachable u : accounts.unreachable()) {
+            DirectReader direct = new DirectReader(collectors, clients, tags, work, details, settings.callsPerService());
+            Plan plan = settings.aggregator().isPresent()
+                    ? new AggregatorScan(settings, clients, direct, globalTypes(), Instant.now()).plan(wanted)
+                    : directPlan(clients, direct, wanted);
+            for (Plan.Gap gap : plan.gaps()) {
                 for (InfraRule rule : enabled) {
-                    results.addNotEvaluated(new NotEvaluated(rule.id(), u.account() + "/*", "*", u.reason(),
-                            u.detail(), ""));
+                    results.addNotEvaluated(new NotEvaluated(rule.id(), gap.scope(), "*", gap.reason(), gap.detail(), ""));
                 }
             }
             AtomicInteger done = new AtomicInteger();
             List<Future<Results>> futures = new ArrayList<>();
-            for (Scope scope : all) {
+            for (Scope scope : plan.scopes()) {
                 futures.add(scopes.submit(() -> {
-                    Results r = scan(scope, owners.get(scope), clients, wanted, tags, work, details, enabled, engine);
-                    progress.scopeDone(done.incrementAndGet(), all.size(), stats);
+                    Results r = judge(scope, plan.reader().apply(scope), enabled, engine);
+                    progress.scopeDone(done.incrementAndGet(), plan.scopes().size(), stats);
                     return r;
                 }));
             }
             for (Future<Results> f : futures) {
                 results.addAll(join(f));
             }
-            results.addNote("live scan: " + all.size() + " scope(s), " + stats.calls() + " call(s), "
+            plan.notes().forEach(results::addNote);
+            results.addNote("live scan: " + plan.scopes().size() + " scope(s), " + stats.calls() + " call(s), "
                     + stats.retries() + " retry(ies)");
         } finally {
             scopes.shutdownNow();
@@ -110,36 +102,39 @@ public final class LiveScan {
         return results;
     }
 
-    private Results scan(Scope scope, Accounts.Target owner, Clients clients, Set<String> wanted, boolean tags,
-            ExecutorService work, ExecutorService details, List<InfraRule> rules, Engine engine) {
-        List<Collector> here = collectors.stream().filter(c -> c.global() == scope.isGlobal()
-                || c.service().equals("none")).toList();
-        List<ScopeCollection> readers = new ArrayList<>();
-        List<Future<?>> running = new ArrayList<>();
-        Map<String, Semaphore> permits = new HashMap<>();
-        for (Collector c : here) {
-            if (c.types().stream().noneMatch(wanted::contains)) {
-                continue;
+    /** The scopes of a direct scan: each account's regions (and global scope), read by the collectors. */
+    private Plan directPlan(Clients clients, DirectReader direct, Set<String> wanted) {
+        Accounts accounts = new Accounts(settings, clients);
+        List<Accounts.Target> targets = accounts.resolve();
+        boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
+        List<Scope> all = new ArrayList<>();
+        Map<Scope, Accounts.Target> owners = new HashMap<>();
+        for (Accounts.Target t : targets) {
+            for (Scope s : accounts.scopes(t, global)) {
+                all.add(s);
+                owners.put(s, t);
             }
-            ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
-                    permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, settings.callsPerService()))));
-            readers.add(reader);
-            running.add(work.submit(() -> c.collect(reader)));
         }
-        running.forEach(LiveScan::join);
-        List<LiveResource> resources = new ArrayList<>();
-        Map<String, Optional<Completeness.Gap>> read = new HashMap<>();
-        for (ScopeCollection r : readers) {
-            resources.addAll(r.resources());
-            read.putAll(r.completeness());
-        }
-        ResourceGraph graph = LiveGraphs.build(scope, resources, Completeness.of(read, UNSUPPORTED));
+        List<Plan.Gap> gaps = accounts.unreachable().stream()
+                .map(u -> new Plan.Gap(u.account() + "/*", u.reason(), u.detail())).toList();
+        return new Plan(all, s -> direct.read(s, owners.get(s).credentials(), wanted), gaps, List.of());
+    }
+
+    private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine) {
+        ResourceGraph graph = LiveGraphs.build(scope, read.resources(), Completeness.of(read.completeness(), UNSUPPORTED));
         Results results = new Results();
-        resources.forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
+        read.resources().forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
         List<InfraRule> applicable = rules.stream().filter(r -> judgedHere(r, scope)).toList();
         GraphRules.run(engine, applicable, graph, results);
-        results.addNote("scanned " + scope + ": " + resources.size() + " resource(s)");
+        results.addNote("scanned " + scope + ": " + read.resources().size() + " resource(s)");
         return results;
+    }
+
+    /** The types of the global services' collectors (CloudFront). */
+    private Set<String> globalTypes() {
+        Set<String> globalTypes = new LinkedHashSet<>();
+        collectors.stream().filter(Collector::global).forEach(c -> globalTypes.addAll(c.types()));
+        return globalTypes;
     }
 
     /**
@@ -147,14 +142,13 @@ public final class LiveScan {
      * the global scope, everything else in regions.
      */
     private boolean judgedHere(InfraRule rule, Scope scope) {
-        Set<String> globalTypes = new LinkedHashSet<>();
-        collectors.stream().filter(Collector::global).forEach(c -> globalTypes.addAll(c.types()));
+        Set<String> globalTypes = globalTypes();
         List<String> judged = rule.metadata().judgedTypes();
         boolean allGlobal = !judged.isEmpty() && globalTypes.containsAll(judged);
         return scope.isGlobal() == allGlobal;
     }
 
-    private static <T> T join(Future<T> future) {
+    static <T> T join(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.resilint.live;
 
 import dev.resilint.live.aws.ClientSettings;
+import dev.resilint.live.config.AggregatorSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +26,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *     where no enabled rule reads tags: what {@code resilint scan} does unless {@code --skip-tags}
  *     (which saves the tag calls of queues, tables, functions, cache clusters, state machines,
  *     distributions, load balancers, ECS and EKS)
+ * @param aggregator where to read the accounts' resources from AWS Config instead
+ *     ({@code --source config-aggregator}): then the aggregator's accounts and regions are scanned
+ *     ({@code accounts} and {@code regions} only narrow them), and the types Config cannot serve are
+ *     read directly in each account with {@code roleName}, or not evaluated without it
  */
 public record ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
         Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
-        ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags) {
+        ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags,
+        Optional<AggregatorSettings> aggregator) {
 
     /** Which accounts a scan reads. */
     public sealed interface Accounts {
@@ -59,6 +65,15 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
         if (parallelScopes < 1 || callsPerService < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+        Objects.requireNonNull(aggregator, "aggregator");
+    }
+
+    /** Settings of a direct scan. */
+    public ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
+            Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
+            ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags) {
+        this(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion, clients, parallelScopes,
+                callsPerService, readTags, Optional.empty());
     }
 
     /** Settings that read tags only where an enabled rule reads them. */
@@ -72,6 +87,18 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
     /** These settings, reading tags only where a rule reads them ({@code false}) or always. */
     public ScanSettings withReadTags(boolean read) {
         return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
-                clients, parallelScopes, callsPerService, read);
+                clients, parallelScopes, callsPerService, read, aggregator);
+    }
+
+    /** These settings, reading from an AWS Config aggregator ({@code --source config-aggregator}). */
+    public ScanSettings withAggregator(AggregatorSettings source) {
+        return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
+                clients, parallelScopes, callsPerService, readTags, Optional.of(source));
+    }
+
+    /** These settings with other accounts. */
+    public ScanSettings withAccounts(Accounts which) {
+        return new ScanSettings(which, regions, allRegions, roleName, externalId, credentials, defaultRegion,
+                clients, parallelScopes, callsPerService, readTags, aggregator);
     }
 }
