@@ -10,12 +10,12 @@ import dev.resilint.live.model.Scope;
 import dev.resilint.live.model.ScopeRead;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
@@ -65,7 +65,8 @@ final class AggregatorScan {
         String where = "AWS Config aggregator " + aggregator.name() + " in " + aggregator.region();
         if (read.whole().isPresent()) {
             Completeness.Gap gap = read.whole().get();
-            return new Plan(List.of(), s -> ScopeRead.empty(), List.of(new Plan.Gap("*/*", gap.reason(), gap.detail())),
+            return new Plan(List.of(), id -> Plan.Account.NONE,
+                    () -> List.of(new Plan.Gap("*/*", gap.reason(), gap.detail())),
                     List.of(where + ": could not be read"));
         }
         Set<String> leftover = new TreeSet<>(regional);
@@ -76,38 +77,41 @@ final class AggregatorScan {
         List<String> notes = new ArrayList<>();
         notes.add(where + ": " + read.scopes().size() + " account region(s); from AWS Config: "
                 + list(read.served()));
-        List<Scope> scopes = new ArrayList<>(read.scopes().keySet());
-        Set<String> owners = new TreeSet<>();
-        scopes.forEach(s -> owners.add(s.account()));
+        Map<String, List<Scope>> byAccount = new TreeMap<>();
+        read.scopes().keySet().forEach(s -> byAccount.computeIfAbsent(s.account(), a -> new ArrayList<>()).add(s));
         if (!global.isEmpty()) {
-            owners.forEach(a -> scopes.add(new Scope(a, Scope.GLOBAL)));
+            byAccount.forEach((a, scopes) -> scopes.add(new Scope(a, Scope.GLOBAL)));
         }
+        List<String> owners = List.copyOf(byAccount.keySet());
         if (settings.roleName().isEmpty() || direct.isEmpty() || owners.isEmpty()) {
             if (!direct.isEmpty()) {
                 notes.add(where + ": not read (give --role-name to read them in each account): " + list(direct));
             }
-            return new Plan(scopes, s -> s.isGlobal() ? unsupported(global, where)
-                    : read.scopes().get(s), List.of(), notes);
+            return new Plan(owners, id -> Plan.Account.of(byAccount.get(id), s -> s.isGlobal()
+                    ? unsupported(global, where) : read.scopes().get(s), () -> { }), List::of, notes);
         }
-        Accounts resolver = new Accounts(settings.withAccounts(new ScanSettings.Accounts.Listed(List.copyOf(owners))),
-                clients);
-        Map<String, Accounts.Target> targets = new HashMap<>();
-        resolver.resolve().forEach(t -> targets.put(t.account(), t));
-        Map<String, Accounts.Unreachable> unreachable = new HashMap<>();
-        resolver.unreachable().forEach(u -> unreachable.put(u.account(), u));
+        Accounts resolver = new Accounts(settings.withAccounts(new ScanSettings.Accounts.Listed(owners)), clients);
+        resolver.ids();
         notes.add(where + ": read directly in each account with --role-name " + settings.roleName().get() + ": "
                 + list(direct));
-        return new Plan(scopes, s -> {
-            Set<String> types = s.isGlobal() ? global : leftover;
-            ScopeRead fromConfig = s.isGlobal() ? ScopeRead.empty() : read.scopes().get(s);
-            Accounts.Target target = targets.get(s.account());
-            if (target == null) {
-                Accounts.Unreachable u = unreachable.get(s.account());
-                return fromConfig.plus(gaps(types, u == null ? NotEvaluated.Reason.ERROR : u.reason(),
-                        u == null ? "account " + s.account() + " could not be read" : u.detail()));
-            }
-            return types.isEmpty() ? fromConfig : fromConfig.plus(direct(s, target, types));
-        }, List.of(), notes);
+        return new Plan(owners, id -> {
+            Optional<Accounts.Target> target = resolver.target(id);
+            Optional<Accounts.Unreachable> unreachable = target.isPresent() ? Optional.empty()
+                    : resolver.unreachable().stream().filter(u -> u.account().equals(id)).reduce((a, b) -> b);
+            return Plan.Account.of(byAccount.get(id), s -> {
+                Set<String> types = s.isGlobal() ? global : leftover;
+                ScopeRead fromConfig = s.isGlobal() ? ScopeRead.empty() : read.scopes().get(s);
+                if (types.isEmpty()) {
+                    return fromConfig;
+                }
+                if (target.isEmpty()) {
+                    return fromConfig.plus(gaps(types, unreachable.map(Accounts.Unreachable::reason)
+                            .orElse(NotEvaluated.Reason.ERROR), unreachable.map(Accounts.Unreachable::detail)
+                            .orElse("account " + id + " could not be read")));
+                }
+                return fromConfig.plus(direct(s, target.get(), types));
+            }, () -> target.ifPresent(t -> t.close(settings)));
+        }, List::of, notes);
     }
 
     private ScopeRead direct(Scope scope, Accounts.Target target, Set<String> types) {

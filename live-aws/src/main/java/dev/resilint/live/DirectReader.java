@@ -55,7 +55,7 @@ final class DirectReader {
             ScopeCollection reader = new ScopeCollection(scope, credentials, clients, types, tags, details,
                     permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, callsPerService))));
             readers.add(reader);
-            running.add(work.submit(() -> c.collect(reader)));
+            running.add(work.submit(() -> reader.collect(c)));
         }
         running.forEach(LiveScan::join);
         List<LiveResource> resources = new ArrayList<>();

@@ -15,10 +15,9 @@ import dev.resilint.live.collect.Collector;
 import dev.resilint.live.graph.LiveGraphs;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +44,10 @@ public final class LiveScan {
 
     /** Told about the scan's advance, for a progress line on a terminal. */
     public interface Progress {
-        Progress NONE = (done, total, stats) -> { };
+        Progress NONE = (accounts, total, scopes, stats) -> { };
 
-        /** {@code done} of {@code total} scopes are read. */
-        void scopeDone(int done, int total, CallStats stats);
+        /** {@code accounts} of {@code total} accounts are read, {@code scopes} account regions so far. */
+        void advanced(int accounts, int total, int scopes, CallStats stats);
     }
 
     public LiveScan(ScanSettings settings, List<Collector> collectors, Progress progress) {
@@ -69,32 +68,49 @@ public final class LiveScan {
         ExecutorService scopes = pool("resilint-scope", settings.parallelScopes());
         ExecutorService work = pool("resilint-collect", settings.parallelScopes() * 8);
         ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
+        ExecutorService accountPool = pool("resilint-account", settings.parallelScopes());
         try (Clients clients = new Clients(settings.clients(), stats)) {
             DirectReader direct = new DirectReader(collectors, clients, tags, work, details, settings.callsPerService());
             Plan plan = settings.aggregator().isPresent()
                     ? new AggregatorScan(settings, clients, direct, globalTypes(), Instant.now()).plan(wanted)
                     : directPlan(clients, direct, wanted);
-            for (Plan.Gap gap : plan.gaps()) {
+            List<String> ids = plan.accounts();
+            AtomicInteger accountsDone = new AtomicInteger();
+            AtomicInteger scopesDone = new AtomicInteger();
+            // accounts are read as they come, a bounded number at a time, and only their findings are kept
+            List<Future<Results>> perAccount = new ArrayList<>();
+            for (String id : ids) {
+                perAccount.add(accountPool.submit(() -> {
+                    Results r = new Results();
+                    Plan.Account account = plan.open().apply(id);
+                    try {
+                        List<Future<Results>> perScope = new ArrayList<>();
+                        for (Scope scope : account.scopes()) {
+                            perScope.add(scopes.submit(() -> {
+                                Results one = judge(scope, account.read(scope), enabled, engine);
+                                progress.advanced(accountsDone.get(), ids.size(), scopesDone.incrementAndGet(), stats);
+                                return one;
+                            }));
+                        }
+                        perScope.forEach(f -> r.addAll(join(f)));
+                    } finally {
+                        account.close();
+                    }
+                    progress.advanced(accountsDone.incrementAndGet(), ids.size(), scopesDone.get(), stats);
+                    return r;
+                }));
+            }
+            perAccount.forEach(f -> results.addAll(join(f)));
+            for (Plan.Gap gap : plan.gaps().get()) {
                 for (InfraRule rule : enabled) {
                     results.addNotEvaluated(new NotEvaluated(rule.id(), gap.scope(), "*", gap.reason(), gap.detail(), ""));
                 }
             }
-            AtomicInteger done = new AtomicInteger();
-            List<Future<Results>> futures = new ArrayList<>();
-            for (Scope scope : plan.scopes()) {
-                futures.add(scopes.submit(() -> {
-                    Results r = judge(scope, plan.reader().apply(scope), enabled, engine);
-                    progress.scopeDone(done.incrementAndGet(), plan.scopes().size(), stats);
-                    return r;
-                }));
-            }
-            for (Future<Results> f : futures) {
-                results.addAll(join(f));
-            }
             plan.notes().forEach(results::addNote);
-            results.addNote("live scan: " + plan.scopes().size() + " scope(s), " + stats.calls() + " call(s), "
+            results.addNote("live scan: " + scopesDone.get() + " scope(s), " + stats.calls() + " call(s), "
                     + stats.retries() + " retry(ies)");
         } finally {
+            accountPool.shutdownNow();
             scopes.shutdownNow();
             work.shutdownNow();
             details.shutdownNow();
@@ -102,22 +118,21 @@ public final class LiveScan {
         return results;
     }
 
-    /** The scopes of a direct scan: each account's regions (and global scope), read by the collectors. */
+    /** The accounts of a direct scan: each one's regions (and global scope), read by the collectors. */
     private Plan directPlan(Clients clients, DirectReader direct, Set<String> wanted) {
         Accounts accounts = new Accounts(settings, clients);
-        List<Accounts.Target> targets = accounts.resolve();
+        List<String> ids = accounts.ids();
         boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
-        List<Scope> all = new ArrayList<>();
-        Map<Scope, Accounts.Target> owners = new HashMap<>();
-        for (Accounts.Target t : targets) {
-            for (Scope s : accounts.scopes(t, global)) {
-                all.add(s);
-                owners.put(s, t);
+        return new Plan(ids, id -> {
+            Optional<Accounts.Target> target = accounts.target(id);
+            if (target.isEmpty()) {
+                return Plan.Account.NONE;
             }
-        }
-        List<Plan.Gap> gaps = accounts.unreachable().stream()
-                .map(u -> new Plan.Gap(u.account() + "/*", u.reason(), u.detail())).toList();
-        return new Plan(all, s -> direct.read(s, owners.get(s).credentials(), wanted), gaps, List.of());
+            Accounts.Target t = target.get();
+            return Plan.Account.of(accounts.scopes(t, global), s -> direct.read(s, t.credentials(), wanted),
+                    () -> t.close(settings));
+        }, () -> accounts.unreachable().stream().map(u -> new Plan.Gap(u.account() + "/*", u.reason(), u.detail()))
+                .toList(), List.of());
     }
 
     private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine) {
