@@ -22,6 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code resourceType}, {@code resourceId}, {@code arn}, {@code configuration} (camelCase members),
  * {@code supplementaryConfiguration}, {@code tags}, {@code configurationItemCaptureTime},
  * {@code configurationItemStatus}.
+ *
+ * <p>The operations, their members, errors and paginators are those of botocore's
+ * {@code config/2014-11-12} model ({@code service-2.json}, {@code paginators-1.json}): JSON 1.1 with
+ * {@code X-Amz-Target: StarlingDoveService.<Operation>}, {@code Limit} 0..100, result keys
+ * {@code ConfigurationAggregators}, {@code AggregatedSourceStatusList} and {@code Results}.
  */
 public final class FakeConfig {
 
@@ -77,9 +82,15 @@ public final class FakeConfig {
         return config;
     }
 
+    /** The aggregator's name, and a {@code Limit} within the model's 0..100. */
     private void check(Map<String, Object> input) {
         if (!name.equals(input.get("ConfigurationAggregatorName"))) {
             throw noSuch();
+        }
+        Object limit = input.get("Limit");
+        if (limit != null && (Integer.parseInt(String.valueOf(limit)) > 100 || Integer.parseInt(String.valueOf(limit)) < 0)) {
+            fake.problem("config: Limit " + limit + " outside 0..100");
+            throw new AwsError("InvalidLimitException", 400, "The Limit must be between 0 and 100.");
         }
     }
 
@@ -108,7 +119,7 @@ public final class FakeConfig {
     public FakeConfig source(String account, String region, String status, String errorCode, String errorMessage) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("SourceId", account);
-        s.put("SourceType", "ORGANIZATION");
+        s.put("SourceType", account.matches("\\d{12}") ? "ACCOUNT" : "ORGANIZATION");
         s.put("AwsRegion", region);
         s.put("LastUpdateStatus", status);
         s.put("LastUpdateTime", Instant.parse("2026-01-01T00:00:00Z"));
