@@ -83,12 +83,13 @@ final class AggregatorScan {
             byAccount.forEach((a, scopes) -> scopes.add(new Scope(a, Scope.GLOBAL)));
         }
         List<String> owners = List.copyOf(byAccount.keySet());
+        List<Plan.Gap> missing = missing(accounts, read.scopes().keySet(), where);
         if (settings.roleName().isEmpty() || direct.isEmpty() || owners.isEmpty()) {
             if (!direct.isEmpty()) {
                 notes.add(where + ": not read (give --role-name to read them in each account): " + list(direct));
             }
             return new Plan(owners, id -> Plan.Account.of(byAccount.get(id), s -> s.isGlobal()
-                    ? unsupported(global, where) : read.scopes().get(s), () -> { }), List::of, notes);
+                    ? unsupported(global, where) : read.scopes().get(s), () -> { }), () -> missing, notes);
         }
         Accounts resolver = new Accounts(settings.withAccounts(new ScanSettings.Accounts.Listed(owners)), clients);
         resolver.ids();
@@ -111,7 +112,39 @@ final class AggregatorScan {
                 }
                 return fromConfig.plus(direct(s, target.get(), types));
             }, () -> target.ifPresent(t -> t.close(settings)));
-        }, List::of, notes);
+        }, () -> missing, notes);
+    }
+
+    /**
+     * What was asked for that the aggregator does not have: accounts of {@code --accounts} and
+     * regions of {@code --region} it aggregates nothing of, or nothing at all. Never a silent pass.
+     */
+    private List<Plan.Gap> missing(Set<String> accounts, Set<Scope> scopes, String where) {
+        List<Plan.Gap> missing = new ArrayList<>();
+        if (scopes.isEmpty()) {
+            missing.add(new Plan.Gap("*/*", NotEvaluated.Reason.UNSUPPORTED, where + " aggregates no account and region"
+                    + (accounts.isEmpty() && settings.regions().isEmpty() ? "" : " of those asked for")));
+            return missing;
+        }
+        Set<String> present = new TreeSet<>();
+        Set<String> regions = new TreeSet<>();
+        scopes.forEach(s -> {
+            present.add(s.account());
+            regions.add(s.region());
+        });
+        for (String account : new TreeSet<>(accounts)) {
+            if (!present.contains(account)) {
+                missing.add(new Plan.Gap(account + "/*", NotEvaluated.Reason.UNSUPPORTED, "account " + account
+                        + " is not a source of " + where));
+            }
+        }
+        for (String region : new TreeSet<>(settings.regions())) {
+            if (!regions.contains(region)) {
+                missing.add(new Plan.Gap("*/" + region, NotEvaluated.Reason.UNSUPPORTED, "region " + region
+                        + " is not a source of " + where));
+            }
+        }
+        return List.copyOf(missing);
     }
 
     private ScopeRead direct(Scope scope, Accounts.Target target, Set<String> types) {

@@ -207,6 +207,30 @@ class ConfigFaultTest {
     }
 
     @Test
+    void anAccountOrRegionAskedForThatTheAggregatorDoesNotHaveIsNotEvaluatedNeverSkipped() {
+        region(EU, Instant.now(), true);
+        config.source(ACCOUNT, EU, "SUCCEEDED");
+        ScanSettings asked = Scans.settings(FAKE, ACCOUNT, new ScanSettings.Accounts.Listed(List.of(ACCOUNT,
+                "444455556666")), java.util.Optional.empty(), List.of(EU, US))
+                .withAggregator(new AggregatorSettings("org", EU, AggregatorSettings.DEFAULT_MAX_AGE));
+        Results results = Scans.run(asked);
+        assertThat(findings(results, EU)).containsAll(expected(EU));
+        assertThat(results.notEvaluated()).filteredOn(n -> n.scope().equals("444455556666/*")).isNotEmpty()
+                .allMatch(n -> n.reason() == NotEvaluated.Reason.UNSUPPORTED
+                        && n.detail().equals("account 444455556666 is not a source of AWS Config aggregator org in eu-west-1"));
+        assertThat(results.notEvaluated()).filteredOn(n -> n.scope().equals("*/" + US)).isNotEmpty()
+                .allMatch(n -> n.detail().equals("region us-east-1 is not a source of AWS Config aggregator org in eu-west-1"));
+    }
+
+    @Test
+    void anAggregatorWithoutSourcesIsNotEvaluatedEverywhere() {
+        Results results = run();
+        assertThat(results.findings()).isEmpty();
+        assertThat(results.notEvaluated()).isNotEmpty().allMatch(n -> n.scope().equals("*/*")
+                && n.reason() == NotEvaluated.Reason.UNSUPPORTED && n.detail().contains("aggregates no account and region"));
+    }
+
+    @Test
     void eachTypeIsOneSelectFromTheAggregatorAccountPagedByNextToken() {
         region(EU, Instant.now(), true);
         new TwinAccount(FAKE, config, ACCOUNT, EU)
