@@ -198,6 +198,23 @@ class ConfigFaultTest {
     }
 
     @Test
+    void anItemLackingAMemberARuleReadsLeavesThatResourceNotEvaluatedForThatRuleNotPassed() {
+        new TwinAccount(FAKE, config, ACCOUNT, EU).recorder();
+        config.item(Map.of("accountId", ACCOUNT, "awsRegion", EU, "resourceType", DB, "resourceId", "db",
+                "arn", arn(EU, "rds", "db:db"), "configurationItemStatus", "OK",
+                "configurationItemCaptureTime", Instant.now().toString(),
+                "configuration", Map.of("dBInstanceIdentifier", "db", "dBInstanceArn", arn(EU, "rds", "db:db"),
+                        "engine", "postgres", "backupRetentionPeriod", 7, "deletionProtection", true)));
+        config.source(ACCOUNT, EU, "SUCCEEDED");
+        Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, EU)
+                .withAggregator(new AggregatorSettings("org", EU, AggregatorSettings.DEFAULT_MAX_AGE)));
+        assertThat(findings(results, EU)).noneMatch(f -> f.startsWith("AZ04 "));
+        assertThat(results.notEvaluated()).filteredOn(n -> n.ruleId().equals("AZ04"))
+                .anyMatch(n -> n.subject().equals(arn(EU, "rds", "db:db"))
+                        && n.detail().contains("its configuration item has no multiAZ"));
+    }
+
+    @Test
     void anOrganizationWideSourceStatusCoversTheAccountsItsItemsName() {
         region(EU, Instant.now(), true);
         config.source("o-abcdef1234", EU, "SUCCEEDED");
