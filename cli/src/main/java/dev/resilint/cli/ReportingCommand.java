@@ -37,7 +37,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     /** One {@code --format} with its optional {@code --output-file}. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text (default), json, sarif, junit or markdown. Repeat for several formats.")
+                description = "text (default), json, sarif, junit, markdown or gitlab (GitLab Code Quality). Repeat for several formats.")
         String format;
 
         @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
@@ -106,8 +106,17 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         }
         Report report = run(config, base, threshold);
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
-        ReportWriter writer = new ReportWriter(new ReportOptions(color, analysis.verbose, includeSuppressed,
-                Version.get()));
+        return deliver(report, resolved, new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get()),
+                env);
+    }
+
+    /**
+     * Writes the report in every output, lists its problems on standard error when no text report
+     * on standard output does, and the summary line when no report goes there; returns the exit code.
+     */
+    static int deliver(Report report, List<ReportWriter.Output> resolved, ReportOptions options,
+            Main.Environment env) {
+        ReportWriter writer = new ReportWriter(options);
         try {
             writer.write(report, resolved, env.out());
         } catch (ReportWriteException e) {
@@ -126,8 +135,12 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return report.exitCode();
     }
 
-    /** The outputs in the order given; text to standard output when none is. */
     private List<ReportWriter.Output> resolveOutputs() {
+        return resolveOutputs(outputs, env);
+    }
+
+    /** The outputs in the order given; text to standard output when none is. */
+    static List<ReportWriter.Output> resolveOutputs(List<Output> outputs, Main.Environment env) {
         List<ReportWriter.Output> result = new ArrayList<>();
         for (Output o : outputs) {
             ReportFormat format;

@@ -5,6 +5,7 @@ import dev.resilint.live.model.ScopeRead;
 import dev.resilint.core.Engine;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
+import dev.resilint.core.Shard;
 import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.graph.GraphRules;
 import dev.resilint.infra.graph.InfraRule;
@@ -48,6 +49,15 @@ public final class LiveScan {
 
         /** {@code accounts} of {@code total} accounts are read, {@code scopes} account regions so far. */
         void advanced(int accounts, int total, int scopes, CallStats stats);
+
+        /**
+         * The scan is over: {@code scopes} account regions were read with the calls of {@code stats}.
+         * These run statistics are not part of the report, which holds only what the accounts say:
+         * the shards of a scan, merged, give the report of one scan over all accounts byte for byte,
+         * though each shard makes calls of its own (listing the accounts, say).
+         */
+        default void finished(int scopes, CallStats stats) {
+        }
     }
 
     public LiveScan(ScanSettings settings, List<Collector> collectors, Progress progress) {
@@ -75,10 +85,17 @@ public final class LiveScan {
                     ? new AggregatorScan(settings, clients, direct, globalTypes(), Instant.now()).plan(wanted)
                     : directPlan(clients, direct, wanted);
             List<String> ids = plan.accounts();
+            if (settings.shard().isPresent()) { // before any role is assumed: the other shards read the others
+                Shard shard = settings.shard().get();
+                List<String> all = ids;
+                ids = all.stream().filter(shard::holds).toList();
+                results.addNote(shard.note(ids, all.size()));
+            }
             AtomicInteger accountsDone = new AtomicInteger();
             AtomicInteger scopesDone = new AtomicInteger();
             // accounts are read as they come, a bounded number at a time, and only their findings are kept
             List<Future<Results>> perAccount = new ArrayList<>();
+            int total = ids.size();
             for (String id : ids) {
                 perAccount.add(accountPool.submit(() -> {
                     Results r = new Results();
@@ -88,7 +105,7 @@ public final class LiveScan {
                         for (Scope scope : account.scopes()) {
                             perScope.add(scopes.submit(() -> {
                                 Results one = judge(scope, account.read(scope), enabled, engine);
-                                progress.advanced(accountsDone.get(), ids.size(), scopesDone.incrementAndGet(), stats);
+                                progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(), stats);
                                 return one;
                             }));
                         }
@@ -96,7 +113,7 @@ public final class LiveScan {
                     } finally {
                         account.close();
                     }
-                    progress.advanced(accountsDone.incrementAndGet(), ids.size(), scopesDone.get(), stats);
+                    progress.advanced(accountsDone.incrementAndGet(), total, scopesDone.get(), stats);
                     return r;
                 }));
             }
@@ -107,8 +124,7 @@ public final class LiveScan {
                 }
             }
             plan.notes().forEach(results::addNote);
-            results.addNote("live scan: " + scopesDone.get() + " scope(s), " + stats.calls() + " call(s), "
-                    + stats.retries() + " retry(ies)");
+            progress.finished(scopesDone.get(), stats);
         } finally {
             accountPool.shutdownNow();
             scopes.shutdownNow();

@@ -43,6 +43,10 @@ public final class JsonReporter implements Reporter {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "resilint");
         tool.put("version", options.toolVersion());
+        ObjectNode run = root.putObject("run");
+        if (!report.configuration().isEmpty()) {
+            run.put("configuration", report.configuration());
+        }
         summary(report, root.putObject("summary"));
         findings(report, report.findings(), root.putArray("findings"));
         findings(report, report.suppressed(), root.putArray("suppressed"));

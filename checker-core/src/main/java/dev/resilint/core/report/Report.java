@@ -9,6 +9,7 @@ import dev.resilint.core.baseline.Baseline;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,17 +28,25 @@ import java.util.Set;
  * @param files the input files analyzed, sorted
  * @param notes verbose-only remarks (skipped files and why)
  * @param threshold from which severity findings fail the run
+ * @param configuration digest of everything that decides the findings besides the inputs
+ *     ({@code sha256:} and 64 hex digits: see {@code ConfigurationDigest}), or the empty string when
+ *     unknown; reports of one scan's shards can be merged only when theirs agree
  */
 public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
         List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
         List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
-        FailThreshold threshold) {
+        FailThreshold threshold, String configuration) {
 
     /** The order of {@link #notEvaluated()}: scope, resource type, subject, reason, detail, rule. */
     public static final Comparator<NotEvaluated> NOT_EVALUATED_ORDER = Comparator.comparing(NotEvaluated::scope)
             .thenComparing(NotEvaluated::resourceType).thenComparing(NotEvaluated::subject)
             .thenComparing(NotEvaluated::reason).thenComparing(NotEvaluated::detail)
             .thenComparing(NotEvaluated::ruleId);
+
+    /** The order of {@link #problems()}: file, line, column, rule, message. */
+    public static final Comparator<Problem> PROBLEM_ORDER = Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::ruleId)
+            .thenComparing(Problem::message);
 
     public Report {
         rules = List.copyOf(rules);
@@ -49,6 +58,17 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         notEvaluated = notEvaluated.stream().sorted(NOT_EVALUATED_ORDER).distinct().toList();
         files = List.copyOf(files);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(threshold, "threshold");
+        configuration = configuration == null ? "" : configuration;
+    }
+
+    /** A report whose configuration digest is not known (built by hand, in tests). */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, "");
     }
 
     /** A report without evaluation gaps (templates and code are always read in full). */
@@ -56,7 +76,21 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
             List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
             List<Problem> problems, List<String> files, List<String> notes, FailThreshold threshold) {
         this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, List.of(), files,
-                notes, threshold);
+                notes, threshold, "");
+    }
+
+    /** This report judged by another threshold (the exit code and failing count follow). */
+    public Report withThreshold(FailThreshold other) {
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, notes, other, configuration);
+    }
+
+    /** This report with one more note. */
+    public Report withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, more, threshold);
     }
 
     /** Active findings at or above the threshold. */

@@ -30,11 +30,24 @@ class JsonReporterTest {
     @Test
     void topLevelInFixedOrder() {
         JsonNode root = json(ReportFixtures.full(), options());
-        assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "summary", "findings", "suppressed",
+        assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "run", "summary", "findings", "suppressed",
                 "baselined", "staleBaselineEntries", "problems", "notEvaluated", "files", "notes", "rules");
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(JsonReporter.SCHEMA_VERSION);
         assertThat(root.at("/tool/name").asText()).isEqualTo("resilint");
         assertThat(root.at("/tool/version").asText()).isEqualTo(ReportFixtures.VERSION);
+    }
+
+    @Test
+    void theRunNamesTheDigestOfItsConfigurationWhenKnown() {
+        Report full = ReportFixtures.full();
+        String digest = "sha256:" + "ab".repeat(32);
+        Report digested = new Report(full.rules(), full.findings(), full.suppressed(), full.baselined(),
+                full.staleBaselineEntries(), full.baselineUsed(), full.problems(), full.notEvaluated(), full.files(),
+                full.notes(), full.threshold(), digest);
+        JsonNode root = json(digested, options());
+        assertThat(fieldNames(root.get("run"))).containsExactly("configuration");
+        assertThat(root.at("/run/configuration").asText()).isEqualTo(digest);
+        assertThat(fieldNames(json(full, options()).get("run"))).isEmpty();
     }
 
     @Test

@@ -184,7 +184,7 @@ class ConfigTwinTest {
         ScanSettings s = viaConfig();
         return new ScanSettings(s.accounts(), s.regions(), s.allRegions(), java.util.Optional.of("ResilintScan"),
                 s.externalId(), s.credentials(), s.defaultRegion(), s.clients(), s.parallelScopes(), s.callsPerService(),
-                s.readTags(), s.aggregator());
+                s.readTags(), s.shard(), s.aggregator());
     }
 
     /** The live rules whose every type the aggregator source serves. */
