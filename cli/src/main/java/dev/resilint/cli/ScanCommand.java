@@ -12,12 +12,14 @@ import dev.resilint.live.ScanSettings;
 import dev.resilint.live.aws.AwsChains;
 import dev.resilint.live.aws.CallStats;
 import dev.resilint.live.aws.ClientSettings;
+import dev.resilint.live.config.AggregatorSettings;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +41,8 @@ final class ScanCommand extends ReportingCommand {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    static final String DIRECT = "direct";
+    static final String CONFIG_AGGREGATOR = "config-aggregator";
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "A region to scan; repeat for several. Default: the SDK's region (AWS_REGION, profile).")
@@ -78,6 +82,25 @@ final class ScanCommand extends ReportingCommand {
                     + "whose resilint:suppress tags are then not read.")
     boolean skipTags;
 
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = {"Where to read the accounts' resources: direct (default: each service's API in each account) "
+                    + "or config-aggregator (an AWS Config aggregator, from its account alone; see --aggregator)."})
+    String source = DIRECT;
+
+    @Option(names = "--aggregator", paramLabel = "NAME",
+            description = "With --source config-aggregator: the AWS Config aggregator to read. Types Config cannot "
+                    + "serve are read in each account with --role-name, or not evaluated without it.")
+    String aggregator;
+
+    @Option(names = "--aggregator-region", paramLabel = "REGION",
+            description = "The region the aggregator lives in. Default: the SDK's region.")
+    String aggregatorRegion;
+
+    @Option(names = "--max-age", paramLabel = "DURATION",
+            description = "With --source config-aggregator: configuration items older than this (26h, 90m, 2d) make "
+                    + "their type not evaluated (stale) in their account and region. Default: 26h.")
+    String maxAge;
+
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Scan only shard K of N of the accounts (1 <= K <= N), picked by a stable hash of each "
                     + "account id before any role is assumed, so that N workers of a job matrix cover the accounts "
@@ -85,7 +108,8 @@ final class ScanCommand extends ReportingCommand {
     String shard;
 
     @Option(names = "--print-iam-policy",
-            description = "Print the read-only IAM policy the scan needs (docs/iam-policy.json) and exit.")
+            description = {"Print the read-only IAM policy the scan needs (docs/iam-policy.json) and exit; with "
+                    + "--source config-aggregator, the aggregator account's (docs/iam-policy-aggregator.json)."})
     boolean printPolicy;
 
     @Option(names = "--print-role-template",
@@ -96,7 +120,9 @@ final class ScanCommand extends ReportingCommand {
     public Integer call() {
         requireSdk();
         if (printPolicy || printRoleTemplate) {
-            env.out().print(printPolicy ? IamPolicy.json() : IamPolicy.roleTemplate());
+            boolean fromConfig = fromConfig();
+            env.out().print(printPolicy ? fromConfig ? IamPolicy.aggregatorJson() : IamPolicy.json()
+                    : IamPolicy.roleTemplate());
             env.out().flush();
             return ExitCodes.OK;
         }
@@ -179,7 +205,8 @@ final class ScanCommand extends ReportingCommand {
         } else if (accounts != null && accounts.organization) {
             which = new ScanSettings.Accounts.Organization();
         }
-        if (!(which instanceof ScanSettings.Accounts.Caller) && roleName == null) {
+        boolean fromConfig = fromConfig();
+        if (!fromConfig && !(which instanceof ScanSettings.Accounts.Caller) && roleName == null) {
             throw new UserException("--accounts and --organization need --role-name: the role to assume in each account");
         }
         if (externalId != null && roleName == null) {
@@ -198,9 +225,48 @@ final class ScanCommand extends ReportingCommand {
                 throw new UserException("--shard '" + shard + "': " + e.getMessage());
             }
         }
-        return new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
+        ScanSettings settings = new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
                 Optional.ofNullable(externalId), AwsChains.credentials(chosen), home.get(), ClientSettings.defaults(), 8, 4,
                 !skipTags, part);
+        return fromConfig ? settings.withAggregator(aggregatorSettings(home.get())) : settings;
+    }
+
+    /** Whether {@code --source config-aggregator}; a usage error for another source or misplaced options. */
+    private boolean fromConfig() {
+        if (!source.equals(DIRECT) && !source.equals(CONFIG_AGGREGATOR)) {
+            throw new UserException("--source '" + source + "' is not a source: give " + DIRECT + " or "
+                    + CONFIG_AGGREGATOR);
+        }
+        boolean fromConfig = source.equals(CONFIG_AGGREGATOR);
+        if (!fromConfig) {
+            for (String[] option : new String[][] {{"--aggregator", aggregator}, {"--aggregator-region", aggregatorRegion},
+                    {"--max-age", maxAge}}) {
+                if (option[1] != null) {
+                    throw new UserException(option[0] + " needs --source " + CONFIG_AGGREGATOR);
+                }
+            }
+        }
+        return fromConfig;
+    }
+
+    /** The aggregator options; a usage error naming the option for what is missing or malformed. */
+    private AggregatorSettings aggregatorSettings(String home) {
+        if (aggregator == null || aggregator.isBlank()) {
+            throw new UserException("--source " + CONFIG_AGGREGATOR + " needs --aggregator NAME: the AWS Config "
+                    + "aggregator to read");
+        }
+        if (aggregatorRegion != null && !REGION.matcher(aggregatorRegion).matches()) {
+            throw new UserException("--aggregator-region '" + aggregatorRegion + "' is not a region name like eu-west-1");
+        }
+        Duration age = AggregatorSettings.DEFAULT_MAX_AGE;
+        if (maxAge != null) {
+            try {
+                age = AggregatorSettings.parseDuration(maxAge);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--max-age " + e.getMessage());
+            }
+        }
+        return new AggregatorSettings(aggregator, aggregatorRegion == null ? home : aggregatorRegion, age);
     }
 
     /** The account ids of an accounts file; a usage error naming the file and line for anything else. */

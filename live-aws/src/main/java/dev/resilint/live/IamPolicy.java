@@ -26,10 +26,27 @@ public final class IamPolicy {
 
     /** The policy document, as {@code docs/iam-policy.json} holds it. */
     public static String json() {
+        return document("ResilintReadOnlyScan", actions());
+    }
+
+    /**
+     * The actions {@code --source config-aggregator} calls in the aggregator's account, sorted. With
+     * {@code --role-name} (types Config cannot serve read directly), the scanner also needs
+     * {@code sts:AssumeRole} on the member accounts' roles, which have {@link #json()}.
+     */
+    public static List<String> aggregatorActions() {
+        return List.copyOf(new TreeSet<>(dev.resilint.live.config.AggregatorSettings.ACTIONS));
+    }
+
+    /** The aggregator account's policy document, as {@code docs/iam-policy-aggregator.json} holds it. */
+    public static String aggregatorJson() {
+        return document("ResilintConfigAggregatorScan", aggregatorActions());
+    }
+
+    private static String document(String sid, List<String> actions) {
         StringBuilder sb = new StringBuilder();
         sb.append("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n");
-        sb.append("      \"Sid\": \"ResilintReadOnlyScan\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n");
-        List<String> actions = actions();
+        sb.append("      \"Sid\": \"").append(sid).append("\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n");
         for (int i = 0; i < actions.size(); i++) {
             sb.append("        \"").append(actions.get(i)).append('"').append(i + 1 < actions.size() ? "," : "")
                     .append('\n');

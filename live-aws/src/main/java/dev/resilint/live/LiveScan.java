@@ -1,7 +1,7 @@
 package dev.resilint.live;
 
-import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.model.Scope;
+import dev.resilint.live.model.ScopeRead;
 import dev.resilint.core.Engine;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
@@ -13,27 +13,25 @@ import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.live.aws.CallStats;
 import dev.resilint.live.aws.Clients;
 import dev.resilint.live.collect.Collector;
-import dev.resilint.live.collect.ScopeCollection;
 import dev.resilint.live.graph.LiveGraphs;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One live scan: every scope (account and region, and each account's global services) is read by
- * the collectors of the types the enabled rules need, in parallel, and judged by those rules. What
- * could not be read is reported as not evaluated, per scope and type, never as a pass.
+ * the collectors of the types the enabled rules need, or from an AWS Config aggregator
+ * ({@link AggregatorScan}), in parallel, and judged by those rules. What could not be read is
+ * reported as not evaluated, per scope and type, never as a pass.
  */
 public final class LiveScan {
 
@@ -82,15 +80,17 @@ public final class LiveScan {
         ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
         ExecutorService accountPool = pool("resilint-account", settings.parallelScopes());
         try (Clients clients = new Clients(settings.clients(), stats)) {
-            Accounts accounts = new Accounts(settings, clients);
-            List<String> ids = accounts.ids();
+            DirectReader direct = new DirectReader(collectors, clients, tags, work, details, settings.callsPerService());
+            Plan plan = settings.aggregator().isPresent()
+                    ? new AggregatorScan(settings, clients, direct, globalTypes(), Instant.now()).plan(wanted)
+                    : directPlan(clients, direct, wanted);
+            List<String> ids = plan.accounts();
             if (settings.shard().isPresent()) { // before any role is assumed: the other shards read the others
                 Shard shard = settings.shard().get();
                 List<String> all = ids;
                 ids = all.stream().filter(shard::holds).toList();
                 results.addNote(shard.note(ids, all.size()));
             }
-            boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
             AtomicInteger accountsDone = new AtomicInteger();
             AtomicInteger scopesDone = new AtomicInteger();
             // accounts are read as they come, a bounded number at a time, and only their findings are kept
@@ -99,35 +99,31 @@ public final class LiveScan {
             for (String id : ids) {
                 perAccount.add(accountPool.submit(() -> {
                     Results r = new Results();
-                    Optional<Accounts.Target> target = accounts.target(id);
-                    if (target.isPresent()) {
-                        try {
-                            List<Future<Results>> perScope = new ArrayList<>();
-                            for (Scope scope : accounts.scopes(target.get(), global)) {
-                                perScope.add(scopes.submit(() -> {
-                                    Results one = scan(scope, target.get(), clients, wanted, tags, work, details,
-                                            enabled, engine);
-                                    progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(),
-                                            stats);
-                                    return one;
-                                }));
-                            }
-                            perScope.forEach(f -> r.addAll(join(f)));
-                        } finally {
-                            target.get().close(settings);
+                    Plan.Account account = plan.open().apply(id);
+                    try {
+                        List<Future<Results>> perScope = new ArrayList<>();
+                        for (Scope scope : account.scopes()) {
+                            perScope.add(scopes.submit(() -> {
+                                Results one = judge(scope, account.read(scope), enabled, engine);
+                                progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(), stats);
+                                return one;
+                            }));
                         }
+                        perScope.forEach(f -> r.addAll(join(f)));
+                    } finally {
+                        account.close();
                     }
                     progress.advanced(accountsDone.incrementAndGet(), total, scopesDone.get(), stats);
                     return r;
                 }));
             }
             perAccount.forEach(f -> results.addAll(join(f)));
-            for (Accounts.Unreachable u : accounts.unreachable()) {
+            for (Plan.Gap gap : plan.gaps().get()) {
                 for (InfraRule rule : enabled) {
-                    results.addNotEvaluated(new NotEvaluated(rule.id(), u.account() + "/*", "*", u.reason(),
-                            u.detail(), ""));
+                    results.addNotEvaluated(new NotEvaluated(rule.id(), gap.scope(), "*", gap.reason(), gap.detail(), ""));
                 }
             }
+            plan.notes().forEach(results::addNote);
             progress.finished(scopesDone.get(), stats);
         } finally {
             accountPool.shutdownNow();
@@ -138,36 +134,38 @@ public final class LiveScan {
         return results;
     }
 
-    private Results scan(Scope scope, Accounts.Target owner, Clients clients, Set<String> wanted, boolean tags,
-            ExecutorService work, ExecutorService details, List<InfraRule> rules, Engine engine) {
-        List<Collector> here = collectors.stream().filter(c -> c.global() == scope.isGlobal()
-                || c.service().equals("none")).toList();
-        List<ScopeCollection> readers = new ArrayList<>();
-        List<Future<?>> running = new ArrayList<>();
-        Map<String, Semaphore> permits = new HashMap<>();
-        for (Collector c : here) {
-            if (c.types().stream().noneMatch(wanted::contains)) {
-                continue;
+    /** The accounts of a direct scan: each one's regions (and global scope), read by the collectors. */
+    private Plan directPlan(Clients clients, DirectReader direct, Set<String> wanted) {
+        Accounts accounts = new Accounts(settings, clients);
+        List<String> ids = accounts.ids();
+        boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
+        return new Plan(ids, id -> {
+            Optional<Accounts.Target> target = accounts.target(id);
+            if (target.isEmpty()) {
+                return Plan.Account.NONE;
             }
-            ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
-                    permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, settings.callsPerService()))));
-            readers.add(reader);
-            running.add(work.submit(() -> reader.collect(c)));
-        }
-        running.forEach(LiveScan::join);
-        List<LiveResource> resources = new ArrayList<>();
-        Map<String, Optional<Completeness.Gap>> read = new HashMap<>();
-        for (ScopeCollection r : readers) {
-            resources.addAll(r.resources());
-            read.putAll(r.completeness());
-        }
-        ResourceGraph graph = LiveGraphs.build(scope, resources, Completeness.of(read, UNSUPPORTED));
+            Accounts.Target t = target.get();
+            return Plan.Account.of(accounts.scopes(t, global), s -> direct.read(s, t.credentials(), wanted),
+                    () -> t.close(settings));
+        }, () -> accounts.unreachable().stream().map(u -> new Plan.Gap(u.account() + "/*", u.reason(), u.detail()))
+                .toList(), List.of());
+    }
+
+    private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine) {
+        ResourceGraph graph = LiveGraphs.build(scope, read.resources(), Completeness.of(read.completeness(), UNSUPPORTED));
         Results results = new Results();
-        resources.forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
+        read.resources().forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
         List<InfraRule> applicable = rules.stream().filter(r -> judgedHere(r, scope)).toList();
         GraphRules.run(engine, applicable, graph, results);
-        results.addNote("scanned " + scope + ": " + resources.size() + " resource(s)");
+        results.addNote("scanned " + scope + ": " + read.resources().size() + " resource(s)");
         return results;
+    }
+
+    /** The types of the global services' collectors (CloudFront). */
+    private Set<String> globalTypes() {
+        Set<String> globalTypes = new LinkedHashSet<>();
+        collectors.stream().filter(Collector::global).forEach(c -> globalTypes.addAll(c.types()));
+        return globalTypes;
     }
 
     /**
@@ -175,14 +173,13 @@ public final class LiveScan {
      * the global scope, everything else in regions.
      */
     private boolean judgedHere(InfraRule rule, Scope scope) {
-        Set<String> globalTypes = new LinkedHashSet<>();
-        collectors.stream().filter(Collector::global).forEach(c -> globalTypes.addAll(c.types()));
+        Set<String> globalTypes = globalTypes();
         List<String> judged = rule.metadata().judgedTypes();
         boolean allGlobal = !judged.isEmpty() && globalTypes.containsAll(judged);
         return scope.isGlobal() == allGlobal;
     }
 
-    private static <T> T join(Future<T> future) {
+    static <T> T join(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.resilint.live;
 
 import dev.resilint.core.Shard;
 import dev.resilint.live.aws.ClientSettings;
+import dev.resilint.live.config.AggregatorSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,10 +29,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *     distributions, load balancers, ECS and EKS)
  * @param shard the part of the accounts to read ({@code --shard K/N}): those whose {@link Shard} hash
  *     names it, picked from the account list before any role is assumed; empty for all
+ * @param aggregator where to read the accounts' resources from AWS Config instead
+ *     ({@code --source config-aggregator}): then the aggregator's accounts and regions are scanned
+ *     ({@code accounts} and {@code regions} only narrow them), and the types Config cannot serve are
+ *     read directly in each account with {@code roleName}, or not evaluated without it
  */
 public record ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
         Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
-        ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags, Optional<Shard> shard) {
+        ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags, Optional<Shard> shard,
+        Optional<AggregatorSettings> aggregator) {
 
     /** Which accounts a scan reads. */
     public sealed interface Accounts {
@@ -60,12 +66,21 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(aggregator, "aggregator");
         if (parallelScopes < 1 || callsPerService < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
     }
 
-    /** Settings of a scan over all the accounts (no {@code --shard}). */
+    /** Settings of a direct scan (no {@code --source config-aggregator}). */
+    public ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
+            Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
+            ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags, Optional<Shard> shard) {
+        this(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion, clients, parallelScopes,
+                callsPerService, readTags, shard, Optional.empty());
+    }
+
+    /** Settings of a direct scan over all the accounts (no {@code --shard}). */
     public ScanSettings(Accounts accounts, List<String> regions, boolean allRegions, Optional<String> roleName,
             Optional<String> externalId, AwsCredentialsProvider credentials, String defaultRegion,
             ClientSettings clients, int parallelScopes, int callsPerService, boolean readTags) {
@@ -84,13 +99,25 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
     /** These settings, reading tags only where a rule reads them ({@code false}) or always. */
     public ScanSettings withReadTags(boolean read) {
         return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
-                clients, parallelScopes, callsPerService, read, shard);
+                clients, parallelScopes, callsPerService, read, shard, aggregator);
     }
 
     /** These settings, reading only the accounts of {@code part}. */
     public ScanSettings withShard(Shard part) {
         return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
-                clients, parallelScopes, callsPerService, readTags, Optional.of(part));
+                clients, parallelScopes, callsPerService, readTags, Optional.of(part), aggregator);
+    }
+
+    /** These settings, reading from an AWS Config aggregator ({@code --source config-aggregator}). */
+    public ScanSettings withAggregator(AggregatorSettings source) {
+        return new ScanSettings(accounts, regions, allRegions, roleName, externalId, credentials, defaultRegion,
+                clients, parallelScopes, callsPerService, readTags, shard, Optional.of(source));
+    }
+
+    /** These settings with other accounts. */
+    public ScanSettings withAccounts(Accounts which) {
+        return new ScanSettings(which, regions, allRegions, roleName, externalId, credentials, defaultRegion,
+                clients, parallelScopes, callsPerService, readTags, shard, aggregator);
     }
 
     /**
@@ -109,6 +136,8 @@ public record ScanSettings(Accounts accounts, List<String> regions, boolean allR
         }
         return List.of(which, allRegions ? "regions all" : "regions " + String.join(",",
                 new java.util.TreeSet<>(regions.isEmpty() ? List.of(defaultRegion) : regions)),
-                "role " + roleName.orElse(""), "externalId " + externalId.isPresent(), "readTags " + readTags);
+                "role " + roleName.orElse(""), "externalId " + externalId.isPresent(), "readTags " + readTags,
+                "source " + aggregator.map(a -> "config-aggregator " + a.name() + " " + a.region() + " max-age "
+                        + a.maxAge()).orElse("direct"));
     }
 }

@@ -40,6 +40,17 @@ class IamPolicyTest {
     }
 
     @Test
+    void theDocsHoldTheGeneratedAggregatorPolicyOfConfigReadsOnly() throws Exception {
+        assertThat(Files.readString(DOCS.resolve("iam-policy-aggregator.json")))
+                .as("regenerate with: java -jar cli/target/resilint.jar scan --source config-aggregator "
+                        + "--print-iam-policy > docs/iam-policy-aggregator.json")
+                .isEqualTo(IamPolicy.aggregatorJson());
+        assertThat(IamPolicy.aggregatorActions()).isNotEmpty().allSatisfy(action -> {
+            assertThat(action).as(action).matches("config:(Describe[A-Za-z]*|SelectAggregateResourceConfig)");
+        });
+    }
+
+    @Test
     void everyActionReadsConfigurationAndNothingElse() {
         assertThat(IamPolicy.actions()).isNotEmpty().allSatisfy(action -> {
             String verb = action.substring(action.indexOf(':') + 1);

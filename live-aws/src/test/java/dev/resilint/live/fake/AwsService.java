@@ -51,6 +51,9 @@ public enum AwsService {
         List.of("ListApplications", "ListDeploymentGroups", "BatchGetDeploymentGroups")),
     ORGANIZATIONS("organizations", "organizations", "organizations", Protocol.JSON_1_1, "2016-11-28",
         "AWSOrganizationsV20161128", List.of("ListAccounts")),
+    CONFIG("config", "config", "config", Protocol.JSON_1_1, "2014-11-12", "StarlingDoveService",
+        List.of("DescribeConfigurationAggregators", "DescribeConfigurationAggregatorSourcesStatus",
+                "SelectAggregateResourceConfig")),
     LAMBDA("lambda", "lambda", "lambda", Protocol.REST_JSON, "2015-03-31", null,
         List.of("ListFunctions", "ListEventSourceMappings", "ListAliases", "ListVersionsByFunction", "ListTags",
                 "ListFunctionEventInvokeConfigs")),
@@ -167,6 +170,7 @@ public enum AwsService {
             case CODEDEPLOY:
             case ORGANIZATIONS:
             case EVENTS:
+            case CONFIG:
                 return new AwsError("ThrottlingException", 400, message);
             default:
                 return new AwsError("Throttling", 400, message);

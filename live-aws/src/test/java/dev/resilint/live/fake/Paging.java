@@ -108,6 +108,11 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
+        t.put("config/DescribeConfigurationAggregators",
+              paged("NextToken", "NextToken", "Limit", "ConfigurationAggregators"));
+        t.put("config/DescribeConfigurationAggregatorSourcesStatus",
+              paged("NextToken", "NextToken", "Limit", "AggregatedSourceStatusList"));
+        t.put("config/SelectAggregateResourceConfig", paged("NextToken", "NextToken", "Limit", "Results"));
         t.put("ec2/DescribeRegions", unpaged("Regions"));
         t.put("elbv2/DescribeLoadBalancerAttributes", unpaged("Attributes"));
         t.put("elbv2/DescribeTargetGroupAttributes", unpaged("Attributes"));
