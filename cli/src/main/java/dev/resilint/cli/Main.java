@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             CodeCommand.class,
             ScanCommand.class,
+            SimulateCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
             BaselineCommand.class,
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             "  resilint check --format sarif --output-file resilint.sarif stacks/",
             "  resilint code target/classes --source-root src/main/java",
             "  resilint scan --region eu-west-1 --format json --output-file scan.json",
+            "  resilint simulate examples/flawed        what the loss of one zone does to each stack",
             "  resilint explain AZ04                  why a rule matters and how to fix it"})
 public final class Main implements Runnable {
 
