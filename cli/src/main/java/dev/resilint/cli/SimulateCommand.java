@@ -68,9 +68,9 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
     Path outputFile;
 
     @Option(names = "--fail-when", paramLabel = "WHEN", defaultValue = "lost",
-            description = {"lost (default): exit 1 when a stack does not survive the loss of some zone, 4 when",
-                "none does not but some stack's survival is unknown; unknown: exit 1 in both cases; never:",
-                "exit 0 whatever the verdicts."})
+            description = "lost (default): exit 1 when a stack does not survive the loss of some zone, and 4 "
+                    + "when no stack does not survive but the survival of some is unknown; unknown: exit 1 in both "
+                    + "cases; never: exit 0 whatever the verdicts.")
     FailWhen failWhen;
 
     private Main.Environment env;
