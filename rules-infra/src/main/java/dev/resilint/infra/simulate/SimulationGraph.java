@@ -6,6 +6,7 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.AzSet;
 import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.Resource;
+import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.Zones;
 import java.util.ArrayList;
@@ -37,11 +38,19 @@ final class SimulationGraph {
     private final GraphView view;
     private final String prefix;
     private final Exports exports;
+    private final Optional<SimulationGraph> parent;
 
-    SimulationGraph(GraphView view, String prefix, Exports exports) {
+    /**
+     * @param prefix the names of the stack resources that nest the graph ({@code Network/})
+     * @param exports the exports of the run
+     * @param parent the graph of the parent template, for a nested stack's: a subnet the parent
+     *     passes as a parameter ({@code Ref PrivateSubnetA} of the parent) is placed there
+     */
+    SimulationGraph(GraphView view, String prefix, Exports exports, Optional<SimulationGraph> parent) {
         this.view = view;
         this.prefix = prefix;
         this.exports = exports;
+        this.parent = parent;
     }
 
     GraphView view() {
@@ -69,7 +78,7 @@ final class SimulationGraph {
     }
 
     AzSet zonesOfSubnets(Value subnets, int depth) {
-        if (!needsImports(subnets)) {
+        if (!needsOtherGraphs(subnets)) {
             return view.zonesOfSubnets(subnets);
         }
         List<Set<String>> options = new ArrayList<>();
@@ -79,6 +88,7 @@ final class SimulationGraph {
             Set<String> union = new LinkedHashSet<>();
             for (Value item : items) {
                 AzSet zones = item instanceof Value.Unknown u ? exports.zonesOfSubnets(u, depth)
+                        : isParentResource(item) && depth <= 8 ? parent.get().zonesOfSubnets(item, depth + 1)
                         : view.zonesOfSubnets(item);
                 if (!zones.isKnown()) {
                     return zones;
@@ -97,18 +107,39 @@ final class SimulationGraph {
                 "literal zone names mixed with Fn::GetAZs zones cannot be compared"));
     }
 
-    /** Whether some item of some possibility is an import that {@link Exports} may resolve. */
-    private static boolean needsImports(Value subnets) {
+    /**
+     * Whether some item of some possibility is an import that {@link Exports} may resolve, or a
+     * reference to a resource of the parent template.
+     */
+    private boolean needsOtherGraphs(Value subnets) {
         for (Value option : subnets.possibilities()) {
             List<Value> items = option instanceof Value.Unknown ? List.of(option)
                     : option.asList().orElseGet(() -> List.of(option));
             for (Value item : items) {
-                if (item instanceof Value.Unknown u && Exports.importedName(u).isPresent()) {
+                if (item instanceof Value.Unknown u && Exports.importedName(u).isPresent() || isParentResource(item)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * A plain reference to a subnet of the parent template that this graph holds nothing of the
+     * name of (among the types the simulation reads): a subnet the parent passes as a parameter.
+     */
+    private boolean isParentResource(Value item) {
+        if (parent.isEmpty() || !(item instanceof Value.Known)) {
+            return false;
+        }
+        Optional<Symbols.ResourceRef> ref = item.asResourceRef();
+        return ref.isPresent() && ref.get().attribute().isEmpty() && holdsNot(ref.get().resourceId())
+                && parent.get().view.resource(ref.get().resourceId(), TierTypes.SUBNET).isPresent();
+    }
+
+    /** True when the graph has no resource with this id. */
+    private boolean holdsNot(String id) {
+        return view.resources().stream().noneMatch(r -> r.id().equals(id));
     }
 
     /** The zones of the subnets at {@code path} of the resource, as a placement spread over them. */

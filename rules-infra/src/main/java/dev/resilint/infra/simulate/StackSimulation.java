@@ -1,11 +1,11 @@
 package dev.resilint.infra.simulate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -44,7 +44,7 @@ public record StackSimulation(String name, List<String> files, List<String> zone
 
     /** The verdict: see {@link Verdict.Kind}. */
     public Verdict verdict() {
-        Map<String, List<Tier>> lost = new LinkedHashMap<>();
+        Map<String, List<Tier>> lost = new TreeMap<>(ZoneOrder.COMPARATOR); // by zone, as the table
         List<Tier> oneZone = new ArrayList<>();
         List<Tier> unknown = new ArrayList<>();
         for (Tier tier : tiers) {

@@ -31,8 +31,9 @@ public final class ZoneFailureSimulation {
         Map<Scope, SimulationGraph> graphs = new LinkedHashMap<>();
         Map<String, List<Scope>> stacks = new LinkedHashMap<>();
         for (Scope scope : byFile.values()) {
+            Optional<SimulationGraph> parent = scope.parent().map(p -> byFile.get(p.file())).map(graphs::get);
             SimulationGraph graph = new SimulationGraph(new GraphView(scope.graph(), SimulationGraph.METADATA),
-                    prefix(scope, byFile), exports);
+                    prefix(scope, byFile), exports, parent);
             graphs.put(scope, graph);
             exports.add(graph, scope.exports());
             stacks.computeIfAbsent(root(scope, byFile), r -> new ArrayList<>()).add(scope);

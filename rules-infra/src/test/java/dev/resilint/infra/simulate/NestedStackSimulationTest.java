@@ -25,6 +25,7 @@ class NestedStackSimulationTest {
                       Parameters:
                         FirstZone: !Select [0, !GetAZs '']
                         SecondZone: !Select [1, !GetAZs '']
+                        BastionSubnet: !Ref PublicA
                   Balancer:
                     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
                     Properties: {Subnets: [!Ref PublicA, !Ref PublicB]}
@@ -40,6 +41,7 @@ class NestedStackSimulationTest {
                 Parameters:
                   FirstZone: {Type: String}
                   SecondZone: {Type: String}
+                  BastionSubnet: {Type: 'AWS::EC2::Subnet::Id'}
                 Resources:
                   PrivateA:
                     Type: AWS::EC2::Subnet
@@ -50,15 +52,21 @@ class NestedStackSimulationTest {
                   Group:
                     Type: AWS::AutoScaling::AutoScalingGroup
                     Properties: {MinSize: '2', MaxSize: '4', VPCZoneIdentifier: [!Ref PrivateB]}
+                  Bastion:
+                    Type: AWS::EC2::Instance
+                    Properties: {ImageId: ami-1, SubnetId: !Ref BastionSubnet}
                 """);
         Simulation simulation = Simulate.files(dir, ".");
         assertThat(simulation.stacks()).singleElement().satisfies(stack -> {
             assertThat(stack.name()).isEqualTo("app.yaml");
             assertThat(stack.files()).containsExactly("app.yaml", "web.yaml");
             assertThat(stack.zones()).containsExactly("az[0]", "az[1]");
-            assertThat(stack.tiers()).extracting(Tier::name).containsExactly("Balancer", "Web/Group");
+            assertThat(stack.tiers()).extracting(Tier::name).containsExactly("Balancer", "Web/Group", "Web/Bastion");
+            // a subnet of the parent, passed as a parameter, is placed where the parent puts it
+            assertThat(stack.outcome(Simulate.tier(stack, "Web/Bastion"), "az[0]")).isEqualTo(Outcome.LOSES_EVERYTHING);
             assertThat(Simulate.tier(stack, "Web/Group").file()).isEqualTo("web.yaml");
-            assertThat(stack.verdict().text()).isEqualTo("does not survive the loss of az[1]: Web/Group (all instances)");
+            assertThat(stack.verdict().text()).isEqualTo("does not survive the loss of az[0]: Web/Bastion (single instance); nor the "
+                    + "loss of az[1]: Web/Group (all instances)");
         });
     }
 }
