@@ -41,7 +41,8 @@ final class EcsServiceTiers implements TierReader {
         }
         Placement spread = graph.spreadOverSubnets(service, SUBNETS);
         Optional<Long> tasks = tasks(graph, service);
-        if (tasks.isEmpty() && spread.kind() == Placement.Kind.ZONES) {
+        if (tasks.isEmpty() && spread.kind() == Placement.Kind.ZONES
+                && spread.options().stream().anyMatch(o -> o.size() > 1)) {
             return Placement.unknown("DesiredCount cannot be known; " + spread.note());
         }
         if (tasks.equals(Optional.of(1L)) && spread.kind() == Placement.Kind.ZONES && spread.options().size() == 1

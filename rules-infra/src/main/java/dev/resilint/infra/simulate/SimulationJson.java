@@ -23,6 +23,7 @@ public final class SimulationJson {
     private SimulationJson() {
     }
 
+    /** The simulation as pretty-printed JSON, ending with a line feed. */
     public static String render(Simulation simulation) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("verdict", simulation.worst().id());

@@ -10,6 +10,7 @@ public final class SimulationMarkdown {
     private SimulationMarkdown() {
     }
 
+    /** The whole simulation: a heading, the count of verdicts, then every stack. */
     public static String render(Simulation simulation) {
         StringBuilder out = new StringBuilder("## AZ-failure simulation\n\n");
         out.append(SimulationText.summary(simulation)).append(".\n\n");

@@ -12,6 +12,7 @@ public final class SimulationText {
     private SimulationText() {
     }
 
+    /** The simulation as text, ending with a line feed. */
     public static String render(Simulation simulation) {
         StringBuilder out = new StringBuilder();
         for (StackSimulation stack : simulation.stacks()) {
