@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             CodeCommand.class,
             ScanCommand.class,
             MergeCommand.class,
+            SimulateCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
             BaselineCommand.class,
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
             "  resilint scan --region eu-west-1 --format json --output-file scan.json",
             "  resilint scan --organization --role-name R --shard 2/4 --format json -o shard-2.json",
             "  resilint merge shard-*.json --format markdown -o scan.md   one report of the 4 shards",
+            "  resilint simulate examples/flawed        what the loss of one zone does to each stack",
             "  resilint explain AZ04                  why a rule matters and how to fix it"})
 public final class Main implements Runnable {
 

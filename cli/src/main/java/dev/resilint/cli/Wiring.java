@@ -2,12 +2,14 @@ package dev.resilint.cli;
 
 import dev.resilint.code.CodeAnalyzer;
 import dev.resilint.core.run.Analyzers;
+import dev.resilint.infra.cfn.BuiltTemplate;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.rules.InfraRules;
 import dev.resilint.live.LiveAnalyzer;
 import dev.resilint.live.LiveScan;
 import dev.resilint.live.ScanSettings;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The sources the command line reads and the rules it runs on them: the one place they meet. */
 final class Wiring {
@@ -18,6 +20,11 @@ final class Wiring {
     /** The live analyzer of one scan. */
     static LiveAnalyzer liveAnalyzer(ScanSettings settings, LiveScan.Progress progress) {
         return new LiveAnalyzer(InfraRules.all(), settings, progress);
+    }
+
+    /** The template source on its own, without rules: each template it builds goes to {@code built}. */
+    static CloudFormationAnalyzer templateGraphs(Consumer<BuiltTemplate> built) {
+        return new CloudFormationAnalyzer(List.of(), built);
     }
 
     static Analyzers analyzers() {

@@ -47,14 +47,16 @@ class ArchitectureTest {
                 .layer("Templates").definedBy("dev.resilint.infra.cfn..")
                 .layer("Live").definedBy("dev.resilint.live..")
                 .layer("InfraRules").definedBy("dev.resilint.infra.rules..")
+                .layer("Simulation").definedBy("dev.resilint.infra.simulate..")
                 .layer("Code").definedBy("dev.resilint.code..")
                 .layer("Wiring").definedBy("dev.resilint.cli..", "dev.resilint.maven..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Templates").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Live").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("InfraRules").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("InfraRules").mayOnlyBeAccessedByLayers("Simulation", "Wiring")
+                .whereLayer("Simulation").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("Code").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Graph").mayOnlyBeAccessedByLayers("Templates", "Live", "InfraRules", "Wiring")
+                .whereLayer("Graph").mayOnlyBeAccessedByLayers("Templates", "Live", "InfraRules", "Simulation", "Wiring")
                 .withOptionalLayers(true);
         rule.check(classes);
     }
@@ -70,7 +72,7 @@ class ArchitectureTest {
 
     @Test
     void rulesReadTheGraphOnlyThroughItsContract() {
-        ArchRule rule = noClasses().that().resideInAPackage("dev.resilint.infra.rules..")
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.resilint.infra.rules..", "dev.resilint.infra.simulate..")
                 .should().callMethod(Resource.class, "definition")
                 .orShould().callMethod(Resource.class, "properties")
                 .orShould().callConstructorWhere(DescribedPredicate.describe("a constructor of Location.Template",

@@ -30,8 +30,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Judges CloudFormation templates. Files named on the command line must be templates; below a
@@ -49,10 +51,20 @@ public final class CloudFormationAnalyzer implements Analyzer {
     public static final String NAME = "cloudformation";
 
     private final List<InfraRule> rules;
+    private final Consumer<BuiltTemplate> built;
 
     /** An analyzer that runs {@code rules} on every template. */
     public CloudFormationAnalyzer(List<? extends InfraRule> rules) {
+        this(rules, template -> { });
+    }
+
+    /**
+     * An analyzer that runs {@code rules} on every template and hands each template's graph to
+     * {@code built}, in the order the templates are analyzed (a parent before its nested stacks).
+     */
+    public CloudFormationAnalyzer(List<? extends InfraRule> rules, Consumer<BuiltTemplate> built) {
         this.rules = List.copyOf(rules);
+        this.built = Objects.requireNonNull(built, "built");
     }
 
     @Override
@@ -282,6 +294,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         }
         ResourceGraph graph = TemplateGraphs.build(template, passedParameters);
         GraphRules.run(request.engine(), rules, graph, results);
+        built.accept(BuiltTemplate.of(template, graph));
         analyzeNestedStacks(template, graph, file, session);
     }
 

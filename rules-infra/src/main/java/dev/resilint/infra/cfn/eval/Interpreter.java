@@ -12,6 +12,7 @@ import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.graph.Value.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -203,7 +204,9 @@ final class Interpreter {
             return function.apply(this, arg, mark);
         }
         if (name.equals("Fn::ImportValue")) {
-            return Value.unknown(Reason.IMPORT, "Fn::ImportValue");
+            // the export's name, when literal, tells readers which export it is ("Fn::ImportValue orders-vpc-id")
+            Optional<String> export = eval(arg).asString();
+            return Value.unknown(Reason.IMPORT, "Fn::ImportValue" + export.map(n -> " " + n).orElse(""));
         }
         if (Intrinsics.isDirectiveKey(name)) {
             return Value.unknown(Reason.DIRECTIVE, name);
