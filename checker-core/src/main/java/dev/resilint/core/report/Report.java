@@ -4,11 +4,15 @@ import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
+import dev.resilint.core.ResourceTags;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.baseline.Baseline;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,11 +31,17 @@ import java.util.Set;
  * @param files the input files analyzed, sorted
  * @param notes verbose-only remarks (skipped files and why)
  * @param threshold from which severity findings fail the run
+ * @param date the day of the run (what suppression expiry was judged against), when known
+ * @param scopes the live scopes ({@code account/region}) and template files whose resources the
+ *     rules judged, sorted: what a later run's {@link Comparison} needs to tell fixed from not re-checked
+ * @param tags the tags of the resources findings are about, for reports grouped by a tag
+ * @param comparison how the findings compare with a previous report's ({@code --compare}), if asked
  */
 public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
         List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
         List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
-        FailThreshold threshold) {
+        FailThreshold threshold, Optional<LocalDate> date, List<String> scopes, ResourceTags tags,
+        Optional<Comparison> comparison) {
 
     /** The order of {@link #notEvaluated()}: scope, resource type, subject, reason, detail, rule. */
     public static final Comparator<NotEvaluated> NOT_EVALUATED_ORDER = Comparator.comparing(NotEvaluated::scope)
@@ -49,6 +59,19 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         notEvaluated = notEvaluated.stream().sorted(NOT_EVALUATED_ORDER).distinct().toList();
         files = List.copyOf(files);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(date, "date");
+        scopes = scopes.stream().distinct().sorted().toList();
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(comparison, "comparison");
+    }
+
+    /** A report of a run on no particular day, with no tags and no comparison. */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
     }
 
     /** A report without evaluation gaps (templates and code are always read in full). */
@@ -59,9 +82,23 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
                 notes, threshold);
     }
 
-    /** Active findings at or above the threshold. */
+    /** This report compared with a previous one. */
+    public Report withComparison(Comparison value) {
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, notes, threshold, date, scopes, tags, Optional.of(value));
+    }
+
+    /**
+     * Active findings at or above the threshold; with a {@link Comparison#failOnNew() comparison that
+     * fails on new findings only}, only the new ones.
+     */
     public long failingCount() {
-        return findings.stream().filter(f -> threshold.fails(f.severity())).count();
+        return findings.stream().filter(f -> threshold.fails(f.severity())).filter(this::counts).count();
+    }
+
+    /** Whether the finding can fail the run: always, unless only new findings count and it is not new. */
+    private boolean counts(Finding finding) {
+        return comparison.map(c -> !c.failOnNew() || c.change(finding) == Change.NEW).orElse(true);
     }
 
     public boolean hasInternalErrors() {

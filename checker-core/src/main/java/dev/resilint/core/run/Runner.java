@@ -14,6 +14,7 @@ import dev.resilint.core.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole pipeline for one run: analyze, apply suppressions (inline and from the configuration),
@@ -113,6 +114,7 @@ public final class Runner {
         List<String> files = results.files().stream().distinct().sorted().toList();
         return new Report(rules.stream().distinct().toList(), active, suppressed, baselined, stale,
                 options.baseline().isPresent(), problems, results.notEvaluated(), files, results.notes(),
-                options.threshold());
+                options.threshold(), Optional.of(options.today()), results.scopes(), results.resourceTags(),
+                Optional.empty());
     }
 }
