@@ -4,7 +4,7 @@ import dev.resilint.live.LiveScan;
 import dev.resilint.live.aws.CallStats;
 import java.io.PrintWriter;
 
-/** One line on standard error that a live scan rewrites as it goes: regions done, calls, retries. */
+/** One line on standard error that a live scan rewrites as it goes: accounts and regions done, calls, retries. */
 final class TerminalProgress implements LiveScan.Progress {
 
     private final PrintWriter err;
@@ -15,9 +15,9 @@ final class TerminalProgress implements LiveScan.Progress {
     }
 
     @Override
-    public synchronized void scopeDone(int done, int total, CallStats stats) {
-        err.print("\rresilint scan: " + done + "/" + total + " account region(s), " + stats.calls() + " call(s), "
-                + stats.retries() + " retry(ies)   ");
+    public synchronized void advanced(int accounts, int total, int scopes, CallStats stats) {
+        err.print("\rresilint scan: " + accounts + "/" + total + " account(s), " + scopes + " account region(s), "
+                + stats.calls() + " call(s), " + stats.retries() + " retry(ies)   ");
         err.flush();
         written = true;
     }

@@ -5,7 +5,9 @@ import dev.resilint.core.NotEvaluated;
 import dev.resilint.live.aws.Clients;
 import dev.resilint.live.aws.ReadFailure;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,6 +35,17 @@ final class Accounts {
 
     /** An account to read, with the credentials that read it. */
     record Target(String account, AwsCredentialsProvider credentials) {
+
+        /** Ends the account's assumed-role session (the caller's own credentials stay open). */
+        void close(ScanSettings settings) {
+            if (credentials != settings.credentials() && credentials instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // a credentials provider that cannot close leaves nothing behind that matters
+                }
+            }
+        }
     }
 
     /** An account that cannot be read at all, and why. */
@@ -48,7 +61,8 @@ final class Accounts {
 
     private final ScanSettings settings;
     private final Clients clients;
-    private final List<Unreachable> unreachable = new ArrayList<>();
+    private final List<Unreachable> unreachable = Collections.synchronizedList(new ArrayList<>());
+    private String caller;
 
     Accounts(ScanSettings settings, Clients clients) {
         this.settings = settings;
@@ -57,14 +71,24 @@ final class Accounts {
 
     /** The accounts that could not be read, found while resolving. */
     List<Unreachable> unreachable() {
-        return List.copyOf(unreachable);
+        synchronized (unreachable) {
+            return List.copyOf(unreachable);
+        }
     }
 
-    /** The accounts to read, sorted; throws {@link SetupException} when the caller's credentials fail. */
+    /** The accounts to read, with their credentials, sorted; see {@link #ids()} and {@link #target}. */
     List<Target> resolve() {
+        List<Target> targets = new ArrayList<>();
+        for (String id : ids()) {
+            target(id).ifPresent(targets::add);
+        }
+        return targets;
+    }
+
+    /** The ids of the accounts to read, sorted; throws {@link SetupException} when the caller's credentials fail. */
+    List<String> ids() {
         Region home = Region.of(settings.defaultRegion());
         StsClient sts = clients.client("caller", home, settings.credentials(), StsClient.class, StsClient::builder);
-        String caller;
         try {
             caller = sts.getCallerIdentity().account();
         } catch (AwsServiceException e) {
@@ -86,15 +110,20 @@ final class Accounts {
         } else {
             ids.addAll(organization(home));
         }
-        List<Target> targets = new ArrayList<>();
-        for (String id : ids) {
-            if (id.equals(caller)) {
-                targets.add(new Target(id, settings.credentials()));
-            } else {
-                assume(sts, id).ifPresent(targets::add);
-            }
+        return new ArrayList<>(ids);
+    }
+
+    /**
+     * The credentials that read an account of {@link #ids()}: the caller's own for its account, the
+     * assumed role for the others; empty (and recorded as unreachable) when the role cannot be assumed.
+     */
+    Optional<Target> target(String id) {
+        if (id.equals(caller)) {
+            return Optional.of(new Target(id, settings.credentials()));
         }
-        return targets;
+        StsClient sts = clients.client("caller", Region.of(settings.defaultRegion()), settings.credentials(),
+                StsClient.class, StsClient::builder);
+        return assume(sts, id);
     }
 
     private List<String> organization(Region home) {
@@ -117,11 +146,11 @@ final class Accounts {
         return ids;
     }
 
-    private java.util.Optional<Target> assume(StsClient sts, String account) {
+    private Optional<Target> assume(StsClient sts, String account) {
         if (settings.roleName().isEmpty()) {
             unreachable.add(new Unreachable(account, NotEvaluated.Reason.ACCESS_DENIED,
                     "no --role-name to assume in account " + account));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String partition = dev.resilint.live.map.Arns.partition(settings.defaultRegion());
         String role = "arn:" + partition + ":iam::" + account + ":role/" + settings.roleName().get();
@@ -138,9 +167,9 @@ final class Accounts {
             unreachable.add(new Unreachable(account, f.reason() == NotEvaluated.Reason.ERROR
                     ? NotEvaluated.Reason.ERROR : NotEvaluated.Reason.ACCESS_DENIED, f.getMessage()));
             provider.close();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Target(account, provider));
+        return Optional.of(new Target(account, provider));
     }
 
     /** The regions to read in an account, and its global scope; none when they cannot be listed. */

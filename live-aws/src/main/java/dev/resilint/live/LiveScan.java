@@ -46,10 +46,10 @@ public final class LiveScan {
 
     /** Told about the scan's advance, for a progress line on a terminal. */
     public interface Progress {
-        Progress NONE = (done, total, stats) -> { };
+        Progress NONE = (accounts, total, scopes, stats) -> { };
 
-        /** {@code done} of {@code total} scopes are read. */
-        void scopeDone(int done, int total, CallStats stats);
+        /** {@code accounts} of {@code total} accounts are read, {@code scopes} account regions so far. */
+        void advanced(int accounts, int total, int scopes, CallStats stats);
     }
 
     public LiveScan(ScanSettings settings, List<Collector> collectors, Progress progress) {
@@ -70,39 +70,51 @@ public final class LiveScan {
         ExecutorService scopes = pool("resilint-scope", settings.parallelScopes());
         ExecutorService work = pool("resilint-collect", settings.parallelScopes() * 8);
         ExecutorService details = pool("resilint-detail", settings.parallelScopes() * settings.callsPerService() * 4);
+        ExecutorService accountPool = pool("resilint-account", settings.parallelScopes());
         try (Clients clients = new Clients(settings.clients(), stats)) {
             Accounts accounts = new Accounts(settings, clients);
-            List<Accounts.Target> targets = accounts.resolve();
+            List<String> ids = accounts.ids();
             boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
-            List<Scope> all = new ArrayList<>();
-            Map<Scope, Accounts.Target> owners = new HashMap<>();
-            for (Accounts.Target t : targets) {
-                for (Scope s : accounts.scopes(t, global)) {
-                    all.add(s);
-                    owners.put(s, t);
-                }
+            AtomicInteger accountsDone = new AtomicInteger();
+            AtomicInteger scopesDone = new AtomicInteger();
+            // accounts are read as they come, a bounded number at a time, and only their findings are kept
+            List<Future<Results>> perAccount = new ArrayList<>();
+            for (String id : ids) {
+                perAccount.add(accountPool.submit(() -> {
+                    Results r = new Results();
+                    Optional<Accounts.Target> target = accounts.target(id);
+                    if (target.isPresent()) {
+                        try {
+                            List<Future<Results>> perScope = new ArrayList<>();
+                            for (Scope scope : accounts.scopes(target.get(), global)) {
+                                perScope.add(scopes.submit(() -> {
+                                    Results one = scan(scope, target.get(), clients, wanted, tags, work, details,
+                                            enabled, engine);
+                                    progress.advanced(accountsDone.get(), ids.size(), scopesDone.incrementAndGet(),
+                                            stats);
+                                    return one;
+                                }));
+                            }
+                            perScope.forEach(f -> r.addAll(join(f)));
+                        } finally {
+                            target.get().close(settings);
+                        }
+                    }
+                    progress.advanced(accountsDone.incrementAndGet(), ids.size(), scopesDone.get(), stats);
+                    return r;
+                }));
             }
+            perAccount.forEach(f -> results.addAll(join(f)));
             for (Accounts.Unreachable u : accounts.unreachable()) {
                 for (InfraRule rule : enabled) {
                     results.addNotEvaluated(new NotEvaluated(rule.id(), u.account() + "/*", "*", u.reason(),
                             u.detail(), ""));
                 }
             }
-            AtomicInteger done = new AtomicInteger();
-            List<Future<Results>> futures = new ArrayList<>();
-            for (Scope scope : all) {
-                futures.add(scopes.submit(() -> {
-                    Results r = scan(scope, owners.get(scope), clients, wanted, tags, work, details, enabled, engine);
-                    progress.scopeDone(done.incrementAndGet(), all.size(), stats);
-                    return r;
-                }));
-            }
-            for (Future<Results> f : futures) {
-                results.addAll(join(f));
-            }
-            results.addNote("live scan: " + all.size() + " scope(s), " + stats.calls() + " call(s), "
+            results.addNote("live scan: " + scopesDone.get() + " scope(s), " + stats.calls() + " call(s), "
                     + stats.retries() + " retry(ies)");
         } finally {
+            accountPool.shutdownNow();
             scopes.shutdownNow();
             work.shutdownNow();
             details.shutdownNow();
@@ -124,7 +136,7 @@ public final class LiveScan {
             ScopeCollection reader = new ScopeCollection(scope, owner.credentials(), clients, wanted, tags, details,
                     permits.computeIfAbsent(c.service(), k -> new Semaphore(Math.max(1, settings.callsPerService()))));
             readers.add(reader);
-            running.add(work.submit(() -> c.collect(reader)));
+            running.add(work.submit(() -> reader.collect(c)));
         }
         running.forEach(LiveScan::join);
         List<LiveResource> resources = new ArrayList<>();

@@ -49,7 +49,8 @@ public final class LiveScanBenchmark {
         try (FakeAws fake = FakeAws.start()) {
             fake.pageSize(1000);
             for (String region : REGIONS) {
-                new SyntheticAccount(ACCOUNT, region).serve(fake.account(ACCOUNT).region(region));
+                new SyntheticAccount(ACCOUNT, region, SyntheticAccount.Size.LARGE)
+                        .serve(fake.account(ACCOUNT).region(region));
             }
             fake.inject(Fault.latency(Duration.ofMillis(latencyMs)));
             ClientSettings clients = ClientSettings.defaults().withEndpoint(fake.endpoint());
@@ -59,7 +60,8 @@ public final class LiveScanBenchmark {
             List<InfraRule> live = InfraRules.all().stream()
                     .filter(r -> new LiveAnalyzer(InfraRules.all()).rules().contains(r.metadata())).toList();
             System.out.printf(Locale.ROOT, "== live scan: %d resources in %d regions, %d ms latency per call, "
-                    + "%d calls per service at once%n", SyntheticAccount.resources() * REGIONS.size(), REGIONS.size(),
+                    + "%d calls per service at once%n", SyntheticAccount.Size.LARGE.resources() * REGIONS.size(),
+                    REGIONS.size(),
                     latencyMs, callsPerService);
             List<Double> walls = new ArrayList<>();
             List<Double> cpus = new ArrayList<>();
@@ -104,7 +106,8 @@ public final class LiveScanBenchmark {
         Map<String, Long> made = calls.stream().filter(c -> c.iamAction() != null)
                 .collect(java.util.stream.Collectors.groupingBy(Call::iamAction, TreeMap::new, java.util.stream.Collectors.counting()));
         Map<String, Integer> budget = new TreeMap<>();
-        SyntheticAccount.budget().forEach((op, n) -> budget.merge(op, n * REGIONS.size(), Integer::sum));
+        new SyntheticAccount(ACCOUNT, REGIONS.get(0), SyntheticAccount.Size.LARGE).budget()
+                .forEach((op, n) -> budget.merge(op, n * REGIONS.size(), Integer::sum));
         budget.merge("sts:GetCallerIdentity", 1, Integer::sum);
         budget.merge("cloudfront:ListDistributions", 1, Integer::sum);
         budget.merge("cloudfront:ListCachePolicies", 1, Integer::sum);
@@ -135,21 +138,8 @@ public final class LiveScanBenchmark {
      * its chain of dependent calls.
      */
     static double latencyBound(int latencyMs, int perService) {
-        return latencyMs * (1 + regionBound(perService)) / 1000.0;
+        return latencyMs * (1 + new SyntheticAccount(ACCOUNT, REGIONS.get(0), SyntheticAccount.Size.LARGE)
+                .criticalPath(perService)) / 1000.0;
     }
 
-    /** Latency units one region needs at least: the slowest service, by throughput or by chain. */
-    private static double regionBound(int perService) {
-        Map<String, Integer> byService = new TreeMap<>();
-        SyntheticAccount.budget().forEach((op, n) -> byService.merge(op.substring(0, op.indexOf(':')), n,
-                Integer::sum));
-        Map<String, Integer> chains = Map.of("elasticloadbalancing", 3, "lambda", 3, "ecs", 4, "dynamodb", 2,
-                "sqs", 2, "states", 2);
-        double worst = 0;
-        for (Map.Entry<String, Integer> e : byService.entrySet()) {
-            double throughput = Math.ceil((double) e.getValue() / perService);
-            worst = Math.max(worst, Math.max(throughput, chains.getOrDefault(e.getKey(), 1)));
-        }
-        return worst;
-    }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -19,10 +20,14 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
- * One SDK client per (account, region, service), built on first use and closed with the scan. All
- * share one HTTP client, the same timeouts and an explicit retry strategy (the SDK's standard
- * conditions, {@link ClientSettings#maxAttempts()} attempts, no circuit breaker: a scan would rather
- * wait than report a gap for ordinary throttling).
+ * The SDK clients of a scan, built on first use and closed with the scan: one per (region, service)
+ * shared by every account ({@link #shared}), whose calls sign with the credentials bound to the
+ * calling thread ({@link #as}), so that an organisation of hundreds of accounts costs a few dozen
+ * clients, not tens of thousands; and one per (owner, region, service) with fixed credentials for
+ * the calls that find the accounts ({@link #client(String, Region, AwsCredentialsProvider, Class,
+ * Supplier)}). All share one HTTP client, the same timeouts and an explicit retry strategy (the
+ * SDK's standard conditions, {@link ClientSettings#maxAttempts()} attempts, no circuit breaker: a
+ * scan would rather wait than report a gap for ordinary throttling).
  */
 public final class Clients implements AutoCloseable {
 
@@ -34,6 +39,16 @@ public final class Clients implements AutoCloseable {
     private final ExecutionInterceptor counting;
     private final SdkHttpClient http;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    private static final ThreadLocal<AwsCredentialsProvider> BOUND = new ThreadLocal<>();
+    /** The credentials of the account whose work the calling thread does ({@link #as}). */
+    private static final AwsCredentialsProvider THREAD_BOUND = () -> {
+        AwsCredentialsProvider bound = BOUND.get();
+        if (bound == null) {
+            throw SdkClientException.create("resilint: a shared client was called outside an account's work");
+        }
+        return bound.resolveCredentials();
+    };
 
     public Clients(ClientSettings settings, CallStats stats) {
         this.settings = settings;
@@ -48,14 +63,34 @@ public final class Clients implements AutoCloseable {
     }
 
     /**
-     * The client of type {@code type} for the scope, with {@code credentials} (the scope's account).
+     * Runs {@code work} on this thread as the account of {@code credentials}: calls of the
+     * {@link #shared} clients made meanwhile sign with them.
+     */
+    public static <T> T as(AwsCredentialsProvider credentials, Supplier<T> work) {
+        AwsCredentialsProvider previous = BOUND.get();
+        BOUND.set(credentials);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(previous);
+            }
+        }
+    }
+
+    /**
+     * The client of type {@code type} in the scope's region (us-east-1 for the global scope), shared
+     * by every account: call it only within {@link #as}.
      *
      * @param builder makes a fresh builder, such as {@code Ec2Client::builder}
      */
-    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
-            Scope scope, AwsCredentialsProvider credentials, Class<C> type, Supplier<B> builder) {
-        return client(scope.account(), scope.isGlobal() ? GLOBAL_REGION : Region.of(scope.region()), credentials,
-                type, builder);
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C shared(
+            Scope scope, Class<C> type, Supplier<B> builder) {
+        Region region = scope.isGlobal() ? GLOBAL_REGION : Region.of(scope.region());
+        String key = "*/" + region.id() + "/" + type.getName();
+        return type.cast(clients.computeIfAbsent(key, k -> build(region, THREAD_BOUND, builder)));
     }
 
     /**

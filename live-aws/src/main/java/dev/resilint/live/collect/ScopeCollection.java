@@ -87,7 +87,15 @@ public final class ScopeCollection implements ScopeReader {
     @Override
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
             Class<C> type, Supplier<B> builder) {
-        return clients.client(scope, credentials, type, builder);
+        return clients.shared(scope, type, builder);
+    }
+
+    /** Runs the collector in this scope, its calls made as the scope's account. */
+    public void collect(Collector collector) {
+        Clients.as(credentials, () -> {
+            collector.collect(this);
+            return null;
+        });
     }
 
     @Override
@@ -201,7 +209,7 @@ public final class ScopeCollection implements ScopeReader {
                     futures.add(details.submit(() -> {
                         IN_DETAIL.set(true);
                         try {
-                            return detail.apply(item);
+                            return Clients.as(credentials, () -> detail.apply(item));
                         } catch (RuntimeException e) {
                             failed.set(true);
                             throw e;

@@ -47,7 +47,7 @@ record CollectorRun(Scope scope, List<LiveResource> resources, Map<String, Optio
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection in = new ScopeCollection(scope, FakeAws.credentials(scope.account()), clients, wanted, tags,
                     details, new java.util.concurrent.Semaphore(4));
-            collector.collect(in);
+            in.collect(collector);
             List<LiveResource> sorted = in.resources().stream().sorted(Comparator.comparing(LiveResource::arn)).toList();
             return new CollectorRun(scope, sorted, in.completeness());
         } finally {

@@ -54,7 +54,7 @@ final class OneScope {
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection reader = new ScopeCollection(SCOPE, FakeAws.credentials(ACCOUNT), clients,
                     Set.copyOf(wanted), tags, pool, new java.util.concurrent.Semaphore(4));
-            collector.collect(reader);
+            reader.collect(collector);
             return new OneScope(reader);
         } finally {
             pool.shutdownNow();

@@ -38,7 +38,7 @@ final class ScanOfOne {
         try (Clients clients = new Clients(Scans.clients(fake), new CallStats())) {
             ScopeCollection reader = new ScopeCollection(new Scope(account, region), FakeAws.credentials(account),
                     clients, wanted.length == 0 ? Set.copyOf(collector.types()) : Set.of(wanted), tags, pool, new java.util.concurrent.Semaphore(4));
-            collector.collect(reader);
+            reader.collect(collector);
             return new ScanOfOne(reader);
         } finally {
             pool.shutdownNow();

@@ -1,0 +1,59 @@
+package dev.resilint.live.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.resilint.live.fake.FakeAws;
+import dev.resilint.live.model.Scope;
+import dev.resilint.live.twin.Scans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** One client per region and service serves every account: each call signs as the account its thread works for. */
+class ClientsTest {
+
+    static final FakeAws FAKE = FakeAws.start();
+
+    @AfterAll
+    static void close() {
+        FAKE.close();
+    }
+
+    @Test
+    void aSharedClientSignsEachCallAsTheAccountBoundToItsThread() throws Exception {
+        List<String> accounts = List.of("111111111111", "222222222222", "333333333333");
+        for (String a : accounts) {
+            FAKE.account(a).region("eu-west-1").items("sqs", "ListQueues",
+                    List.of("https://sqs.eu-west-1.amazonaws.com/" + a + "/q"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try (Clients clients = new Clients(Scans.clients(FAKE), new CallStats())) {
+            SqsClient first = clients.shared(new Scope(accounts.get(0), "eu-west-1"), SqsClient.class, SqsClient::builder);
+            assertThat(clients.shared(new Scope(accounts.get(1), "eu-west-1"), SqsClient.class, SqsClient::builder))
+                    .as("one client for every account of the region").isSameAs(first);
+            List<Future<String>> urls = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (String a : accounts) {
+                    urls.add(pool.submit(() -> Clients.as(FakeAws.credentials(a),
+                            () -> a + " " + first.listQueues().queueUrls().get(0))));
+                }
+            }
+            for (Future<String> f : urls) {
+                String[] parts = f.get().split(" ");
+                assertThat(parts[1]).as("the queue of the account the call was made for").contains("/" + parts[0] + "/");
+            }
+            assertThatThrownBy(first::listQueues).isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("outside an account's work");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(FAKE.problems()).isEmpty();
+    }
+}
