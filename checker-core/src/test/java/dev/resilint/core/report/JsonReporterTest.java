@@ -30,7 +30,7 @@ class JsonReporterTest {
     @Test
     void topLevelInFixedOrder() {
         JsonNode root = json(ReportFixtures.full(), options());
-        assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "summary", "findings", "suppressed",
+        assertThat(fieldNames(root)).containsExactly("schemaVersion", "tool", "run", "summary", "findings", "suppressed",
                 "baselined", "staleBaselineEntries", "problems", "notEvaluated", "files", "notes", "rules");
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(JsonReporter.SCHEMA_VERSION);
         assertThat(root.at("/tool/name").asText()).isEqualTo("resilint");
