@@ -82,7 +82,7 @@ final class Coverage {
         for (NotEvaluated gap : gaps) {
             if (gap.ruleId().equals(rule) && (gap.scope().equals(scope) || gap.scope().equals(account + "/*"))) {
                 return Optional.of(rule + " was not evaluated in " + display(gap.scope()) + ": "
-                        + (gap.resourceType().equals("*") ? "the account" : gap.resourceType()) + " "
+                        + (gap.resourceType().equals("*") ? "" : gap.resourceType() + " ")
                         + gap.reason().label() + (gap.detail().isEmpty() ? "" : " (" + gap.detail() + ")"));
             }
         }
