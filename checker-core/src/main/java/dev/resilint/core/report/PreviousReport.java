@@ -69,9 +69,15 @@ public record PreviousReport(String name, Optional<LocalDate> date, List<Finding
             String line = e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
                     : ":" + e.getLocation().getLineNr();
             throw new PreviousReportException(name + line + ": not a resilint JSON report (not valid JSON: "
-                    + e.getOriginalMessage() + ")");
+                    + jsonError(e.getOriginalMessage()) + ")");
         }
         return parse(root, name);
+    }
+
+    /** Jackson's message on one line, without where it was (the line is named already). */
+    private static String jsonError(String message) {
+        String first = message == null ? "syntax error" : message.strip().lines().findFirst().orElse("syntax error");
+        return first.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s+", " ").strip();
     }
 
     /** The report whose JSON is {@code root}. */
