@@ -8,6 +8,8 @@ import dev.resilint.core.report.PreviousReportException;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportOptions;
 import dev.resilint.core.report.ReportWriteException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -100,10 +102,7 @@ final class TriageOptions {
             if (by.isEmpty()) {
                 throw new UserException("--output-dir needs --group-by: it writes one file per group");
             }
-            Path dir = env.workingDirectory().resolve(outputDir);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UserException("--output-dir " + outputDir + ": not a directory");
-            }
+            createDirectory(env.workingDirectory());
         }
         Optional<PreviousReport> previous = Optional.empty();
         if (compare != null) {
@@ -115,6 +114,34 @@ final class TriageOptions {
         }
         return new Plan(previous, failOnNew, by, Optional.ofNullable(outputDir).map(env.workingDirectory()::resolve),
                 outputDir == null ? "" : outputDir.toString());
+    }
+
+    /** Creates the directory of {@code --output-dir} before the analysis, so that a scan does not end on it. */
+    private void createDirectory(Path workingDirectory) {
+        Path dir = workingDirectory.resolve(outputDir);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserException("--output-dir " + outputDir + ": not a directory");
+        }
+        for (Path above = dir.getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above)) { // the nearest existing directory above DIR must be one
+                if (!Files.isDirectory(above)) {
+                    throw new UserException("--output-dir " + outputDir + ": cannot create it, "
+                            + (above.startsWith(workingDirectory) ? workingDirectory.relativize(above) : above)
+                            + " is not a directory");
+                }
+                break;
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (AccessDeniedException e) {
+            throw new UserException("--output-dir " + outputDir + ": cannot create it (permission denied)");
+        } catch (IOException e) {
+            throw new UserException("--output-dir " + outputDir + ": cannot create it (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserException("--output-dir " + outputDir + ": not writable");
+        }
     }
 
     /** Whether the command reads no tags where it could ({@code scan --skip-tags}). */
