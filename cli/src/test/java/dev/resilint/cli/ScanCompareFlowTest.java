@@ -80,6 +80,19 @@ class ScanCompareFlowTest {
         region.items("autoscaling", "DescribeAutoScalingGroups", items);
     }
 
+    /** An Auto Scaling group in one zone (AZ01) in {@code account}. */
+    private static void singleZoneGroup(String account, String name) {
+        FakeRegion region = FAKE.account(account).region("eu-west-1");
+        region.items("ec2", "DescribeSubnets", List.of(Map.of("SubnetId", "subnet-a", "AvailabilityZone",
+                "eu-west-1a", "VpcId", "vpc-1")));
+        region.items("autoscaling", "DescribeAutoScalingGroups", List.of(Trees.map("AutoScalingGroupName", name,
+                "AutoScalingGroupARN", "arn:aws:autoscaling:eu-west-1:" + account
+                        + ":autoScalingGroup:1:autoScalingGroupName/" + name,
+                "MinSize", 2, "MaxSize", 4, "DesiredCapacity", 2, "DefaultCooldown", 300,
+                "AvailabilityZones", List.of("eu-west-1a"), "HealthCheckType", "EC2", "VPCZoneIdentifier", "subnet-a",
+                "CreatedTime", "2026-01-01T00:00:00Z", "Tags", List.of())));
+    }
+
     /** web (Owner team-a), batch (owner team-b: another key) and jobs (no tags). */
     private static void night1Account() {
         singleZoneGroups(new java.util.TreeMap<>(Map.of(
@@ -169,6 +182,32 @@ class ScanCompareFlowTest {
         assertThat(report.get("fixed")).isEmpty();
         assertThat(report.get("notRechecked")).hasSize(3);
         assertThat(report.at("/notEvaluated/0/change").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void theFindingsOfAnAccountWhoseRoleCouldNotBeAssumedTonightAreNotFixed() throws Exception {
+        String member = "444455556666";
+        singleZoneGroup(ACCOUNT, "web");
+        singleZoneGroup(member, "batch");
+        Files.writeString(dir.resolve("accounts.txt"), ACCOUNT + "\n" + member + "\n");
+        String[] scan = {"scan", "--accounts", "accounts.txt", "--role-name", "ResilintScan", "--include-rules", "AZ01"};
+        List<String> night1 = new ArrayList<>(List.of(scan));
+        night1.addAll(List.of("--format", "json", "-o", "night1.json"));
+        Cli.Result first = cli.run(night1.toArray(String[]::new));
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
+        assertThat(JSON.readTree(dir.resolve("night1.json").toFile()).get("findings")).hasSize(2);
+
+        FAKE.account(member).denyAssumeRole("ResilintScan");
+        List<String> night2 = new ArrayList<>(List.of(scan));
+        night2.addAll(List.of("--compare", "night1.json", "--no-color"));
+        Cli.Result r = cli.run(night2.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1); // web is still there: 1 before 4
+        assertThat(r.out()).startsWith("0 new, 0 fixed since " + date("night1.json")
+                + "; 1 unchanged; 1 not re-checked (not evaluated this time); 1 new gap.\n\n")
+                .contains("  not re-checked  arn:aws:autoscaling:eu-west-1:" + member)
+                .contains("(AZ01 was not evaluated in " + member + " (every region): access-denied")
+                .doesNotContain("fixed  ");
     }
 
     @Test
