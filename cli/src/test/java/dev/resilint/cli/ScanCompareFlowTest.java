@@ -129,6 +129,25 @@ class ScanCompareFlowTest {
     }
 
     @Test
+    void aResourceWhoseTagsCouldNotBeReadIsInAGroupThatSaysSo() throws Exception {
+        FakeRegion eu = FAKE.account(ACCOUNT).region("eu-west-1");
+        String arn = "arn:aws:dynamodb:eu-west-1:" + ACCOUNT + ":table/orders-view";
+        eu.items("dynamodb", "ListTables", List.of("orders-view"));
+        eu.answer("dynamodb", "DescribeTable", "TableName", "orders-view", Map.of("Table", Map.of(
+                "TableName", "orders-view", "TableArn", arn, "TableStatus", "ACTIVE")));
+        eu.answer("dynamodb", "DescribeContinuousBackups", "TableName", "orders-view", Map.of(
+                "ContinuousBackupsDescription", Map.of("ContinuousBackupsStatus", "ENABLED",
+                        "PointInTimeRecoveryDescription", Map.of("PointInTimeRecoveryStatus", "DISABLED"))));
+        FAKE.inject(Fault.error("AccessDeniedException", 400).on("dynamodb", "ListTagsOfResource"));
+
+        Cli.Result r = cli.run("scan", "--include-rules", "DR03", "--group-by", "tag:Owner", "--format", "json");
+
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.at("/findings/0/location/arn").asText()).as(r.out() + r.err()).isEqualTo(arn);
+        assertThat(json.at("/findings/0/group").asText()).isEqualTo("(Owner tag unknown)");
+    }
+
+    @Test
     void theNextNightSaysWhatIsNewAndWhatIsFixedAndFailsOnlyOnWhatIsNew() throws Exception {
         night1Account();
         assertThat(cli.run("scan", "--include-rules", "AZ01", "--group-by", "tag:Owner", "--format", "json", "-o",
