@@ -8,6 +8,7 @@
 #   bench/org-scan.sh                    # 200 accounts x 2 regions x ~100 resources, 20 ms a call
 #   ACCOUNTS=50 LATENCY=50 bench/org-scan.sh
 #   SHARDS=0 bench/org-scan.sh           # without the sharded runs
+#   SCAN_JAVA_OPTS=-Xmx512m bench/org-scan.sh   # shows the scan's memory stays bounded
 #
 # Needs Java 17, Maven and GNU time. Nothing leaves loopback.
 set -euo pipefail
@@ -27,6 +28,7 @@ jar="$root/cli/target/resilint.jar"
 serve() {
   coproc SERVER { java -cp "$root/bench/target/benchmarks.jar" dev.resilint.bench.live.FakeOrganization \
     "$accounts" "$latency" eu-west-1 us-east-1 2>&1; }
+  server_pid="$SERVER_PID" # bash unsets SERVER_PID once the coprocess ends
   : >"$out/server.log"
   while IFS= read -r line <&"${SERVER[0]}"; do
     echo "$line" >>"$out/server.log"
@@ -46,7 +48,7 @@ stop() {
     echo "$line" >>"$out/server.log"
     echo "  $line"
   done
-  wait "$SERVER_PID" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
 }
 
 # scan LABEL ARGS...: one resilint scan under GNU time
@@ -55,7 +57,7 @@ scan() {
   shift
   AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY=fake AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="$endpoint" \
     /usr/bin/time -f "%e %U %S %M" -o "$out/time.one" \
-    java -jar "$jar" scan --organization --role-name ResilintScan --region eu-west-1 --region us-east-1 \
+    java ${SCAN_JAVA_OPTS:-} -jar "$jar" scan --organization --role-name ResilintScan --region eu-west-1 --region us-east-1 \
       --fail-on none "$@" >"$out/$label.out" 2>"$out/$label.err" || true
   read -r wall user sys rss <"$out/time.one"
   printf '%-28s wall %6.2f s  cpu %6.2f s  peak RSS %5.0f MB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" \
