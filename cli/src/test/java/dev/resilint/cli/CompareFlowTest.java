@@ -101,6 +101,7 @@ class CompareFlowTest {
         assertThat(changes).containsExactly("Orders unchanged", "Reports new", "Scratch unchanged");
         assertThat(json.at("/fixed/0/location/resourceId").asText()).isEqualTo("Billing");
         assertThat(json.at("/comparison/previousDate").asText()).isEqualTo(previousDate());
+        assertThat(json.at("/run").has("scopes")).as("templates are judged files, not scopes").isFalse();
     }
 
     @Test

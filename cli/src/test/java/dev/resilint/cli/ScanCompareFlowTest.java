@@ -214,7 +214,10 @@ class ScanCompareFlowTest {
         night1.addAll(List.of("--format", "json", "-o", "night1.json"));
         Cli.Result first = cli.run(night1.toArray(String[]::new));
         assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
-        assertThat(JSON.readTree(dir.resolve("night1.json").toFile()).get("findings")).hasSize(2);
+        JsonNode previous = JSON.readTree(dir.resolve("night1.json").toFile());
+        assertThat(previous.get("findings")).hasSize(2);
+        assertThat(previous.at("/run/scopes").toString())
+                .isEqualTo("[\"111122223333/eu-west-1\",\"" + member + "/eu-west-1\"]");
 
         FAKE.account(member).denyAssumeRole("ResilintScan");
         List<String> night2 = new ArrayList<>(List.of(scan));

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * {@code resilint-report.schema.json} next to this class and in {@code docs/report-formats.md}.
  * Everything the run knows is included, suppressed findings always (with their suppression),
  * regardless of {@link ReportOptions#includeSuppressed()}. Properties appear in a fixed order.
- * {@code run.date} is the day of the run. Compared with a previous report, each active finding and
+ * {@code run.date} is the day of the run, {@code run.scopes} the live scopes ({@code account/region})
+ * it judged (what a later {@code --compare} needs, after a {@code merge} too). Compared with a previous report, each active finding and
  * gap has a {@code change}, and {@code comparison}, {@code fixed}, {@code notRechecked} and
  * {@code notEvaluatedResolved} say what changed; grouped, {@code groupBy} names the grouping and
  * every finding has its {@code group}.
@@ -50,6 +51,10 @@ public final class JsonReporter implements Reporter {
         tool.put("version", options.toolVersion());
         ObjectNode run = root.putObject("run");
         report.date().ifPresent(d -> run.put("date", d.toString()));
+        List<String> scopes = report.scopes().stream().filter(sc -> !report.files().contains(sc)).toList();
+        if (!scopes.isEmpty()) {
+            scopes.forEach(run.putArray("scopes")::add);
+        }
         summary(report, root.putObject("summary"));
         Optional<Comparison> comparison = report.comparison();
         comparison.ifPresent(c -> comparison(report, c, root.putObject("comparison")));

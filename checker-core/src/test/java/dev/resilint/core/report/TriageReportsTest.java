@@ -140,6 +140,7 @@ class TriageReportsTest {
         SchemaValidation.assertValid(SCHEMA, json);
 
         assertThat(json.at("/run/date").asText()).isEqualTo("2027-03-31");
+        assertThat(json.at("/run/scopes").toString()).isEqualTo("[\"111122223333/eu-west-1\",\"444455556666/eu-west-1\"]");
         assertThat(json.get("groupBy").asText()).isEqualTo("tag:Owner");
         List<String> changes = new ArrayList<>();
         json.get("findings").forEach(f -> changes.add(f.at("/location/arn").asText().replaceAll(".*[:/]", "") + " "
@@ -168,5 +169,8 @@ class TriageReportsTest {
         }
         assertThat(json.at("/findings/0").has("change")).isFalse();
         assertThat(json.at("/findings/0").has("group")).isFalse();
+        JsonNode template = SchemaValidation.parse(ReportFixtures.render(ReportFormat.JSON, ReportFixtures.full(),
+                ReportFixtures.options()));
+        assertThat(template.get("run").toString()).isEqualTo("{}");
     }
 }
