@@ -192,7 +192,7 @@ class CompareFlowTest {
                 "resilint: --compare baseline.json: not a resilint JSON report (write one with --format json)");
         assertRefused(List.of("--compare", "report.sarif"),
                 "resilint: --compare report.sarif: not a resilint JSON report (write one with --format json)");
-        assertRefused(List.of("--compare", "stacks"), "resilint: --compare stacks: cannot read it");
+        assertRefused(List.of("--compare", "stacks"), "resilint: --compare stacks: a directory, not a JSON report");
     }
 
     @Test

@@ -50,6 +50,9 @@ public record PreviousReport(String name, Optional<LocalDate> date, List<Finding
 
     /** Reads the report in {@code file}; {@code name} is how messages name it. */
     public static PreviousReport read(Path file, String name) throws PreviousReportException {
+        if (Files.isDirectory(file)) {
+            throw new PreviousReportException(name + ": a directory, not a JSON report");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

@@ -52,7 +52,7 @@ class PreviousReportTest {
         assertThatThrownBy(() -> PreviousReport.read(dir.resolve("night1.json"), "night1.json"))
                 .hasMessage("night1.json: no such file");
         assertThatThrownBy(() -> PreviousReport.read(dir, "reports/"))
-                .isInstanceOf(PreviousReportException.class).hasMessageStartingWith("reports/: cannot read it");
+                .isInstanceOf(PreviousReportException.class).hasMessage("reports/: a directory, not a JSON report");
     }
 
     @Test
