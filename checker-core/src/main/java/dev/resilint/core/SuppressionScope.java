@@ -177,4 +177,25 @@ public sealed interface SuppressionScope {
             return arn;
         }
     }
+
+    /**
+     * A scope read back from a JSON report, known only by its description (what {@link #describe()}
+     * gave when the report was written). It covers nothing: a report says what a suppression covered,
+     * not how to match it again.
+     */
+    record Recorded(String description) implements SuppressionScope {
+        public Recorded {
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public boolean covers(Location location) {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return description;
+        }
+    }
 }

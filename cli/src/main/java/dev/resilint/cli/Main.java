@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             CodeCommand.class,
             ScanCommand.class,
+            MergeCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
             BaselineCommand.class,
@@ -37,6 +38,8 @@ import picocli.CommandLine.Command;
             "  resilint check --format sarif --output-file resilint.sarif stacks/",
             "  resilint code target/classes --source-root src/main/java",
             "  resilint scan --region eu-west-1 --format json --output-file scan.json",
+            "  resilint scan --organization --role-name R --shard 2/4 --format json -o shard-2.json",
+            "  resilint merge shard-*.json --format markdown -o scan.md   one report of the 4 shards",
             "  resilint explain AZ04                  why a rule matters and how to fix it"})
 public final class Main implements Runnable {
 

@@ -39,7 +39,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     /** One {@code --format} with its optional {@code --output-file}. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text (default), json, sarif, junit or markdown. Repeat for several formats.")
+                description = "text (default), json, sarif, junit, markdown or gitlab (GitLab Code Quality). Repeat for several formats.")
         String format;
 
         @Option(names = {"-o", "--output-file"}, paramLabel = "FILE",
@@ -114,6 +114,16 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
         ReportOptions options = new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get(),
                 plan.groupBy());
+        return deliver(report, resolved, options, plan, env);
+    }
+
+    /**
+     * Writes the report in every output and the group pages ({@code --output-dir}), lists its
+     * problems on standard error when no text report on standard output does, and the summary line
+     * when no report goes there; returns the exit code.
+     */
+    static int deliver(Report report, List<ReportWriter.Output> resolved, ReportOptions options,
+            TriageOptions.Plan plan, Main.Environment env) {
         try {
             new ReportWriter(options).write(report, resolved, env.out());
         } catch (ReportWriteException e) {
@@ -133,8 +143,12 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return report.exitCode();
     }
 
-    /** The outputs in the order given; text to standard output when none is. */
     private List<ReportWriter.Output> resolveOutputs() {
+        return resolveOutputs(outputs, env);
+    }
+
+    /** The outputs in the order given; text to standard output when none is. */
+    static List<ReportWriter.Output> resolveOutputs(List<Output> outputs, Main.Environment env) {
         List<ReportWriter.Output> result = new ArrayList<>();
         for (Output o : outputs) {
             ReportFormat format;

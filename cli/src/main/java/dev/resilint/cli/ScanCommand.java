@@ -1,6 +1,7 @@
 package dev.resilint.cli;
 
 import dev.resilint.core.FailThreshold;
+import dev.resilint.core.Shard;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.report.ExitCodes;
@@ -9,6 +10,7 @@ import dev.resilint.live.IamPolicy;
 import dev.resilint.live.LiveScan;
 import dev.resilint.live.ScanSettings;
 import dev.resilint.live.aws.AwsChains;
+import dev.resilint.live.aws.CallStats;
 import dev.resilint.live.aws.ClientSettings;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -21,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -75,6 +78,12 @@ final class ScanCommand extends ReportingCommand {
                     + "whose resilint:suppress tags are then not read.")
     boolean skipTags;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Scan only shard K of N of the accounts (1 <= K <= N), picked by a stable hash of each "
+                    + "account id before any role is assumed, so that N workers of a job matrix cover the accounts "
+                    + "between them; join their JSON reports with 'resilint merge'.")
+    String shard;
+
     @Option(names = "--print-iam-policy",
             description = "Print the read-only IAM policy the scan needs (docs/iam-policy.json) and exit.")
     boolean printPolicy;
@@ -126,11 +135,29 @@ final class ScanCommand extends ReportingCommand {
             System.setProperty("http.maxConnections",
                     String.valueOf(LiveScan.connectionsPerHost(settings.parallelScopes(), settings.callsPerService())));
         }
-        LiveScan.Progress progress = env.terminal() ? new TerminalProgress(env.err()) : LiveScan.Progress.NONE;
+        TerminalProgress terminal = env.terminal() ? new TerminalProgress(env.err()) : null;
+        AtomicReference<String> statistics = new AtomicReference<>();
+        LiveScan.Progress progress = new LiveScan.Progress() {
+            @Override
+            public void advanced(int accounts, int total, int scopes, CallStats stats) {
+                if (terminal != null) {
+                    terminal.advanced(accounts, total, scopes, stats);
+                }
+            }
+
+            @Override
+            public void finished(int scopes, CallStats stats) {
+                statistics.set("live scan: " + scopes + " scope(s), " + stats.calls() + " call(s), " + stats.retries()
+                        + " retry(ies)");
+            }
+        };
         Report report = analysis.run(env, Wiring.liveAnalyzer(settings, progress), List.of(), List.of(), config,
                 baseline, threshold);
-        if (progress instanceof TerminalProgress t) {
-            t.finish();
+        if (terminal != null) {
+            terminal.finish();
+        }
+        if (analysis.verbose && statistics.get() != null) { // run statistics are no part of the report
+            env.err().println("resilint: " + statistics.get());
         }
         return report;
     }
@@ -163,9 +190,17 @@ final class ScanCommand extends ReportingCommand {
         if (home.isEmpty()) {
             throw new UserException("no region: give --region REGION, or set AWS_REGION or a profile's region");
         }
+        Optional<Shard> part = Optional.empty();
+        if (shard != null) {
+            try {
+                part = Optional.of(Shard.parse(shard));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--shard '" + shard + "': " + e.getMessage());
+            }
+        }
         return new ScanSettings(which, regions, allRegions, Optional.ofNullable(roleName),
                 Optional.ofNullable(externalId), AwsChains.credentials(chosen), home.get(), ClientSettings.defaults(), 8, 4,
-                !skipTags);
+                !skipTags, part);
     }
 
     /** The account ids of an accounts file; a usage error naming the file and line for anything else. */

@@ -3,6 +3,7 @@ package dev.resilint.cli;
 import dev.resilint.core.report.Comparison;
 import dev.resilint.core.report.GroupBy;
 import dev.resilint.core.report.GroupPages;
+import dev.resilint.core.report.JsonReportReader;
 import dev.resilint.core.report.PreviousReport;
 import dev.resilint.core.report.PreviousReportException;
 import dev.resilint.core.report.Report;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What changed since an earlier run and who must act, for every command that reports findings
- * ({@code check}, {@code code}, {@code scan}): {@code --compare} with a previous JSON report,
+ * ({@code check}, {@code code}, {@code scan}, and {@code merge} of a scan's shards): {@code --compare} with a previous JSON report,
  * {@code --fail-on-new}, {@code --group-by} and {@code --output-dir}. Everything is checked, and the
  * previous report read, before the analysis starts: a nightly scan must not read an organisation
  * for an hour and then stop on a mistyped file name.
@@ -107,7 +108,8 @@ final class TriageOptions {
         Optional<PreviousReport> previous = Optional.empty();
         if (compare != null) {
             try {
-                previous = Optional.of(PreviousReport.read(env.workingDirectory().resolve(compare), compare.toString()));
+                previous = Optional.of(PreviousReport.read(env.workingDirectory().resolve(compare), compare.toString(),
+                        new JsonReportReader(env.analyzers().catalog()::find)));
             } catch (PreviousReportException e) {
                 throw new UserException("--compare " + e.getMessage());
             }

@@ -72,6 +72,12 @@ public final class LiveAnalyzer implements Analyzer {
         return rules.stream().map(InfraRule::metadata).toList();
     }
 
+    /** The scan's account selection, regions, role and tag reading ({@link ScanSettings#describe()}). */
+    @Override
+    public List<String> configuration() {
+        return settings.map(ScanSettings::describe).orElse(List.of());
+    }
+
     @Override
     public Results analyze(AnalysisRequest request) {
         if (!request.inputs().isEmpty()) {
@@ -83,6 +89,7 @@ public final class LiveAnalyzer implements Analyzer {
         } catch (Accounts.SetupException e) {
             Results results = new Results();
             results.addProblem(Problem.input("", 0, 0, e.getMessage()));
+            scan.shard().ifPresent(shard -> results.addNote(shard.unresolvedNote()));
             return results;
         }
     }

@@ -5,6 +5,7 @@ import dev.resilint.live.model.Scope;
 import dev.resilint.core.Engine;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
+import dev.resilint.core.Shard;
 import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.graph.GraphRules;
 import dev.resilint.infra.graph.InfraRule;
@@ -50,6 +51,15 @@ public final class LiveScan {
 
         /** {@code accounts} of {@code total} accounts are read, {@code scopes} account regions so far. */
         void advanced(int accounts, int total, int scopes, CallStats stats);
+
+        /**
+         * The scan is over: {@code scopes} account regions were read with the calls of {@code stats}.
+         * These run statistics are not part of the report, which holds only what the accounts say:
+         * the shards of a scan, merged, give the report of one scan over all accounts byte for byte,
+         * though each shard makes calls of its own (listing the accounts, say).
+         */
+        default void finished(int scopes, CallStats stats) {
+        }
     }
 
     public LiveScan(ScanSettings settings, List<Collector> collectors, Progress progress) {
@@ -74,11 +84,18 @@ public final class LiveScan {
         try (Clients clients = new Clients(settings.clients(), stats)) {
             Accounts accounts = new Accounts(settings, clients);
             List<String> ids = accounts.ids();
+            if (settings.shard().isPresent()) { // before any role is assumed: the other shards read the others
+                Shard shard = settings.shard().get();
+                List<String> all = ids;
+                ids = all.stream().filter(shard::holds).toList();
+                results.addNote(shard.note(ids, all.size()));
+            }
             boolean global = collectors.stream().anyMatch(c -> c.global() && c.types().stream().anyMatch(wanted::contains));
             AtomicInteger accountsDone = new AtomicInteger();
             AtomicInteger scopesDone = new AtomicInteger();
             // accounts are read as they come, a bounded number at a time, and only their findings are kept
             List<Future<Results>> perAccount = new ArrayList<>();
+            int total = ids.size();
             for (String id : ids) {
                 perAccount.add(accountPool.submit(() -> {
                     Results r = new Results();
@@ -90,7 +107,7 @@ public final class LiveScan {
                                 perScope.add(scopes.submit(() -> {
                                     Results one = scan(scope, target.get(), clients, wanted, tags, work, details,
                                             enabled, engine);
-                                    progress.advanced(accountsDone.get(), ids.size(), scopesDone.incrementAndGet(),
+                                    progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(),
                                             stats);
                                     return one;
                                 }));
@@ -100,7 +117,7 @@ public final class LiveScan {
                             target.get().close(settings);
                         }
                     }
-                    progress.advanced(accountsDone.incrementAndGet(), ids.size(), scopesDone.get(), stats);
+                    progress.advanced(accountsDone.incrementAndGet(), total, scopesDone.get(), stats);
                     return r;
                 }));
             }
@@ -111,8 +128,7 @@ public final class LiveScan {
                             u.detail(), ""));
                 }
             }
-            results.addNote("live scan: " + scopesDone.get() + " scope(s), " + stats.calls() + " call(s), "
-                    + stats.retries() + " retry(ies)");
+            progress.finished(scopesDone.get(), stats);
         } finally {
             accountPool.shutdownNow();
             scopes.shutdownNow();

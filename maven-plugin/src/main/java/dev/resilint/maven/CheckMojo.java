@@ -9,6 +9,8 @@ import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.config.ConfigException;
 import dev.resilint.core.config.ConfigLoader;
+import dev.resilint.core.history.HistoryException;
+import dev.resilint.core.history.NewSince;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
@@ -81,7 +83,15 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "resilint.baseline")
     File baseline;
 
-    /** Report formats written to {@code outputDirectory}: text, json, sarif, junit, markdown. */
+    /**
+     * A git revision (say {@code origin/main}): report only template findings that the module's
+     * templates did not have there (read with git; renamed files keep their findings). Code findings
+     * are judged as usual, since the revision's bytecode is not at hand: keep a baseline for those.
+     */
+    @Parameter(property = "resilint.newSince")
+    String newSince;
+
+    /** Report formats written to {@code outputDirectory}: text, json, sarif, junit, markdown, gitlab. */
     @Parameter(property = "resilint.formats", defaultValue = "text")
     List<String> formats;
 
@@ -164,6 +174,22 @@ public final class CheckMojo extends AbstractMojo {
         if (analyses.isEmpty()) {
             getLog().info("resilint: no CloudFormation templates and no compiled classes to judge");
             return;
+        }
+        Optional<NewSince> before = Optional.empty();
+        if (newSince != null && !newSince.isBlank() && !templates.isEmpty()) {
+            Runner.Analysis cfn = analyses.get(0);
+            Config judged = config;
+            try {
+                before = Optional.of(NewSince.at(newSince.strip(), base, templates, TemplateDiscovery::mayMatter,
+                        (dir, inputs) -> new Runner(catalog).runAll(
+                                List.of(new Runner.Analysis(cfn.analyzer(), inputs, List.of(), false)),
+                                new RunOptions(List.of(), dir, judged, Optional.empty(), FailThreshold.NONE,
+                                        LocalDate.now(), List.of()))));
+            } catch (HistoryException e) {
+                throw new MojoExecutionException("resilint: " + e.getMessage());
+            }
+            known = Optional.of(before.get().with(known));
+            getLog().info("resilint: " + before.get().note());
         }
         Report report = new Runner(catalog).runAll(analyses,
                 new RunOptions(List.of(), base, config, known, threshold, LocalDate.now(), List.of()));

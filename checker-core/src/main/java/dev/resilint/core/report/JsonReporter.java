@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,9 @@ import java.util.function.Function;
  * it judged (what a later {@code --compare} needs, after a {@code merge} too). Compared with a previous report, each active finding and
  * gap has a {@code change}, and {@code comparison}, {@code fixed}, {@code notRechecked} and
  * {@code notEvaluatedResolved} say what changed; grouped, {@code groupBy} names the grouping and
- * every finding has its {@code group}.
+ * every finding has its {@code group}. Each finding carries the tags of its resource as the run
+ * read them ({@code tags}, keys sorted), or {@code tagsUnread} when they could not be read, so that
+ * a report read back ({@code merge}) can still be grouped by a tag.
  */
 public final class JsonReporter implements Reporter {
 
@@ -50,6 +53,9 @@ public final class JsonReporter implements Reporter {
         tool.put("name", "resilint");
         tool.put("version", options.toolVersion());
         ObjectNode run = root.putObject("run");
+        if (!report.configuration().isEmpty()) {
+            run.put("configuration", report.configuration());
+        }
         report.date().ifPresent(d -> run.put("date", d.toString()));
         List<String> scopes = report.scopes().stream().filter(sc -> !report.files().contains(sc)).toList();
         if (!scopes.isEmpty()) {
@@ -174,6 +180,13 @@ public final class JsonReporter implements Reporter {
         comparison.ifPresent(c -> o.put("change", c.change(f).label()));
         if (groupOf != null) {
             o.put("group", groupOf.apply(f));
+        }
+        Optional<Map<String, String>> tags = report.tags().of(f.location());
+        if (tags.isPresent()) {
+            ObjectNode to = o.putObject("tags");
+            new TreeMap<>(tags.get()).forEach(to::put);
+        } else if (report.tags().unread(f.location())) {
+            o.put("tagsUnread", true);
         }
         if (f.suppression().isPresent()) {
             Suppression s = f.suppression().get();

@@ -2,6 +2,7 @@ package dev.resilint.core.report;
 
 import dev.resilint.core.Finding;
 import dev.resilint.core.Severity;
+import dev.resilint.core.Shard;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * GitHub-flavoured Markdown for a pull-request comment: a heading with the verdict, the summary
- * sentence, a table of findings per rule and severity, then one table per file (or class, or AWS
+ * sentence (and, for a shard of a scan, the shard's note: which accounts it covers), a table of
+ * findings per rule and severity, then one table per file (or class, or AWS
  * account and region) with location, rule (linked to its documentation), severity and message,
  * then evaluation gaps (what a live scan could not read, and the rules it kept from judging), then
  * problems (inputs that could not be read, rules that failed). All text from findings is
@@ -36,6 +38,9 @@ public final class MarkdownReporter implements Reporter {
         sb.append("## ").append(verdict(report)).append("\n\n");
         comparison.ifPresent(c -> sb.append("**").append(Markdown.escape(Places.changes(report, c))).append("**\n\n"));
         sb.append(Places.summary(report)).append("\n\n");
+        for (String note : report.notes().stream().filter(Shard.Note::is).toList()) {
+            sb.append("_").append(Markdown.escape(note)).append("_\n\n");
+        }
         if (!report.findings().isEmpty()) {
             ruleTable(report, sb);
         }

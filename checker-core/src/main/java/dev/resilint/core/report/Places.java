@@ -6,6 +6,7 @@ import dev.resilint.core.Location;
 import dev.resilint.core.Problem;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
+import dev.resilint.core.Shard;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -112,6 +113,15 @@ final class Places {
             all.addAll(report.suppressed());
         }
         return all;
+    }
+
+    /**
+     * The notes a report shows: all of them when verbose, else only a shard's note ({@link Shard.Note}),
+     * which says what part of a scan the report covers (and that a shard that held no account scanned
+     * nothing, rather than found nothing).
+     */
+    static List<String> notes(Report report, ReportOptions options) {
+        return options.verbose() ? report.notes() : report.notes().stream().filter(Shard.Note::is).toList();
     }
 
     /**

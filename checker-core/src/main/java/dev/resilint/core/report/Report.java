@@ -31,6 +31,9 @@ import java.util.Set;
  * @param files the input files analyzed, sorted
  * @param notes verbose-only remarks (skipped files and why)
  * @param threshold from which severity findings fail the run
+ * @param configuration digest of everything that decides the findings besides the inputs
+ *     ({@code sha256:} and 64 hex digits: see {@code ConfigurationDigest}), or the empty string when
+ *     unknown; reports of one scan's shards can be merged only when theirs agree
  * @param date the day of the run (what suppression expiry was judged against), when known
  * @param scopes the live scopes ({@code account/region}) and template files whose resources the
  *     rules judged, sorted: what a later run's {@link Comparison} needs to tell fixed from not re-checked
@@ -40,14 +43,19 @@ import java.util.Set;
 public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
         List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
         List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
-        FailThreshold threshold, Optional<LocalDate> date, List<String> scopes, ResourceTags tags,
-        Optional<Comparison> comparison) {
+        FailThreshold threshold, String configuration, Optional<LocalDate> date, List<String> scopes,
+        ResourceTags tags, Optional<Comparison> comparison) {
 
     /** The order of {@link #notEvaluated()}: scope, resource type, subject, reason, detail, rule. */
     public static final Comparator<NotEvaluated> NOT_EVALUATED_ORDER = Comparator.comparing(NotEvaluated::scope)
             .thenComparing(NotEvaluated::resourceType).thenComparing(NotEvaluated::subject)
             .thenComparing(NotEvaluated::reason).thenComparing(NotEvaluated::detail)
             .thenComparing(NotEvaluated::ruleId);
+
+    /** The order of {@link #problems()}: file, line, column, rule, message. */
+    public static final Comparator<Problem> PROBLEM_ORDER = Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::ruleId)
+            .thenComparing(Problem::message);
 
     public Report {
         rules = List.copyOf(rules);
@@ -59,19 +67,40 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         notEvaluated = notEvaluated.stream().sorted(NOT_EVALUATED_ORDER).distinct().toList();
         files = List.copyOf(files);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(threshold, "threshold");
+        configuration = configuration == null ? "" : configuration;
         Objects.requireNonNull(date, "date");
         scopes = scopes.stream().distinct().sorted().toList();
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(comparison, "comparison");
     }
 
-    /** A report of a run on no particular day, with no tags and no comparison. */
+    /** A report whose configuration digest is not known, of no particular day, with no tags and no comparison. */
     public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
             List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
             List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
             FailThreshold threshold) {
         this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
-                notes, threshold, Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
+                notes, threshold, "", Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
+    }
+
+    /** A report of a run on no particular day, with no tags and no comparison. */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold, String configuration) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, configuration, Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
+    }
+
+    /** A report whose configuration digest is not known (built by hand, in tests). */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold, Optional<LocalDate> date, List<String> scopes, ResourceTags tags,
+            Optional<Comparison> comparison) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, "", date, scopes, tags, comparison);
     }
 
     /** A report without evaluation gaps (templates and code are always read in full). */
@@ -79,13 +108,27 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
             List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
             List<Problem> problems, List<String> files, List<String> notes, FailThreshold threshold) {
         this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, List.of(), files,
-                notes, threshold);
+                notes, threshold, "");
+    }
+
+    /** This report judged by another threshold (the exit code and failing count follow). */
+    public Report withThreshold(FailThreshold other) {
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, notes, other, configuration, date, scopes, tags, comparison);
+    }
+
+    /** This report with one more note. */
+    public Report withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, more, threshold, configuration, date, scopes, tags, comparison);
     }
 
     /** This report compared with a previous one. */
     public Report withComparison(Comparison value) {
         return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
-                notEvaluated, files, notes, threshold, date, scopes, tags, Optional.of(value));
+                notEvaluated, files, notes, threshold, configuration, date, scopes, tags, Optional.of(value));
     }
 
     /**

@@ -11,7 +11,8 @@ public enum ReportFormat {
     JSON("json"),
     SARIF("sarif"),
     JUNIT("xml"),
-    MARKDOWN("md");
+    MARKDOWN("md"),
+    GITLAB("gitlab.json");
 
     private final String extension;
 
@@ -28,7 +29,7 @@ public enum ReportFormat {
         return extension;
     }
 
-    /** {@code text, json, sarif, junit or markdown}: the labels, for messages and help. */
+    /** {@code text, json, sarif, junit, markdown or gitlab}: the labels, for messages and help. */
     public static String labels() {
         List<String> labels = Arrays.stream(values()).map(ReportFormat::label).toList();
         return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
@@ -51,6 +52,7 @@ public enum ReportFormat {
             case SARIF -> new SarifReporter(options);
             case JUNIT -> new JunitReporter(options);
             case MARKDOWN -> new MarkdownReporter(options);
+            case GITLAB -> new GitlabReporter(options);
         };
     }
 }

@@ -26,8 +26,9 @@ import java.util.Optional;
  *
  * Evaluation gaps (rules that could not judge part of a live account) follow the findings, one line
  * per account, region, type and cause naming the rules (the first {@value #MAX_GAPS} unless
- * {@link ReportOptions#verbose()}); problems follow, notes follow when verbose, and one summary
- * line ends the report. ANSI colour is used only when {@link ReportOptions#color()} is set.
+ * {@link ReportOptions#verbose()}); problems follow, notes follow when verbose (a shard's note, which
+ * says what part of a scan the report covers, always), and one summary line ends the report. ANSI
+ * colour is used only when {@link ReportOptions#color()} is set.
  *
  * <p>Compared with a previous report ({@link Report#comparison()}), the report leads with what
  * changed ({@code 3 new, 1 fixed since 2027-03-30.}), marks each new finding and gap {@code new},
@@ -100,8 +101,9 @@ public final class TextReporter implements Reporter {
             }
             sb.append('\n');
         }
-        if (options.verbose() && !report.notes().isEmpty()) {
-            for (String note : report.notes()) {
+        List<String> notes = Places.notes(report, options);
+        if (!notes.isEmpty()) {
+            for (String note : notes) {
                 sb.append(paint(DIM, "note:")).append(' ').append(oneLine(note)).append('\n');
             }
             sb.append('\n');

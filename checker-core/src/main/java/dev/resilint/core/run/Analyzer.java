@@ -26,6 +26,15 @@ public interface Analyzer {
     List<RuleMetadata> rules();
 
     /**
+     * What besides the rule configuration decides this analyzer's findings, for the run's
+     * {@link ConfigurationDigest}: a live scan's account selection and regions, say. Nothing by
+     * default; inputs (files) are not part of it.
+     */
+    default List<String> configuration() {
+        return List.of();
+    }
+
+    /**
      * Analyzes the inputs. Unreadable inputs become input-error problems in the results; the
      * method itself throws only for resilint bugs.
      */

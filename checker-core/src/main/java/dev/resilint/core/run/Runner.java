@@ -60,6 +60,7 @@ public final class Runner {
         Engine engine = new Engine(options.config());
         Results results = new Results();
         List<RuleMetadata> ran = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
         for (Analysis analysis : analyses) {
             Analyzer analyzer = analysis.analyzer();
             AnalysisRequest request = new AnalysisRequest(analysis.inputs(), options.workingDirectory(), options.config(),
@@ -69,17 +70,28 @@ public final class Runner {
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                 results.addProblem(Problem.internal("", "", "analyzer " + analyzer.name() + " failed: " + e));
             }
+            analyzer.configuration().forEach(line -> settings.add(analyzer.name() + ": " + line));
             for (RuleMetadata rule : analyzer.rules()) {
                 if (options.config().isEnabled(rule.id())) {
                     ran.add(rule);
                 }
             }
         }
-        return finish(results, ran, engine, options);
+        return finish(results, ran, engine, options, settings);
     }
 
     /** Applies suppressions and the baseline to analysis results and builds the report. */
     public Report finish(Results results, List<RuleMetadata> ran, Engine engine, RunOptions options) {
+        return finish(results, ran, engine, options, List.of());
+    }
+
+    /**
+     * Applies suppressions and the baseline to analysis results and builds the report.
+     *
+     * @param analyzerSettings what the analyzers add to the {@link ConfigurationDigest}
+     */
+    public Report finish(Results results, List<RuleMetadata> ran, Engine engine, RunOptions options,
+            List<String> analyzerSettings) {
         List<Suppression> suppressions = new ArrayList<>(options.config().suppressions());
         suppressions.addAll(results.suppressions());
         Suppressor suppressor = new Suppressor(catalog, options.today(), engine.severityOf(CoreRules.INVALID_SUPPRESSION));
@@ -109,12 +121,13 @@ public final class Runner {
         }
         rules.sort(Comparator.comparing(RuleMetadata::id));
         List<Problem> problems = new ArrayList<>(results.problems());
-        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
-                .thenComparingInt(Problem::column).thenComparing(Problem::ruleId).thenComparing(Problem::message));
+        problems.sort(Report.PROBLEM_ORDER);
         List<String> files = results.files().stream().distinct().sorted().toList();
-        return new Report(rules.stream().distinct().toList(), active, suppressed, baselined, stale,
-                options.baseline().isPresent(), problems, results.notEvaluated(), files, results.notes(),
-                options.threshold(), Optional.of(options.today()), results.scopes(), results.resourceTags(),
-                Optional.empty());
+        List<RuleMetadata> distinct = rules.stream().distinct().toList();
+        String digest = ConfigurationDigest.of(distinct, options.config(), options.baseline(),
+                analyzerSettings);
+        return new Report(distinct, active, suppressed, baselined, stale, options.baseline().isPresent(), problems,
+                results.notEvaluated(), files, results.notes(), options.threshold(), digest,
+                Optional.of(options.today()), results.scopes(), results.resourceTags(), Optional.empty());
     }
 }

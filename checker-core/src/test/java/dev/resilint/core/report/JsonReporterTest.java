@@ -38,6 +38,19 @@ class JsonReporterTest {
     }
 
     @Test
+    void theRunNamesTheDigestOfItsConfigurationWhenKnown() {
+        Report full = ReportFixtures.full();
+        String digest = "sha256:" + "ab".repeat(32);
+        Report digested = new Report(full.rules(), full.findings(), full.suppressed(), full.baselined(),
+                full.staleBaselineEntries(), full.baselineUsed(), full.problems(), full.notEvaluated(), full.files(),
+                full.notes(), full.threshold(), digest);
+        JsonNode root = json(digested, options());
+        assertThat(fieldNames(root.get("run"))).containsExactly("configuration");
+        assertThat(root.at("/run/configuration").asText()).isEqualTo(digest);
+        assertThat(fieldNames(json(full, options()).get("run"))).isEmpty();
+    }
+
+    @Test
     void summaryCounts() {
         JsonNode summary = json(ReportFixtures.full(), options()).get("summary");
         assertThat(summary.at("/bySeverity/error").asInt()).isEqualTo(2);

@@ -3,6 +3,8 @@ package dev.resilint.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resilint.core.Finding;
 import dev.resilint.core.ResourceTags;
 import java.nio.file.Files;
@@ -14,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreviousReportTest {
 
+    private static final JsonReportReader READER = new JsonReportReader(JsonReportReaderTest.CATALOG);
+
     @TempDir
     Path dir;
 
     private PreviousReport read(String name, String content) throws Exception {
         Files.writeString(dir.resolve(name), content);
-        return PreviousReport.read(dir.resolve(name), name);
+        return PreviousReport.read(dir.resolve(name), name, READER);
     }
 
     private void refused(String name, String content, String message) {
@@ -49,37 +53,60 @@ class PreviousReportTest {
 
     @Test
     void aMissingFileOrADirectoryIsNamed() {
-        assertThatThrownBy(() -> PreviousReport.read(dir.resolve("night1.json"), "night1.json"))
+        assertThatThrownBy(() -> PreviousReport.read(dir.resolve("night1.json"), "night1.json", READER))
                 .hasMessage("night1.json: no such file");
-        assertThatThrownBy(() -> PreviousReport.read(dir, "reports/"))
+        assertThatThrownBy(() -> PreviousReport.read(dir, "reports/", READER))
                 .isInstanceOf(PreviousReportException.class).hasMessage("reports/: a directory, not a JSON report");
     }
 
     @Test
-    void anythingButAResilintJsonReportIsRefused() {
-        refused("night1.json", "{\"findings\": [", "night1.json:1: not a resilint JSON report (not valid JSON: "
-                + "Unexpected end-of-input: expected close marker for Array)");
+    void anythingButAResilintJsonReportIsRefused() throws Exception {
+        refused("night1.json", "{\"findings\": [", "night1.json: not a resilint JSON report (invalid JSON at line 1)");
         refused("report.sarif", "{\"version\": \"2.1.0\", \"runs\": []}",
-                "report.sarif: not a resilint JSON report (write one with --format json)");
+                "report.sarif: not a resilint JSON report (resilint ... --format json)");
         refused("baseline.json", "{\"version\": 1, \"entries\": []}",
-                "baseline.json: not a resilint JSON report (write one with --format json)");
-        refused("list.json", "[]", "list.json: not a resilint JSON report (write one with --format json)");
+                "baseline.json: not a resilint JSON report (resilint ... --format json)");
+        refused("list.json", "[]", "list.json: not a resilint JSON report (resilint ... --format json)");
         refused("v9.json", "{\"schemaVersion\": 9, \"tool\": {\"name\": \"resilint\"}, \"findings\": []}",
-                "v9.json: a resilint JSON report of schema version 9, which this resilint (schema version 1) "
-                        + "cannot compare with");
-        String oneFinding = "{\"schemaVersion\": 1, \"tool\": {\"name\": \"resilint\"}, \"run\": {\"date\": \"%s\"}, "
-                + "\"findings\": [{\"ruleId\": \"AZ04\", \"severity\": \"warning\", \"location\": {\"kind\": \"live\", "
-                + "\"arn\": \"arn:aws:rds:eu-west-1:111122223333:db:orders\"}}]}";
-        refused("cut.json", oneFinding.formatted("2027-03-30"), "cut.json: findings[0]: no \"fingerprint\"");
-        refused("date.json", oneFinding.formatted("last night"),
-                "date.json: run.date 'last night' is not a date like 2027-03-31");
+                "v9.json: a report of schemaVersion 9; this resilint reads schemaVersion 1");
+        JsonNode dated = SchemaValidation.parse(ReportFixtures.render(ReportFormat.JSON, night1(),
+                ReportOptions.defaults()));
+        ((ObjectNode) dated.at("/findings/0")).remove("fingerprint");
+        refused("cut.json", dated.toPrettyString(), "cut.json: findings[0].fingerprint: missing");
+        ((ObjectNode) dated.at("/findings/0")).put("fingerprint", "x");
+        ((ObjectNode) dated.get("run")).put("date", "last night");
+        refused("date.json", dated.toPrettyString(), "date.json: run.date: not a date like 2027-03-31: 'last night'");
     }
 
     @Test
-    void aReportOfOlderResilintWithoutRunDateIsRead() throws Exception {
-        PreviousReport old = read("old.json", "{\"schemaVersion\": 1, \"tool\": {\"name\": \"resilint\"}, "
-                + "\"findings\": [], \"notEvaluated\": []}");
+    void aReportWithoutRunDateIsReadUndated() throws Exception {
+        Report full = ReportFixtures.full();
+        PreviousReport old = read("old.json", ReportFixtures.render(ReportFormat.JSON, full, ReportOptions.defaults()));
         assertThat(old.date()).isEmpty();
-        assertThat(old.findings()).isEmpty();
+        assertThat(old.findings()).extracting(Finding::fingerprint)
+                .containsExactlyElementsOf(full.findings().stream().map(Finding::fingerprint).toList());
+    }
+
+    @Test
+    void theGroupsOfAGroupedReportAreItsFindingsGroups() {
+        Report report = night1();
+        Report tagged = new Report(report.rules(), report.findings(), report.suppressed(), report.baselined(),
+                report.staleBaselineEntries(), report.baselineUsed(), report.problems(), report.notEvaluated(),
+                report.files(), report.notes(), report.threshold(), report.date(), report.scopes(),
+                TriageFixtures.owners(java.util.Map.of(report.findings().get(0).location(), "team-a")),
+                Optional.empty());
+        PreviousReport previous = TriageFixtures.previous(tagged,
+                new ReportOptions(false, false, false, "1.0.0", Optional.of(GroupBy.parse("tag:Owner"))),
+                dir.resolve("night1.json"));
+        assertThat(previous.groupBy()).contains("tag:Owner");
+        assertThat(previous.groups()).containsEntry(report.findings().get(0).fingerprint(), "team-a")
+                .hasSize(report.findings().size());
+    }
+
+    private static Report night1() {
+        Report full = ReportFixtures.full();
+        return new Report(full.rules(), full.findings(), full.suppressed(), full.baselined(),
+                full.staleBaselineEntries(), true, full.problems(), ReportFixtures.gaps(), full.files(), full.notes(),
+                full.threshold(), Optional.of(TriageFixtures.NIGHT1), List.of(), ResourceTags.NONE, Optional.empty());
     }
 }

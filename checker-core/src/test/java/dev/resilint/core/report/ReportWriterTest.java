@@ -103,6 +103,6 @@ class ReportWriterTest {
 
     @Test
     void formatLabelsForMessages() {
-        assertThat(ReportFormat.labels()).isEqualTo("text, json, sarif, junit or markdown");
+        assertThat(ReportFormat.labels()).isEqualTo("text, json, sarif, junit, markdown or gitlab");
     }
 }

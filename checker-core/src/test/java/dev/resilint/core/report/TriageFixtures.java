@@ -95,7 +95,7 @@ final class TriageFixtures {
     static PreviousReport previous(Report report, ReportOptions options, Path file) {
         try {
             Files.writeString(file, ReportFixtures.render(ReportFormat.JSON, report, options));
-            return PreviousReport.read(file, file.getFileName().toString());
+            return PreviousReport.read(file, file.getFileName().toString(), new JsonReportReader(JsonReportReaderTest.CATALOG));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (PreviousReportException e) {

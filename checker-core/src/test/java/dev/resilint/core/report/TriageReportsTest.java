@@ -173,4 +173,45 @@ class TriageReportsTest {
                 ReportFixtures.options()));
         assertThat(template.get("run").toString()).isEqualTo("{}");
     }
+
+    /**
+     * A compared, grouped report with tags read, tags unread and none recorded is read back into a
+     * report that every format writes alike, the JSON byte for byte, however it is grouped.
+     */
+    @Test
+    void aComparedGroupedReportIsReadBackAsItWasWritten() throws Exception {
+        Report compared = compared(false);
+        Map<String, Map<String, String>> read = new java.util.HashMap<>();
+        read.put(ResourceTags.key(orders.location()), Map.of("Owner", "team-a", "CostCentre", "42"));
+        Report tagged = new Report(compared.rules(), compared.findings(), compared.suppressed(), compared.baselined(),
+                compared.staleBaselineEntries(), compared.baselineUsed(), compared.problems(), compared.notEvaluated(),
+                compared.files(), compared.notes(), compared.threshold(), "sha256:" + "ab".repeat(32),
+                compared.date(), compared.scopes(), ResourceTags.of(read, Set.of(ResourceTags.key(web.location()))),
+                compared.comparison());
+        JsonReportReader reader = new JsonReportReader(JsonReportReaderTest.CATALOG);
+        for (Report report : List.of(compared, compared(true), tagged)) {
+            for (String by : List.of("", "tag:Owner", "account", "region", "rule")) {
+                ReportOptions options = by.isEmpty() ? ReportFixtures.options() : ReportFixtures.options()
+                        .withGroupBy(Optional.of(GroupBy.parse(by)));
+                String json = ReportFixtures.render(ReportFormat.JSON, report, options);
+                JsonReportReader.Read back = reader.read(json, "night2.json");
+                assertThat(back.groupBy().map(GroupBy::label)).isEqualTo(options.groupBy().map(GroupBy::label));
+                assertThat(back.report().date()).contains(NIGHT2);
+                assertThat(back.report().comparison()).isPresent();
+                for (ReportFormat format : ReportFormat.values()) {
+                    assertThat(ReportFixtures.render(format, back.report(), options)).as(by + " " + format)
+                            .isEqualTo(ReportFixtures.render(format, report, options));
+                }
+            }
+        }
+        String json = ReportFixtures.render(ReportFormat.JSON, tagged, byOwner());
+        JsonNode root = SchemaValidation.parse(json);
+        assertThat(SCHEMA.validate(root)).isEmpty();
+        JsonNode first = root.at("/findings/0");
+        assertThat(first.at("/location/arn").asText()).isEqualTo(orders.location().subject());
+        assertThat(first.get("tags").toString()).isEqualTo("{\"CostCentre\":\"42\",\"Owner\":\"team-a\"}");
+        assertThat(root.at("/findings/1/tagsUnread").asBoolean()).isTrue();
+        assertThat(root.at("/findings/1/group").asText()).isEqualTo("(Owner tag unknown)");
+        assertThat(reader.read(json, "night2.json").report().tags()).isEqualTo(tagged.tags());
+    }
 }

@@ -59,7 +59,7 @@ class RunSettingsTest {
     void formatsByNameInAnyCase() throws Exception {
         assertThat(RunSettings.format("SARIF", "--format")).isEqualTo(ReportFormat.SARIF);
         assertThatThrownBy(() -> RunSettings.format("pdf", "--format")).isInstanceOf(SettingException.class)
-                .hasMessage("unknown --format 'pdf'; expected text, json, sarif, junit or markdown");
+                .hasMessage("unknown --format 'pdf'; expected text, json, sarif, junit, markdown or gitlab");
     }
 
     @Test

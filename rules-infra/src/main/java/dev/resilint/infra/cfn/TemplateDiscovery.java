@@ -55,6 +55,14 @@ public final class TemplateDiscovery {
     }
 
     /**
+     * True for the names of the files discovery may look at: a template extension, or the
+     * {@code cdk.out} marker of a CDK cloud assembly ({@code --new-since} copies only these).
+     */
+    public static boolean mayMatter(String fileName) {
+        return fileName.equals(CDK_ASSEMBLY_NAME) || hasTemplateExtension(Path.of(fileName));
+    }
+
+    /**
      * True for an AWS CDK cloud assembly: a directory named {@code cdk.out}, or one holding the
      * {@code manifest.json} and {@code cdk.out} files CDK writes into every assembly (its output
      * directory may be renamed with {@code --output}).
