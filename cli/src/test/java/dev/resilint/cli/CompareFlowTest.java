@@ -186,12 +186,12 @@ class CompareFlowTest {
         Files.writeString(dir.resolve("baseline.json"), "{\"version\": 1, \"entries\": []}");
         Files.writeString(dir.resolve("report.sarif"), "{\"version\": \"2.1.0\", \"runs\": []}");
         assertRefused(List.of("--compare", "missing.json"), "resilint: --compare missing.json: no such file");
-        assertRefused(List.of("--compare", "broken.json"), "resilint: --compare broken.json:1: not a resilint JSON "
-                + "report (not valid JSON: Unexpected end-of-input within/between Object entries)");
+        assertRefused(List.of("--compare", "broken.json"), "resilint: --compare broken.json: not a resilint JSON "
+                + "report (invalid JSON at line 1: Unexpected end-of-input within/between Object entries)");
         assertRefused(List.of("--compare", "baseline.json"),
-                "resilint: --compare baseline.json: not a resilint JSON report (write one with --format json)");
+                "resilint: --compare baseline.json: not a resilint JSON report (resilint ... --format json)");
         assertRefused(List.of("--compare", "report.sarif"),
-                "resilint: --compare report.sarif: not a resilint JSON report (write one with --format json)");
+                "resilint: --compare report.sarif: not a resilint JSON report (resilint ... --format json)");
         assertRefused(List.of("--compare", "stacks"), "resilint: --compare stacks: a directory, not a JSON report");
     }
 

@@ -354,7 +354,7 @@ class ShardMergeFlowTest {
         assertThat(cli.run("check", "stack.yaml", "--format", "json", "-o", "check.json").exitCode()).isIn(0, 1);
 
         Map<String, String> refusals = new java.util.LinkedHashMap<>();
-        refusals.put("shard-1.txt", "shard-1.txt: not a resilint JSON report (invalid JSON at line 1)");
+        refusals.put("shard-1.txt", "shard-1.txt: not a resilint JSON report (invalid JSON at line 1: ");
         refusals.put("truncated.json", "truncated.json: not a resilint JSON report (invalid JSON at line ");
         refusals.put("missing.json", "missing.json: no such file");
         refusals.put("check.json", "check.json is not the report of a shard of a scan (resilint scan --shard K/N "

@@ -112,7 +112,8 @@ public final class JsonReportReader {
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
                     : " at line " + e.getLocation().getLineNr();
-            throw new ReportReadException(displayName + ": not a resilint JSON report (invalid JSON" + line + ")");
+            throw new ReportReadException(displayName + ": not a resilint JSON report (invalid JSON" + line + ": "
+                    + jsonError(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject() || !root.path("schemaVersion").isIntegralNumber()
                 || !"resilint".equals(root.path("tool").path("name").asText(null))) {
@@ -142,6 +143,12 @@ public final class JsonReportReader {
                     + " does not agree with the rest of the report (edited by hand?)");
         }
         return read;
+    }
+
+    /** Jackson's message on one line, without where it was (the line is named already). */
+    private static String jsonError(String message) {
+        String first = message == null ? "syntax error" : message.strip().lines().findFirst().orElse("syntax error");
+        return first.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s+", " ").strip();
     }
 
     /** The JSON report that {@code read} was read from, as resilint writes it. */

@@ -219,7 +219,8 @@ class JsonReportReaderTest {
         }
         assertThat(messages.entrySet().stream().map(e -> e.getValue()).collect(Collectors.toList())).containsExactly(
                 "baseline.json: not a resilint JSON report (resilint ... --format json)",
-                "broken.json: not a resilint JSON report (invalid JSON at line 2)",
+                "broken.json: not a resilint JSON report (invalid JSON at line 2: Unexpected end-of-input within/between "
+                        + "Object entries)",
                 "list.json: not a resilint JSON report (resilint ... --format json)",
                 "missing.json: no such file",
                 "next.json: a report of schemaVersion 2; this resilint reads schemaVersion 1",

@@ -61,7 +61,8 @@ class PreviousReportTest {
 
     @Test
     void anythingButAResilintJsonReportIsRefused() throws Exception {
-        refused("night1.json", "{\"findings\": [", "night1.json: not a resilint JSON report (invalid JSON at line 1)");
+        refused("night1.json", "{\"findings\": [", "night1.json: not a resilint JSON report (invalid JSON at line 1: "
+                + "Unexpected end-of-input: expected close marker for Array)");
         refused("report.sarif", "{\"version\": \"2.1.0\", \"runs\": []}",
                 "report.sarif: not a resilint JSON report (resilint ... --format json)");
         refused("baseline.json", "{\"version\": 1, \"entries\": []}",
