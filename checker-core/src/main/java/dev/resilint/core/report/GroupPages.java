@@ -72,8 +72,8 @@ public final class GroupPages {
         List<NotEvaluated> gaps = report.notEvaluated().stream().filter(g -> grouping.concerns(group, g)).toList();
         Report part = new Report(report.rules(), filter(report.findings(), in), filter(report.suppressed(), in),
                 filter(report.baselined(), in), List.of(), report.baselineUsed(), report.problems(), gaps,
-                report.files(), report.notes(), report.threshold(), report.date(), report.scopes(), report.tags(),
-                Optional.empty());
+                report.files(), report.notes(), report.threshold(), report.configuration(), report.date(),
+                report.scopes(), report.tags(), Optional.empty());
         return report.comparison().map(c -> part.withComparison(c.restrictedTo(grouping.previousIn(group),
                 g -> grouping.concerns(group, g)))).orElse(part);
     }
