@@ -415,7 +415,8 @@ class ShardMergeFlowTest {
         Cli.Result merge = new Cli(dir).run("merge", "--help");
         assertThat(merge.exitCode()).isZero();
         assertThat(merge.out()).contains("REPORT.json", "--format", "--output-file", "--fail-on",
-                "4   live scan finished with evaluation gaps");
+                "4   live scan finished with evaluation gaps", "--compare=PREVIOUS.json", "--fail-on-new",
+                "--group-by=", "--output-dir=DIR");
         assertThat(new Cli(dir).run("--help").out()).contains("resilint merge shard-*.json");
     }
 }

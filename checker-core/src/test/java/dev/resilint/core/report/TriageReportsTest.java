@@ -214,4 +214,33 @@ class TriageReportsTest {
         assertThat(root.at("/findings/1/group").asText()).isEqualTo("(Owner tag unknown)");
         assertThat(reader.read(json, "night2.json").report().tags()).isEqualTo(tagged.tags());
     }
+
+    /** What a compared, grouped report says of its findings must follow from the rest: edits are refused. */
+    @Test
+    void aComparedGroupedReportThatDisagreesWithItselfIsRefused() throws Exception {
+        JsonReportReader reader = new JsonReportReader(JsonReportReaderTest.CATALOG);
+        String json = ReportFixtures.render(ReportFormat.JSON, compared(false), byOwner());
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("/findings/0/group", "night2.json: /findings/0/group does not agree with the rest of the report "
+                + "(edited by hand?)");
+        refusals.put("/findings/0/change", "night2.json: /comparison/new does not agree with the rest of the report "
+                + "(edited by hand?)");
+        refusals.put("/findings/0/tagsUnread", "night2.json: findings[0].tagsUnread: true or absent, not false");
+        refusals.put("/findings/0/tags", "night2.json: /findings/0/group does not agree with the rest of the report "
+                + "(edited by hand?)");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            JsonNode root = SchemaValidation.parse(json);
+            com.fasterxml.jackson.databind.node.ObjectNode first =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) root.at("/findings/0");
+            switch (refusal.getKey()) {
+                case "/findings/0/group" -> first.put("group", "team-z");
+                case "/findings/0/change" -> first.put("change",
+                        first.get("change").asText().equals("new") ? "unchanged" : "new");
+                case "/findings/0/tagsUnread" -> first.put("tagsUnread", false);
+                default -> first.putObject("tags").put("Owner", "team-z");
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(root.toPrettyString(), "night2.json"))
+                    .as(refusal.getKey()).isInstanceOf(ReportReadException.class).hasMessage(refusal.getValue());
+        }
+    }
 }
