@@ -1,9 +1,16 @@
 package dev.resilint.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** What an analysis produced: findings, the suppressions it read, problems, and the files it looked at. */
+/**
+ * What an analysis produced: findings, the suppressions it read, problems, the files and scopes it
+ * judged, and the tags of the resources findings are about.
+ */
 public final class Results {
 
     private final List<Finding> findings = new ArrayList<>();
@@ -12,6 +19,9 @@ public final class Results {
     private final List<String> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<NotEvaluated> notEvaluated = new ArrayList<>();
+    private final List<String> scopes = new ArrayList<>();
+    private final Map<String, Map<String, String>> tags = new HashMap<>();
+    private final Set<String> tagsUnread = new HashSet<>();
 
     public synchronized void addFinding(Finding finding) {
         findings.add(finding);
@@ -40,6 +50,24 @@ public final class Results {
         notEvaluated.add(gap);
     }
 
+    /**
+     * Records a scope whose resources the rules judged: a template file, or {@code account/region}
+     * of a live scan (as {@link NotEvaluated#scope()} names it). What a later run compares with.
+     */
+    public synchronized void addScope(String scope) {
+        scopes.add(scope);
+    }
+
+    /** Records the tags of the resource at {@code resource} (a finding's location), as its source read them. */
+    public synchronized void addResourceTags(Location resource, Map<String, String> resourceTags) {
+        tags.put(ResourceTags.key(resource), Map.copyOf(resourceTags));
+    }
+
+    /** Records that the tags of the resource at {@code resource} could not be read. */
+    public synchronized void addUnreadTags(Location resource) {
+        tagsUnread.add(ResourceTags.key(resource));
+    }
+
     public synchronized void addAll(Results other) {
         findings.addAll(other.findings());
         suppressions.addAll(other.suppressions());
@@ -47,6 +75,11 @@ public final class Results {
         files.addAll(other.files());
         notes.addAll(other.notes());
         notEvaluated.addAll(other.notEvaluated());
+        scopes.addAll(other.scopes());
+        synchronized (other) {
+            tags.putAll(other.tags);
+            tagsUnread.addAll(other.tagsUnread);
+        }
     }
 
     public synchronized List<Finding> findings() {
@@ -71,5 +104,13 @@ public final class Results {
 
     public synchronized List<NotEvaluated> notEvaluated() {
         return List.copyOf(notEvaluated);
+    }
+
+    public synchronized List<String> scopes() {
+        return List.copyOf(scopes);
+    }
+
+    public synchronized ResourceTags resourceTags() {
+        return ResourceTags.of(tags, tagsUnread);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,13 +26,17 @@ import picocli.CommandLine.Parameters;
  * {@code resilint merge}: the JSON reports of one scan's shards ({@code resilint scan --shard K/N})
  * joined into the report of one scan over all their accounts, in any format, byte for byte what
  * that scan would have written, with its exit code. Reports that are not one scan's shards are
- * refused, naming the file ({@link ReportMerger}).
+ * refused, naming the file ({@link ReportMerger}). It takes the {@link TriageOptions} of the scan
+ * ({@code --compare}, {@code --fail-on-new}, {@code --group-by}, {@code --output-dir}), with the
+ * same results as one scan given them: the shards' reports carry the scopes they judged and the
+ * tags of their findings' resources.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Join the JSON reports of a scan's shards into the report of one scan of all accounts.",
             "The same findings, order, counts and exit code as that one scan, in any format.",
             "The shards come from 'resilint scan --shard K/N --format json'.",
-            "It refuses other versions or configurations, missing or repeated shards, and repeated accounts."})
+            "It refuses other versions or configurations, missing or repeated shards, and repeated accounts.",
+            "--compare, --fail-on-new, --group-by and --output-dir work as with scan."})
 final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Main.ExitCodeAware {
 
     @Parameters(paramLabel = "REPORT.json", arity = "1..*",
@@ -56,6 +61,9 @@ final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Ma
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR=1 does the same).")
     boolean noColor;
 
+    @Mixin
+    TriageOptions triage;
+
     private Main.Environment env;
 
     @Override
@@ -76,6 +84,7 @@ final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Ma
             threshold = Optional.of(FailThreshold.parse(failOn).orElseThrow(() -> new UserException(
                     "--fail-on expects error, warning, note or none, not '" + failOn + "'")));
         }
+        TriageOptions.Plan plan = triage.plan(env);
         JsonReportReader reader = new JsonReportReader(env.analyzers().catalog()::find);
         List<ReportMerger.Input> inputs = new ArrayList<>();
         String version = Version.get();
@@ -98,8 +107,9 @@ final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Ma
         } catch (ReportMerger.MergeException e) {
             throw new UserException(e.getMessage());
         }
+        Report report = plan.compare(merged);
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
-        return ReportingCommand.deliver(merged, resolved, new ReportOptions(color, verbose, includeSuppressed, version),
-                env);
+        return ReportingCommand.deliver(report, resolved,
+                new ReportOptions(color, verbose, includeSuppressed, version, plan.groupBy()), plan, env);
     }
 }

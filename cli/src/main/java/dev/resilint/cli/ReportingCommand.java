@@ -5,6 +5,7 @@ import dev.resilint.core.Problem;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
+import dev.resilint.core.report.Change;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code check} and {@code code} share: they analyze inputs with one analyzer and report the
- * findings in the chosen formats, with baselines, failure threshold and exit codes alike.
+ * What {@code check}, {@code code} and {@code scan} share: they analyze inputs with one analyzer and
+ * report the findings in the chosen formats, with baselines, failure threshold, comparison with a
+ * previous report, grouping ({@link TriageOptions}) and exit codes alike.
  */
 abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAware, Main.ExitCodeAware {
 
@@ -71,6 +73,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR=1 does the same).")
     boolean noColor;
+
+    @Mixin
+    TriageOptions triage;
 
     Main.Environment env;
 
@@ -122,6 +127,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     @Override
     public Integer call() {
         List<ReportWriter.Output> resolved = resolveOutputs();
+        TriageOptions.Plan plan = triage.plan(env);
         Config config = adjust(analysis.loadConfig(env, env.analyzers().catalog()));
         FailThreshold threshold;
         Optional<Baseline> base;
@@ -131,24 +137,26 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         } catch (BaselineException e) {
             throw new UserException(e.getMessage());
         }
-        Report report = run(config, base, threshold);
+        Report report = plan.compare(run(config, base, threshold));
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
-        return deliver(report, resolved, new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get()),
-                env);
+        ReportOptions options = new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get(),
+                plan.groupBy());
+        return deliver(report, resolved, options, plan, env);
     }
 
     /**
-     * Writes the report in every output, lists its problems on standard error when no text report
-     * on standard output does, and the summary line when no report goes there; returns the exit code.
+     * Writes the report in every output and the group pages ({@code --output-dir}), lists its
+     * problems on standard error when no text report on standard output does, and the summary line
+     * when no report goes there; returns the exit code.
      */
     static int deliver(Report report, List<ReportWriter.Output> resolved, ReportOptions options,
-            Main.Environment env) {
-        ReportWriter writer = new ReportWriter(options);
+            TriageOptions.Plan plan, Main.Environment env) {
         try {
-            writer.write(report, resolved, env.out());
+            new ReportWriter(options).write(report, resolved, env.out());
         } catch (ReportWriteException e) {
             throw new UserException(e.getMessage());
         }
+        plan.writePages(report, options);
         boolean textOnStdout = resolved.stream().anyMatch(o -> o.toStream() && o.format() == ReportFormat.TEXT);
         if (!textOnStdout) { // the text report lists problems itself; otherwise they must not hide in a file
             for (Problem p : report.problems()) {
@@ -189,7 +197,9 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     }
 
     static String summaryLine(Report report) {
-        return "resilint: " + report.findings().size() + " finding(s), " + report.failingCount()
+        String changes = report.comparison().map(c -> " (" + c.count(report.findings(), Change.NEW) + " new, "
+                + c.fixed().size() + " fixed " + c.since() + ")").orElse("");
+        return "resilint: " + report.findings().size() + " finding(s)" + changes + ", " + report.failingCount()
                 + " at or above " + report.threshold().label() + ", " + report.suppressed().size() + " suppressed, "
                 + report.baselined().size() + " baselined, " + report.problems().size() + " problem(s) in "
                 + report.files().size() + " file(s)";

@@ -203,6 +203,120 @@ class ShardMergeFlowTest {
         assertThat(Files.readString(dir.resolve("none.json"))).isEqualTo(Files.readString(dir.resolve("whole-none.json")));
     }
 
+    private static Map<String, Object> owner(String group, String team) {
+        return Map.of("Key", "Owner", "Value", team, "ResourceId", group, "ResourceType", "auto-scaling-group",
+                "PropagateAtLaunch", false);
+    }
+
+    /**
+     * Owners' groups in one zone. Yesterday: web (team-a) and api (no tags) in CALLER, batch (team-b)
+     * in PLAIN, legacy (team-a) in LOCKED, cache (team-b) in TAGGED. Tonight batch is gone (fixed),
+     * LOCKED's role cannot be assumed (legacy is not re-checked), and jobs (team-c) in EMPTY is new.
+     */
+    private static void owners(boolean tonight) {
+        FAKE.reset();
+        for (String account : ACCOUNTS) {
+            for (String region : List.of("eu-west-1", "us-east-1")) {
+                nothing(account, region);
+            }
+        }
+        singleZoneGroup(CALLER, "eu-west-1", "web", List.of(owner("web", "team-a")));
+        singleZoneGroup(CALLER, "us-east-1", "api", List.of());
+        singleZoneGroup(TAGGED, "eu-west-1", "cache", List.of(owner("cache", "team-b")));
+        if (tonight) {
+            singleZoneGroup(EMPTY, "us-east-1", "jobs", List.of(owner("jobs", "team-c")));
+            FAKE.account(LOCKED).denyAssumeRole(ROLE);
+        } else {
+            singleZoneGroup(PLAIN, "eu-west-1", "batch", List.of(owner("batch", "team-b")));
+            singleZoneGroup(LOCKED, "eu-west-1", "legacy", List.of(owner("legacy", "team-a")));
+        }
+    }
+
+    private static List<String> filesIn(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * The nightly workflow of the README: the merge of tonight's shards, compared with last night's
+     * report, failing on new findings only and grouped by the Owner tag into one page per owner, is
+     * one scan given the same options: the same JSON, Markdown and text, the same pages, the same
+     * exit code. The shards are scanned without those options; their reports carry the tags of
+     * their findings' resources and the scopes they judged.
+     */
+    @Test
+    void theMergedShardsComparedAndGroupedByOwnerAreTheWholeScanGivenTheSameOptions() throws Exception {
+        Cli cli = new Cli(dir);
+        Files.writeString(dir.resolve("accounts.txt"), String.join("\n", ACCOUNTS) + "\n");
+        owners(false);
+        Cli.Result yesterday = cli.run(scan("--group-by", "tag:Owner", "--format", "json", "-o", "previous.json"));
+        assertThat(yesterday.exitCode()).as(yesterday.err()).isEqualTo(1);
+        owners(true);
+        String[] triage = {"--compare", "previous.json", "--fail-on-new", "--group-by", "tag:Owner"};
+        Cli.Result single = cli.run(with(scan(triage), "--output-dir", "owners-whole", "--format", "json", "-o",
+                "whole.json", "--format", "markdown", "-o", "whole.md", "--format", "text", "-o", "whole.txt"));
+        assertThat(single.exitCode()).as(single.err()).isEqualTo(1);
+        for (int k = 1; k <= 3; k++) {
+            Cli.Result shard = cli.run(scan("--shard", k + "/3", "--format", "json", "-o", "shard-" + k + ".json"));
+            assertThat(shard.exitCode()).as("shard " + k + ": " + shard.err()).isIn(1, 4);
+        }
+        Cli.Result merged = cli.run(with(with(new String[] {"merge", "shard-2.json", "shard-3.json", "shard-1.json"},
+                triage), "--output-dir", "owners-merged", "--format", "json", "-o", "merged.json", "--format",
+                "markdown", "-o", "merged.md", "--format", "text", "-o", "merged.txt"));
+        assertThat(merged.exitCode()).as(merged.err()).isEqualTo(single.exitCode());
+        for (String format : List.of("json", "md", "txt")) {
+            assertThat(Files.readString(dir.resolve("merged." + format))).as(format)
+                    .isEqualTo(Files.readString(dir.resolve("whole." + format)));
+        }
+        List<String> pages = filesIn(dir.resolve("owners-whole"));
+        assertThat(pages).contains("index.md").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(filesIn(dir.resolve("owners-merged"))).isEqualTo(pages);
+        for (String page : pages) {
+            assertThat(Files.readString(dir.resolve("owners-merged").resolve(page))).as(page)
+                    .isEqualTo(Files.readString(dir.resolve("owners-whole").resolve(page)));
+        }
+
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("merged.json").toFile());
+        assertThat(report.at("/run/date").asText()).matches("\\d{4}-\\d{2}-\\d{2}")
+                .isEqualTo(new ObjectMapper().readTree(dir.resolve("shard-1.json").toFile()).at("/run/date").asText());
+        assertThat(report.at("/comparison/new").asInt()).isEqualTo(1);
+        assertThat(report.at("/comparison/unchanged").asInt()).isEqualTo(3);
+        assertThat(report.at("/groupBy").asText()).isEqualTo("tag:Owner");
+        Map<String, String> groups = new java.util.TreeMap<>();
+        for (JsonNode f : report.get("findings")) {
+            groups.put(f.at("/location/arn").asText().replaceAll(".*/", ""), f.get("group").asText() + " "
+                    + f.get("change").asText() + " " + f.get("tags"));
+        }
+        assertThat(groups).containsExactly(Map.entry("api", "(no Owner tag) unchanged {}"),
+                Map.entry("cache", "team-b unchanged {\"Owner\":\"team-b\"}"),
+                Map.entry("jobs", "team-c new {\"Owner\":\"team-c\"}"),
+                Map.entry("web", "team-a unchanged {\"Owner\":\"team-a\"}"));
+        assertThat(report.at("/fixed/0/location/arn").asText()).endsWith("/batch");
+        assertThat(report.at("/fixed/0/group").asText()).isEqualTo("team-b");
+        assertThat(report.at("/notRechecked/0/location/arn").asText()).endsWith("/legacy");
+        assertThat(report.at("/notRechecked/0/group").asText()).isEqualTo("team-a");
+        assertThat(report.get("fixed")).hasSize(1);
+        assertThat(report.get("notRechecked")).hasSize(1);
+    }
+
+    /** Shards compared with a previous report are refused: the merge is compared, once. */
+    @Test
+    void mergeRefusesShardsThatWereCompared() throws Exception {
+        Cli cli = new Cli(dir);
+        Files.writeString(dir.resolve("accounts.txt"), String.join("\n", ACCOUNTS) + "\n");
+        owners(false);
+        assertThat(cli.run(scan("--format", "json", "-o", "previous.json")).exitCode()).isEqualTo(1);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(cli.run(scan("--shard", k + "/3", "--compare", "previous.json", "--format", "json", "-o",
+                    "shard-" + k + ".json")).exitCode()).isIn(0, 1, 4);
+        }
+        Cli.Result r = cli.run("merge", "shard-1.json", "shard-2.json", "shard-3.json", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("resilint: shard-1.json was compared with a previous report (--compare): scan "
+                + "the shards without --compare and give --compare to merge\n");
+    }
+
     @Test
     void aShardPicksItsAccountsBeforeAnyRoleIsAssumed() throws Exception {
         Cli cli = new Cli(dir);
@@ -240,7 +354,7 @@ class ShardMergeFlowTest {
         assertThat(cli.run("check", "stack.yaml", "--format", "json", "-o", "check.json").exitCode()).isIn(0, 1);
 
         Map<String, String> refusals = new java.util.LinkedHashMap<>();
-        refusals.put("shard-1.txt", "shard-1.txt: not a resilint JSON report (invalid JSON at line 1)");
+        refusals.put("shard-1.txt", "shard-1.txt: not a resilint JSON report (invalid JSON at line 1: ");
         refusals.put("truncated.json", "truncated.json: not a resilint JSON report (invalid JSON at line ");
         refusals.put("missing.json", "missing.json: no such file");
         refusals.put("check.json", "check.json is not the report of a shard of a scan (resilint scan --shard K/N "
@@ -301,7 +415,8 @@ class ShardMergeFlowTest {
         Cli.Result merge = new Cli(dir).run("merge", "--help");
         assertThat(merge.exitCode()).isZero();
         assertThat(merge.out()).contains("REPORT.json", "--format", "--output-file", "--fail-on",
-                "4   live scan finished with evaluation gaps");
+                "4   live scan finished with evaluation gaps", "--compare=PREVIOUS.json", "--fail-on-new",
+                "--group-by=", "--output-dir=DIR");
         assertThat(new Cli(dir).run("--help").out()).contains("resilint merge shard-*.json");
     }
 }

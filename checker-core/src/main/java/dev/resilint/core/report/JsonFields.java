@@ -42,6 +42,7 @@ final class JsonFields {
     }
 
     private final Set<String> read = new TreeSet<>();
+    private final Set<String> wholly = new TreeSet<>();
 
     /** The field {@code name} of the object at {@code place}, which must be present. */
     JsonNode get(JsonNode object, Place place, String name) throws FieldException {
@@ -119,6 +120,21 @@ final class JsonFields {
         return items;
     }
 
+    /** An object field whose every value is a string (a resource's tags), read whole, in the document's order. */
+    Map<String, String> textMap(JsonNode object, Place place, String name) throws FieldException {
+        JsonNode value = object(object, place, name);
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new FieldException(place.field(name).field(e.getKey()).shown() + ": expected a string");
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        wholly.add(place.field(name).pattern());
+        return map;
+    }
+
     /** The items of an array field, each a string. */
     List<String> texts(JsonNode object, Place place, String name) throws FieldException {
         JsonNode value = array(object, place, name);
@@ -155,6 +171,9 @@ final class JsonFields {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Place child = place.field(e.getKey());
+                if (wholly.contains(child.pattern())) {
+                    continue;
+                }
                 if (read.contains(child.pattern())) {
                     collect(e.getValue(), child, unread);
                 } else {

@@ -7,6 +7,7 @@ import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
+import dev.resilint.core.ResourceTags;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Suppression;
@@ -26,18 +27,25 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads a JSON report ({@code resilint ... --format json}) back into the {@link Report} it was
  * written from: findings with locations of every kind, suppressed findings with their suppression,
  * baselined findings, stale baseline entries, problems, evaluation gaps, files, notes, rules,
- * threshold and configuration digest. {@code resilint merge} joins the reports of a scan's shards
- * this way.
+ * threshold, configuration digest, the run's date and scopes, the tags of the findings' resources,
+ * and, when the report was compared ({@code --compare}) or grouped ({@code --group-by}), the
+ * comparison (each finding's {@code change}, the fixed and not re-checked findings, the resolved
+ * gaps) and the grouping. {@code resilint merge} joins the reports of a scan's shards this way, and
+ * {@code --compare} reads the previous report this way ({@link PreviousReport}).
  *
  * <p>Reading is strict, so that nothing is lost on the way: a field this reader does not read is an
  * error (a field a later writer adds must be read here too, or a merge would drop it), and so is a
@@ -54,11 +62,18 @@ public final class JsonReportReader {
      *
      * @param toolVersion the version of resilint that wrote it
      * @param report what it says
+     * @param groupBy how it grouped its findings ({@code groupBy}, {@code --group-by}), if it did
      */
-    public record Read(String toolVersion, Report report) {
+    public record Read(String toolVersion, Report report, Optional<GroupBy> groupBy) {
         public Read {
             Objects.requireNonNull(toolVersion, "toolVersion");
             Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(groupBy, "groupBy");
+        }
+
+        /** A report read back that was not grouped. */
+        public Read(String toolVersion, Report report) {
+            this(toolVersion, report, Optional.empty());
         }
     }
 
@@ -71,6 +86,9 @@ public final class JsonReportReader {
 
     /** Reads the report in {@code file}, named {@code displayName} in errors. */
     public Read read(Path file, String displayName) throws ReportReadException {
+        if (Files.isDirectory(file)) {
+            throw new ReportReadException(displayName + ": a directory, not a JSON report");
+        }
         String content;
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
@@ -94,7 +112,8 @@ public final class JsonReportReader {
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
                     : " at line " + e.getLocation().getLineNr();
-            throw new ReportReadException(displayName + ": not a resilint JSON report (invalid JSON" + line + ")");
+            throw new ReportReadException(displayName + ": not a resilint JSON report (invalid JSON" + line + ": "
+                    + jsonError(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject() || !root.path("schemaVersion").isIntegralNumber()
                 || !"resilint".equals(root.path("tool").path("name").asText(null))) {
@@ -126,11 +145,18 @@ public final class JsonReportReader {
         return read;
     }
 
+    /** Jackson's message on one line, without where it was (the line is named already). */
+    private static String jsonError(String message) {
+        String first = message == null ? "syntax error" : message.strip().lines().findFirst().orElse("syntax error");
+        return first.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s+", " ").strip();
+    }
+
     /** The JSON report that {@code read} was read from, as resilint writes it. */
     static String render(Read read) {
         StringWriter out = new StringWriter();
         try {
-            new JsonReporter(new ReportOptions(false, false, false, read.toolVersion())).write(read.report(), out);
+            new JsonReporter(new ReportOptions(false, false, false, read.toolVersion(), read.groupBy()))
+                    .write(read.report(), out);
         } catch (IOException e) { // a StringWriter does not fail
             throw new UncheckedIOException(e);
         }
@@ -181,9 +207,15 @@ public final class JsonReportReader {
         return Optional.of(here);
     }
 
+    /** A finding of one of the lists, with what the list says of it besides the finding. */
+    private record Entry(Finding finding, String change, String group, String reason) {
+    }
+
     /** One reading of one document. */
     private final class Mapping {
         private final JsonFields f;
+        private final Map<String, Map<String, String>> tagsRead = new HashMap<>();
+        private final Set<String> tagsUnread = new HashSet<>();
 
         Mapping(JsonFields fields) {
             this.f = fields;
@@ -196,18 +228,44 @@ public final class JsonReportReader {
             f.text(tool, top.field("tool"), "name");
             String version = f.text(tool, top.field("tool"), "version");
             String configuration = "";
+            Optional<LocalDate> date = Optional.empty();
+            List<String> scopes = List.of();
             if (f.has(root, top, "run")) {
                 JsonNode run = f.object(root, top, "run");
-                if (f.has(run, top.field("run"), "configuration")) {
-                    configuration = f.text(run, top.field("run"), "configuration");
+                Place r = top.field("run");
+                if (f.has(run, r, "configuration")) {
+                    configuration = f.text(run, r, "configuration");
+                }
+                if (f.has(run, r, "date")) {
+                    date = Optional.of(date(f.text(run, r, "date"), r.field("date")));
+                }
+                if (f.has(run, r, "scopes")) {
+                    scopes = f.texts(run, r, "scopes");
                 }
             }
+            Optional<GroupBy> groupBy = Optional.empty();
+            if (f.has(root, top, "groupBy")) {
+                String label = f.text(root, top, "groupBy");
+                try {
+                    groupBy = Optional.of(GroupBy.parse(label)).filter(g -> g.label().equals(label));
+                } catch (IllegalArgumentException e) {
+                    groupBy = Optional.empty();
+                }
+                if (groupBy.isEmpty()) {
+                    throw new FieldException(top.field("groupBy").shown() + ": not a grouping: '" + label + "'");
+                }
+            }
+            boolean grouped = groupBy.isPresent();
+            boolean compared = f.has(root, top, "comparison");
             JsonNode summary = f.object(root, top, "summary");
             Place s = top.field("summary");
             List<RuleMetadata> ruleList = rules(root, top);
-            List<Finding> findings = findings(root, top, "findings", false);
-            List<Finding> suppressed = findings(root, top, "suppressed", true);
-            List<Finding> baselined = findings(root, top, "baselined", false);
+            List<Entry> active = findings(root, top, "findings", false, compared, grouped, false);
+            List<Finding> findings = active.stream().map(Entry::finding).toList();
+            List<Finding> suppressed = findings(root, top, "suppressed", true, false, grouped, false).stream()
+                    .map(Entry::finding).toList();
+            List<Finding> baselined = findings(root, top, "baselined", false, false, grouped, false).stream()
+                    .map(Entry::finding).toList();
             List<Baseline.Entry> stale = new ArrayList<>();
             List<JsonNode> entries = f.objects(root, top, "staleBaselineEntries");
             for (int i = 0; i < entries.size(); i++) {
@@ -217,7 +275,12 @@ public final class JsonReportReader {
                         f.text(e, p, "location")));
             }
             List<Problem> problems = problems(root, top);
-            List<NotEvaluated> gaps = notEvaluated(root, top);
+            Set<String> unchangedGaps = new HashSet<>();
+            List<NotEvaluated> gaps = notEvaluated(root, top, "notEvaluated", compared, unchangedGaps);
+            Optional<Comparison> comparison = Optional.empty();
+            if (compared) {
+                comparison = Optional.of(comparison(root, top, active, unchangedGaps, grouped, groupBy));
+            }
             List<String> files = f.texts(root, top, "files");
             List<String> notes = f.texts(root, top, "notes");
             boolean baselineUsed = f.bool(summary, s, "baselineUsed");
@@ -227,8 +290,58 @@ public final class JsonReportReader {
                             + thresholdLabel + "'"));
             derivedSummary(summary, s);
             Report report = new Report(ruleList, findings, suppressed, baselined, stale, baselineUsed, problems, gaps,
-                    files, notes, threshold, configuration);
-            return new Read(version, report);
+                    files, notes, threshold, configuration, date, scopes, ResourceTags.of(tagsRead, tagsUnread),
+                    comparison);
+            return new Read(version, report, groupBy);
+        }
+
+        /**
+         * The comparison with the previous report: the {@code comparison} numbers (checked by writing
+         * again), each active finding's and gap's {@code change}, the fixed and not re-checked findings
+         * (with the groups the report gave them) and the resolved gaps.
+         */
+        private Comparison comparison(JsonNode root, Place top, List<Entry> active, Set<String> unchangedGaps,
+                boolean grouped, Optional<GroupBy> groupBy) throws FieldException {
+            JsonNode c = f.object(root, top, "comparison");
+            Place cp = top.field("comparison");
+            String previous = f.textOrNull(c, cp, "previousDate");
+            Optional<LocalDate> previousDate = previous == null ? Optional.empty()
+                    : Optional.of(date(previous, cp.field("previousDate")));
+            for (String count : List.of("new", "unchanged", "fixed", "notRechecked", "newNotEvaluated",
+                    "notEvaluatedResolved")) {
+                f.integer(c, cp, count);
+            }
+            boolean failOnNew = f.bool(c, cp, "failOnNew");
+            Set<String> unchanged = new HashSet<>();
+            active.stream().filter(e -> Change.UNCHANGED.label().equals(e.change()))
+                    .forEach(e -> unchanged.add(e.finding().fingerprint()));
+            Map<String, String> previousGroups = new HashMap<>();
+            List<Finding> fixed = new ArrayList<>();
+            for (Entry e : findings(root, top, "fixed", false, false, grouped, false)) {
+                fixed.add(e.finding());
+                if (e.group() != null) {
+                    previousGroups.put(e.finding().fingerprint(), e.group());
+                }
+            }
+            List<NotRechecked> notRechecked = new ArrayList<>();
+            for (Entry e : findings(root, top, "notRechecked", false, false, grouped, true)) {
+                notRechecked.add(new NotRechecked(e.finding(), e.reason()));
+                if (e.group() != null) {
+                    previousGroups.put(e.finding().fingerprint(), e.group());
+                }
+            }
+            List<NotEvaluatedGroup> resolved = NotEvaluatedGroup.of(notEvaluated(root, top, "notEvaluatedResolved",
+                    false, new HashSet<>()));
+            return new Comparison(previousDate, unchanged, fixed, notRechecked, unchangedGaps, resolved, failOnNew,
+                    groupBy.map(GroupBy::label), previousGroups);
+        }
+
+        private LocalDate date(String text, Place p) throws FieldException {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new FieldException(p.shown() + ": not a date like 2027-03-31: '" + text + "'");
+            }
         }
 
         /** Counts and the exit code follow from the lists; they are read, and checked by writing the report again. */
@@ -265,9 +378,14 @@ public final class JsonReportReader {
             return list;
         }
 
-        private List<Finding> findings(JsonNode root, Place top, String name, boolean suppressed)
-                throws FieldException {
-            List<Finding> list = new ArrayList<>();
+        /**
+         * The findings of one list, with the tags of their resources ({@code tags}, {@code tagsUnread});
+         * {@code change} only where the report was compared ({@code withChange}), {@code group} only
+         * where it was grouped, {@code reason} only in {@code notRechecked}.
+         */
+        private List<Entry> findings(JsonNode root, Place top, String name, boolean suppressed, boolean withChange,
+                boolean grouped, boolean withReason) throws FieldException {
+            List<Entry> list = new ArrayList<>();
             List<JsonNode> items = f.objects(root, top, name);
             for (int i = 0; i < items.size(); i++) {
                 Place p = top.field(name).item(i);
@@ -285,9 +403,40 @@ public final class JsonReportReader {
                 } else if (suppressed) {
                     throw new FieldException(p.field("suppression").shown() + ": missing");
                 }
-                list.add(new Finding(ruleId, severity, message, location, fingerprint, suppression));
+                String change = null;
+                if (withChange) {
+                    change = f.text(o, p, "change");
+                    String label = change;
+                    if (java.util.Arrays.stream(Change.values()).noneMatch(c -> c.label().equals(label))) {
+                        throw new FieldException(p.field("change").shown() + ": not new or unchanged: '" + label + "'");
+                    }
+                }
+                String group = grouped ? f.text(o, p, "group") : null; // follows from the tags: checked by writing again
+                String reason = withReason ? f.text(o, p, "reason") : null;
+                tags(o, p, location);
+                list.add(new Entry(new Finding(ruleId, severity, message, location, fingerprint, suppression), change,
+                        group, reason));
             }
             return list;
+        }
+
+        /** The tags of a finding's resource as the run read them, or that it could not read them. */
+        private void tags(JsonNode o, Place p, Location location) throws FieldException {
+            String key = ResourceTags.key(location);
+            if (f.has(o, p, "tags")) {
+                Map<String, String> tags = f.textMap(o, p, "tags");
+                Map<String, String> before = tagsRead.putIfAbsent(key, tags);
+                if (before != null && !before.equals(tags)) {
+                    throw new FieldException(p.field("tags").shown() + ": other tags than another finding about "
+                            + location.subject() + " says");
+                }
+            }
+            if (f.has(o, p, "tagsUnread")) {
+                if (!f.bool(o, p, "tagsUnread")) {
+                    throw new FieldException(p.field("tagsUnread").shown() + ": true or absent, not false");
+                }
+                tagsUnread.add(key);
+            }
         }
 
         private Suppression suppression(JsonNode o, Place p, String ruleId) throws FieldException {
@@ -349,12 +498,17 @@ public final class JsonReportReader {
             return list;
         }
 
-        /** One gap per rule of each entry: the entries group them by scope, type, subject, reason and detail. */
-        private List<NotEvaluated> notEvaluated(JsonNode root, Place top) throws FieldException {
+        /**
+         * One gap per rule of each entry of the list {@code name}: the entries group them by scope,
+         * type, subject, reason and detail; with {@code withChange}, the keys of those whose
+         * {@code change} is unchanged go to {@code unchanged}.
+         */
+        private List<NotEvaluated> notEvaluated(JsonNode root, Place top, String name, boolean withChange,
+                Set<String> unchanged) throws FieldException {
             List<NotEvaluated> list = new ArrayList<>();
-            List<JsonNode> items = f.objects(root, top, "notEvaluated");
+            List<JsonNode> items = f.objects(root, top, name);
             for (int i = 0; i < items.size(); i++) {
-                Place p = top.field("notEvaluated").item(i);
+                Place p = top.field(name).item(i);
                 JsonNode o = items.get(i);
                 String scope;
                 if (f.has(o, p, "account") || f.has(o, p, "region")) {
@@ -381,6 +535,15 @@ public final class JsonReportReader {
                 }
                 for (String ruleId : ruleIds) {
                     list.add(new NotEvaluated(ruleId, scope, type, reason, detail, subject));
+                }
+                if (withChange) {
+                    String change = f.text(o, p, "change");
+                    if (change.equals(Change.UNCHANGED.label())) {
+                        unchanged.add(Comparison.gapKey(new NotEvaluatedGroup(scope, type, subject, reason, detail,
+                                ruleIds)));
+                    } else if (!change.equals(Change.NEW.label())) {
+                        throw new FieldException(p.field("change").shown() + ": not new or unchanged: '" + change + "'");
+                    }
                 }
             }
             return list;

@@ -1,14 +1,13 @@
 package dev.resilint.core.report;
 
 import dev.resilint.core.Finding;
-import dev.resilint.core.Problem;
-import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.Shard;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +18,10 @@ import java.util.TreeMap;
  * then evaluation gaps (what a live scan could not read, and the rules it kept from judging), then
  * problems (inputs that could not be read, rules that failed). All text from findings is
  * escaped, so a {@code |} in a message cannot break a table and no HTML gets through.
+ *
+ * <p>Compared with a previous report, what changed follows the verdict in bold, findings and gaps
+ * get a Change column, and tables of fixed and not re-checked findings follow. Grouped, each group
+ * is a {@code ###} section whose places are {@code ####} headings.
  */
 public final class MarkdownReporter implements Reporter {
 
@@ -31,7 +34,9 @@ public final class MarkdownReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
+        Optional<Comparison> comparison = report.comparison();
         sb.append("## ").append(verdict(report)).append("\n\n");
+        comparison.ifPresent(c -> sb.append("**").append(Markdown.escape(Places.changes(report, c))).append("**\n\n"));
         sb.append(Places.summary(report)).append("\n\n");
         for (String note : report.notes().stream().filter(Shard.Note::is).toList()) {
             sb.append("_").append(Markdown.escape(note)).append("_\n\n");
@@ -39,44 +44,36 @@ public final class MarkdownReporter implements Reporter {
         if (!report.findings().isEmpty()) {
             ruleTable(report, sb);
         }
-        for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(Places.shown(report, options)).entrySet()) {
-            Places.Group g = group.getKey();
-            sb.append("### ").append(g.rank() == 2 ? Markdown.escape(g.heading()) : Markdown.codeOutsideTable(g.heading()))
-                    .append("\n\n");
-            sb.append("| Location | Rule | Severity | Message |\n|---|---|---|---|\n");
-            for (Finding f : group.getValue()) {
-                sb.append("| ").append(location(f)).append(" | ").append(ruleLink(report, f.ruleId())).append(" | ")
-                        .append(f.severity().label()).append(" | ").append(Markdown.escape(f.message()));
-                if (f.isSuppressed()) {
-                    sb.append(" _(suppressed: ").append(Markdown.escape(Places.reason(f))).append(")_");
-                }
-                sb.append(" |\n");
+        for (Sections section : Sections.of(report, options)) {
+            String level = section.heading().isPresent() ? "#### " : "### ";
+            section.heading().ifPresent(h -> sb.append("### ").append(Markdown.escape(h)).append("\n\n"));
+            for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(section.findings()).entrySet()) {
+                Places.Group g = group.getKey();
+                sb.append(level).append(g.rank() == 2 ? Markdown.escape(g.heading())
+                        : Markdown.codeOutsideTable(g.heading())).append("\n\n");
+                MarkdownTables.findings(report, group.getValue(), comparison, sb);
             }
-            sb.append('\n');
+            if (!section.fixed().isEmpty()) {
+                sb.append(level).append("Fixed ").append(comparison.get().since()).append("\n\n");
+                MarkdownTables.fixed(report, section.fixed(), sb);
+            }
+            if (!section.notRechecked().isEmpty()) {
+                sb.append(level).append("Not re-checked\n\n")
+                        .append("Not evaluated this time, so not known to be fixed.\n\n");
+                MarkdownTables.notRechecked(report, section.notRechecked(), sb);
+            }
         }
         List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
         if (!gaps.isEmpty()) {
             sb.append("### Not evaluated\n\n");
-            sb.append("| Where | Resource type | Reason | Rules | Detail |\n|---|---|---|---|---|\n");
-            for (NotEvaluatedGroup g : gaps) {
-                String type = g.resourceType().equals("*") ? "every type" : Markdown.code(g.resourceType());
-                if (!g.subject().isEmpty()) {
-                    type += " " + Markdown.code(g.subject());
-                }
-                sb.append("| ").append(Markdown.escape(g.scopeDisplay())).append(" | ").append(type).append(" | ")
-                        .append(g.reason().label()).append(" | ").append(Markdown.escape(String.join(", ", g.rules())))
-                        .append(" | ").append(Markdown.escape(g.detail())).append(" |\n");
-            }
-            sb.append('\n');
+            MarkdownTables.gaps(gaps, comparison, sb);
         }
-        if (!report.problems().isEmpty()) {
-            sb.append("### Problems\n\n");
-            for (Problem p : report.problems()) {
-                sb.append("- **").append(p.kind() == Problem.Kind.INTERNAL_ERROR ? "internal error" : "input error")
-                        .append("** ").append(Markdown.escape(p.display())).append('\n');
-            }
-            sb.append('\n');
+        List<NotEvaluatedGroup> resolved = comparison.map(Comparison::resolvedGaps).orElse(List.of());
+        if (!resolved.isEmpty()) {
+            sb.append("### No longer gaps ").append(comparison.get().since()).append("\n\n");
+            MarkdownTables.gaps(resolved, Optional.empty(), sb);
         }
+        MarkdownTables.problems(report, sb);
         sb.append("<sub>resilint ").append(Markdown.escape(options.toolVersion()))
                 .append(", failure threshold: ").append(report.threshold().label()).append("</sub>\n");
         out.write(sb.toString());
@@ -87,16 +84,21 @@ public final class MarkdownReporter implements Reporter {
         int findings = report.findings().size();
         int problems = report.problems().size();
         String problemCount = Places.count(problems, "problem", "problems");
+        boolean onlyNew = report.comparison().map(Comparison::failOnNew).orElse(false);
         if (report.failingCount() > 0 || problems > 0) {
             if (findings == 0) {
                 return ":x: resilint could not check everything: " + problemCount;
             }
-            return ":x: resilint found " + Places.count(findings, "finding", "findings")
-                    + (problems > 0 ? " and " + problemCount : "");
+            String found = onlyNew && report.failingCount() > 0
+                    ? Places.count(report.comparison().get().count(report.findings(), Change.NEW), "new finding",
+                            "new findings")
+                    : Places.count(findings, "finding", "findings");
+            return ":x: resilint found " + found + (problems > 0 ? " and " + problemCount : "");
         }
         if (findings > 0) {
             return ":warning: resilint found " + Places.count(findings, "finding", "findings")
-                    + " below the failure threshold" + (report.hasEvaluationGaps() ? ", and could not evaluate everything" : "");
+                    + (onlyNew ? ", none of them new at or above the failure threshold" : " below the failure threshold")
+                    + (report.hasEvaluationGaps() ? ", and could not evaluate everything" : "");
         }
         if (report.hasEvaluationGaps()) {
             return ":warning: resilint: no findings, but it could not evaluate everything (see Not evaluated)";
@@ -113,28 +115,10 @@ public final class MarkdownReporter implements Reporter {
         for (Map.Entry<String, Map<Severity, Integer>> rule : counts.entrySet()) {
             String name = Places.rule(report, rule.getKey()).map(r -> " " + r.name()).orElse("");
             for (Map.Entry<Severity, Integer> severity : rule.getValue().entrySet()) {
-                sb.append("| ").append(ruleLink(report, rule.getKey())).append(Markdown.escape(name)).append(" | ")
-                        .append(severity.getKey().label()).append(" | ").append(severity.getValue()).append(" |\n");
+                sb.append("| ").append(MarkdownTables.ruleLink(report, rule.getKey())).append(Markdown.escape(name))
+                        .append(" | ").append(severity.getKey().label()).append(" | ").append(severity.getValue()).append(" |\n");
             }
         }
         sb.append('\n');
-    }
-
-    private static String location(Finding f) {
-        String position = Places.position(f.location());
-        String detail = Places.detail(f.location());
-        StringBuilder sb = new StringBuilder();
-        if (!"-".equals(position)) {
-            sb.append(Markdown.code(position));
-        }
-        if (!detail.isEmpty()) {
-            sb.append(sb.length() > 0 ? " " : "").append(Markdown.code(detail));
-        }
-        return sb.length() > 0 ? sb.toString() : "-";
-    }
-
-    private static String ruleLink(Report report, String ruleId) {
-        return Places.rule(report, ruleId).map(RuleMetadata::helpUri)
-                .map(uri -> "[" + ruleId + "](" + uri + ")").orElse(ruleId);
     }
 }

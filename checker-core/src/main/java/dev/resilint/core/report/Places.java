@@ -135,6 +135,41 @@ final class Places {
     }
 
     /**
+     * The sentence text and Markdown reports lead with when comparing ({@code --compare}), for
+     * example {@code 3 new, 1 fixed since 2027-03-30; 4 unchanged; 2 not re-checked; 1 new gap;
+     * 1 gap resolved.}: the counts after the first two appear only when not zero.
+     */
+    static String changes(Report report, Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.count(report.findings(), Change.NEW)).append(" new, ").append(c.fixed().size()).append(" fixed ")
+                .append(c.since());
+        long unchanged = c.count(report.findings(), Change.UNCHANGED);
+        if (unchanged > 0) {
+            sb.append("; ").append(unchanged).append(" unchanged");
+        }
+        if (!c.notRechecked().isEmpty()) {
+            sb.append("; ").append(c.notRechecked().size()).append(" not re-checked (not evaluated this time)");
+        }
+        long newGaps = NotEvaluatedGroup.of(report.notEvaluated()).stream().filter(g -> c.change(g) == Change.NEW)
+                .count();
+        if (newGaps > 0) {
+            sb.append("; ").append(count(newGaps, "new gap", "new gaps"));
+        }
+        if (!c.resolvedGaps().isEmpty()) {
+            sb.append("; ").append(count(c.resolvedGaps().size(), "gap resolved", "gaps resolved"));
+        }
+        return sb.append('.').toString();
+    }
+
+    /** A finding of the previous report on one line: where, severity, rule, message. */
+    static String previous(Finding f) {
+        String where = f.location().display();
+        String detail = detail(f.location());
+        return where + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.message()
+                + (detail.isEmpty() || detail.equals(where) ? "" : "  [" + detail + "]");
+    }
+
+    /**
      * The summary sentence shared by text and Markdown, for example {@code 3 findings (1 error,
      * 2 warnings, 0 notes) in 2 files; 1 suppressed; 2 baselined; 1 baseline entry no longer occurs}.
      */

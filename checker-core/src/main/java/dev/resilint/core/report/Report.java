@@ -4,12 +4,15 @@ import dev.resilint.core.FailThreshold;
 import dev.resilint.core.Finding;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
+import dev.resilint.core.ResourceTags;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.baseline.Baseline;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,11 +34,17 @@ import java.util.Set;
  * @param configuration digest of everything that decides the findings besides the inputs
  *     ({@code sha256:} and 64 hex digits: see {@code ConfigurationDigest}), or the empty string when
  *     unknown; reports of one scan's shards can be merged only when theirs agree
+ * @param date the day of the run (what suppression expiry was judged against), when known
+ * @param scopes the live scopes ({@code account/region}) and template files whose resources the
+ *     rules judged, sorted: what a later run's {@link Comparison} needs to tell fixed from not re-checked
+ * @param tags the tags of the resources findings are about, for reports grouped by a tag
+ * @param comparison how the findings compare with a previous report's ({@code --compare}), if asked
  */
 public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
         List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
         List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
-        FailThreshold threshold, String configuration) {
+        FailThreshold threshold, String configuration, Optional<LocalDate> date, List<String> scopes,
+        ResourceTags tags, Optional<Comparison> comparison) {
 
     /** The order of {@link #notEvaluated()}: scope, resource type, subject, reason, detail, rule. */
     public static final Comparator<NotEvaluated> NOT_EVALUATED_ORDER = Comparator.comparing(NotEvaluated::scope)
@@ -60,15 +69,38 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         notes = List.copyOf(notes);
         Objects.requireNonNull(threshold, "threshold");
         configuration = configuration == null ? "" : configuration;
+        Objects.requireNonNull(date, "date");
+        scopes = scopes.stream().distinct().sorted().toList();
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(comparison, "comparison");
+    }
+
+    /** A report whose configuration digest is not known, of no particular day, with no tags and no comparison. */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, "", Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
+    }
+
+    /** A report of a run on no particular day, with no tags and no comparison. */
+    public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
+            List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
+            List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
+            FailThreshold threshold, String configuration) {
+        this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
+                notes, threshold, configuration, Optional.empty(), List.of(), ResourceTags.NONE, Optional.empty());
     }
 
     /** A report whose configuration digest is not known (built by hand, in tests). */
     public Report(List<RuleMetadata> rules, List<Finding> findings, List<Finding> suppressed,
             List<Finding> baselined, List<Baseline.Entry> staleBaselineEntries, boolean baselineUsed,
             List<Problem> problems, List<NotEvaluated> notEvaluated, List<String> files, List<String> notes,
-            FailThreshold threshold) {
+            FailThreshold threshold, Optional<LocalDate> date, List<String> scopes, ResourceTags tags,
+            Optional<Comparison> comparison) {
         this(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems, notEvaluated, files,
-                notes, threshold, "");
+                notes, threshold, "", date, scopes, tags, comparison);
     }
 
     /** A report without evaluation gaps (templates and code are always read in full). */
@@ -82,7 +114,7 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
     /** This report judged by another threshold (the exit code and failing count follow). */
     public Report withThreshold(FailThreshold other) {
         return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
-                notEvaluated, files, notes, other, configuration);
+                notEvaluated, files, notes, other, configuration, date, scopes, tags, comparison);
     }
 
     /** This report with one more note. */
@@ -90,12 +122,26 @@ public record Report(List<RuleMetadata> rules, List<Finding> findings, List<Find
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
         return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
-                notEvaluated, files, more, threshold);
+                notEvaluated, files, more, threshold, configuration, date, scopes, tags, comparison);
     }
 
-    /** Active findings at or above the threshold. */
+    /** This report compared with a previous one. */
+    public Report withComparison(Comparison value) {
+        return new Report(rules, findings, suppressed, baselined, staleBaselineEntries, baselineUsed, problems,
+                notEvaluated, files, notes, threshold, configuration, date, scopes, tags, Optional.of(value));
+    }
+
+    /**
+     * Active findings at or above the threshold; with a {@link Comparison#failOnNew() comparison that
+     * fails on new findings only}, only the new ones.
+     */
     public long failingCount() {
-        return findings.stream().filter(f -> threshold.fails(f.severity())).count();
+        return findings.stream().filter(f -> threshold.fails(f.severity())).filter(this::counts).count();
+    }
+
+    /** Whether the finding can fail the run: always, unless only new findings count and it is not new. */
+    private boolean counts(Finding finding) {
+        return comparison.map(c -> !c.failOnNew() || c.change(finding) == Change.NEW).orElse(true);
     }
 
     public boolean hasInternalErrors() {

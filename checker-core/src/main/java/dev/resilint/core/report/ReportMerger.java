@@ -6,9 +6,12 @@ import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Problem;
+import dev.resilint.core.ResourceTags;
 import dev.resilint.core.Shard;
 import dev.resilint.core.baseline.Baseline;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +42,10 @@ import java.util.stream.Collectors;
  * alike because it comes from the shared configuration (an invalid suppression in
  * {@code .resilint.yaml}, a problem of the caller's credentials) is kept once. A baseline entry
  * no longer occurs when it occurs in no shard. The shard notes are left out: a scan without
- * {@code --shard} has none.
+ * {@code --shard} has none. The scopes the shards judged and the tags of their findings' resources
+ * are joined (so the merge can be compared and grouped by a tag); the merge's date ({@code run.date})
+ * is the earliest shard's: the day the scan started, when a matrix of shards runs across midnight.
+ * Shards that were compared with a previous report are refused: the merge is compared instead.
  */
 public final class ReportMerger {
 
@@ -94,6 +100,12 @@ public final class ReportMerger {
             if (i.report().configuration().isEmpty()) {
                 throw new MergeException(i.name() + " does not record its configuration (run.configuration), so it "
                         + "cannot be checked against the other shards");
+            }
+        }
+        for (Input i : inputs) {
+            if (i.report().comparison().isPresent()) {
+                throw new MergeException(i.name() + " was compared with a previous report (--compare): scan the "
+                        + "shards without --compare and give --compare to merge");
             }
         }
         same(inputs, i -> i.read().toolVersion(), "were written by different resilint versions");
@@ -270,8 +282,15 @@ public final class ReportMerger {
         List<NotEvaluated> gaps = distinct(inputs, Report::notEvaluated);
         List<String> files = distinct(inputs, Report::files).stream().sorted().toList();
         List<String> notes = notes(inputs);
+        Optional<LocalDate> date = inputs.stream().map(i -> i.report().date()).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        List<String> scopes = distinct(inputs, Report::scopes);
+        ResourceTags tags = ResourceTags.NONE;
+        for (Input i : inputs) {
+            tags = tags.with(i.report().tags());
+        }
         return new Report(first.rules(), findings, suppressed, baselined, stale, first.baselineUsed(), problems, gaps,
-                files, notes, first.threshold(), first.configuration());
+                files, notes, first.threshold(), first.configuration(), date, scopes, tags, Optional.empty());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The default report, for people at a terminal. Findings are grouped under a heading per file
@@ -28,6 +29,13 @@ import java.util.Map;
  * {@link ReportOptions#verbose()}); problems follow, notes follow when verbose (a shard's note, which
  * says what part of a scan the report covers, always), and one summary line ends the report. ANSI
  * colour is used only when {@link ReportOptions#color()} is set.
+ *
+ * <p>Compared with a previous report ({@link Report#comparison()}), the report leads with what
+ * changed ({@code 3 new, 1 fixed since 2027-03-30.}), marks each new finding and gap {@code new},
+ * and lists the previous findings that are fixed and those that were not re-checked (with why).
+ * Grouped ({@link ReportOptions#groupBy()}), it has one section per group, headed
+ * {@code == owner: team-a ==}, holding that group's findings, fixed and not re-checked ones; gaps,
+ * problems and the summary follow all sections.
  */
 public final class TextReporter implements Reporter {
 
@@ -37,6 +45,7 @@ public final class TextReporter implements Reporter {
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
     private static final String DIM = "\u001b[2m";
+    private static final String GREEN = "\u001b[32m";
 
     /** Gaps listed without {@code --verbose}. */
     static final int MAX_GAPS = 20;
@@ -50,20 +59,38 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(Places.shown(report, options)).entrySet()) {
-            sb.append(paint(BOLD, group.getKey().heading())).append('\n');
-            appendFindings(sb, group.getValue());
-            sb.append('\n');
+        Optional<Comparison> comparison = report.comparison();
+        comparison.ifPresent(c -> sb.append(paint(BOLD, Places.changes(report, c))).append("\n\n"));
+        for (Sections section : Sections.of(report, options)) {
+            section.heading().ifPresent(h -> sb.append(paint(BOLD, "== " + oneLine(h) + " ==")).append("\n\n"));
+            for (Map.Entry<Places.Group, List<Finding>> group : Places.byGroup(section.findings()).entrySet()) {
+                sb.append(paint(BOLD, group.getKey().heading())).append('\n');
+                appendFindings(sb, group.getValue(), comparison);
+                sb.append('\n');
+            }
+            if (comparison.isPresent()) {
+                appendPrevious(sb, section, comparison.get());
+            }
         }
         List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
         if (!gaps.isEmpty()) {
             sb.append(paint(BOLD, "not evaluated")).append('\n');
             int shown = options.verbose() ? gaps.size() : Math.min(gaps.size(), MAX_GAPS);
             for (NotEvaluatedGroup g : gaps.subList(0, shown)) {
-                sb.append("  ").append(paint(YELLOW, "gap")).append("  ").append(oneLine(g.display())).append('\n');
+                sb.append("  ").append(paint(YELLOW, "gap")).append("  ")
+                        .append(comparison.map(c -> marker(c.change(g))).orElse("")).append(oneLine(g.display()))
+                        .append('\n');
             }
             if (shown < gaps.size()) {
                 sb.append("  ... ").append(gaps.size() - shown).append(" more (--verbose lists every gap)\n");
+            }
+            sb.append('\n');
+        }
+        List<NotEvaluatedGroup> resolved = comparison.map(Comparison::resolvedGaps).orElse(List.of());
+        if (!resolved.isEmpty()) {
+            sb.append(paint(BOLD, "no longer gaps " + comparison.get().since())).append('\n');
+            for (NotEvaluatedGroup g : resolved) {
+                sb.append("  ").append(oneLine(g.display())).append('\n');
             }
             sb.append('\n');
         }
@@ -86,7 +113,33 @@ public final class TextReporter implements Reporter {
         out.flush();
     }
 
-    private void appendFindings(StringBuilder sb, List<Finding> findings) {
+    /** The section's previous findings: fixed, then not re-checked with the reason. */
+    private void appendPrevious(StringBuilder sb, Sections section, Comparison comparison) {
+        if (!section.fixed().isEmpty()) {
+            sb.append(paint(BOLD, "fixed " + comparison.since())).append('\n');
+            for (Finding f : section.fixed()) {
+                sb.append("  ").append(paint(GREEN, "fixed")).append("  ").append(oneLine(Places.previous(f)))
+                        .append('\n');
+            }
+            sb.append('\n');
+        }
+        if (!section.notRechecked().isEmpty()) {
+            sb.append(paint(BOLD, "not re-checked (not evaluated this time, so not known to be fixed)")).append('\n');
+            for (NotRechecked n : section.notRechecked()) {
+                sb.append("  ").append(paint(YELLOW, "not re-checked")).append("  ")
+                        .append(oneLine(Places.previous(n.finding()))).append("  (").append(oneLine(n.reason()))
+                        .append(")\n");
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** {@code new  } or as many spaces, so that the messages after it stay aligned. */
+    private String marker(Change change) {
+        return change == Change.NEW ? paint(BOLD, "new") + "  " : "     ";
+    }
+
+    private void appendFindings(StringBuilder sb, List<Finding> findings, Optional<Comparison> comparison) {
         int width = 0;
         for (Finding f : findings) {
             width = Math.max(width, Places.position(f.location()).length());
@@ -95,7 +148,9 @@ public final class TextReporter implements Reporter {
             String severity = f.severity().label();
             sb.append("  ").append(pad(Places.position(f.location()), width)).append("  ")
                     .append(paint(colorOf(f.severity()), severity)).append(" ".repeat(8 - severity.length()))
-                    .append(' ').append(f.ruleId()).append("  ").append(oneLine(f.message()));
+                    .append(' ').append(f.ruleId()).append("  ")
+                    .append(comparison.map(c -> f.isSuppressed() ? "     " : marker(c.change(f))).orElse(""))
+                    .append(oneLine(f.message()));
             String detail = Places.detail(f.location());
             if (!detail.isEmpty()) {
                 sb.append("  [").append(detail).append(']');

@@ -14,6 +14,7 @@ import dev.resilint.core.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole pipeline for one run: analyze, apply suppressions (inline and from the configuration),
@@ -127,6 +128,7 @@ public final class Runner {
         String digest = ConfigurationDigest.of(distinct, options.config(), options.baseline(),
                 analyzerSettings);
         return new Report(distinct, active, suppressed, baselined, stale, options.baseline().isPresent(), problems,
-                results.notEvaluated(), files, results.notes(), options.threshold(), digest);
+                results.notEvaluated(), files, results.notes(), options.threshold(), digest,
+                Optional.of(options.today()), results.scopes(), results.resourceTags(), Optional.empty());
     }
 }

@@ -142,13 +142,25 @@ class JsonReportReaderTest {
     @Test
     void aFieldTheReaderDoesNotReadIsRefusedByName() {
         JsonNode root = SchemaValidation.parse(json(everything()));
-        ((ObjectNode) root.get("run")).put("date", "2027-03-31T03:00:00Z");
-        ((ObjectNode) root.at("/findings/0")).put("group", "team-a");
+        ((ObjectNode) root.get("run")).put("startedAt", "2027-03-31T03:00:00Z");
+        ((ObjectNode) root.at("/findings/0")).put("owner", "team-a");
+        ((ObjectNode) root.at("/findings/0")).putObject("tags").put("Owner", "team-a");
         ((ObjectNode) root.at("/notEvaluated/0")).put("since", "yesterday");
+        ((ObjectNode) root).putArray("regressions");
+        assertThatThrownBy(() -> read(root.toPrettyString())).isInstanceOf(ReportReadException.class)
+                .hasMessage("shard-1.json: fields this resilint does not read: findings[].owner, "
+                        + "notEvaluated[].since, regressions, run.startedAt (a report of another resilint version?)");
+    }
+
+    /** The fields of a comparison or a grouping are read only in a report that was compared or grouped. */
+    @Test
+    void changeGroupAndFixedWithoutComparisonOrGroupByAreRefused() {
+        JsonNode root = SchemaValidation.parse(json(everything()));
+        ((ObjectNode) root.at("/findings/0")).put("change", "new").put("group", "team-a");
         ((ObjectNode) root).putArray("fixed");
         assertThatThrownBy(() -> read(root.toPrettyString())).isInstanceOf(ReportReadException.class)
-                .hasMessage("shard-1.json: fields this resilint does not read: findings[].group, fixed, "
-                        + "notEvaluated[].since, run.date (a report of another resilint version?)");
+                .hasMessage("shard-1.json: fields this resilint does not read: findings[].change, findings[].group, "
+                        + "fixed (a report of another resilint version?)");
     }
 
     /** What the reader reads must also be used: a value the writer would write differently is refused. */
@@ -207,7 +219,8 @@ class JsonReportReaderTest {
         }
         assertThat(messages.entrySet().stream().map(e -> e.getValue()).collect(Collectors.toList())).containsExactly(
                 "baseline.json: not a resilint JSON report (resilint ... --format json)",
-                "broken.json: not a resilint JSON report (invalid JSON at line 2)",
+                "broken.json: not a resilint JSON report (invalid JSON at line 2: Unexpected end-of-input within/between "
+                        + "Object entries)",
                 "list.json: not a resilint JSON report (resilint ... --format json)",
                 "missing.json: no such file",
                 "next.json: a report of schemaVersion 2; this resilint reads schemaVersion 1",

@@ -81,6 +81,45 @@ class ReportMergerTest {
         assertThat(merged.notes()).first().isEqualTo("scanned 111122223333/eu-west-1: 1 resource(s)");
     }
 
+    /** {@code report} run on {@code date}, having judged its accounts' scopes, with an Owner tag on each finding's resource. */
+    private static Report dated(Report report, java.time.LocalDate date) {
+        java.util.Map<String, java.util.Map<String, String>> tags = new java.util.HashMap<>();
+        List<String> scopes = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            Location.Live live = (Location.Live) f.location();
+            tags.put(dev.resilint.core.ResourceTags.key(live), java.util.Map.of("Owner", "team-" + live.account()));
+            scopes.add(live.account() + "/" + live.region());
+        }
+        return new Report(report.rules(), report.findings(), report.suppressed(), report.baselined(),
+                report.staleBaselineEntries(), report.baselineUsed(), report.problems(), report.notEvaluated(),
+                report.files(), report.notes(), report.threshold(), report.configuration(), Optional.of(date), scopes,
+                dev.resilint.core.ResourceTags.of(tags, java.util.Set.of()), Optional.empty());
+    }
+
+    /**
+     * The merge joins the scopes and the tags of the shards, so that it can be compared and grouped by
+     * a tag as the whole scan, and takes the earliest shard's date: the day the scan started when the
+     * shards run across midnight.
+     */
+    @Test
+    void scopesAndTagsAreJoinedAndTheDateIsTheEarliestShards() throws Exception {
+        java.time.LocalDate night = java.time.LocalDate.of(2027, 3, 30);
+        Report whole = dated(scan(ALL, List.of(), FailThreshold.WARNING, DIGEST), night);
+        Report merged = merge(input("b.json", dated(shard(2, 2), night.plusDays(1))),
+                input("a.json", dated(shard(1, 2), night)));
+        assertThat(merged.date()).contains(night);
+        assertThat(merged.scopes()).isEqualTo(whole.scopes()).hasSize(2 * ALL.size());
+        assertThat(merged.tags()).isEqualTo(whole.tags());
+        ReportOptions byOwner = ReportFixtures.options().withGroupBy(Optional.of(GroupBy.parse("tag:Owner")));
+        for (ReportFormat format : ReportFormat.values()) {
+            assertThat(ReportFixtures.render(format, merged, byOwner)).as(format.toString())
+                    .isEqualTo(ReportFixtures.render(format, whole, byOwner));
+        }
+        Report sameDay = merge(input("a.json", dated(shard(1, 2), night)), input("b.json", dated(shard(2, 2), night)));
+        assertThat(json(sameDay)).isEqualTo(json(whole));
+        assertThat(SchemaValidation.parse(json(merged)).at("/run/date").asText()).isEqualTo("2027-03-30");
+    }
+
     @Test
     void anotherThresholdJudgesTheMergedFindingsAsAScanWithIt() throws Exception {
         Report high = scan(ALL.stream().filter(new Shard(1, 2)::holds).toList(), List.of(new Shard(1, 2).note(

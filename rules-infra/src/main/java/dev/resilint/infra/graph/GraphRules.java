@@ -1,6 +1,7 @@
 package dev.resilint.infra.graph;
 
 import dev.resilint.core.Engine;
+import dev.resilint.core.Finding;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
 import dev.resilint.core.RuleMetadata;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * Runs infrastructure rules over one graph: each enabled rule that applies to the graph's source,
  * on a view limited to its declared types. Where a declared type could not be read in full, the
  * rule is not run and is reported as not evaluated there, with the cause: never as a pass. A rule
- * that judges its types independently (a tag rule) still judges the types that were read.
+ * that judges its types independently (a tag rule) still judges the types that were read. The
+ * graph is recorded as a judged scope, and the tags of the resources findings are about are recorded
+ * with them (for reports grouped by a tag).
  */
 public final class GraphRules {
 
@@ -21,6 +24,8 @@ public final class GraphRules {
 
     /** Runs {@code rules} over {@code graph} through {@code engine}; findings and gaps go to {@code out}. */
     public static void run(Engine engine, List<? extends InfraRule> rules, ResourceGraph graph, Results out) {
+        out.addScope(graph.name());
+        List<Finding> found = new ArrayList<>();
         for (InfraRule rule : rules) {
             RuleMetadata meta = rule.metadata();
             if (!engine.settings().isEnabled(meta.id()) || !rule.isActive(engine.settings())
@@ -38,6 +43,7 @@ public final class GraphRules {
             Results own = new Results();
             engine.runOne(rule, view, graph.name(), own);
             out.addAll(own);
+            found.addAll(own.findings());
             for (GraphView.ReadGap gap : view.readGaps()) {
                 boolean judged = own.findings().stream()
                         .anyMatch(f -> f.location().subject().equals(gap.resource().locate("").subject()));
@@ -47,6 +53,7 @@ public final class GraphRules {
                 }
             }
         }
+        FindingTags.record(graph, found, out);
     }
 
     /** The declared types of the rule that the graph could not read in full. */
