@@ -167,6 +167,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         results.addFile(display);
+        MapNode written = root;
         try {
             root = SamTransform.expand(root, display);
         } catch (TreeReadException e) {
@@ -174,7 +175,8 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         parent.ifPresent(p -> results.addNote(display + ": template of nested stack " + p));
-        TemplateFile template = new TemplateFile(display, root, parent, parameterValues);
+        TemplateFile template = new TemplateFile(display, root, parent, parameterValues,
+                SamTransform.declaredTypes(written, root));
         MetadataSuppressions.Result suppressions = MetadataSuppressions.read(template,
                 request.engine().severityOf(CoreRules.INVALID_SUPPRESSION));
         suppressions.suppressions().forEach(results::addSuppression);
