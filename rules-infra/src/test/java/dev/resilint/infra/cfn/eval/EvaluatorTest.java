@@ -156,10 +156,26 @@ class EvaluatorTest {
                 """;
 
         @Test
+        void yamlBooleansCompareAsCloudFormationSeesThemWhateverTheirSpelling() {
+            String sections = """
+                    Parameters:
+                      Flag: {Type: String, Default: False}
+                    Conditions:
+                      Off: !Equals [!Ref Flag, 'false']
+                      AlsoOff: !Equals [FALSE, false]
+                    """;
+            assertThat(text(eval(sections, "!If [Off, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "!If [AlsoOff, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "True"))).isEqualTo("true");
+            // YAML 1.1 (SnakeYAML, PyYAML, CloudFormation): yes, on and their kin are booleans too
+            assertThat(text(eval(sections, "Yes"))).isEqualTo("true");
+        }
+
+        @Test
         void knownConditionsPickTheirBranch() {
             assertThat(text(eval(CONDITIONS, "!If [IsProd, big, small]"))).isEqualTo("big");
             assertThat(text(eval(CONDITIONS, "!If [IsDev, big, small]"))).isEqualTo("small");
-            assertThat(text(eval(CONDITIONS, "!If [Either, yes, no]"))).isEqualTo("yes");
+            assertThat(text(eval(CONDITIONS, "!If [Either, big, small]"))).isEqualTo("big");
         }
 
         @Test
