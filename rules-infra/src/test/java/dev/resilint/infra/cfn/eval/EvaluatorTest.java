@@ -161,11 +161,11 @@ class EvaluatorTest {
                     Parameters:
                       Flag: {Type: String, Default: False}
                     Conditions:
-                      Off: !Equals [!Ref Flag, 'false']
-                      AlsoOff: !Equals [FALSE, false]
+                      IsOff: !Equals [!Ref Flag, 'false']
+                      AlsoIsOff: !Equals [FALSE, false]
                     """;
-            assertThat(text(eval(sections, "!If [Off, stopped, running]"))).isEqualTo("stopped");
-            assertThat(text(eval(sections, "!If [AlsoOff, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "!If [IsOff, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "!If [AlsoIsOff, stopped, running]"))).isEqualTo("stopped");
             assertThat(text(eval(sections, "True"))).isEqualTo("true");
             // YAML 1.1 (SnakeYAML, PyYAML, CloudFormation): yes, on and their kin are booleans too
             assertThat(text(eval(sections, "Yes"))).isEqualTo("true");
