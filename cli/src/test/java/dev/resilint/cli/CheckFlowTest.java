@@ -201,7 +201,7 @@ class CheckFlowTest {
     @Test
     void aFileWideSuppressionOfRl01DoesNotHideRl01() throws Exception {
         Files.writeString(dir.resolve("stacks/db.yaml"), "Metadata:\n  resilint:\n    suppress:\n"
-                + "      - {id: RL01, reason: Vendored template, not ours to fix}\n"
+                + "      - {id: RL01, reason: 'Vendored template, not ours to fix'}\n"
                 + CommandLineTest.DB.replace("""
                   Db:
                     Type: AWS::RDS::DBInstance
