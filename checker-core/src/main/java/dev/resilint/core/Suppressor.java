@@ -7,10 +7,14 @@ import java.util.List;
 /**
  * Applies suppressions to findings. A valid suppression whose scope covers a finding of its rule
  * marks the finding suppressed. An expired one stops suppressing, and the finding's message says
- * so. Invalid suppressions (unknown rule id, reason too short where one is required: resilint's
- * own template metadata and configuration) are reported as {@code RL01}
- * findings at the place they were written, and suppress nothing. Those RL01 findings are
- * themselves subject to the valid suppressions (a suppression of RL01 for vendored templates, say).
+ * so. Invalid suppressions are reported as {@code RL01} findings at the place they were
+ * written, and suppress nothing: an unknown rule id; a reason shorter than
+ * {@link Suppression#MIN_REASON_LENGTH} in a form that has a place for one (resilint's template
+ * metadata, configuration and resource tag, cfn_nag's {@code reason}, checkov's {@code comment});
+ * cfn-lint's {@code ignore_checks}, which has no place for a reason at all; and any suppression of
+ * RL01 itself. RL01 findings cannot be suppressed (nor baselined): a suppression that hides the
+ * report of a broken suppression would make the broken one invisible. Only Java annotations,
+ * whose reason is the end-of-line comment next to them, need no reason.
  */
 public final class Suppressor {
 
@@ -39,10 +43,10 @@ public final class Suppressor {
         }
         List<Finding> result = new ArrayList<>(findings.size() + invalid.size());
         for (Finding f : findings) {
-            result.add(applyTo(f, valid));
+            result.add(f.ruleId().equals(CoreRules.INVALID_SUPPRESSION.id()) ? f : applyTo(f, valid));
         }
         for (Finding f : invalid) {
-            result.add(applyTo(f, valid)); // RL01 findings can be accepted like any other
+            result.add(f); // RL01 findings cannot be suppressed
         }
         return result;
     }
@@ -51,9 +55,17 @@ public final class Suppressor {
         if (catalog.findIgnoringCase(s.ruleId()).isEmpty()) {
             return "suppression names unknown rule id '" + s.ruleId() + "'; it suppresses nothing";
         }
-        // @SuppressWarnings("resilint:CT01") has no place for a reason: like other tools' syntaxes it needs none
-        boolean needsReason = s.format() == Suppression.Format.RESILINT_METADATA
-                || s.format() == Suppression.Format.CONFIG || s.format() == Suppression.Format.RESOURCE_TAG;
+        if (s.ruleId().equals(CoreRules.INVALID_SUPPRESSION.id())) {
+            return CoreRules.INVALID_SUPPRESSION.id() + " cannot be suppressed: fix or remove the suppression it "
+                    + "reports; this suppression suppresses nothing";
+        }
+        if (s.format() == Suppression.Format.CFN_LINT) {
+            return "suppression of " + s.ruleId() + " in cfn-lint's ignore_checks has no place for a reason; "
+                    + "suppress it under Metadata resilint suppress with an id and a reason of at least "
+                    + Suppression.MIN_REASON_LENGTH + " characters; it suppresses nothing";
+        }
+        // @SuppressWarnings("resilint:CT01") has no place for a reason: its end-of-line comment is the reason
+        boolean needsReason = s.format() != Suppression.Format.ANNOTATION;
         if (needsReason && s.reason().length() < Suppression.MIN_REASON_LENGTH) {
             return "suppression of " + s.ruleId() + " needs a reason of at least " + Suppression.MIN_REASON_LENGTH
                     + " characters; it suppresses nothing";

@@ -55,8 +55,8 @@ class SuppressorTest {
         Finding top = finding("AZ04", at("stack.yaml", 1, "Parameters/Azs"));
         Finding otherFile = finding("AZ04", at("stacks/stack.yaml", 10, "Resources/Db"));
         Finding code = finding("AZ04", new Location.Code("stack", "yaml", "stack.yaml", 3));
-        Suppression s = new Suppression("AZ04", "", Optional.empty(), new SuppressionScope.File("stack.yaml"),
-                at("stack.yaml", 2, 3, "Metadata/cfn-lint"), Suppression.Format.CFN_LINT);
+        Suppression s = new Suppression("AZ04", REASON, Optional.empty(), new SuppressionScope.File("stack.yaml"),
+                at("stack.yaml", 2, 3, "Metadata/resilint/suppress/0"), Suppression.Format.RESILINT_METADATA);
 
         List<Finding> out = suppressor.apply(List.of(db, top, otherFile, code), List.of(s));
 
@@ -143,8 +143,8 @@ class SuppressorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Suppression.Format.class, names = {"RESILINT_METADATA", "CONFIG"})
-    void resilintsOwnFormatsNeedAReasonOfTenCharacters(Suppression.Format format) {
+    @EnumSource(value = Suppression.Format.class, names = {"RESILINT_METADATA", "CONFIG", "RESOURCE_TAG", "CFN_NAG", "CHECKOV"})
+    void everyFormatWithAPlaceForAReasonNeedsOneOfTenCharacters(Suppression.Format format) {
         Finding f = finding("AZ01", at("stack.yaml", 3, "Resources/Db"));
         SuppressionScope scope = new SuppressionScope.Resource("stack.yaml", "Db");
         Suppression nine = new Suppression("AZ01", "  nine ch.  ", Optional.empty(), scope, METADATA_ORIGIN, format);
@@ -162,15 +162,29 @@ class SuppressorTest {
                 .satisfies(x -> assertThat(x.suppression()).contains(ten));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Suppression.Format.class, names = {"CFN_LINT", "CFN_NAG", "CHECKOV", "ANNOTATION"})
-    void annotationsAndOtherToolsFormatsNeedNoReason(Suppression.Format format) {
+    @Test
+    void annotationsNeedNoReasonTheirEndOfLineCommentIsIt() {
         Finding f = finding("AZ01", at("stack.yaml", 3, "Resources/Db"));
         Suppression s = new Suppression("AZ01", null, Optional.empty(),
-                new SuppressionScope.Resource("stack.yaml", "Db"), METADATA_ORIGIN, format);
+                new SuppressionScope.Resource("stack.yaml", "Db"), METADATA_ORIGIN, Suppression.Format.ANNOTATION);
         assertThat(s.reason()).isEmpty();
         assertThat(suppressor.apply(List.of(f), List.of(s))).singleElement()
                 .satisfies(x -> assertThat(x.suppression()).contains(s));
+    }
+
+    @Test
+    void cfnLintIgnoreChecksHasNoPlaceForAReasonSoItIsReportedAndSuppressesNothing() {
+        Finding f = finding("AZ01", at("stack.yaml", 3, "Resources/Db"));
+        Suppression s = new Suppression("AZ01", "", Optional.empty(),
+                new SuppressionScope.Resource("stack.yaml", "Db"), METADATA_ORIGIN, Suppression.Format.CFN_LINT);
+        List<Finding> out = suppressor.apply(List.of(f), List.of(s));
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).isSuppressed()).isFalse();
+        assertThat(out.get(1).ruleId()).isEqualTo("RL01");
+        assertThat(out.get(1).location()).isEqualTo(METADATA_ORIGIN);
+        assertThat(out.get(1).message()).isEqualTo("suppression of AZ01 in cfn-lint's ignore_checks has no place "
+                + "for a reason; suppress it under Metadata resilint suppress with an id and a reason of at least "
+                + "10 characters; it suppresses nothing");
     }
 
     @Test
@@ -185,16 +199,23 @@ class SuppressorTest {
     }
 
     @Test
-    void rl01FindingsCanThemselvesBeSuppressed() {
+    void rl01CannotBeSuppressedAndASuppressionOfItIsReported() {
         Suppression vendored = new Suppression("AZ01", "short", Optional.empty(),
                 new SuppressionScope.Resource("vendor/stack.yaml", "Db"), at("vendor/stack.yaml", 8, "Resources/Db/Metadata"),
                 Suppression.Format.RESILINT_METADATA);
         Suppression acceptRl01 = suppression("RL01", new SuppressionScope.PathGlob("vendor/**"));
-        List<Finding> out = suppressor.apply(List.of(), List.of(vendored, acceptRl01));
-        assertThat(out).singleElement().satisfies(x -> {
+        Suppression fileWide = new Suppression("RL01", REASON, Optional.empty(),
+                new SuppressionScope.File("vendor/stack.yaml"), at("vendor/stack.yaml", 2, "Metadata/resilint/suppress/0"),
+                Suppression.Format.RESILINT_METADATA);
+        Finding malformed = finding("RL01", at("vendor/stack.yaml", 9, "Resources/Db/Metadata/resilint"));
+        List<Finding> out = suppressor.apply(List.of(malformed), List.of(vendored, acceptRl01, fileWide));
+        assertThat(out).hasSize(4).allSatisfy(x -> {
             assertThat(x.ruleId()).isEqualTo("RL01");
-            assertThat(x.suppression()).contains(acceptRl01);
+            assertThat(x.isSuppressed()).isFalse();
         });
+        assertThat(out).extracting(Finding::message).filteredOn(m -> m.startsWith("RL01 cannot be suppressed"))
+                .hasSize(2).first().isEqualTo("RL01 cannot be suppressed: fix or remove the suppression it "
+                        + "reports; this suppression suppresses nothing");
     }
 
     @Test

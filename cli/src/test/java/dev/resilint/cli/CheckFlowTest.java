@@ -173,11 +173,49 @@ class CheckFlowTest {
                   Table:
                     Type: AWS::DynamoDB::Table
                     Metadata:
-                      cfn-lint: {config: {ignore_checks: [E3012, DR03]}}
+                      cfn_nag: {rules_to_suppress: [{id: W35, reason: theirs}, {id: DR03, reason: Covered by AWS Backup}]}
                 """));
         Cli.Result r = cli.run("check", "--format", "json", "stacks");
         assertThat(ruleIds(json(r).path("findings"))).containsExactly("AZ04");
         assertThat(ruleIds(json(r).path("suppressed"))).containsExactly("DR03");
+    }
+
+    @Test
+    void cfnLintIgnoreChecksNamingAResilintIdIsReportedForItHasNoReason() throws Exception {
+        Files.writeString(dir.resolve("stacks/db.yaml"), CommandLineTest.DB.replace("""
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                """, """
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Metadata:
+                      cfn-lint: {config: {ignore_checks: [E3012, DR03]}}
+                """));
+        Cli.Result r = cli.run("check", "--format", "json", "stacks");
+        assertThat(ruleIds(json(r).path("findings"))).containsExactlyInAnyOrder("RL01", "AZ04", "DR03");
+        assertThat(json(r).path("suppressed")).isEmpty();
+        assertThat(json(r).findValuesAsText("message")).anySatisfy(m -> assertThat(m)
+                .startsWith("suppression of DR03 in cfn-lint's ignore_checks has no place for a reason"));
+    }
+
+    @Test
+    void aFileWideSuppressionOfRl01DoesNotHideRl01() throws Exception {
+        Files.writeString(dir.resolve("stacks/db.yaml"), "Metadata:\n  resilint:\n    suppress:\n"
+                + "      - {id: RL01, reason: 'Vendored template, not ours to fix'}\n"
+                + CommandLineTest.DB.replace("""
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                """, """
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Metadata:
+                      resilint: {suppress: [{id: AZ04, reason: later}], surpress: []}
+                """));
+        Cli.Result r = cli.run("check", "--format", "json", "stacks");
+        assertThat(json(r).path("suppressed")).isEmpty();
+        assertThat(ruleIds(json(r).path("findings"))).filteredOn("RL01"::equals).hasSize(3);
+        assertThat(json(r).findValuesAsText("message")).anySatisfy(m -> assertThat(m)
+                .startsWith("RL01 cannot be suppressed"));
     }
 
     @Test

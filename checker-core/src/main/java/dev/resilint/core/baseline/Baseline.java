@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilint.core.CoreRules;
 import dev.resilint.core.FileReasons;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Fingerprints;
@@ -144,11 +145,14 @@ public record Baseline(List<Entry> entries, Optional<Path> directory) {
         return new Baseline(of(kept).entries(), Optional.of(targetDirectory));
     }
 
-    /** A baseline of the given findings (suppressed ones are left out: they need no baseline). */
+    /**
+     * A baseline of the given findings. Suppressed ones are left out (they need no baseline), and so
+     * are RL01 findings: a broken suppression is never accepted, by a baseline or otherwise.
+     */
     public static Baseline of(List<Finding> findings) {
         List<Entry> entries = new ArrayList<>();
         for (Finding f : findings) {
-            if (!f.isSuppressed()) {
+            if (!f.isSuppressed() && !isInvalidSuppression(f.ruleId())) {
                 entries.add(new Entry(f.fingerprint(), f.ruleId(), describe(f.location())));
             }
         }
@@ -176,14 +180,20 @@ public record Baseline(List<Entry> entries, Optional<Path> directory) {
         Set<String> occurring = new HashSet<>();
         for (Finding f : findings) {
             occurring.add(f.fingerprint());
-            if (!f.isSuppressed() && known.contains(f.fingerprint())) {
+            if (!f.isSuppressed() && known.contains(f.fingerprint()) && !isInvalidSuppression(f.ruleId())) {
                 baselined.add(f);
             } else {
                 remaining.add(f);
             }
         }
-        List<Entry> stale = entries.stream().filter(e -> !occurring.contains(e.fingerprint())).toList();
+        List<Entry> stale = entries.stream()
+                .filter(e -> !occurring.contains(e.fingerprint()) || isInvalidSuppression(e.ruleId())).toList();
         return new Outcome(remaining, baselined, stale);
+    }
+
+    /** RL01, which no baseline accepts (an entry for it, from an older resilint, is stale). */
+    private static boolean isInvalidSuppression(String ruleId) {
+        return CoreRules.INVALID_SUPPRESSION.id().equals(ruleId);
     }
 
     /** This baseline without the entries that no longer occur; never adds entries. */

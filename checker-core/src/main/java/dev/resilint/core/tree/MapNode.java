@@ -10,12 +10,23 @@ import java.util.Optional;
 /** A YAML mapping or JSON object. Keys are unique and keep their order and positions. */
 public final class MapNode implements Node {
 
-    /** One key and its value. */
-    public record Entry(String key, Mark keyMark, Node value) {
+    /**
+     * One key and its value.
+     *
+     * @param keyTag the YAML tag written on the key, without its {@code !} ({@code Ref} for
+     *     {@code !Ref Name: ...}, {@code tag:yaml.org,2002:str} for {@code !!str}); empty when none
+     */
+    public record Entry(String key, Mark keyMark, Node value, String keyTag) {
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(keyMark, "keyMark");
             Objects.requireNonNull(value, "value");
+            keyTag = keyTag == null ? "" : keyTag;
+        }
+
+        /** An entry whose key carries no tag. */
+        public Entry(String key, Mark keyMark, Node value) {
+            this(key, keyMark, value, "");
         }
     }
 

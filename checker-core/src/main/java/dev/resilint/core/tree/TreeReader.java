@@ -199,7 +199,7 @@ public final class TreeReader {
             if (first == null) {
                 throw new TreeReadException(displayName, new Mark(1, 1), "empty document");
             }
-            Builder builder = new Builder(parser, displayName);
+            Builder builder = new Builder(parser, displayName, content);
             Node root = builder.value(first, 0);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
@@ -280,20 +280,32 @@ public final class TreeReader {
         return new Mark(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
     }
 
-    /** Builds nodes from the parser's tokens. */
+    /**
+     * Builds nodes from the parser's tokens. Columns count UTF-16 code units, as SARIF's default
+     * {@code columnKind} ({@code utf16CodeUnits}) and editors do: Jackson's JSON parser counts them
+     * already; SnakeYAML counts code points, which differ after a character outside the Basic
+     * Multilingual Plane (an emoji), so YAML columns are converted ({@link Columns}).
+     */
     private static final class Builder {
         private final JsonParser parser;
         private final YAMLParser yaml;
         private final String file;
+        private final Columns columns;
 
-        Builder(JsonParser parser, String file) {
+        Builder(JsonParser parser, String file, String content) {
             this.parser = parser;
             this.yaml = parser instanceof YAMLParser y ? y : null;
             this.file = file;
+            this.columns = new Columns(content);
+        }
+
+        private Mark tokenMark() {
+            Mark m = mark(parser.currentTokenLocation());
+            return yaml == null ? m : columns.utf16(m);
         }
 
         Node value(JsonToken token, int depth) throws IOException, TreeReadException {
-            Mark mark = mark(parser.currentTokenLocation());
+            Mark mark = tokenMark();
             if (depth > MAX_DEPTH) {
                 throw new TreeReadException(file, mark, "nested deeper than " + MAX_DEPTH + " levels");
             }
@@ -324,7 +336,9 @@ public final class TreeReader {
                     return new ScalarNode(parser.getText(), ScalarNode.Type.DECIMAL, mark, tag);
                 case VALUE_TRUE:
                 case VALUE_FALSE:
-                    return new ScalarNode(parser.getText(), ScalarNode.Type.BOOLEAN, mark, tag);
+                    // YAML's True, TRUE and true are one value: one spelling, as CloudFormation sees it
+                    return new ScalarNode(token == JsonToken.VALUE_TRUE ? "true" : "false", ScalarNode.Type.BOOLEAN,
+                            mark, tag);
                 case VALUE_NULL:
                     return new ScalarNode("", ScalarNode.Type.NULL, mark, tag);
                 default:
@@ -352,10 +366,12 @@ public final class TreeReader {
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
                 if (token != JsonToken.FIELD_NAME) {
-                    throw new TreeReadException(file, mark(parser.currentTokenLocation()), "expected a key");
+                    throw new TreeReadException(file, tokenMark(), "expected a key");
                 }
                 String key = parser.currentName();
-                Mark keyMark = mark(parser.currentTokenLocation());
+                Mark keyMark = tokenMark();
+                // Jackson reports the first key's tag as its map's: read the key's own from the text
+                String keyTag = yaml == null ? "" : columns.tagAt(keyMark);
                 if (yaml != null && "<<".equals(key)) {
                     throw new TreeReadException(file, keyMark,
                             "YAML merge key << is not allowed (CloudFormation does not support it)");
@@ -367,7 +383,7 @@ public final class TreeReader {
                                     + previous.column() + ")");
                 }
                 Node value = value(parser.nextToken(), depth + 1);
-                entries.add(new MapNode.Entry(key, keyMark, value));
+                entries.add(new MapNode.Entry(key, keyMark, value, keyTag));
             }
             return new MapNode(entries, mark, tag);
         }

@@ -208,4 +208,19 @@ class BaselineTest {
         assertThat(readError("{\"resilintBaseline\": 1, \"entries\": [{\"ruleId\": \"AZ01\"}]}"))
                 .hasMessage("ci/baseline.json: an entry has no \"fingerprint\"");
     }
+
+    @Test
+    void invalidSuppressionsAreNeverBaselined() {
+        Finding rl01 = finding("RL01", at("stacks/db.yaml", 8, "Resources/Db/Metadata/resilint/suppress/0"));
+        Baseline baseline = Baseline.of(List.of(DB, rl01));
+        assertThat(baseline.entries()).extracting(Baseline.Entry::ruleId).containsExactly("AZ04");
+
+        // an older baseline that holds an RL01 entry does not hide it either, and lists the entry as stale
+        Baseline old = new Baseline(List.of(new Baseline.Entry(rl01.fingerprint(), "RL01", "stacks/db.yaml#x"),
+                new Baseline.Entry(DB.fingerprint(), "AZ04", "stacks/db.yaml#Resources/Db")));
+        Baseline.Outcome outcome = old.apply(List.of(DB, rl01));
+        assertThat(outcome.baselined()).containsExactly(DB);
+        assertThat(outcome.remaining()).containsExactly(rl01);
+        assertThat(outcome.stale()).extracting(Baseline.Entry::ruleId).containsExactly("RL01");
+    }
 }

@@ -213,4 +213,47 @@ class TreeReaderTest {
         assertThatThrownBy(() -> reader.parse("a: " + deep, "t.yaml")).isInstanceOf(TreeReadException.class);
         assertThatThrownBy(() -> reader.parse("{\"a\": " + deep + "}", "t.json")).isInstanceOf(TreeReadException.class);
     }
+
+    @Test
+    void keepsTagsWrittenOnKeys() throws Exception {
+        MapNode root = yaml("""
+                Outputs:
+                  !Ref Name: plain
+                  !!str Other: value
+                  Untagged: value
+                """);
+        MapNode outputs = (MapNode) root.get("Outputs").orElseThrow();
+        assertThat(outputs.entries()).extracting(MapNode.Entry::keyTag)
+                .containsExactly("Ref", "tag:yaml.org,2002:str", "");
+        assertThat(outputs.keys()).containsExactly("Name", "Other", "Untagged");
+    }
+
+    @Test
+    void booleansKeepYamlsMeaningButOneSpelling() throws Exception {
+        MapNode root = yaml("""
+                a: False
+                b: TRUE
+                c: true
+                d: 'False'
+                """);
+        assertThat(root.entries()).extracting(e -> ((ScalarNode) e.value()).text())
+                .containsExactly("false", "true", "true", "False");
+        assertThat(root.entries()).extracting(e -> ((ScalarNode) e.value()).type()).containsExactly(
+                ScalarNode.Type.BOOLEAN, ScalarNode.Type.BOOLEAN, ScalarNode.Type.BOOLEAN, ScalarNode.Type.STRING);
+    }
+
+    @Test
+    void columnsCountUtf16CodeUnitsAsSarifAndEditorsDo() throws Exception {
+        // U+1F600 is two UTF-16 code units (one code point): the key after it starts at unit 16
+        String text = "a: {x: \"\uD83D\uDE00\", y: 1}\nb: [\"\uD83D\uDE00\uD83D\uDE00\", z]\n";
+        MapNode root = yaml(text);
+        MapNode a = (MapNode) root.get("a").orElseThrow();
+        assertThat(a.entry("y").orElseThrow().keyMark()).isEqualTo(new Mark(1, text.indexOf("y:") + 1));
+        ListNode b = (ListNode) root.get("b").orElseThrow();
+        int line2 = text.indexOf('\n') + 1;
+        assertThat(b.get(1).mark()).isEqualTo(new Mark(2, text.indexOf("z]") - line2 + 1));
+        // JSON columns already count code units
+        MapNode json = (MapNode) reader.parse("{\"x\": \"\uD83D\uDE00\", \"y\": 1}", "t.json");
+        assertThat(json.entry("y").orElseThrow().keyMark().column()).isEqualTo(13);
+    }
 }

@@ -278,6 +278,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         results.addFile(display);
         session.judged().add(realPath);
         ResourceShapes.problems(root, display).forEach(results::addProblem);
+        MapNode written = root;
         try {
             root = SamTransform.expand(root, display);
         } catch (TreeReadException e) {
@@ -285,7 +286,8 @@ public final class CloudFormationAnalyzer implements Analyzer {
             return;
         }
         parent.ifPresent(p -> results.addNote(display + ": template of nested stack " + p));
-        TemplateFile template = new TemplateFile(display, root, parent, parameterValues);
+        TemplateFile template = new TemplateFile(display, root, parent, parameterValues,
+                SamTransform.declaredTypes(written, root));
         MetadataSuppressions.Result suppressions = MetadataSuppressions.read(template,
                 request.engine().severityOf(CoreRules.INVALID_SUPPRESSION));
         suppressions.suppressions().forEach(results::addSuppression);

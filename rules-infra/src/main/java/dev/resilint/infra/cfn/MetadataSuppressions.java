@@ -28,14 +28,15 @@ import java.util.Optional;
  *       - id: AZ04
  *         reason: Reporting replica, rebuilt from the primary in minutes
  *         expires: 2027-03-31
- *   cfn-lint: {config: {ignore_checks: [AZ04]}}          # resilint ids only
+ *   cfn-lint: {config: {ignore_checks: [AZ04]}}          # no reason: reported as RL01
  *   cfn_nag: {rules_to_suppress: [{id: AZ04, reason: ...}]}
  *   checkov: {skip: [{id: AZ04, comment: ...}]}
  * </pre>
  *
  * Entries of the other tools' blocks that are not resilint ids (cfn-lint's {@code E3012}, checkov's
  * {@code CKV_AWS_16}) are theirs and are ignored. A malformed {@code resilint} block is reported as
- * an {@code RL01} finding.
+ * an {@code RL01} finding. Whether a suppression read here is valid (its reason, its rule id) is
+ * the {@link dev.resilint.core.Suppressor}'s to judge.
  */
 public final class MetadataSuppressions {
 

@@ -95,7 +95,7 @@ public final class TemplateGraphs {
                         : new MapNode(List.of(), def.mark(), "");
                 String id = e.key();
                 resources.add(new Resource(id, type, def, props, new TemplateLocator(template, id, type),
-                        cdkPath(def), template.parent()));
+                        cdkPath(def), template.parent(), Optional.ofNullable(template.declaredTypes().get(id))));
             }
         }
         return new ResourceGraph(template.file(), resources, graph -> new Evaluator(graph, context),

@@ -70,6 +70,10 @@ public final class TemplateLoader {
         if (node instanceof MapNode map) {
             List<MapNode.Entry> entries = new ArrayList<>(map.size());
             for (MapNode.Entry e : map.entries()) {
+                if (!e.keyTag().isEmpty() && !e.keyTag().startsWith(YAML_CORE_TAG_PREFIX)) {
+                    throw new TreeReadException(file, e.keyMark(), "tag !" + e.keyTag() + " on the key '" + e.key()
+                            + "': CloudFormation keys are plain strings, not functions");
+                }
                 entries.add(new MapNode.Entry(e.key(), e.keyMark(), normalize(e.value(), file)));
             }
             return new MapNode(entries, map.mark(), map.tag());

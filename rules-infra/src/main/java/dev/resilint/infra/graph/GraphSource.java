@@ -40,6 +40,15 @@ public interface GraphSource {
      */
     Value embeddedJson(Resource resource, String path);
 
+    /**
+     * A script carried as a string (EC2 {@code UserData}), for searching it: a template's text with
+     * {@code Fn::Base64} undone and parts only deployment knows kept as their {@code ${...}} text; a
+     * live resource's value as the API gives it (base64 for user data). By default the property.
+     */
+    default Value scriptText(Resource resource, String path) {
+        return property(resource, path);
+    }
+
     /** Whether the resource exists: true, false, or empty when it depends on something unknown. */
     Optional<Boolean> exists(Resource resource);
 

@@ -158,6 +158,12 @@ public final class GraphView {
         return graph.source().written(resource, path);
     }
 
+    /** A script carried as a string, for searching it; see {@link GraphSource#scriptText}. */
+    public Value scriptText(Resource resource, String path) {
+        require(resource);
+        return noted(resource, graph.source().scriptText(resource, path));
+    }
+
     /** JSON carried as a string, parsed; see {@link GraphSource#embeddedJson}. */
     public Value embeddedJson(Resource resource, String path) {
         require(resource);

@@ -28,6 +28,7 @@ public final class Resource {
     private final Locator locator;
     private final Optional<String> sourcePath;
     private final Optional<ParentStack> parentStack;
+    private final Optional<String> declaredType;
     private final String name;
 
     /**
@@ -53,6 +54,17 @@ public final class Resource {
      */
     public Resource(String id, String type, MapNode definition, MapNode properties,
             Locator locator, Optional<String> sourcePath, Optional<ParentStack> parentStack) {
+        this(id, type, definition, properties, locator, sourcePath, parentStack, Optional.empty());
+    }
+
+    /**
+     * @param declaredType the type the author wrote when the source generated this resource from
+     *     another one: {@code AWS::Serverless::SimpleTable} for the {@code AWS::DynamoDB::Table} that
+     *     the SAM transform makes of it; empty when the resource is declared as {@code type}
+     */
+    public Resource(String id, String type, MapNode definition, MapNode properties,
+            Locator locator, Optional<String> sourcePath, Optional<ParentStack> parentStack,
+            Optional<String> declaredType) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.definition = Objects.requireNonNull(definition, "definition");
@@ -60,6 +72,7 @@ public final class Resource {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.sourcePath = Objects.requireNonNull(sourcePath, "sourcePath");
         this.parentStack = Objects.requireNonNull(parentStack, "parentStack");
+        this.declaredType = Objects.requireNonNull(declaredType, "declaredType");
         this.name = null;
     }
 
@@ -76,6 +89,7 @@ public final class Resource {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.sourcePath = Optional.empty();
         this.parentStack = Optional.empty();
+        this.declaredType = Optional.empty();
     }
 
     public String id() {
@@ -102,6 +116,15 @@ public final class Resource {
     /** The stack resource of the parent template when this resource is in a nested stack. */
     public Optional<ParentStack> parentStack() {
         return parentStack;
+    }
+
+    /**
+     * The type the author wrote, when the source generated this resource from a resource of another
+     * type (SAM's {@code AWS::Serverless::SimpleTable} for an {@code AWS::DynamoDB::Table}): advice
+     * must then name what that type accepts. Empty when the resource is declared as {@link #type()}.
+     */
+    public Optional<String> declaredType() {
+        return declaredType;
     }
 
     /**

@@ -78,6 +78,12 @@ final class ZoneResolver {
             return AzSet.unknown(Value.unknown(Reason.RUNTIME_ATTRIBUTE,
                     "literal zone names mixed with Fn::GetAZs zones cannot be compared"));
         }
+        // a zone name maps to a different zone id in each account: us-east-1a may or may not be use1-az1
+        if (names.stream().anyMatch(n -> AZ_ID.matcher(n).matches())
+                && names.stream().anyMatch(n -> AZ_NAME.matcher(n).matches())) {
+            return AzSet.unknown(Value.unknown(Reason.RUNTIME_ATTRIBUTE,
+                    "zone names mixed with zone ids cannot be compared (each account maps names to ids its own way)"));
+        }
         return AzSet.of(List.of(names));
     }
 

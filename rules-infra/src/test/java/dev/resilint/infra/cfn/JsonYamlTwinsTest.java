@@ -35,13 +35,6 @@ class JsonYamlTwinsTest {
      * without extension, with what differs. Each was checked by reading the diff. A listed pair
      * that becomes equal fails the test, so the list stays accurate.
      */
-    private static final String[] PKG_BOOLEANS = {
-        "Resources/CloudFrontCachePolicy/Properties/CachePolicyConfig/ParametersInCacheKeyAndForwardedToOrigin"
-                + "/EnableAcceptEncodingGzip",
-        "Resources/CloudFrontDistribution/Properties/DistributionConfig/Enabled",
-        "Resources/CloudFrontDistribution/Properties/DistributionConfig/CacheBehaviors/0/Compress",
-    };
-
     private static final Map<String, Known> KNOWN_DIFFERENT = Map.ofEntries(
             known("AutoScaling/AutoScalingRollingUpdates",
                     "YAML moved from a LaunchConfiguration (LaunchConfig) to an EC2 LaunchTemplate; JSON did not",
@@ -88,15 +81,9 @@ class JsonYamlTwinsTest {
                     "Resources/ContainerInstances/Properties/LaunchTemplateData"),
             known("Solutions/AmazonCloudWatchAgent/ssm/suse",
                     "the YAML UserData line 'export PATH=$PATH:/usr/local/bin' ends in a tab the JSON lacks",
-                    "Resources/EC2Instance/Properties/UserData/Fn::Base64/Fn::Sub/0"),
-            // The three *-pkg pairs below write booleans as True/False in YAML and true/false in JSON:
-            // the same value to CloudFormation (and to Value.asBoolean), but scalars compare as written.
-            known("Solutions/GitLab/GitLabServer-pkg", "YAML spells three booleans True/False, JSON true/false",
-                    PKG_BOOLEANS),
-            known("Solutions/Gitea/Gitea-pkg", "YAML spells three booleans True/False, JSON true/false",
-                    PKG_BOOLEANS),
-            known("Solutions/VSCode/VSCodeServer-pkg", "YAML spells three booleans True/False, JSON true/false",
-                    PKG_BOOLEANS)
+                    "Resources/EC2Instance/Properties/UserData/Fn::Base64/Fn::Sub/0")
+            // the *-pkg pairs that wrote booleans True/False in YAML and true/false in JSON are the same
+            // graph now that the reader spells booleans one way
     );
 
     /** Why a pair differs, and every path where it does (as {@link #differences} names them). */

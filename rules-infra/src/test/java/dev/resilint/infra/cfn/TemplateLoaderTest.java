@@ -100,4 +100,15 @@ class TemplateLoaderTest {
         assertThat(TemplateGraphs.isTemplate(loader.parse("on: push\njobs:\n  build: {runs-on: x}\n", "t"))).isFalse();
         assertThat(TemplateGraphs.isTemplate(loader.parse("Resources:\n  r: {Type: thing}\n", "t"))).isFalse();
     }
+
+    @Test
+    void refusesAFunctionTagOnAKeyNamingItsLineForKeysArePlainStrings() throws Exception {
+        assertThatThrownBy(() -> loader.parse("Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n"
+                + "      !Ref Name: x\n", "t.yaml"))
+                .isInstanceOf(TreeReadException.class)
+                .hasMessage("tag !Ref on the key 'Name': CloudFormation keys are plain strings, not functions")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark()).isEqualTo(new Mark(5, 7)));
+        MapNode root = loader.parse("Resources:\n  !!str R:\n    Type: AWS::X::Y\n", "t.yaml");
+        assertThat(((MapNode) root.get("Resources").orElseThrow()).keys()).containsExactly("R");
+    }
 }

@@ -61,6 +61,26 @@ final class EmbeddedJson {
         }
     }
 
+    /**
+     * One possibility of a script carried as a string ({@link Evaluator#scriptText}): an
+     * {@code Fn::Base64} around it undone, its text built as for JSON, parts that cannot be known
+     * replaced by their {@code ${...}} text.
+     */
+    static Value script(Interpreter in, Value option) {
+        if (!(option instanceof Value.Known k)) {
+            return option;
+        }
+        Node node = k.node();
+        if (node instanceof MapNode m && m.size() == 1 && m.has("Fn::Base64")) {
+            node = m.get("Fn::Base64").orElseThrow();
+        }
+        Optional<String> text = textWithPlaceholders(in, node);
+        if (text.isEmpty()) {
+            return Value.unknown(Reason.UNSUPPORTED_FUNCTION, "script text built in a way resilint cannot follow");
+        }
+        return Value.known(ScalarNode.string(text.get(), node.mark()));
+    }
+
     private static Optional<String> textWithPlaceholders(Interpreter in, Node node) {
         if (node instanceof ScalarNode s && !Symbols.isSymbolic(s)) {
             return Optional.of(s.text());

@@ -130,6 +130,26 @@ public final class Evaluator implements GraphSource {
      * their {@code ${...}} text, which keeps the JSON parseable when they stand in string
      * positions (as resource ARNs do). A property that is already a map is evaluated as it is.
      */
+    /**
+     * A script carried as a string, such as {@code UserData}: an {@code Fn::Base64} around it is
+     * undone, and its text is built as for {@link #embeddedJson}, parts that cannot be known kept
+     * as their {@code ${...}} text. For searching the script, never for comparing it.
+     */
+    @Override
+    public Value scriptText(Resource resource, String path) {
+        return budget.boundedValue(() -> {
+            Value current = Value.known(resource.properties());
+            for (String part : path.split("/")) {
+                current = interpreter.step(current, part);
+            }
+            List<Value> results = new ArrayList<>();
+            for (Value option : current.possibilities()) {
+                results.add(EmbeddedJson.script(interpreter, option));
+            }
+            return Possibilities.merge(results);
+        });
+    }
+
     @Override
     public Value embeddedJson(Resource resource, String path) {
         return budget.boundedValue(() -> {

@@ -6,6 +6,8 @@ import dev.resilint.core.tree.ListNode;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.TreeReadException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Expands an AWS SAM template ({@code Transform: AWS::Serverless-2016-10-31}) into the plain
@@ -92,5 +94,27 @@ public final class SamTransform {
             return root;
         }
         return new Expansion(root).run(file);
+    }
+
+    /**
+     * The SAM type of each resource that {@code expanded} (what {@link #expand} made of
+     * {@code written}) holds under the id of a serverless resource of {@code written} with another
+     * type ({@code Sessions -> AWS::Serverless::SimpleTable}): the main resource SAM generates keeps
+     * the SAM resource's id. Empty when nothing was expanded.
+     */
+    public static Map<String, String> declaredTypes(MapNode written, MapNode expanded) {
+        if (written == expanded || !(written.get("Resources").orElse(null) instanceof MapNode before)
+                || !(expanded.get("Resources").orElse(null) instanceof MapNode after)) {
+            return Map.of();
+        }
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (MapNode.Entry e : before.entries()) {
+            String type = text(e.value() instanceof MapNode def ? def : null, "Type");
+            String now = text(after.get(e.key()).orElse(null) instanceof MapNode def ? def : null, "Type");
+            if (type != null && now != null && type.startsWith("AWS::Serverless::") && !type.equals(now)) {
+                declared.put(e.key(), type);
+            }
+        }
+        return declared;
     }
 }

@@ -17,7 +17,10 @@ import dev.resilint.infra.cfn.sam.SamNodes.Props;
 /**
  * {@code AWS::Serverless::SimpleTable} becomes {@code AWS::DynamoDB::Table}: its
  * {@code PrimaryKey} (by default {@code id} of type {@code String}) as the one attribute and hash
- * key, on-demand billing unless {@code ProvisionedThroughput} is given.
+ * key, on-demand billing unless {@code ProvisionedThroughput} is given; {@code TableName},
+ * {@code SSESpecification} and {@code PointInTimeRecoverySpecification} are passed through as SAM
+ * does ({@code samtranslator.model.sam_resources.SamSimpleTable}). SimpleTable accepts nothing else:
+ * no {@code DeletionProtectionEnabled}, no other keys or indexes.
  */
 final class ServerlessSimpleTable {
 
@@ -54,7 +57,7 @@ final class ServerlessSimpleTable {
         } else {
             props.put("BillingMode", k, str("PAY_PER_REQUEST", k));
         }
-        props.copy(p, "TableName", "SSESpecification");
+        props.copy(p, "TableName", "SSESpecification", "PointInTimeRecoverySpecification");
         p.entry("Tags").ifPresent(t -> props.put("Tags", t.keyMark(), tagList(t.value(), t.keyMark(), null)));
         return resource(entry.key(), o, "AWS::DynamoDB::Table", props, attributes(def));
     }

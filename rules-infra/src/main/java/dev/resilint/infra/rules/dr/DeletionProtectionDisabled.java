@@ -31,7 +31,10 @@ public final class DeletionProtectionDisabled extends ResourceRule {
                     + "clients and records point at. Deletion protection makes every such delete fail until "
                     + "someone switches it off on purpose.")
             .remediation("RDS: `DeletionProtection: true` on the DB cluster or standalone DB instance. DynamoDB: "
-                    + "`DeletionProtectionEnabled: true` on the table (on each replica of a global table). "
+                    + "`DeletionProtectionEnabled: true` on the table (on each replica of a global table); a SAM "
+                    + "`AWS::Serverless::SimpleTable` does not accept that property, so declare the table as an "
+                    + "`AWS::DynamoDB::Table` with it, or at least give the SimpleTable `DeletionPolicy: Retain` "
+                    + "(which SAM passes on) so that deleting the stack keeps the table. "
                     + "ALB/NLB: a `LoadBalancerAttributes` entry `{Key: deletion_protection.enabled, Value: 'true'}`.")
             .wellArchitected("REL09-BP01", "REL13-BP02")
             .anchors(Reference.awsConfig("rds-cluster-deletion-protection-enabled"),
@@ -45,7 +48,9 @@ public final class DeletionProtectionDisabled extends ResourceRule {
                             + "unless enabled) in every possibility.",
                     "An `AWS::RDS::DBInstance` outside a cluster (read replicas included) whose "
                             + "`DeletionProtection` is off in every possibility.",
-                    "An `AWS::DynamoDB::Table` whose `DeletionProtectionEnabled` is off in every possibility.",
+                    "An `AWS::DynamoDB::Table` whose `DeletionProtectionEnabled` is off in every possibility; "
+                            + "also the table a SAM `AWS::Serverless::SimpleTable` becomes, whose message says how to "
+                            + "protect it instead, since SimpleTable cannot enable deletion protection.",
                     "Each replica of an `AWS::DynamoDB::GlobalTable` whose `Replicas[].DeletionProtectionEnabled` is "
                             + "off; one finding per replica, told apart by region.",
                     "An Application or Network Load Balancer (`AWS::ElasticLoadBalancingV2::LoadBalancer` of `Type` "
@@ -61,6 +66,7 @@ public final class DeletionProtectionDisabled extends ResourceRule {
             .build();
 
     static final String LB_ATTRIBUTE = "deletion_protection.enabled";
+    static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
 
     @Override
     public RuleMetadata metadata() {
@@ -76,7 +82,13 @@ public final class DeletionProtectionDisabled extends ResourceRule {
                     flag(graph, r, "RDS DB instance", "DeletionProtection", context);
                 }
             }
-            case "AWS::DynamoDB::Table" -> flag(graph, r, "DynamoDB table", "DeletionProtectionEnabled", context);
+            case "AWS::DynamoDB::Table" -> {
+                if (r.declaredType().equals(Optional.of(SIMPLE_TABLE))) {
+                    simpleTable(graph, r, context);
+                } else {
+                    flag(graph, r, "DynamoDB table", "DeletionProtectionEnabled", context);
+                }
+            }
             case "AWS::DynamoDB::GlobalTable" -> globalTable(graph, r, context);
             default -> loadBalancer(graph, r, context);
         }
@@ -87,6 +99,21 @@ public final class DeletionProtectionDisabled extends ResourceRule {
         if (protection.isFalseOrAbsent()) {
             context.report(r.locateProperty(property), kind + " " + r.displayName() + " " + state(protection, property)
                     + "; set " + property + ": true so that a stack delete or a stray API call cannot remove it");
+        }
+    }
+
+    /**
+     * The table a SAM SimpleTable becomes: SimpleTable has no {@code DeletionProtectionEnabled}
+     * (SAM refuses properties it does not know), so the advice is what the author can write.
+     */
+    private static void simpleTable(GraphView graph, Resource table, RuleContext context) {
+        Value protection = graph.property(table, "DeletionProtectionEnabled");
+        if (protection.isFalseOrAbsent()) {
+            context.report(table.locateProperty("DeletionProtectionEnabled"), "DynamoDB table "
+                    + table.displayName() + " (" + SIMPLE_TABLE + ") " + state(protection, "DeletionProtectionEnabled")
+                    + "; SimpleTable cannot enable it: declare the table as an AWS::DynamoDB::Table with "
+                    + "DeletionProtectionEnabled: true, or at least give it DeletionPolicy: Retain so that "
+                    + "deleting the stack keeps the table");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
+import dev.resilint.infra.rules.support.Forwarding;
 import dev.resilint.infra.rules.support.ListItems;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,10 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
             .rationale("Clients that reach instances or tasks directly keep sending requests to an instance that "
                     + "has failed, to a zone that is impaired, and to a replacement's old address. A load balancer "
                     + "health-checks its targets, stops routing to failed ones within seconds, spreads load over "
-                    + "zones, and gives clients one stable endpoint while instances come and go.")
+                    + "zones, and gives clients one stable endpoint while instances come and go. That holds for "
+                    + "compute that is the endpoint of its traffic; compute that forwards traffic to other endpoints "
+                    + "(a NAT instance, a router, a firewall appliance, recognised by its source/destination check "
+                    + "being off) is out of scope: its open ports admit what it forwards.")
             .remediation("Put the instances behind an Application or Network Load Balancer: register the Auto "
                     + "Scaling group with a target group (`TargetGroupARNs`), run a standalone instance in an Auto "
                     + "Scaling group instead, or give the ECS service `LoadBalancers` (or `ServiceRegistries` when "
@@ -60,8 +64,7 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
                     ComputeTraffic.SERVES_TRAFFIC)
             .quietWhen(ComputeTraffic.PROVES_NOTHING)
             .quietWhen("The attachment cannot be known.",
-                    "Instances with `SourceDestCheck: false` (or not provably true): NAT instances and routers "
-                            + "forward traffic rather than serve it.",
+                    Forwarding.FORWARDS,
                     "Auto Scaling groups that host ECS or EKS containers: a capacity provider uses them, their "
                             + "launch template or configuration refers to an ECS or EKS cluster or starts its agent "
                             + "(literal or base64 `UserData` with `ECS_CLUSTER=`, `/etc/eks/bootstrap.sh` or "
@@ -90,7 +93,8 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
     }
 
     private static void checkGroup(GraphView graph, Resource asg, RuleContext context) {
-        if (ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.NO || hostsContainers(graph, asg)) {
+        if (ComputeTraffic.attachedToLoadBalancer(graph, asg) != Answer.NO || hostsContainers(graph, asg)
+                || Forwarding.forwards(graph, asg).isPresent()) {
             return;
         }
         ComputeTraffic.servesTraffic(graph, asg).ifPresent(how -> context.report(
@@ -101,8 +105,7 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
     }
 
     private static void checkInstance(GraphView graph, Resource instance, RuleContext context) {
-        if (mayForward(graph.property(instance, "SourceDestCheck"))
-                || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
+        if (Forwarding.forwards(graph, instance).isPresent() || ComputeTraffic.isLoadBalancerTarget(graph, instance)) {
             return;
         }
         ComputeTraffic.servesTraffic(graph, instance).ifPresent(how -> context.report(
@@ -154,12 +157,6 @@ public final class ComputeWithoutLoadBalancer extends ResourceRule {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code SourceDestCheck} not provably on (default true): a NAT instance or router, or cannot tell. */
-    private static boolean mayForward(Value sourceDestCheck) {
-        return !sourceDestCheck.always(v -> v instanceof Value.Absent
-                || v.asBoolean().equals(Optional.of(Boolean.TRUE)));
     }
 
     /** An Auto Scaling group of ECS container instances or EKS nodes. */

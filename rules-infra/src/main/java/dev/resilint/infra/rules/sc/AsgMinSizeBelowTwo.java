@@ -9,6 +9,7 @@ import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ComputeTraffic;
+import dev.resilint.infra.rules.support.Forwarding;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,11 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
             .summary("An Auto Scaling group that serves traffic may scale in to fewer than two instances.")
             .rationale("With `MinSize` below 2, scaling in (or a quiet night) leaves one instance, or none, to "
                     + "serve every request: when it fails, or its Availability Zone does, the service is down until "
-                    + "Auto Scaling has launched and warmed up a replacement, which takes minutes.")
+                    + "Auto Scaling has launched and warmed up a replacement, which takes minutes. That holds for a "
+                    + "group that serves requests; a group of instances that forward traffic (NAT instances, "
+                    + "routers, appliances: their source/destination check is off) is out of scope unless a load "
+                    + "balancer sends it requests: one forwarder per zone, replaced by its group, is the usual "
+                    + "design, and a second one would need its own route.")
             .remediation("Set `MinSize` to at least 2, with the group's subnets in at least two Availability "
                     + "Zones, so that one instance or zone can fail while another keeps serving.")
             .wellArchitected("REL07-BP01", "REL11-BP05")
@@ -35,7 +40,8 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
                             + "that is attached to a load balancer or serves traffic as in LB01.",
                     ComputeTraffic.ATTACHED, ComputeTraffic.SERVES_TRAFFIC)
             .quietWhen("`MinSize` cannot be known (or differs between the branches of a condition).",
-                    "Neither the attachment nor the serving can be shown.")
+                    "Neither the attachment nor the serving can be shown.",
+                    "The group is not attached to a load balancer and forwards traffic. " + Forwarding.FORWARDS)
             .quietWhen(ComputeTraffic.PROVES_NOTHING)
             .quietWhen("The group's `Condition` is provably false.")
             .build();
@@ -56,7 +62,7 @@ public final class AsgMinSizeBelowTwo extends ResourceRule {
             why = "is attached to a load balancer";
         } else {
             Optional<String> serves = ComputeTraffic.servesTraffic(graph, asg);
-            if (serves.isEmpty()) {
+            if (serves.isEmpty() || Forwarding.forwards(graph, asg).isPresent()) {
                 return;
             }
             why = "serves traffic (" + serves.get() + ")";

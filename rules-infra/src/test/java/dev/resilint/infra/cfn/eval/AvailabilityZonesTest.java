@@ -109,4 +109,23 @@ class AvailabilityZonesTest {
         assertThat(zones.exact()).isEmpty(); // two different possibilities...
         assertThat(zones.maxCount()).isEqualTo(1); // ...that agree: one zone either way
     }
+
+    @Test
+    void zoneIdsCountAsZonesAndANameWithAnIdIsUnknown() {
+        String template = """
+                Resources:
+                  Id1: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZoneId: use1-az1}}
+                  Id2: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZoneId: use1-az2}}
+                  NameA: {Type: AWS::EC2::Subnet, Properties: {AvailabilityZone: us-east-1a}}
+                  G:
+                    Type: AWS::X::Y
+                    Properties:
+                      Ids: [!Ref Id1, !Ref Id2]
+                      Mixed: [!Ref NameA, !Ref Id1]
+                """;
+        assertThat(subnetZones(template, "G", "Ids").exact()).contains(Set.of("use1-az1", "use1-az2"));
+        AzSet mixed = subnetZones(template, "G", "Mixed");
+        assertThat(mixed.isKnown()).isFalse();
+        assertThat(mixed.unknown().orElseThrow().detail()).contains("zone names mixed with zone ids");
+    }
 }

@@ -156,10 +156,26 @@ class EvaluatorTest {
                 """;
 
         @Test
+        void yamlBooleansCompareAsCloudFormationSeesThemWhateverTheirSpelling() {
+            String sections = """
+                    Parameters:
+                      Flag: {Type: String, Default: False}
+                    Conditions:
+                      IsOff: !Equals [!Ref Flag, 'false']
+                      AlsoIsOff: !Equals [FALSE, false]
+                    """;
+            assertThat(text(eval(sections, "!If [IsOff, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "!If [AlsoIsOff, stopped, running]"))).isEqualTo("stopped");
+            assertThat(text(eval(sections, "True"))).isEqualTo("true");
+            // YAML 1.1 (SnakeYAML, PyYAML, CloudFormation): yes, on and their kin are booleans too
+            assertThat(text(eval(sections, "Yes"))).isEqualTo("true");
+        }
+
+        @Test
         void knownConditionsPickTheirBranch() {
             assertThat(text(eval(CONDITIONS, "!If [IsProd, big, small]"))).isEqualTo("big");
             assertThat(text(eval(CONDITIONS, "!If [IsDev, big, small]"))).isEqualTo("small");
-            assertThat(text(eval(CONDITIONS, "!If [Either, yes, no]"))).isEqualTo("yes");
+            assertThat(text(eval(CONDITIONS, "!If [Either, big, small]"))).isEqualTo("big");
         }
 
         @Test

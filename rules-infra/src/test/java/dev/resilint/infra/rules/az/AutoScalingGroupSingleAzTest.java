@@ -133,4 +133,35 @@ class AutoScalingGroupSingleAzTest {
                     Properties: {MinSize: '1', MaxSize: '2', VPCZoneIdentifier: [!Ref Subnet]}  # expect AZ01
                 """, "AZ01");
     }
+
+    /** Subnets in zones given by name or by id, and a group over {@code subnets}; {@code marker} on its subnets line. */
+    private static List<Finding> zoned(String subnets, String marker) {
+        return Expect.findings(new AutoScalingGroupSingleAz(), """
+                Resources:
+                  Id1: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, AvailabilityZoneId: use1-az1}}
+                  Id1b: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, AvailabilityZoneId: USE1-AZ1}}
+                  Id2: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, AvailabilityZoneId: use1-az2}}
+                  NameA: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, AvailabilityZone: us-east-1a}}
+                  Group:
+                    Type: AWS::AutoScaling::AutoScalingGroup
+                    Properties:
+                      MinSize: '2'
+                      MaxSize: '4'
+                      VPCZoneIdentifier: %s%s
+                """.formatted(subnets, marker));
+    }
+
+    @Test
+    void zoneIdsAreZonesToo() {
+        assertThat(zoned("[!Ref Id1, !Ref Id2]", "")).isEmpty();
+        assertThat(zoned("[!Ref Id1, !Ref Id1b]", "  # expect AZ01")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("(use1-az1)"));
+    }
+
+    @Test
+    void aZoneNameAndAZoneIdMayBeTheSameZoneSoNothingIsClaimed() {
+        // us-east-1a is use1-az1 in one account and use1-az4 in another: neither one zone nor two is proved
+        assertThat(zoned("[!Ref NameA, !Ref Id1]", "")).isEmpty();
+        assertThat(zoned("[!Ref NameA, !Ref Id2]", "")).isEmpty();
+    }
 }

@@ -240,8 +240,31 @@ class DeletionProtectionDisabledTest {
                       PrimaryKey: {Name: id, Type: String}
                 """, "DR02");
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.message()).startsWith("DynamoDB table Sessions has no deletion protection");
+            assertThat(f.message()).startsWith("DynamoDB table Sessions (AWS::Serverless::SimpleTable) has no "
+                    + "deletion protection");
             assertThat(f.location().file()).isEqualTo("template.yaml"); // on the SAM resource's Properties key
+        });
+    }
+
+    @Test
+    void samSimpleTableAdviceIsWhatSimpleTableAccepts() {
+        // AWS::Serverless::SimpleTable has no DeletionProtectionEnabled (SAM refuses unknown properties)
+        List<Finding> findings = Expect.analyzed(dir, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sessions:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:  # expect DR02
+                      PrimaryKey: {Name: id, Type: String}
+                """, "DR02");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("DynamoDB table Sessions (AWS::Serverless::SimpleTable) has no "
+                    + "deletion protection");
+            assertThat(f.message()).doesNotContain("set DeletionProtectionEnabled")
+                    .contains("SimpleTable cannot enable it")
+                    .contains("AWS::DynamoDB::Table with DeletionProtectionEnabled: true")
+                    .contains("DeletionPolicy: Retain");
         });
     }
 }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.infra.Expect;
 import dev.resilint.infra.Fixtures;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DynamoDbPitrDisabledTest {
+
+    @TempDir
+    Path dir;
 
     private static List<Finding> check(String properties) {
         return check("", properties);
@@ -74,5 +79,28 @@ class DynamoDbPitrDisabledTest {
                     assertThat(f.message()).startsWith("DynamoDB table OrdersTable6D3A5C4E (ShopStack/Orders) has no");
                     assertThat(f.location().line()).isEqualTo(3); // JSON has no comments to carry a marker
                 });
+    }
+
+    @Test
+    void samSimpleTablePassesItsPitrSpecificationThrough() {
+        // SAM copies PointInTimeRecoverySpecification to the AWS::DynamoDB::Table it generates
+        assertThat(Expect.analyzed(dir, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sessions:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}
+                """, "DR03")).isEmpty();
+        List<Finding> off = Expect.analyzed(dir, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sessions:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      PointInTimeRecoverySpecification:
+                        PointInTimeRecoveryEnabled: false  # expect DR03
+                """, "DR03");
+        assertThat(off).singleElement().satisfies(f -> assertThat(f.message()).contains("disabled"));
     }
 }

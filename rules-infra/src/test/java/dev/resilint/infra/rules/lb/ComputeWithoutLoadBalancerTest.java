@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.infra.Expect;
+import dev.resilint.infra.rules.support.NatFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -339,5 +340,25 @@ class ComputeWithoutLoadBalancerTest {
         assertThat(check(service("", "PortMappings: [{ContainerPort: !Ref TgArn}]\n"))).isEmpty();
         assertThat(check(service("", "PortMappings: [{ContainerPort: 80}]\n")
                 .replace("TaskDefinition: !Ref Task", "TaskDefinition: !ImportValue task-arn"))).isEmpty();
+    }
+
+    @Test
+    void quietOnNatInstancesWhoseUserDataTurnsTheSourceDestinationCheckOff() {
+        // the control: the same group without that user data serves traffic from the VPC
+        assertThat(check(NatFixtures.natGroup("", "  # expect LB01"))).singleElement();
+        assertThat(check(NatFixtures.natGroup(NatFixtures.NAT_USER_DATA, ""))).isEmpty();
+        assertThat(check(NatFixtures.natGroup(NatFixtures.NAT_USER_DATA.replace("--no-source-dest-check",
+                "--source-dest-check \"{\\\"Value\\\": false}\""), ""))).isEmpty();
+        assertThat(check(NatFixtures.natGroup("#!/bin/bash\nyum install -y httpd\n", "  # expect LB01")))
+                .singleElement();
+    }
+
+    @Test
+    void quietOnStandaloneForwardingInstances() {
+        assertThat(check(NatFixtures.natInstance("", "  # expect LB01"))).singleElement();
+        assertThat(check(NatFixtures.natInstance("SourceDestCheck: false\n", ""))).isEmpty();
+        assertThat(check(NatFixtures.natInstance("SourceDestCheck: 'false'\n", ""))).isEmpty();
+        assertThat(check(NatFixtures.natInstance("UserData:\n  Fn::Base64: !Sub |\n"
+                + NatFixtures.NAT_USER_DATA.indent(4), ""))).isEmpty();
     }
 }

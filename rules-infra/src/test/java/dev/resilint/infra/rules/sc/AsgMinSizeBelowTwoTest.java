@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.infra.Expect;
+import dev.resilint.infra.rules.support.NatFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,15 @@ class AsgMinSizeBelowTwoTest {
     void parameterDefaultsAndAgreeingBranchesCount() {
         assertThat(check("TargetGroupARNs: [tg-arn]\nMinSize: !Ref MinWithDefault  # expect SC01\n")).hasSize(1);
         assertThat(check("TargetGroupARNs: [tg-arn]\nMinSize: !If [Prod, 1, '1']  # expect SC01\n")).hasSize(1);
+    }
+
+    @Test
+    void quietOnAGroupOfNatInstances() {
+        // one NAT instance per zone, replaced by its group when it fails: it forwards, it serves nothing
+        assertThat(Expect.findings(new AsgMinSizeBelowTwo(), NatFixtures.natGroup("", "")
+                .replace("MinSize: '1'", "MinSize: '1'  # expect SC01")))
+                .singleElement();
+        assertThat(Expect.findings(new AsgMinSizeBelowTwo(), NatFixtures.natGroup(NatFixtures.NAT_USER_DATA, "")))
+                .isEmpty();
     }
 }
