@@ -109,7 +109,7 @@ final class TriageOptions {
         if (compare != null) {
             try {
                 previous = Optional.of(PreviousReport.read(env.workingDirectory().resolve(compare), compare.toString(),
-                        new JsonReportReader(env.analyzers().catalog()::find)));
+                        JsonReportReader.forComparison(env.analyzers().catalog()::find)));
             } catch (PreviousReportException e) {
                 throw new UserException("--compare " + e.getMessage());
             }

@@ -10,6 +10,7 @@ import dev.resilint.core.Problem;
 import dev.resilint.core.ResourceTags;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.SuppressionScope;
 import dev.resilint.core.baseline.Baseline;
@@ -78,10 +79,26 @@ public final class JsonReportReader {
     }
 
     private final Function<String, Optional<RuleMetadata>> rules;
+    private final boolean rulesAsWritten;
 
     /** A reader that takes each rule's metadata, by id, from {@code rules} (a rule catalog's {@code find}). */
     public JsonReportReader(Function<String, Optional<RuleMetadata>> rules) {
+        this(rules, false);
+    }
+
+    private JsonReportReader(Function<String, Optional<RuleMetadata>> rules, boolean rulesAsWritten) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.rulesAsWritten = rulesAsWritten;
+    }
+
+    /**
+     * A reader for an earlier run's report ({@code --compare}): a rule this resilint does not know,
+     * or describes differently (the report of an earlier version), is taken as the report describes
+     * it instead of refusing the report, so that the first night after an upgrade still compares.
+     * Everything else is read as strictly as by {@link #JsonReportReader(Function)}.
+     */
+    public static JsonReportReader forComparison(Function<String, Optional<RuleMetadata>> rules) {
+        return new JsonReportReader(rules, true);
     }
 
     /** Reads the report in {@code file}, named {@code displayName} in errors. */
@@ -363,12 +380,17 @@ public final class JsonReportReader {
                 Place p = top.field("rules").item(i);
                 JsonNode r = items.get(i);
                 String id = f.text(r, p, "id");
-                RuleMetadata known = rules.apply(id).orElseThrow(() -> new FieldException(p.shown() + ": rule " + id
+                Optional<RuleMetadata> found = rules.apply(id);
+                boolean same = found.isPresent() && found.get().name().equals(f.text(r, p, "name"))
+                        && found.get().defaultSeverity().label().equals(f.text(r, p, "severity"))
+                        && found.get().summary().equals(f.text(r, p, "summary"))
+                        && found.get().helpUri().equals(f.text(r, p, "helpUri"));
+                if (!same && rulesAsWritten) {
+                    list.add(asWritten(r, p, id));
+                    continue;
+                }
+                RuleMetadata known = found.orElseThrow(() -> new FieldException(p.shown() + ": rule " + id
                         + " is not one this resilint knows (a report of another resilint version?)"));
-                boolean same = known.name().equals(f.text(r, p, "name"))
-                        && known.defaultSeverity().label().equals(f.text(r, p, "severity"))
-                        && known.summary().equals(f.text(r, p, "summary"))
-                        && known.helpUri().equals(f.text(r, p, "helpUri"));
                 if (!same) {
                     throw new FieldException(p.shown() + ": rule " + id + " is described differently by this resilint "
                             + "(a report of another resilint version?)");
@@ -376,6 +398,27 @@ public final class JsonReportReader {
                 list.add(known);
             }
             return list;
+        }
+
+        /** A rule as an earlier report describes it: enough to name it where its findings are shown. */
+        private RuleMetadata asWritten(JsonNode r, Place p, String id) throws FieldException {
+            String summary = f.text(r, p, "summary");
+            try {
+                RuleMetadata rule = RuleMetadata.builder(id, f.text(r, p, "name"))
+                        .severity(Severity.parse(f.text(r, p, "severity")).orElseThrow(
+                                () -> new IllegalArgumentException("unknown severity")))
+                        .summary(summary)
+                        .rationale(summary)
+                        .remediation(summary)
+                        .sources(SourceKind.values())
+                        .build();
+                if (!rule.helpUri().equals(f.text(r, p, "helpUri"))) {
+                    throw new IllegalArgumentException("a help URI resilint would not write");
+                }
+                return rule;
+            } catch (IllegalArgumentException e) {
+                throw new FieldException(p.shown() + ": not a rule as resilint writes them (" + e.getMessage() + ")");
+            }
         }
 
         /**

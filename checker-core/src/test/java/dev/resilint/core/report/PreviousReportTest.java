@@ -89,6 +89,30 @@ class PreviousReportTest {
     }
 
     @Test
+    void aReportOfAnEarlierVersionWhoseRulesChangedStillCompares() throws Exception {
+        Report full = ReportFixtures.full();
+        String json = ReportFixtures.render(ReportFormat.JSON, full, ReportOptions.defaults())
+                .replace("\"summary\": \"An RDS DB instance runs in one Availability Zone.\"",
+                        "\"summary\": \"An RDS DB instance has no standby.\"");
+        assertThat(json).contains("An RDS DB instance has no standby.");
+        Files.writeString(dir.resolve("old.json"), json);
+        // merging refuses it: the shards of one scan come from one resilint
+        assertThatThrownBy(() -> READER.read(dir.resolve("old.json"), "old.json"))
+                .hasMessageContaining("rule AZ04 is described differently by this resilint");
+
+        PreviousReport old = PreviousReport.read(dir.resolve("old.json"), "old.json",
+                JsonReportReader.forComparison(JsonReportReaderTest.CATALOG));
+
+        assertThat(old.findings()).extracting(Finding::fingerprint)
+                .containsExactlyElementsOf(full.findings().stream().map(Finding::fingerprint).toList());
+        Files.writeString(dir.resolve("gone.json"), json.replace("\"id\": \"AZ04\"", "\"id\": \"AZ99\"")
+                .replace("\"ruleId\": \"AZ04\"", "\"ruleId\": \"AZ99\"").replace("#az04-", "#az99-"));
+        PreviousReport retired = PreviousReport.read(dir.resolve("gone.json"), "gone.json",
+                JsonReportReader.forComparison(JsonReportReaderTest.CATALOG));
+        assertThat(retired.findings()).extracting(Finding::ruleId).contains("AZ99");
+    }
+
+    @Test
     void theGroupsOfAGroupedReportAreItsFindingsGroups() {
         Report report = night1();
         Report tagged = new Report(report.rules(), report.findings(), report.suppressed(), report.baselined(),
