@@ -10,7 +10,6 @@ import dev.resilint.core.Problem;
 import dev.resilint.core.ResourceTags;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
-import dev.resilint.core.SourceKind;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.SuppressionScope;
 import dev.resilint.core.baseline.Baseline;
@@ -276,7 +275,7 @@ public final class JsonReportReader {
             boolean compared = f.has(root, top, "comparison");
             JsonNode summary = f.object(root, top, "summary");
             Place s = top.field("summary");
-            List<RuleMetadata> ruleList = rules(root, top);
+            List<RuleMetadata> ruleList = new ReportRules(f, rules, rulesAsWritten).read(root, top);
             List<Entry> active = findings(root, top, "findings", false, compared, grouped, false);
             List<Finding> findings = active.stream().map(Entry::finding).toList();
             List<Finding> suppressed = findings(root, top, "suppressed", true, false, grouped, false).stream()
@@ -370,54 +369,6 @@ public final class JsonReportReader {
             for (String count : List.of("findings", "suppressed", "baselined", "staleBaselineEntries", "problems",
                     "notEvaluated", "files", "failing", "exitCode")) {
                 f.integer(summary, s, count);
-            }
-        }
-
-        private List<RuleMetadata> rules(JsonNode root, Place top) throws FieldException {
-            List<RuleMetadata> list = new ArrayList<>();
-            List<JsonNode> items = f.objects(root, top, "rules");
-            for (int i = 0; i < items.size(); i++) {
-                Place p = top.field("rules").item(i);
-                JsonNode r = items.get(i);
-                String id = f.text(r, p, "id");
-                Optional<RuleMetadata> found = rules.apply(id);
-                boolean same = found.isPresent() && found.get().name().equals(f.text(r, p, "name"))
-                        && found.get().defaultSeverity().label().equals(f.text(r, p, "severity"))
-                        && found.get().summary().equals(f.text(r, p, "summary"))
-                        && found.get().helpUri().equals(f.text(r, p, "helpUri"));
-                if (!same && rulesAsWritten) {
-                    list.add(asWritten(r, p, id));
-                    continue;
-                }
-                RuleMetadata known = found.orElseThrow(() -> new FieldException(p.shown() + ": rule " + id
-                        + " is not one this resilint knows (a report of another resilint version?)"));
-                if (!same) {
-                    throw new FieldException(p.shown() + ": rule " + id + " is described differently by this resilint "
-                            + "(a report of another resilint version?)");
-                }
-                list.add(known);
-            }
-            return list;
-        }
-
-        /** A rule as an earlier report describes it: enough to name it where its findings are shown. */
-        private RuleMetadata asWritten(JsonNode r, Place p, String id) throws FieldException {
-            String summary = f.text(r, p, "summary");
-            try {
-                RuleMetadata rule = RuleMetadata.builder(id, f.text(r, p, "name"))
-                        .severity(Severity.parse(f.text(r, p, "severity")).orElseThrow(
-                                () -> new IllegalArgumentException("unknown severity")))
-                        .summary(summary)
-                        .rationale(summary)
-                        .remediation(summary)
-                        .sources(SourceKind.values())
-                        .build();
-                if (!rule.helpUri().equals(f.text(r, p, "helpUri"))) {
-                    throw new IllegalArgumentException("a help URI resilint would not write");
-                }
-                return rule;
-            } catch (IllegalArgumentException e) {
-                throw new FieldException(p.shown() + ": not a rule as resilint writes them (" + e.getMessage() + ")");
             }
         }
 
