@@ -2,6 +2,7 @@ package dev.resilint.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilint.core.DisplayPaths;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Problem;
@@ -106,9 +107,8 @@ public final class GitlabReporter implements Reporter {
     private String relative(String file) {
         String path = file;
         try {
-            Path p = Path.of(file);
-            if (p.isAbsolute() && p.normalize().startsWith(workingDirectory)) {
-                path = workingDirectory.relativize(p.normalize()).toString();
+            if (Path.of(file).isAbsolute()) {
+                path = DisplayPaths.display(Path.of(file), workingDirectory);
             }
         } catch (java.nio.file.InvalidPathException e) {
             // not a path of this file system: kept as written

@@ -104,19 +104,7 @@ public final class GroupPages {
             }
             sb.append('\n');
         }
-        List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
-        if (!gaps.isEmpty()) {
-            sb.append("### Not evaluated\n\n");
-            MarkdownTables.gaps(gaps, comparison, sb);
-        }
-        List<NotEvaluatedGroup> resolved = comparison.map(Comparison::resolvedGaps).orElse(List.of());
-        if (!resolved.isEmpty()) {
-            sb.append("### No longer gaps ").append(comparison.get().since()).append("\n\n");
-            MarkdownTables.gaps(resolved, Optional.empty(), sb);
-        }
-        MarkdownTables.problems(report, sb);
-        sb.append("<sub>resilint ").append(Markdown.escape(options.toolVersion()))
-                .append(", failure threshold: ").append(report.threshold().label()).append("</sub>\n");
+        MarkdownTables.closing(report, comparison, options.toolVersion(), sb);
         return sb.toString();
     }
 

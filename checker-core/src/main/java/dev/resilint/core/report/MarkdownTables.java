@@ -74,6 +74,23 @@ final class MarkdownTables {
     }
 
     /** The problems, if any: inputs that could not be read, rules that failed. */
+    /** What ends every Markdown page: the gaps (new ones marked), the gaps resolved, the problems, the footer. */
+    static void closing(Report report, Optional<Comparison> comparison, String toolVersion, StringBuilder sb) {
+        List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
+        if (!gaps.isEmpty()) {
+            sb.append("### Not evaluated\n\n");
+            gaps(gaps, comparison, sb);
+        }
+        List<NotEvaluatedGroup> resolved = comparison.map(Comparison::resolvedGaps).orElse(List.of());
+        if (!resolved.isEmpty()) {
+            sb.append("### No longer gaps ").append(comparison.get().since()).append("\n\n");
+            gaps(resolved, Optional.empty(), sb);
+        }
+        problems(report, sb);
+        sb.append("<sub>resilint ").append(Markdown.escape(toolVersion))
+                .append(", failure threshold: ").append(report.threshold().label()).append("</sub>\n");
+    }
+
     static void problems(Report report, StringBuilder sb) {
         if (report.problems().isEmpty()) {
             return;
