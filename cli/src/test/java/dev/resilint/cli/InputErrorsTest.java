@@ -61,6 +61,50 @@ class InputErrorsTest {
         assertUsageError(cli.run("check", "--config", "loop.yaml", "stacks"), "--config loop.yaml: a symbolic link loop");
     }
 
+    private static final String QUEUE = """
+            Resources:
+              Jobs:
+                Type: AWS::SQS::Queue
+            """;
+
+    @Test
+    void symbolicLinksInsideAScannedDirectoryAreFollowedAndJudgedOnce() throws Exception {
+        Files.createDirectories(dir.resolve("shared/more"));
+        Files.writeString(dir.resolve("shared/app.yaml"), QUEUE);
+        Files.writeString(dir.resolve("shared/more/worker.yaml"), QUEUE.replace("Jobs", "Work"));
+        Files.createSymbolicLink(dir.resolve("stacks/app.yaml"), Path.of("../shared/app.yaml"));
+        Files.createSymbolicLink(dir.resolve("stacks/more"), Path.of("../shared/more"));
+        Files.createSymbolicLink(dir.resolve("stacks/again.yaml"), Path.of("db.yaml"));
+        Files.createSymbolicLink(dir.resolve("stacks/self"), Path.of("."));
+
+        Cli.Result r = cli.run("check", "--format", "json", "stacks");
+
+        assertThat(r.err()).doesNotContain("Exception", "internal error");
+        assertThat(r.out()).contains("\"file\": \"stacks/app.yaml\"", "\"file\": \"stacks/more/worker.yaml\"")
+                .contains("stacks/again.yaml: the same file as stacks/db.yaml, judged once under that name",
+                        "stacks/self: a symbolic link to a directory above it, searched once")
+                .doesNotContain("\"file\": \"stacks/again.yaml\"", "stacks/self/");
+        Cli.Result once = cli.run("check", "--format", "json", "stacks/db.yaml");
+        assertThat(count(r.out(), "\"file\": \"stacks/db.yaml\""))
+                .isEqualTo(count(once.out(), "\"file\": \"stacks/db.yaml\""));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenSymbolicLinkInsideAScannedDirectoryIsAnError() throws Exception {
+        Files.createSymbolicLink(dir.resolve("stacks/gone.yaml"), Path.of("missing.yaml"));
+        assertUsageError(cli.run("check", "stacks"),
+                "stacks/gone.yaml: cannot read: a broken symbolic link (to missing.yaml, which does not exist)");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void aBaselineThatCannotBeWritten() throws Exception {
         Files.createDirectories(dir.resolve("out"));

@@ -1,14 +1,21 @@
 package dev.resilint.infra.cfn;
 
+import dev.resilint.core.FileReasons;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,6 +29,12 @@ import java.util.function.Function;
  * templates, {@code *.template.json} (nested stacks: {@code *.nested.template.json}), are
  * candidates; its {@code manifest.json}, {@code tree.json} and {@code *.assets.json} are not, and its
  * {@code asset.*} folders (bundled application files) are not searched.
+ *
+ * <p>Symbolic links are followed, to files and to directories, as cfn-lint's and checkov's globs
+ * do: a template reached through a link is judged under the link's path (the analysis judges a
+ * file reached under two paths once, by its real path). A broken link with a template extension
+ * goes to {@link Unreadable}; a link back to a directory being walked is searched once and
+ * named in a note.
  */
 public final class TemplateDiscovery {
 
@@ -101,13 +114,14 @@ public final class TemplateDiscovery {
 
     /**
      * Files below {@code dir} with a template extension, sorted by path; a directory that cannot
-     * be listed (permission denied) or a file whose attributes cannot be read goes to
-     * {@code unreadable}, and the walk goes on, never skipping it silently.
+     * be listed (permission denied), a file whose attributes cannot be read or a broken symbolic
+     * link with a template extension goes to {@code unreadable}, and the walk goes on, never
+     * skipping it silently.
      */
     public static List<Path> walk(Path dir, List<String> skippedNotes, Function<Path, String> display,
             Unreadable unreadable) throws IOException {
         List<Path> found = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             private Path assembly; // the CDK cloud assembly being walked, or null
 
             @Override
@@ -138,7 +152,14 @@ public final class TemplateDiscovery {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) { // followed, and its target could not be read
+                    if (hasTemplateExtension(file)) {
+                        unreadable.failed(file, new FileSystemException(file.toString(), null,
+                                FileReasons.missing(file).orElse("a symbolic link whose target cannot be read")));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
                 if (attrs.isRegularFile() && hasTemplateExtension(file)
                         && (assembly == null || isCdkTemplateName(file))) {
                     found.add(file);
@@ -148,11 +169,53 @@ public final class TemplateDiscovery {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof FileSystemLoopException) {
+                    skippedNotes.add(display.apply(file) + ": a symbolic link to a directory above it, searched once");
+                    return FileVisitResult.CONTINUE;
+                }
                 unreadable.failed(file, exc);
                 return FileVisitResult.CONTINUE;
             }
         });
         found.sort(null);
-        return found;
+        return onceEach(dir, found, skippedNotes, display);
+    }
+
+    /**
+     * The files, each real file once: where links lead to a file under several paths, the path
+     * without a link is kept (else the first), and the others are named in a note.
+     */
+    private static List<Path> onceEach(Path dir, List<Path> sorted, List<String> notes, Function<Path, String> display) {
+        Path realDir;
+        try {
+            realDir = dir.toRealPath();
+        } catch (IOException e) {
+            return sorted;
+        }
+        Map<Path, Path> byReal = new LinkedHashMap<>();
+        for (Path file : sorted) {
+            Path real = realPathOr(file);
+            Path kept = byReal.get(real);
+            if (kept == null) {
+                byReal.put(real, file);
+            } else if (!real.equals(realDir.resolve(dir.relativize(kept))) && real.equals(realDir.resolve(dir.relativize(file)))) {
+                byReal.put(real, file); // the file under its own name, not through a link
+            }
+        }
+        for (Path file : sorted) {
+            Path kept = byReal.get(realPathOr(file));
+            if (!kept.equals(file)) {
+                notes.add(display.apply(file) + ": the same file as " + display.apply(kept) + ", judged once under that name");
+            }
+        }
+        return byReal.values().stream().sorted().toList();
+    }
+
+    private static Path realPathOr(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 }
