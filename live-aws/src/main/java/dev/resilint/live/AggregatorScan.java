@@ -55,10 +55,10 @@ final class AggregatorScan {
                 ConfigClient.class, ConfigClient::builder);
         Set<String> accounts = settings.accounts() instanceof ScanSettings.Accounts.Listed listed
                 ? new TreeSet<>(listed.ids()) : Set.of();
-        ConfigAggregatorSource.Read read;
+        ConfigAggregatorSource source = new ConfigAggregatorSource(config, aggregator, now);
+        ConfigAggregatorSource.Index read;
         try {
-            read = new ConfigAggregatorSource(config, aggregator, now).read(regional, accounts,
-                    new TreeSet<>(settings.regions()));
+            read = source.index(regional, accounts, new TreeSet<>(settings.regions()));
         } catch (ConfigAggregatorSource.AggregatorException e) {
             throw new Accounts.SetupException(e.getMessage());
         }
@@ -78,18 +78,24 @@ final class AggregatorScan {
         notes.add(where + ": " + read.scopes().size() + " account region(s); from AWS Config: "
                 + list(read.served()));
         Map<String, List<Scope>> byAccount = new TreeMap<>();
-        read.scopes().keySet().forEach(s -> byAccount.computeIfAbsent(s.account(), a -> new ArrayList<>()).add(s));
+        read.scopes().forEach(s -> byAccount.computeIfAbsent(s.account(), a -> new ArrayList<>()).add(s));
         if (!global.isEmpty()) {
             byAccount.forEach((a, scopes) -> scopes.add(new Scope(a, Scope.GLOBAL)));
         }
         List<String> owners = List.copyOf(byAccount.keySet());
-        List<Plan.Gap> missing = missing(accounts, read.scopes().keySet(), where);
+        List<Plan.Gap> missing = missing(accounts, read.scopes(), where);
+        // batches of the accounts this scan (or its shard) opens, in the order it opens them
+        AccountBatches batches = new AccountBatches(settings.shard().map(sh -> owners.stream().filter(sh::holds).toList())
+                .orElse(owners), ConfigAggregatorSource.ACCOUNTS_PER_QUERY, source::read);
         if (settings.roleName().isEmpty() || direct.isEmpty() || owners.isEmpty()) {
             if (!direct.isEmpty()) {
                 notes.add(where + ": not read (give --role-name to read them in each account): " + list(direct));
             }
-            return new Plan(owners, id -> Plan.Account.of(byAccount.get(id), s -> s.isGlobal()
-                    ? unsupported(global, where) : read.scopes().get(s), () -> { }), () -> missing, notes);
+            return new Plan(owners, id -> {
+                Map<Scope, ScopeRead> fromConfig = batches.take(id);
+                return Plan.Account.of(byAccount.get(id), s -> s.isGlobal() ? unsupported(global, where)
+                        : fromConfig.get(s), () -> { });
+            }, () -> missing, notes);
         }
         Accounts resolver = new Accounts(settings.withAccounts(new ScanSettings.Accounts.Listed(owners)), clients);
         resolver.ids();
@@ -99,9 +105,10 @@ final class AggregatorScan {
             Optional<Accounts.Target> target = resolver.target(id);
             Optional<Accounts.Unreachable> unreachable = target.isPresent() ? Optional.empty()
                     : resolver.unreachable().stream().filter(u -> u.account().equals(id)).reduce((a, b) -> b);
+            Map<Scope, ScopeRead> fromAggregator = batches.take(id);
             return Plan.Account.of(byAccount.get(id), s -> {
                 Set<String> types = s.isGlobal() ? global : leftover;
-                ScopeRead fromConfig = s.isGlobal() ? ScopeRead.empty() : read.scopes().get(s);
+                ScopeRead fromConfig = s.isGlobal() ? ScopeRead.empty() : fromAggregator.get(s);
                 if (types.isEmpty()) {
                     return fromConfig;
                 }

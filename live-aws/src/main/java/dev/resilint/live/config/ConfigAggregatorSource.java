@@ -30,10 +30,15 @@ import software.amazon.awssdk.services.config.model.SelectAggregateResourceConfi
 
 /**
  * Reads an organisation's resources from an AWS Config aggregator, from the aggregator's account
- * alone: {@code DescribeConfigurationAggregators} (that it exists), then
+ * alone, in two steps so that memory stays bounded by a batch of accounts, never the whole
+ * organisation. {@link #index}: {@code DescribeConfigurationAggregators} (that it exists),
  * {@code DescribeConfigurationAggregatorSourcesStatus} (which accounts and regions it aggregates,
- * and whether each delivered), then one {@code SelectAggregateResourceConfig} query per resource
- * type (pages of {@value #PAGE}), and one for the configuration recorders ({@link Recorders}).
+ * and whether each delivered), one {@code SelectAggregateResourceConfig} query for the
+ * configuration recorders ({@link Recorders}, one item per account and region) and, when a source
+ * is a whole organisation, one aggregation query ({@code SELECT accountId, COUNT(*) ... GROUP BY
+ * accountId}) for the accounts that hold items. Then {@link #read}, per batch of at most
+ * {@value #ACCOUNTS_PER_QUERY} accounts: one query per resource type limited to those accounts
+ * ({@code AND accountId IN (...)}), in pages of {@value #PAGE}.
  *
  * <p>Completeness, per account, region and type: read in full only when the source status is
  * {@code SUCCEEDED} (else {@code error} with Config's error for {@code FAILED}, {@code stale} for
@@ -47,6 +52,8 @@ public final class ConfigAggregatorSource {
 
     /** Results {@code SelectAggregateResourceConfig} returns a page at most. */
     static final int PAGE = 100;
+    /** Accounts one query of {@link #read} asks for (its expression stays far below Config's 4,096 characters). */
+    public static final int ACCOUNTS_PER_QUERY = 20;
     /** Pages after which a paginated call is taken to loop. */
     static final int MAX_PAGES = 100_000;
 
@@ -55,6 +62,13 @@ public final class ConfigAggregatorSource {
     private final ConfigClient config;
     private final AggregatorSettings settings;
     private final Instant now;
+    private final String where;
+    // set by index()
+    private Set<String> wanted = Set.of();
+    private Map<String, ConfigAdapter> adapters = Map.of();
+    private Map<Scope, AggregatedSourceStatus> statuses = Map.of();
+    private final Recorders recorders = new Recorders();
+    private Optional<Completeness.Gap> recordersFailed = Optional.empty();
 
     /** A mistake of the user's, such as an aggregator that does not exist: the scan cannot start. */
     public static final class AggregatorException extends RuntimeException {
@@ -64,16 +78,16 @@ public final class ConfigAggregatorSource {
     }
 
     /**
-     * What the aggregator gave.
+     * What the aggregator has, before any resource is read.
      *
-     * @param scopes each account and region it aggregates (of those asked for), with what was read there
+     * @param scopes each account and region it aggregates (of those asked for), in order
      * @param whole a gap that leaves every account and region unread (the aggregator or its source
      *     status cannot be read), with the aggregator's name and region in its detail
      * @param served the types read from Config
      */
-    public record Read(Map<Scope, ScopeRead> scopes, Optional<Completeness.Gap> whole, Set<String> served) {
-        public Read {
-            scopes = java.util.Collections.unmodifiableMap(new TreeMap<>(scopes));
+    public record Index(Set<Scope> scopes, Optional<Completeness.Gap> whole, Set<String> served) {
+        public Index {
+            scopes = java.util.Collections.unmodifiableSet(new TreeSet<>(scopes));
             served = java.util.Collections.unmodifiableSet(new TreeSet<>(served));
         }
     }
@@ -86,16 +100,17 @@ public final class ConfigAggregatorSource {
         this.config = config;
         this.settings = settings;
         this.now = now;
+        this.where = "aggregator " + settings.name() + " in " + settings.region();
     }
 
     /**
-     * Reads {@code wanted} (regional types) in the scopes the aggregator has, limited to
-     * {@code accounts} and {@code regions} when given (empty: all).
+     * Finds the scopes the aggregator has for {@code wanted} (regional types), limited to
+     * {@code accounts} and {@code regions} when given (empty: all), reading no resource yet.
      *
      * @throws AggregatorException when the aggregator does not exist
      */
-    public Read read(Set<String> wanted, Set<String> accounts, Set<String> regions) {
-        String where = "aggregator " + settings.name() + " in " + settings.region();
+    public Index index(Set<String> wanted, Set<String> accounts, Set<String> regions) {
+        this.wanted = Set.copyOf(wanted);
         try {
             call("DescribeConfigurationAggregators", () -> config.describeConfigurationAggregators(
                     r -> r.configurationAggregatorNames(settings.name())));
@@ -103,48 +118,39 @@ public final class ConfigAggregatorSource {
             throw new AggregatorException("--aggregator " + settings.name() + ": no such AWS Config aggregator in "
                     + settings.region() + " (give --aggregator-region REGION if it lives in another region)");
         } catch (ReadFailure f) {
-            return new Read(Map.of(), Optional.of(new Completeness.Gap(f.reason(), where + ": " + f.getMessage())),
-                    Set.of());
+            return unread(f);
         }
-        List<AggregatedSourceStatus> statuses;
+        List<AggregatedSourceStatus> sources;
         try {
-            statuses = pages("DescribeConfigurationAggregatorSourcesStatus",
+            sources = pages("DescribeConfigurationAggregatorSourcesStatus",
                     config.describeConfigurationAggregatorSourcesStatusPaginator(r -> r
                             .configurationAggregatorName(settings.name()).limit(PAGE)),
                     DescribeConfigurationAggregatorSourcesStatusResponse::aggregatedSourceStatusList,
                     DescribeConfigurationAggregatorSourcesStatusResponse::nextToken);
         } catch (ReadFailure f) {
-            return new Read(Map.of(), Optional.of(new Completeness.Gap(f.reason(), where + ": " + f.getMessage())),
-                    Set.of());
+            return unread(f);
         }
-        Map<String, ConfigAdapter> adapters = new LinkedHashMap<>();
+        Map<String, ConfigAdapter> chosen = new LinkedHashMap<>();
         ConfigTypes.adapters().forEach((type, a) -> {
             if (a.types().stream().anyMatch(wanted::contains)) {
-                adapters.put(type, a);
+                chosen.put(type, a);
             }
         });
-        Map<String, List<ConfigItem>> items = new HashMap<>();
-        Map<String, Completeness.Gap> failed = new HashMap<>();
-        Recorders recorders = new Recorders();
-        Optional<Completeness.Gap> recordersFailed = Optional.empty();
+        this.adapters = chosen;
+        Set<String> known = new TreeSet<>();
         if (!adapters.isEmpty()) {
             try {
-                select(Recorders.TYPE).forEach(recorders::add);
+                for (ConfigItem recorder : select("'" + Recorders.TYPE + "'", List.of())) {
+                    recorders.add(recorder);
+                    known.add(recorder.account());
+                }
             } catch (ReadFailure f) {
                 recordersFailed = Optional.of(new Completeness.Gap(f.reason(), where + ": " + f.getMessage()));
             }
         }
-        for (String type : adapters.keySet()) {
-            try {
-                items.put(type, select(type));
-            } catch (ReadFailure f) {
-                failed.put(type, new Completeness.Gap(f.reason(), where + ": " + f.getMessage()));
-            }
-        }
         Map<Scope, AggregatedSourceStatus> status = new HashMap<>();
         Map<String, AggregatedSourceStatus> regionWide = new HashMap<>();
-        Set<String> known = new TreeSet<>();
-        for (AggregatedSourceStatus s : statuses) {
+        for (AggregatedSourceStatus s : sources) {
             if (s.awsRegion() == null || s.sourceId() == null) {
                 continue;
             }
@@ -155,28 +161,85 @@ public final class ConfigAggregatorSource {
                 regionWide.merge(s.awsRegion(), s, ConfigAggregatorSource::worse);
             }
         }
-        items.values().forEach(list -> list.forEach(i -> known.add(i.account())));
+        if (!regionWide.isEmpty() && !adapters.isEmpty()) {
+            try {
+                known.addAll(accountsWithItems());
+            } catch (ReadFailure f) {
+                return unread(f);
+            }
+        }
         Set<Scope> scopes = new TreeSet<>(status.keySet());
         for (String region : regionWide.keySet()) {
             known.forEach(a -> scopes.add(new Scope(a, region)));
         }
         scopes.removeIf(s -> (!accounts.isEmpty() && !accounts.contains(s.account()))
                 || (!regions.isEmpty() && !regions.contains(s.region())));
-        Map<Scope, ScopeRead> read = new LinkedHashMap<>();
+        Map<Scope, AggregatedSourceStatus> byScope = new HashMap<>();
         for (Scope scope : scopes) {
             AggregatedSourceStatus s = status.containsKey(scope) ? status.get(scope) : regionWide.get(scope.region());
             if (status.containsKey(scope) && regionWide.containsKey(scope.region())) {
                 s = worse(s, regionWide.get(scope.region()));
             }
-            read.put(scope, scope(scope, s, wanted, adapters, items, failed, recorders, recordersFailed, where));
+            byScope.put(scope, s);
         }
-        return new Read(read, Optional.empty(), adapters.values().stream().flatMap(a -> a.types().stream())
+        this.statuses = byScope;
+        return new Index(scopes, Optional.empty(), adapters.values().stream().flatMap(a -> a.types().stream())
                 .filter(wanted::contains).collect(java.util.stream.Collectors.toSet()));
     }
 
-    private ScopeRead scope(Scope scope, AggregatedSourceStatus status, Set<String> wanted,
-            Map<String, ConfigAdapter> adapters, Map<String, List<ConfigItem>> items, Map<String, Completeness.Gap> failed,
-            Recorders recorders, Optional<Completeness.Gap> recordersFailed, String where) {
+    /**
+     * Reads the resources of the indexed scopes of {@code accounts} (at most
+     * {@value #ACCOUNTS_PER_QUERY}): one query per type, limited to them.
+     */
+    public Map<Scope, ScopeRead> read(Collection<String> accounts) {
+        if (accounts.size() > ACCOUNTS_PER_QUERY) {
+            throw new IllegalArgumentException("at most " + ACCOUNTS_PER_QUERY + " accounts a read: " + accounts.size());
+        }
+        List<String> batch = new ArrayList<>(new TreeSet<>(accounts));
+        Map<String, List<ConfigItem>> items = new HashMap<>();
+        Map<String, Completeness.Gap> failed = new HashMap<>();
+        for (String type : adapters.keySet()) {
+            try {
+                items.put(type, select("'" + type + "'", batch));
+            } catch (ReadFailure f) {
+                failed.put(type, new Completeness.Gap(f.reason(), where + ": " + f.getMessage()));
+            }
+        }
+        Map<Scope, ScopeRead> read = new TreeMap<>();
+        for (Map.Entry<Scope, AggregatedSourceStatus> e : new TreeMap<>(statuses).entrySet()) {
+            if (batch.contains(e.getKey().account())) {
+                read.put(e.getKey(), scope(e.getKey(), e.getValue(), items, failed));
+            }
+        }
+        return read;
+    }
+
+    private Index unread(ReadFailure f) {
+        return new Index(Set.of(), Optional.of(new Completeness.Gap(f.reason(), where + ": " + f.getMessage())), Set.of());
+    }
+
+    /** The accounts that hold items of the adapters' types: one row per account. */
+    private Set<String> accountsWithItems() {
+        String types = adapters.keySet().stream().sorted().map(t -> "'" + t + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String expression = "SELECT accountId, COUNT(*) WHERE resourceType IN (" + types + ") GROUP BY accountId";
+        List<String> rows = pages("SelectAggregateResourceConfig", config.selectAggregateResourceConfigPaginator(r -> r
+                .configurationAggregatorName(settings.name()).expression(expression).limit(PAGE)),
+                SelectAggregateResourceConfigResponse::results, SelectAggregateResourceConfigResponse::nextToken);
+        Set<String> accounts = new TreeSet<>();
+        for (String row : rows) {
+            String account = ConfigItem.accountOf(row);
+            if (!ACCOUNT.matcher(account).matches()) {
+                throw new ReadFailure(NotEvaluated.Reason.ERROR, "SelectAggregateResourceConfig accounts: "
+                        + "answered a row without an account id: " + row);
+            }
+            accounts.add(account);
+        }
+        return accounts;
+    }
+
+    private ScopeRead scope(Scope scope, AggregatedSourceStatus status, Map<String, List<ConfigItem>> items,
+            Map<String, Completeness.Gap> failed) {
         Optional<Completeness.Gap> statusGap = statusGap(status, where);
         Map<String, Optional<Completeness.Gap>> completeness = new LinkedHashMap<>();
         List<LiveResource> resources = new ArrayList<>();
@@ -205,10 +268,10 @@ public final class ConfigAggregatorSource {
                         "AWS Config does not record " + type + " in " + scope + " (ResourceNotRecorded; " + where + ")"));
             }
             if (gap.isEmpty()) {
-                gap = stale(existing, type, where);
+                gap = stale(existing, type);
             }
             if (gap.isEmpty()) {
-                gap = recorded(scope, type, !existing.isEmpty(), recorders, recordersFailed, where);
+                gap = recorded(scope, type, !existing.isEmpty());
             }
             for (String t : e.getValue().types()) {
                 if (wanted.contains(t)) {
@@ -235,7 +298,7 @@ public final class ConfigAggregatorSource {
                 ? NotEvaluated.Reason.STALE : NotEvaluated.Reason.ERROR, detail));
     }
 
-    private Optional<Completeness.Gap> stale(List<ConfigItem> existing, String type, String where) {
+    private Optional<Completeness.Gap> stale(List<ConfigItem> existing, String type) {
         Instant cutoff = now.minus(settings.maxAge());
         List<ConfigItem> old = existing.stream()
                 .filter(i -> i.captureTime().isEmpty() || i.captureTime().get().isBefore(cutoff)).toList();
@@ -248,8 +311,7 @@ public final class ConfigAggregatorSource {
                 + oldest.map(o -> " (oldest captured " + o + ")").orElse(" (no capture time)") + "; " + where));
     }
 
-    private static Optional<Completeness.Gap> recorded(Scope scope, String type, boolean hasItems, Recorders recorders,
-            Optional<Completeness.Gap> recordersFailed, String where) {
+    private Optional<Completeness.Gap> recorded(Scope scope, String type, boolean hasItems) {
         Optional<Boolean> records = recorders.records(scope, type);
         if (records.isPresent() && !records.get()) {
             return Optional.of(new Completeness.Gap(NotEvaluated.Reason.UNSUPPORTED,
@@ -266,8 +328,12 @@ public final class ConfigAggregatorSource {
                 + "there cannot be known (" + where + ")"));
     }
 
-    private List<ConfigItem> select(String type) {
-        String expression = "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = '" + type + "'";
+    /** The items of {@code type} (a quoted type), of {@code accounts} only when given. */
+    private List<ConfigItem> select(String quotedType, List<String> accounts) {
+        String type = quotedType.substring(1, quotedType.length() - 1);
+        String expression = "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = " + quotedType
+                + (accounts.isEmpty() ? "" : " AND accountId IN (" + accounts.stream().map(a -> "'" + a + "'")
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
         List<String> results = pages("SelectAggregateResourceConfig", config.selectAggregateResourceConfigPaginator(r -> r
                 .configurationAggregatorName(settings.name()).expression(expression).limit(PAGE)),
                 SelectAggregateResourceConfigResponse::results, SelectAggregateResourceConfigResponse::nextToken);
@@ -283,6 +349,10 @@ public final class ConfigAggregatorSource {
             if (!item.resourceType().equals(type)) {
                 throw new ReadFailure(NotEvaluated.Reason.ERROR, "SelectAggregateResourceConfig " + type
                         + ": answered an item of type " + item.resourceType());
+            }
+            if (!accounts.isEmpty() && !accounts.contains(item.account())) {
+                throw new ReadFailure(NotEvaluated.Reason.ERROR, "SelectAggregateResourceConfig " + type
+                        + ": answered an item of account " + item.account() + ", which was not asked for");
             }
             items.add(item);
         }

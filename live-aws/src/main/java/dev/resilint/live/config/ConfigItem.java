@@ -58,6 +58,16 @@ public record ConfigItem(String account, String region, String resourceType, Str
     }
 
     /** Parses one result string; {@link Unreadable} when it is not JSON or lacks its account, region or type. */
+    /** The {@code accountId} of a result row (such as an aggregation query's), or empty when it has none. */
+    static String accountOf(String row) {
+        try {
+            JsonNode root = JSON.readTree(row);
+            return root != null && root.isObject() ? text(root, "accountId") : "";
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
     public static ConfigItem parse(String result) {
         JsonNode root;
         try {

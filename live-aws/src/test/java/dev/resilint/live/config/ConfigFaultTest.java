@@ -258,11 +258,12 @@ class ConfigFaultTest {
         FAKE.calls().clear();
         run();
         List<String> expressions = config.expressions();
-        String subnets = "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = 'AWS::EC2::Subnet'";
+        String ofTheAccount = " AND accountId IN ('" + ACCOUNT + "')";
+        String subnets = "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = 'AWS::EC2::Subnet'" + ofTheAccount;
         assertThat(expressions).as("three subnets in pages of two").filteredOn(subnets::equals).hasSize(2);
         assertThat(new TreeSet<>(expressions)).contains(subnets,
                 "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = 'AWS::Config::ConfigurationRecorder'",
-                "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = '" + TABLE + "'");
+                "SELECT " + ConfigItem.FIELDS + " WHERE resourceType = '" + TABLE + "'" + ofTheAccount);
         assertThat(FAKE.calls().count("config", "SelectAggregateResourceConfig")).isEqualTo(expressions.size());
         assertThat(FAKE.calls().calls()).allMatch(c -> c.account().equals(ACCOUNT) && (c.service().equals("sts")
                 || c.service().equals("config") && c.region().equals(EU)));

@@ -81,6 +81,26 @@ class FakeConfigTest {
     }
 
     @Test
+    void accountIdLimitsTheItemsAndGroupByAccountIdCountsThemPerAccount() {
+        FakeConfig config = threeSubnets();
+        config.item(Map.of("accountId", "777788889999", "awsRegion", "eu-west-1", "resourceType", "AWS::EC2::Subnet",
+                "resourceId", "subnet-z"));
+        ConfigClient client = FAKE.client(ConfigClient.builder(), "111122223333", "eu-west-1");
+        java.util.function.Function<String, List<String>> select = e -> client.selectAggregateResourceConfigPaginator(r -> r
+                .configurationAggregatorName("org").expression(e)).stream().flatMap(p -> p.results().stream()).toList();
+        assertThat(select.apply("SELECT resourceId WHERE resourceType = 'AWS::EC2::Subnet' AND accountId IN ('777788889999')"))
+                .containsExactly("{\"resourceId\":\"subnet-z\"}");
+        assertThat(select.apply("SELECT resourceId WHERE resourceType = 'AWS::EC2::Subnet' AND accountId = '444455556666'"))
+                .hasSize(3);
+        assertThat(select.apply("SELECT accountId, COUNT(*) WHERE resourceType IN ('AWS::EC2::Subnet', 'AWS::EC2::Instance')"
+                + " GROUP BY accountId")).containsExactly("{\"accountId\":\"444455556666\",\"COUNT(*)\":4}",
+                        "{\"accountId\":\"777788889999\",\"COUNT(*)\":1}");
+        assertThatThrownBy(() -> select.apply("SELECT resourceId, COUNT(*) WHERE resourceType = 'AWS::EC2::Subnet'"
+                + " GROUP BY accountId")).isInstanceOf(InvalidExpressionException.class);
+        assertThat(FAKE.problems()).hasSize(1);
+    }
+
+    @Test
     void sourceStatusesAndTheAggregatorsNameAreThoseGiven() {
         threeSubnets();
         ConfigClient client = FAKE.client(ConfigClient.builder(), "111122223333", "eu-west-1");
