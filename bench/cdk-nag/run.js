@@ -6,6 +6,7 @@
 // included with cloudformation_include.CfnInclude (logical ids preserved), then every cdk-nag
 // pack validated directly on the stack with NagPack.validateScope (cdk-nag 3 is a CDK policy
 // validation plugin; validateScope is its documented direct entry point and needs no synth).
+// Findings are taken per resource from NagPack.addViolation (see below).
 // Writes OUTDIR/cdk-nag.jsonl (one line per finding), OUTDIR/skipped.jsonl (templates that
 // CfnInclude could not load, with the reason), OUTDIR/included.jsonl (templates included, with
 // their resource ids and types, so the comparison knows what cdk-nag saw) and OUTDIR/summary.md.
@@ -30,7 +31,23 @@ const PACKS = [
   nag.PCIDSS321Checks,
 ];
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
-const RULE_ERROR_PREFIX = 'Rule threw an error during validation';
+
+// cdk-nag 3 groups a pack's violations by rule, and a group's description is that of its first
+// resource, so whether the rule threw cannot be read per resource from the report. Every violation
+// passes through NagPack.addViolation(ruleName, params, errorMessage) (errorMessage only when the
+// rule threw): record each call, per resource, before cdk-nag groups it.
+let captured = [];
+const addViolation = nag.NagPack.prototype.addViolation;
+if (typeof addViolation !== 'function') throw new Error('cdk-nag NagPack.addViolation not found: this script needs cdk-nag 3.0.x');
+nag.NagPack.prototype.addViolation = function (ruleName, params, errorMessage) {
+  captured.push({
+    ruleId: ruleName,
+    path: params.node.node.path,
+    level: params.level === nag.NagMessageLevel.ERROR ? 'error' : 'warning',
+    errorMessage,
+  });
+  return addViolation.call(this, ruleName, params, errorMessage);
+};
 
 function walk(dir, acc) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -77,41 +94,39 @@ for (const file of templates) {
   // What cdk-nag saw: every CfnResource under the include, by logical id (the construct id).
   const resources = {};
   for (const child of include.node.children) {
-    if (cdk.CfnResource.isCfnResource(child)) resources[child.node.id] = child.cfnResourceType;
+    if (cdk.CfnResource.isCfnResource(child)) resources[child.node.id] = typeof child.cfnResourceType === 'string' ? child.cfnResourceType : JSON.stringify(child.cfnResourceType);
   }
   fs.writeSync(includedOut, JSON.stringify({ template: rel, resources }) + '\n');
 
   for (const Pack of PACKS) {
     const pack = new Pack();
-    let report;
+    captured = [];
     try {
-      report = pack.validateScope(stack);
+      pack.validateScope(stack);
     } catch (e) {
       const reason = `pack ${pack.readPackName} failed: ${firstLine(e && e.message ? e.message : e)}`;
       fs.writeSync(skippedOut, JSON.stringify({ template: rel, reason, partial: true }) + '\n');
       skipped.push({ template: rel, reason, partial: true });
       continue;
     }
-    for (const violation of report.violations) {
-      const ruleError = violation.description.startsWith(RULE_ERROR_PREFIX);
-      for (const res of violation.violatingResources) {
-        // constructPath is /Stack/Template/<LogicalId> (nested constructs are not created by CfnInclude)
-        const parts = res.constructPath.split('/');
-        const logicalId = parts[parts.length - 1];
-        const line = {
-          template: rel,
-          logicalId,
-          type: resources[logicalId] || null,
-          ruleId: violation.ruleName,
-          level: violation.severity,
-          ruleError,
-        };
-        fs.writeSync(findingsOut, JSON.stringify(line) + '\n');
-        const counts = perRule.get(violation.ruleName) || { error: 0, warning: 0, ruleError: 0 };
-        if (ruleError) counts.ruleError++;
-        else counts[violation.severity]++;
-        perRule.set(violation.ruleName, counts);
-      }
+    for (const v of captured) {
+      // constructPath is /Stack/Template/<LogicalId> (CfnInclude creates no deeper constructs)
+      const parts = v.path.split('/');
+      const logicalId = parts[parts.length - 1];
+      const line = {
+        template: rel,
+        logicalId,
+        type: resources[logicalId] || null,
+        ruleId: v.ruleId,
+        level: v.level,
+        ruleError: v.errorMessage !== undefined,
+      };
+      if (v.errorMessage !== undefined) line.error = firstLine(v.errorMessage);
+      fs.writeSync(findingsOut, JSON.stringify(line) + '\n');
+      const counts = perRule.get(v.ruleId) || { error: 0, warning: 0, ruleError: 0 };
+      if (line.ruleError) counts.ruleError++;
+      else counts[v.level]++;
+      perRule.set(v.ruleId, counts);
     }
   }
   fs.rmSync(app.outdir, { recursive: true, force: true });
@@ -141,7 +156,7 @@ for (const s of fullSkips) {
   grouped.set(key, (grouped.get(key) || 0) + 1);
 }
 for (const [k, n] of [...grouped.entries()].sort((a, b) => b[1] - a[1])) lines.push(`| ${n} | ${k.replace(/\|/g, '\\|')} |`);
-lines.push('', '## Findings per rule', '', 'ruleError: the rule threw while reading the resource (cdk-nag reports it as a violation with "Rule threw an error during validation", usually an intrinsic it cannot read).', '');
+lines.push('', '## Findings per rule', '', 'ruleError: the rule threw while reading the resource (cdk-nag 3 reports it as a violation, \"Rule threw an error during validation\"; usually an intrinsic it cannot read, e.g. a Ref or Fn::If where it needs a primitive). Not counted under error/warning.', '');
 lines.push('| rule | error | warning | ruleError |', '|---|---|---|---|');
 for (const [rule, c] of [...perRule.entries()].sort()) lines.push(`| ${rule} | ${c.error} | ${c.warning} | ${c.ruleError} |`);
 fs.writeFileSync(path.join(outDir, 'summary.md'), lines.join('\n') + '\n');
