@@ -82,7 +82,9 @@ def main():
         pairs = json.load(f)["pairs"]
 
     nag_lines = read_jsonl(os.path.join(args.cdk_nag_out, "cdk-nag.jsonl"))
-    included = {d["template"]: d["resources"] for d in read_jsonl(os.path.join(args.cdk_nag_out, "included.jsonl"))}
+    included_lines = read_jsonl(os.path.join(args.cdk_nag_out, "included.jsonl"))
+    included = {d["template"]: d["resources"] for d in included_lines}
+    owners = {d["template"]: d.get("owners", {}) for d in included_lines}
     skipped = {}
     for d in read_jsonl(os.path.join(args.cdk_nag_out, "skipped.jsonl")):
         if not d.get("partial"):
@@ -113,6 +115,9 @@ def main():
         nag_flag, nag_error, nag_error_msg = {}, {}, {}
         for rid in pair["cdkNag"]:
             for key, lines in nag_by_rule.get(rid, {}).items():
+                if pair.get("cdkNagOnOwner"):
+                    # judged by cdk-nag on an EventInvokeConfig/mapping: line it up with its function
+                    key = (key[0], owners.get(key[0], {}).get(key[1], key[1]))
                 for line in lines:
                     (nag_error if line["ruleError"] else nag_flag).setdefault(key, set()).add(rid)
                     if line["ruleError"]:
@@ -133,7 +138,7 @@ def main():
             for logical_id, rtype in resources.items():
                 if isinstance(rtype, str) and rtype in types:
                     universe[(template, logical_id)] = rtype
-        rows = collections.OrderedDict((k, []) for k in (
+        rows = collections.OrderedDict((k, []) for k in (  # noqa: E501
             "both flag", "both quiet", "only cdk-nag", "only resilint", "cdk-nag error, resilint flags",
             "cdk-nag error, resilint quiet"))
         for key, rtype in sorted(universe.items()):
@@ -159,6 +164,12 @@ def main():
             if r and rtype in SAM_TYPES:
                 entry["hint"] = "SAM resource: cdk-nag reads only CloudFormation resource classes"
             rows[kind].append(entry)
+        if not built:
+            renamed = collections.OrderedDict()
+            renamed["cdk-nag flags"] = rows["only cdk-nag"] + rows["both flag"]
+            renamed["cdk-nag quiet"] = rows["both quiet"] + rows["only resilint"]
+            renamed["cdk-nag error"] = rows["cdk-nag error, resilint flags"] + rows["cdk-nag error, resilint quiet"]
+            rows = renamed
         # findings outside the comparable universe
         apart = []
         for key, findings in sorted(res_flag.items()):
@@ -210,24 +221,28 @@ def write_md(out, results, how, corpus, included, skipped, resilint_files, max_l
              "| pair | cdk-nag | resilint | wave | resources | both flag | both quiet | only cdk-nag | only resilint | cdk-nag error (resilint flags / quiet) | not comparable |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        c = {k: len(v) for k, v in r["rows"].items()}
+        c = collections.defaultdict(int, {k: len(v) for k, v in r["rows"].items()})
         total = sum(c.values())
-        lines.append("| %s | %s | %s%s | %d | %d | %d | %d | %d | %d | %d / %d | %d |" % (
+        if r["resilintBuilt"]:
+            cells = (c["both flag"], c["both quiet"], c["only cdk-nag"], c["only resilint"],
+                     "%d / %d" % (c["cdk-nag error, resilint flags"], c["cdk-nag error, resilint quiet"]))
+        else:  # resilint did not judge: only cdk-nag's side is known
+            cells = ("–", "–", "%d (cdk-nag flags)" % c["cdk-nag flags"], "–", "%d" % c["cdk-nag error"])
+        lines.append("| %s | %s | %s%s | %d | %d | %s | %s | %s | %s | %s | %d |" % ((
             r["pair"]["id"], ", ".join(r["pair"]["cdkNag"]), r["pair"]["resilint"],
-            "" if r["resilintBuilt"] else " (resilint rule not built)", r["pair"]["wave"], total,
-            c["both flag"], c["both quiet"], c["only cdk-nag"], c["only resilint"],
-            c["cdk-nag error, resilint flags"], c["cdk-nag error, resilint quiet"], len(r["apart"])))
+            "" if r["resilintBuilt"] else " (resilint rule not built)", r["pair"]["wave"], total) + cells + (len(r["apart"]),)))
     for r in results:
         p = r["pair"]
         lines += ["", "## %s: %s ↔ %s" % (p["id"], ", ".join(p["cdkNag"]), p["resilint"]), ""]
         if not r["resilintBuilt"]:
-            lines += ["**resilint rule not built**: %s is not among the rules of this resilint build; cdk-nag's findings are listed as \"only cdk-nag\"." % p["resilint"], ""]
+            lines += ["**resilint rule not built**: %s is not among the rules of this resilint build; cdk-nag's side only." % p["resilint"], ""]
         lines += ["types: %s. %s" % (", ".join("`%s`" % t for t in p["types"]), p.get("note", "")), ""]
         lines += ["| | resources |", "|---|---|"]
         for kind, entries in r["rows"].items():
             lines.append("| %s | %d |" % (kind, len(entries)))
-        for kind in ("only cdk-nag", "only resilint", "cdk-nag error, resilint flags", "cdk-nag error, resilint quiet"):
-            entries = r["rows"][kind]
+        for kind in ("only cdk-nag", "only resilint", "cdk-nag error, resilint flags", "cdk-nag error, resilint quiet",
+                     "cdk-nag flags", "cdk-nag error"):
+            entries = r["rows"].get(kind)
             if not entries:
                 continue
             shown = entries if not max_list else entries[:max_list]

@@ -96,7 +96,20 @@ for (const file of templates) {
   for (const child of include.node.children) {
     if (cdk.CfnResource.isCfnResource(child)) resources[child.node.id] = typeof child.cfnResourceType === 'string' ? child.cfnResourceType : JSON.stringify(child.cfnResourceType);
   }
-  fs.writeSync(includedOut, JSON.stringify({ template: rel, resources }) + '\n');
+  // Resources that cdk-nag judges on behalf of another: an EventInvokeConfig or an event source
+  // mapping belongs to the function its FunctionName names (Ref, GetAtt or the bare logical id).
+  const owners = {};
+  for (const child of include.node.children) {
+    if (!cdk.CfnResource.isCfnResource(child)) continue;
+    if (child.cfnResourceType !== 'AWS::Lambda::EventInvokeConfig' && child.cfnResourceType !== 'AWS::Lambda::EventSourceMapping') continue;
+    try {
+      const target = nag.NagRules.resolveResourceFromIntrinsic(child, child.functionName);
+      if (typeof target === 'string' && resources[target]) owners[child.node.id] = target;
+    } catch (e) {
+      // unknown owner: the finding stays on the resource itself
+    }
+  }
+  fs.writeSync(includedOut, JSON.stringify({ template: rel, resources, owners }) + '\n');
 
   for (const Pack of PACKS) {
     const pack = new Pack();
