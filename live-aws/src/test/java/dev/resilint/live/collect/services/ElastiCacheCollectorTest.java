@@ -10,6 +10,7 @@ import dev.resilint.core.config.Config;
 import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
+import dev.resilint.infra.rules.dr.CacheSnapshotsDisabled;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
 import dev.resilint.infra.rules.support.TaggableTypes;
 import dev.resilint.live.fake.AwsError;
@@ -20,6 +21,7 @@ import dev.resilint.live.fake.Fault;
 import dev.resilint.live.map.PropertyLines;
 import dev.resilint.live.map.elasticache.CacheClusterMapper;
 import dev.resilint.live.map.elasticache.ReplicationGroupMapper;
+import dev.resilint.live.map.elasticache.ServerlessCacheMapper;
 import dev.resilint.live.twin.Trees;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,12 +117,48 @@ class ElastiCacheCollectorTest {
         OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
         assertThat(read.arns()).containsExactly(LONELY, MEMO, SPREAD, SESSIONS, SHARDS, SINGLE);
         assertThat(read.completeness()).containsOnly(Map.entry(ReplicationGroupMapper.TYPE, Optional.empty()),
-                Map.entry(CacheClusterMapper.TYPE, Optional.empty()));
+                Map.entry(CacheClusterMapper.TYPE, Optional.empty()),
+                Map.entry(ServerlessCacheMapper.TYPE, Optional.empty()));
         assertThat(flags).hasSize(3).allMatch(f -> f.equals("true true"));
         assertThat(FAKE.calls().counts()).containsExactly(Map.entry("elasticache:DescribeCacheClusters", 3L),
-                Map.entry("elasticache:DescribeReplicationGroups", 2L));
+                Map.entry("elasticache:DescribeReplicationGroups", 2L),
+                Map.entry("elasticache:DescribeServerlessCaches", 1L));
         assertThat(PropertyLines.of(read.resource(MEMO).properties())).contains("AZMode = \"single-az\"");
         assertThat(PropertyLines.of(read.resource(SPREAD).properties())).contains("AZMode = \"cross-az\"");
+    }
+
+    @Test
+    void readsServerlessCachesOverPagesWithTheirSnapshotRetention() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        eu.items("elasticache", "DescribeServerlessCaches", List.of(
+                Trees.map("ServerlessCacheName", "a", "ARN", ARN + "serverlesscache:a", "Engine", "valkey",
+                        "Status", "available", "SnapshotRetentionLimit", 0),
+                Trees.map("ServerlessCacheName", "b", "ARN", ARN + "serverlesscache:b", "Engine", "redis",
+                        "Status", "available", "SnapshotRetentionLimit", 5, "DailySnapshotTime", "03:00"),
+                Trees.map("ServerlessCacheName", "c", "ARN", ARN + "serverlesscache:c", "Engine", "memcached",
+                        "Status", "deleting")));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector(), List.of(ServerlessCacheMapper.TYPE), false);
+        assertThat(read.arns()).containsExactly(ARN + "serverlesscache:a", ARN + "serverlesscache:b");
+        assertThat(FAKE.calls().count("elasticache", "DescribeServerlessCaches")).isEqualTo(2);
+        assertThat(PropertyLines.of(read.resource(ARN + "serverlesscache:b").properties()))
+                .contains("Engine = \"redis\"", "SnapshotRetentionLimit = 5", "DailySnapshotTime = \"03:00\"");
+    }
+
+    @Test
+    void deniedServerlessCachesAreAGapForDr06Only() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        eu.items("elasticache", "DescribeCacheClusters", serve(eu));
+        FAKE.inject(Fault.error("AccessDenied", 403).on("elasticache", "DescribeServerlessCaches"));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
+        assertThat(read.completeness().get(ServerlessCacheMapper.TYPE).orElseThrow().reason())
+                .isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+        Results results = read.run(Config.defaults(), List.of(), new CacheSnapshotsDisabled(), new ElastiCacheNoFailover());
+        assertThat(OneScope.findings(results)).containsExactly("AZ06 " + LONELY, "AZ06 " + MEMO, "AZ06 " + SINGLE);
+        assertThat(OneScope.gaps(results)).containsExactly("DR06 AWS::ElastiCache::ServerlessCache ACCESS_DENIED");
+        assertThat(results.notEvaluated()).singleElement().satisfies(g -> {
+            assertThat(g.scope()).contains(ACCOUNT).contains(REGION);
+            assertThat(g.detail()).contains("DescribeServerlessCaches");
+        });
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.Relations;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
 
     static final String DEPLOYMENT_GROUP = "AWS::CodeDeploy::DeploymentGroup";
     static final String DEPLOYMENT_CONFIG = "AWS::CodeDeploy::DeploymentConfig";
+    static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
 
     /** CodeDeploy's predefined all-at-once configurations, by lower-case name, with what they move at once. */
     private static final Map<String, String> PREDEFINED = Map.of(
@@ -48,10 +51,9 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
                     + "Lambda alias a SAM `DeploymentPreference` or an `UpdatePolicy.CodeDeployLambdaAliasUpdate`.")
             .wellArchitected("REL08-BP04", "REL08-BP05")
             .tags("deployment", "lambda")
-            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .sources(SourceKind.TEMPLATE)
             .judges(DEPLOYMENT_GROUP, Relations.ALIAS)
-            .reads(DEPLOYMENT_CONFIG, Relations.VERSION)
-            .judgesTypesIndependently()
+            .reads(DEPLOYMENT_CONFIG, Relations.VERSION, Relations.FUNCTION, DISTRIBUTION)
             .firesOn("An `AWS::CodeDeploy::DeploymentGroup` (SAM's `DeploymentPreference` generates one) whose "
                             + "`DeploymentConfigName` is `CodeDeployDefault.LambdaAllAtOnce` (SAM `Type: AllAtOnce`), "
                             + "`CodeDeployDefault.ECSAllAtOnce` or `CodeDeployDefault.AllAtOnce`, or refers to an "
@@ -64,8 +66,11 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
                             + "platform and on each deployment), or with a configuration that cannot be known.",
                     "An alias on a literal version or `$LATEST`, or on a version that cannot be known: the "
                             + "template does not move it with each release.",
-                    "Live accounts, for aliases: update policies exist only in a stack, so a live alias is never "
-                            + "judged; live deployment groups are.",
+                    "An alias whose function or version a CloudFront distribution refers to (Lambda@Edge, whose "
+                            + "traffic CodeDeploy cannot shift), or whose `Name` is not a name (SAM refuses it).",
+                    "Live accounts: update policies exist only in a stack, and the custom deployment "
+                            + "configurations and CloudFront associations that decide are not read live, so the rule runs "
+                            + "on templates only.",
                     "The resource's `Condition` is provably false.")
             .build();
 
@@ -78,7 +83,7 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
     protected void check(Resource r, GraphView graph, RuleContext context) {
         if (r.type().equals(DEPLOYMENT_GROUP)) {
             deploymentGroup(graph, r, context);
-        } else if (graph.kind() != SourceKind.LIVE) {
+        } else {
             alias(graph, r, context);
         }
     }
@@ -112,9 +117,32 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
                 + "DeploymentPreference.Type: Canary10Percent5Minutes) with rollback alarms");
     }
 
+    /**
+     * True when a CloudFront distribution refers to the alias's function or version: Lambda@Edge runs
+     * the version CloudFront names, and CodeDeploy cannot shift its traffic.
+     */
+    private static boolean atTheEdge(GraphView graph, Resource alias, String versionId) {
+        List<String> ids = new ArrayList<>(List.of(versionId));
+        graph.property(alias, "FunctionName").asResourceRef().ifPresent(f -> ids.add(f.resourceId()));
+        for (String id : ids) {
+            Optional<Resource> target = graph.resource(id);
+            if (target.isPresent() && !graph.referrers(target.get(), DISTRIBUTION).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void alias(GraphView graph, Resource alias, RuleContext context) {
         Optional<Symbols.ResourceRef> version = graph.property(alias, "FunctionVersion").asResourceRef();
         if (version.isEmpty() || graph.resource(version.get().resourceId(), Relations.VERSION).isEmpty()) {
+            return;
+        }
+        Value name = graph.property(alias, "Name");
+        if (name instanceof Value.Known && name.asString().isEmpty()) {
+            return; // not a name (a map, an attribute): SAM and CloudFormation refuse the alias
+        }
+        if (atTheEdge(graph, alias, version.get().resourceId())) {
             return;
         }
         Value policy = graph.attribute(alias, "UpdatePolicy");

@@ -130,6 +130,40 @@ class AllAtOnceTrafficShiftTest {
     }
 
     @Test
+    void quietOnLambdaAtEdgeAndOnAliasesThatAreNoNames(@TempDir Path dir) {
+        assertThat(Expect.analyzed(dir, """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Stage: {Type: String}
+                Resources:
+                  Edge:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      InlineCode: x
+                      Handler: index.handler
+                      Runtime: nodejs22.x
+                      AutoPublishAlias: live
+                  Cdn:
+                    Type: AWS::CloudFront::Distribution
+                    Properties:
+                      DistributionConfig:
+                        Enabled: true
+                        DefaultCacheBehavior:
+                          TargetOriginId: web
+                          ViewerProtocolPolicy: redirect-to-https
+                          LambdaFunctionAssociations:
+                            - {EventType: origin-request, LambdaFunctionARN: !Ref EdgeVersion}
+                  Broken:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      InlineCode: x
+                      Handler: index.handler
+                      Runtime: nodejs22.x
+                      AutoPublishAlias: !GetAtt Edge.Arn
+                """, "DP04")).isEmpty();
+    }
+
+    @Test
     void samAutoPublishAliasWithoutPreferenceFiresAndAllAtOnceTypeFires(@TempDir Path dir) {
         List<Finding> findings = Expect.analyzed(dir, """
                 Transform: AWS::Serverless-2016-10-31
