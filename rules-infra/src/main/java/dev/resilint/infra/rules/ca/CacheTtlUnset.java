@@ -44,9 +44,8 @@ public final class CacheTtlUnset extends ResourceRule {
                     + "cache on.")
             .wellArchitected("REL11-BP05")
             .tags("caching", "api-gateway", "dynamodb")
-            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .sources(SourceKind.TEMPLATE)
             .judges(DAX_PARAMETER_GROUP, REST_AUTHORIZER, HTTP_AUTHORIZER)
-            .judgesTypesIndependently()
             .firesOn("An `AWS::DAX::ParameterGroup` whose `ParameterNameValues` sets `record-ttl-millis` or "
                             + "`query-ttl-millis` to 0; one finding per parameter.",
                     "An `AWS::ApiGateway::Authorizer` of `Type` `TOKEN` or `REQUEST` (a Lambda authorizer) with "
@@ -63,6 +62,8 @@ public final class CacheTtlUnset extends ResourceRule {
                     "Cognito user pool and JWT authorizers, which run no function of the account.",
                     "`AWS::AppSync::ApiCache` and AppSync resolvers: their TTL is required and at least 1 second.",
                     "A deciding value cannot be known.",
+                    "Live accounts: the scan reads neither DAX nor API Gateway authorizers yet, so the rule runs on "
+                            + "templates only.",
                     "The resource's `Condition` is provably false.")
             .build();
 
