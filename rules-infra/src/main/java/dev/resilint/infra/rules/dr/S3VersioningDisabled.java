@@ -60,7 +60,8 @@ public final class S3VersioningDisabled extends ResourceRule {
             .reads(DISTRIBUTION, LOAD_BALANCER, CLASSIC_LOAD_BALANCER)
             .firesOn("An `AWS::S3::Bucket` whose `VersioningConfiguration.Status` is not set (a bucket is never "
                     + "versioned unless enabled) or `Suspended`, in every possibility.")
-            .quietWhen("`VersioningConfiguration.Status: Enabled`, or a status that cannot be known.",
+            .quietWhen("`VersioningConfiguration.Status: Enabled`, a status that is neither `Enabled` nor `Suspended` "
+                            + "(CloudFormation refuses it), or a status that cannot be known.",
                     "A bucket that receives access logs: the `LoggingConfiguration.DestinationBucketName` of another "
                             + "bucket, the `DistributionConfig.Logging.Bucket` of a CloudFront distribution, the "
                             + "`AccessLoggingPolicy.S3BucketName` of a Classic Load Balancer or the "
@@ -82,7 +83,8 @@ public final class S3VersioningDisabled extends ResourceRule {
         Value status = graph.property(bucket, STATUS);
         Optional<List<String>> states = status.readEach(o -> o instanceof Value.Absent ? Optional.of("")
                 : o.asString().map(s -> s.trim().toLowerCase(Locale.ROOT)));
-        if (states.isEmpty() || states.get().contains("enabled") || receivesLogs(graph, bucket)
+        if (states.isEmpty() || !states.get().stream().allMatch(st -> st.isEmpty() || st.equals("suspended"))
+                || receivesLogs(graph, bucket)
                 || autoDeletes(graph, bucket)) {
             return;
         }

@@ -65,6 +65,9 @@ class S3VersioningDisabledTest {
                 C:
                   Type: AWS::S3::Bucket
                   Properties: {VersioningConfiguration: !If [Maybe, {Status: Enabled}, !Ref AWS::NoValue]}
+                Invalid:
+                  Type: AWS::S3::Bucket
+                  Properties: {VersioningConfiguration: {Status: Enabled1}}
                 """)).isEmpty();
         check("""
                 D:
