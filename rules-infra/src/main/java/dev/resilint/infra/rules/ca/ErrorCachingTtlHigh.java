@@ -1,7 +1,6 @@
 package dev.resilint.infra.rules.ca;
 
 import dev.resilint.core.Location;
-import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -24,7 +23,10 @@ public final class ErrorCachingTtlHigh extends ResourceRule {
     /** Longest error caching accepted, in seconds. */
     static final long LIMIT_SECONDS = 60;
 
-    /** CloudFront's error caching when {@code ErrorCachingMinTTL} is not set (Developer Guide, "Control how long CloudFront caches errors"). */
+    /**
+     * CloudFront's error caching when {@code ErrorCachingMinTTL} is not set (CloudFront Developer Guide,
+     * "Control how long CloudFront caches errors").
+     */
     static final long DEFAULT_SECONDS = 10;
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("CA03", ErrorCachingTtlHigh.class)
@@ -37,12 +39,11 @@ public final class ErrorCachingTtlHigh extends ResourceRule {
                     + "origin is failing and will recover, while a 4xx (a 404 for a missing object, a 403 that a "
                     + "single-page app rewrites to `index.html`) is an answer that may well be cached for "
                     + "minutes. CloudFront caches errors for 10 seconds when no `ErrorCachingMinTTL` is set "
-                    + "(CloudFront Developer Guide), so an unset value is fine.")
+                    + "(CloudFront Developer Guide, \"Control how long CloudFront caches errors\"), so an unset "
+                    + "value is fine.")
             .remediation("Set `ErrorCachingMinTTL` of each 5xx custom error response to 60 seconds or less (0 to 10 "
                     + "seconds is common); keep longer values for 4xx codes only.")
             .wellArchitected("REL11-BP05")
-            .reference(Reference.doc("CloudFront Developer Guide: control how long CloudFront caches errors",
-                    "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages-expiration.html"))
             .tags("caching", "cdn")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::CloudFront::Distribution")
