@@ -192,6 +192,23 @@ class ScanFlowTest {
     }
 
     @Test
+    void instanceAgeIsJudgedAgainstTheMaximumOfTheConfiguration() throws Exception {
+        FAKE.account(ACCOUNT).region("eu-west-1").items("ec2", "DescribeInstances", List.of(
+                dev.resilint.live.twin.Trees.map("ReservationId", "r-1", "OwnerId", ACCOUNT, "Instances", List.of(
+                        dev.resilint.live.twin.Trees.map("InstanceId", "i-old", "InstanceType", "t3.small",
+                                "LaunchTime", "2020-01-01T00:00:00Z", "State", Map.of("Name", "running", "Code", 16),
+                                "Placement", Map.of("AvailabilityZone", "eu-west-1a"))))));
+        Cli.Result old = new Cli(dir).run("scan", "--include-rules", "DP05", "--no-color");
+        assertThat(old.out()).as(old.err()).contains("DP05").contains("EC2 instance i-old was launched on 2020-01-01")
+                .contains("(more than 180)");
+
+        Files.writeString(dir.resolve(".resilint.yaml"), "rules:\n  DP05:\n    maximumAgeDays: 100000\n");
+        Cli.Result tolerant = new Cli(dir).run("scan", "--include-rules", "DP05", "--no-color");
+        assertThat(tolerant.exitCode()).as(tolerant.out() + tolerant.err()).isZero();
+        assertThat(tolerant.out()).doesNotContain("i-old");
+    }
+
+    @Test
     void aSuppressionTagThatTakesACallOfItsOwnIsReadUnlessSkipTags() {
         FakeRegion eu = FAKE.account(ACCOUNT).region("eu-west-1");
         String arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders-view";

@@ -67,6 +67,10 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("rds/DescribeDBClusters", paged("Marker", "Marker", "MaxRecords", "DBClusters"));
         t.put("elasticache/DescribeReplicationGroups", paged("Marker", "Marker", "MaxRecords", "ReplicationGroups"));
         t.put("elasticache/DescribeCacheClusters", paged("Marker", "Marker", "MaxRecords", "CacheClusters"));
+        t.put("elasticache/DescribeServerlessCaches", paged("NextToken", "NextToken", "MaxResults", "ServerlessCaches"));
+        t.put("elasticache/DescribeCacheParameterGroups",
+              paged("Marker", "Marker", "MaxRecords", "CacheParameterGroups"));
+        t.put("elasticache/DescribeCacheParameters", paged("Marker", "Marker", "MaxRecords", "Parameters"));
         t.put("sqs/ListQueues",
               new Paging("NextToken", "NextToken", "MaxResults", "QueueUrls", null, true, false, false));
         t.put("dynamodb/ListTables", new Paging("ExclusiveStartTableName", "LastEvaluatedTableName", "Limit",

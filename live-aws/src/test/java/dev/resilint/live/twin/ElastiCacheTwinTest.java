@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * standalone Valkey node, Memcached in one zone, across zones, a single Memcached node): written as a
  * template and served by the fake account, they get the same findings from AZ06. The account lists
  * the groups' nodes as cache clusters too; they are the groups', not cache clusters of their own.
+ * DR06 judges the same caches, and two serverless caches, on their snapshot retention.
  */
 class ElastiCacheTwinTest {
 
@@ -47,7 +48,8 @@ class ElastiCacheTwinTest {
               Sessions:
                 Type: AWS::ElastiCache::ReplicationGroup
                 Properties: {ReplicationGroupId: sessions, ReplicationGroupDescription: sessions, Engine: valkey,
-                  CacheNodeType: cache.r7g.large, NumCacheClusters: 2, AutomaticFailoverEnabled: true, MultiAZEnabled: true}
+                  CacheNodeType: cache.r7g.large, NumCacheClusters: 2, AutomaticFailoverEnabled: true, MultiAZEnabled: true,
+                  SnapshotRetentionLimit: 7}
               Single:
                 Type: AWS::ElastiCache::ReplicationGroup
                 Properties: {ReplicationGroupId: single, ReplicationGroupDescription: single, Engine: redis,
@@ -90,6 +92,12 @@ class ElastiCacheTwinTest {
               Solo:
                 Type: AWS::ElastiCache::CacheCluster
                 Properties: {ClusterName: solo, Engine: memcached, CacheNodeType: cache.t4g.small, NumCacheNodes: 1}
+              Kept:
+                Type: AWS::ElastiCache::ServerlessCache
+                Properties: {ServerlessCacheName: kept, Engine: valkey, SnapshotRetentionLimit: 3}
+              Unsaved:
+                Type: AWS::ElastiCache::ServerlessCache
+                Properties: {ServerlessCacheName: unsaved, Engine: redis, SnapshotRetentionLimit: 0}
             """;
 
     private static Map<String, Object> member(String cluster, String zone, String role) {
@@ -131,9 +139,16 @@ class ElastiCacheTwinTest {
 
     /** The same caches as the account serves them. */
     static void serve(FakeRegion eu) {
+        Map<String, Object> sessions = group("sessions", "enabled", "enabled", false, List.of(List.of(
+                member("sessions-001", "eu-west-1a", "primary"), member("sessions-002", "eu-west-1b", "replica"))));
+        sessions.put("SnapshotRetentionLimit", 7);
+        eu.items("elasticache", "DescribeServerlessCaches", List.of(
+                Trees.map("ServerlessCacheName", "kept", "ARN", ARN + "serverlesscache:kept", "Engine", "valkey",
+                        "Status", "available", "SnapshotRetentionLimit", 3),
+                Trees.map("ServerlessCacheName", "unsaved", "ARN", ARN + "serverlesscache:unsaved", "Engine", "redis",
+                        "Status", "available", "SnapshotRetentionLimit", 0)));
         eu.items("elasticache", "DescribeReplicationGroups", List.of(
-                group("sessions", "enabled", "enabled", false, List.of(List.of(
-                        member("sessions-001", "eu-west-1a", "primary"), member("sessions-002", "eu-west-1b", "replica")))),
+                sessions,
                 group("single", "disabled", "disabled", false, List.of(List.of(
                         member("single-001", "eu-west-1a", "primary")))),
                 group("nomaz", "enabled", "disabled", false, List.of(List.of(
@@ -171,7 +186,11 @@ class ElastiCacheTwinTest {
                 .is("Shards", group + "shards").is("Bare", group + "bare").is("Promoted", group + "promoted")
                 .is("Primary", ARN + "cluster:primary-node").is("Lonely", ARN + "cluster:lonely")
                 .is("Memo", ARN + "cluster:memo").is("Spread", ARN + "cluster:spread").is("Solo", ARN + "cluster:solo")
+                .is("Kept", ARN + "serverlesscache:kept").is("Unsaved", ARN + "serverlesscache:unsaved")
                 .assertSame(dir, FAKE, ACCOUNT, REGION);
-        assertThat(findings).containsExactly("AZ06 Bare", "AZ06 Lonely", "AZ06 Memo", "AZ06 NoMultiAz", "AZ06 Single");
+        assertThat(findings).containsExactly("AZ06 Bare", "AZ06 Lonely", "AZ06 Memo", "AZ06 NoMultiAz", "AZ06 Single",
+                // every Redis or Valkey cache without snapshots but Sessions (7 days) and Kept (3 days)
+                "DR06 Bare", "DR06 Lonely", "DR06 NoMultiAz", "DR06 Promoted", "DR06 Shards", "DR06 Single",
+                "DR06 Unsaved");
     }
 }

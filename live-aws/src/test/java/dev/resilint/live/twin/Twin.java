@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilint.core.Finding;
 import dev.resilint.core.Location;
 import dev.resilint.core.Results;
+import dev.resilint.core.SourceKind;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
@@ -64,11 +65,16 @@ public final class Twin {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The findings of a live scan, as {@code ruleId logicalId} lines (ARNs the test did not name stay ARNs). */
+    /**
+     * The findings of a live scan by the rules that run on both sides, as {@code ruleId logicalId} lines
+     * (ARNs the test did not name stay ARNs).
+     */
     public Set<String> liveFindings(Results results) {
         assertThat(results.problems()).as("live problems").isEmpty();
         assertThat(results.notEvaluated()).as("gaps in the twin account").isEmpty();
-        return results.findings().stream().map(this::line).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> twins = liveRuleIds();
+        return results.findings().stream().filter(f -> twins.contains(f.ruleId())).map(this::line)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private String line(Finding f) {
@@ -85,8 +91,12 @@ public final class Twin {
         return actual;
     }
 
+    /**
+     * The rules that run on templates and live: only they can find the same things on both sides
+     * (a live-only rule such as DP05, instance age, has no template twin).
+     */
     private static Set<String> liveRuleIds() {
-        return new LiveAnalyzer(InfraRules.all()).rules().stream().map(r -> r.id())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return new LiveAnalyzer(InfraRules.all()).rules().stream().filter(r -> r.sources().contains(SourceKind.TEMPLATE))
+                .map(r -> r.id()).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -9,12 +9,20 @@ import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
 import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
 import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
+import dev.resilint.infra.rules.ca.CacheTtlUnset;
 import dev.resilint.infra.rules.ca.CloudFrontCacheWithoutTtl;
+import dev.resilint.infra.rules.ca.ErrorCachingTtlHigh;
+import dev.resilint.infra.rules.ca.EvictionPolicyNeedsTtl;
+import dev.resilint.infra.rules.dp.AllAtOnceTrafficShift;
+import dev.resilint.infra.rules.dp.AsgWithoutRollingUpdate;
 import dev.resilint.infra.rules.dp.DeploymentWithoutAlarmRollback;
 import dev.resilint.infra.rules.dp.EcsWithoutCircuitBreaker;
+import dev.resilint.infra.rules.dp.InstanceTooOld;
+import dev.resilint.infra.rules.dr.CacheSnapshotsDisabled;
 import dev.resilint.infra.rules.dr.DeletionProtectionDisabled;
 import dev.resilint.infra.rules.dr.DynamoDbPitrDisabled;
 import dev.resilint.infra.rules.dr.RdsBackupRetentionLow;
+import dev.resilint.infra.rules.dr.S3VersioningDisabled;
 import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
 import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
@@ -54,7 +62,15 @@ public final class InfraRules {
             new ApiCacheWithoutTtl(),
             new RequiredTagsMissing(),
             new AuroraClusterSingleInstance(),
-            new ElastiCacheNoFailover())
+            new ElastiCacheNoFailover(),
+            new CacheSnapshotsDisabled(),
+            new S3VersioningDisabled(),
+            new ErrorCachingTtlHigh(),
+            new EvictionPolicyNeedsTtl(),
+            new CacheTtlUnset(),
+            new AsgWithoutRollingUpdate(),
+            new AllAtOnceTrafficShift(),
+            new InstanceTooOld())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {

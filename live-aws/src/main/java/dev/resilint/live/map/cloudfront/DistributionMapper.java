@@ -9,6 +9,7 @@ import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.model.Scope;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.CustomOriginConfig;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.cloudfront.model.Origin;
 /**
  * {@code ListDistributions} items as {@code AWS::CloudFront::Distribution}: the summary holds the
  * {@code DistributionConfig} parts the rules read (origins, the default and other cache behaviors,
- * {@code Enabled}), so no per-distribution call is made. The API wraps every list in
+ * {@code Enabled}, the custom error responses), so no per-distribution call is made. The API wraps every list in
  * {@code {Quantity, Items}}; CloudFormation has plain lists. A behavior's {@code CachePolicyId} is a
  * reference to the cache policy; an empty one (the API's "none") is left out.
  *
@@ -49,7 +50,9 @@ public final class DistributionMapper {
                         : d.origins().items().stream().map(DistributionMapper::origin).toList())
                 .put("DefaultCacheBehavior", defaultBehavior(d.defaultCacheBehavior()))
                 .list("CacheBehaviors", d.cacheBehaviors() == null ? null
-                        : d.cacheBehaviors().items().stream().map(DistributionMapper::behavior).toList());
+                        : d.cacheBehaviors().items().stream().map(DistributionMapper::behavior).toList())
+                .list("CustomErrorResponses", d.customErrorResponses() == null ? null
+                        : d.customErrorResponses().items().stream().map(DistributionMapper::errorResponse).toList());
         String arn = d.arn() != null ? d.arn() : Arns.of(scope, "cloudfront", "distribution/" + d.id());
         Props p = Props.map().put("DistributionConfig", config);
         tags.apply(p, arn);
@@ -80,6 +83,13 @@ public final class DistributionMapper {
                     .put("OriginShieldRegion", o.originShield().originShieldRegion()));
         }
         return p.build();
+    }
+
+    /** A custom error response; the API's "" for no page or no response code is left out, as CloudFormation has it. */
+    private static Node errorResponse(CustomErrorResponse e) {
+        return Props.map().put("ErrorCode", e.errorCode()).put("ErrorCachingMinTTL", e.errorCachingMinTTL())
+                .put("ResponseCode", blankless(e.responseCode()))
+                .put("ResponsePagePath", blankless(e.responsePagePath())).build();
     }
 
     private static Props defaultBehavior(DefaultCacheBehavior b) {

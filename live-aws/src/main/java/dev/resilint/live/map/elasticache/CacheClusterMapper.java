@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership
  * {@code CustomerAvailabilityZone}, else from the cluster's {@code PreferredAvailabilityZone}, which
  * says {@code Multiple} for nodes in several zones). {@code PreferredAvailabilityZones} lists each
  * node's zone in node order; {@code PreferredAvailabilityZone} is the cluster's zone when it has
- * one. A cluster being deleted is gone.
+ * one. {@code CacheParameterGroupName} is the name of the cluster's parameter group. A cluster being
+ * deleted is gone.
  */
 public final class CacheClusterMapper {
 
@@ -81,6 +82,8 @@ public final class CacheClusterMapper {
                 .strings("PreferredAvailabilityZones", zonesKnown ? nodeZones : List.of())
                 .put("SnapshotRetentionLimit", c.snapshotRetentionLimit())
                 .put("CacheSubnetGroupName", c.cacheSubnetGroupName())
+                .put("CacheParameterGroupName", c.cacheParameterGroup() == null ? null
+                        : c.cacheParameterGroup().cacheParameterGroupName())
                 .refs("VpcSecurityGroupIds", c.securityGroups().stream().map(SecurityGroupMembership::securityGroupId)
                         .filter(g -> g != null).toList(), SecurityGroupMapper.TYPE)
                 .put("TransitEncryptionEnabled", c.transitEncryptionEnabled());

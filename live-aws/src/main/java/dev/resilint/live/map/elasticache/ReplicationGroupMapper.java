@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
  * number of replicas. A shard whose members the API does not list is counted by the member clusters
  * named after it ({@code <group>-<shard>-<node>}, as ElastiCache names them); when none is, it has
  * no {@code ReplicaCount}, and the rules cannot prove it lacks replicas. The member clusters themselves are the group's nodes,
- * not cache clusters of their own (see {@link CacheClusterMapper}). A group being deleted is gone.
+ * not cache clusters of their own (see {@link CacheClusterMapper}). The API does not say which
+ * parameter group a replication group uses; its nodes do, and the collector passes their
+ * {@code CacheParameterGroupName} on. A group being deleted is gone.
  */
 public final class ReplicationGroupMapper {
 
@@ -53,6 +55,16 @@ public final class ReplicationGroupMapper {
      * @return the group, or empty when it is being deleted
      */
     public static Optional<LiveResource> map(Scope scope, ReplicationGroup g, TagLookup tags) {
+        return map(scope, g, tags, null);
+    }
+
+    /**
+     * @param tags its tags, when they were asked for
+     * @param parameterGroup the name of its nodes' parameter group ({@code CacheParameterGroupName}),
+     *     an unknown placeholder when it could not be read, or null when not asked for
+     * @return the group, or empty when it is being deleted
+     */
+    public static Optional<LiveResource> map(Scope scope, ReplicationGroup g, TagLookup tags, Node parameterGroup) {
         if ("deleting".equalsIgnoreCase(g.status())) {
             return Optional.empty();
         }
@@ -69,7 +81,8 @@ public final class ReplicationGroupMapper {
                 .put("TransitEncryptionEnabled", g.transitEncryptionEnabled())
                 .put("AtRestEncryptionEnabled", g.atRestEncryptionEnabled())
                 .put("GlobalReplicationGroupId", g.globalReplicationGroupInfo() == null ? null
-                        : g.globalReplicationGroupInfo().globalReplicationGroupId());
+                        : g.globalReplicationGroupInfo().globalReplicationGroupId())
+                .put("CacheParameterGroupName", parameterGroup);
         List<NodeGroup> shards = g.nodeGroups();
         if (Boolean.TRUE.equals(g.clusterEnabled()) || shards.size() > 1) {
             sharded(p, g, shards);

@@ -10,6 +10,8 @@ import dev.resilint.core.config.Config;
 import dev.resilint.core.tree.TreeReader;
 import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
+import dev.resilint.infra.rules.ca.EvictionPolicyNeedsTtl;
+import dev.resilint.infra.rules.dr.CacheSnapshotsDisabled;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
 import dev.resilint.infra.rules.support.TaggableTypes;
 import dev.resilint.live.fake.AwsError;
@@ -19,7 +21,9 @@ import dev.resilint.live.fake.FakeRegion;
 import dev.resilint.live.fake.Fault;
 import dev.resilint.live.map.PropertyLines;
 import dev.resilint.live.map.elasticache.CacheClusterMapper;
+import dev.resilint.live.map.elasticache.ParameterGroupMapper;
 import dev.resilint.live.map.elasticache.ReplicationGroupMapper;
+import dev.resilint.live.map.elasticache.ServerlessCacheMapper;
 import dev.resilint.live.twin.Trees;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,12 +119,102 @@ class ElastiCacheCollectorTest {
         OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
         assertThat(read.arns()).containsExactly(LONELY, MEMO, SPREAD, SESSIONS, SHARDS, SINGLE);
         assertThat(read.completeness()).containsOnly(Map.entry(ReplicationGroupMapper.TYPE, Optional.empty()),
-                Map.entry(CacheClusterMapper.TYPE, Optional.empty()));
-        assertThat(flags).hasSize(3).allMatch(f -> f.equals("true true"));
-        assertThat(FAKE.calls().counts()).containsExactly(Map.entry("elasticache:DescribeCacheClusters", 3L),
-                Map.entry("elasticache:DescribeReplicationGroups", 2L));
+                Map.entry(CacheClusterMapper.TYPE, Optional.empty()),
+                Map.entry(ServerlessCacheMapper.TYPE, Optional.empty()),
+                Map.entry(ParameterGroupMapper.TYPE, Optional.empty()));
+        // the standalone clusters with node information, and once more all clusters for the groups' parameter groups
+        assertThat(flags).hasSize(6).filteredOn(f -> f.equals("true true")).hasSize(3);
+        assertThat(flags).filteredOn(f -> f.equals("null null")).hasSize(3);
+        assertThat(FAKE.calls().counts()).containsExactly(Map.entry("elasticache:DescribeCacheClusters", 6L),
+                Map.entry("elasticache:DescribeCacheParameterGroups", 1L),
+                Map.entry("elasticache:DescribeReplicationGroups", 2L),
+                Map.entry("elasticache:DescribeServerlessCaches", 1L));
         assertThat(PropertyLines.of(read.resource(MEMO).properties())).contains("AZMode = \"single-az\"");
         assertThat(PropertyLines.of(read.resource(SPREAD).properties())).contains("AZMode = \"cross-az\"");
+    }
+
+    @Test
+    void readsServerlessCachesOverPagesWithTheirSnapshotRetention() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        eu.items("elasticache", "DescribeServerlessCaches", List.of(
+                Trees.map("ServerlessCacheName", "a", "ARN", ARN + "serverlesscache:a", "Engine", "valkey",
+                        "Status", "available", "SnapshotRetentionLimit", 0),
+                Trees.map("ServerlessCacheName", "b", "ARN", ARN + "serverlesscache:b", "Engine", "redis",
+                        "Status", "available", "SnapshotRetentionLimit", 5, "DailySnapshotTime", "03:00"),
+                Trees.map("ServerlessCacheName", "c", "ARN", ARN + "serverlesscache:c", "Engine", "memcached",
+                        "Status", "deleting")));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector(), List.of(ServerlessCacheMapper.TYPE), false);
+        assertThat(read.arns()).containsExactly(ARN + "serverlesscache:a", ARN + "serverlesscache:b");
+        assertThat(FAKE.calls().count("elasticache", "DescribeServerlessCaches")).isEqualTo(2);
+        assertThat(PropertyLines.of(read.resource(ARN + "serverlesscache:b").properties()))
+                .contains("Engine = \"redis\"", "SnapshotRetentionLimit = 5", "DailySnapshotTime = \"03:00\"");
+    }
+
+    @Test
+    void readsTheParametersOwnersSetAndWhichGroupEachCacheUses() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        List<Map<String, Object>> clusters = serve(eu);
+        clusters.get(0).put("CacheParameterGroup", Map.of("CacheParameterGroupName", "sessions-params"));
+        clusters.get(1).put("CacheParameterGroup", Map.of("CacheParameterGroupName", "sessions-params"));
+        clusters.get(3).put("CacheParameterGroup", Map.of("CacheParameterGroupName", "default.valkey8"));
+        eu.items("elasticache", "DescribeCacheClusters", clusters);
+        eu.items("elasticache", "DescribeCacheParameterGroups", List.of(
+                Map.of("CacheParameterGroupName", "sessions-params", "CacheParameterGroupFamily", "redis7",
+                        "Description", "sessions", "ARN", ARN + "parametergroup:sessions-params"),
+                Map.of("CacheParameterGroupName", "default.valkey8", "CacheParameterGroupFamily", "valkey8",
+                        "Description", "Default parameter group for valkey8", "ARN", ARN + "parametergroup:default.valkey8")));
+        eu.items("elasticache", "DescribeCacheParameters", "CacheParameterGroupName", "sessions-params", List.of(
+                Map.of("ParameterName", "maxmemory-policy", "ParameterValue", "volatile-lru", "Source", "user"),
+                Map.of("ParameterName", "timeout", "ParameterValue", "300", "Source", "user"),
+                Map.of("ParameterName", "notify-keyspace-events", "ParameterValue", "Ex", "Source", "user")));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
+        assertThat(PropertyLines.of(read.resource(ARN + "parametergroup:sessions-params").properties())).contains(
+                "CacheParameterGroupFamily = \"redis7\"", "Properties/maxmemory-policy = \"volatile-lru\"",
+                "Properties/timeout = \"300\"", "Properties/notify-keyspace-events = \"Ex\"");
+        assertThat(PropertyLines.of(read.resource(ARN + "parametergroup:default.valkey8").properties()))
+                .noneMatch(l -> l.startsWith("Properties"));
+        assertThat(PropertyLines.of(read.resource(SESSIONS).properties()))
+                .contains("CacheParameterGroupName = \"sessions-params\"");
+        assertThat(PropertyLines.of(read.resource(LONELY).properties()))
+                .contains("CacheParameterGroupName = \"default.valkey8\"");
+        // one parameter page of two and one of one, for the group that is not a default
+        assertThat(FAKE.calls().count("elasticache", "DescribeCacheParameters")).isEqualTo(2);
+        Results results = read.run(Config.defaults(), List.of(), new EvictionPolicyNeedsTtl());
+        assertThat(OneScope.findings(results)).containsExactly("CA05 " + ARN + "parametergroup:sessions-params");
+        assertThat(results.findings().get(0).message()).contains("once sessions fills");
+    }
+
+    @Test
+    void aParameterReadDeniedForOneGroupLeavesThatGroupNotEvaluated() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        List<Map<String, Object>> clusters = serve(eu);
+        clusters.get(0).put("CacheParameterGroup", Map.of("CacheParameterGroupName", "sessions-params"));
+        eu.items("elasticache", "DescribeCacheClusters", clusters);
+        eu.items("elasticache", "DescribeCacheParameterGroups", List.of(Map.of("CacheParameterGroupName",
+                "sessions-params", "CacheParameterGroupFamily", "redis7", "ARN", ARN + "parametergroup:sessions-params")));
+        eu.fail("elasticache", "DescribeCacheParameters", "CacheParameterGroupName", "sessions-params",
+                AwsError.accessDenied(AwsService.ELASTICACHE, "not allowed"));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
+        Results results = read.run(Config.defaults(), List.of(), new EvictionPolicyNeedsTtl());
+        assertThat(results.findings()).isEmpty();
+        assertThat(OneScope.gaps(results)).containsExactly("CA05 " + ARN + "parametergroup:sessions-params ACCESS_DENIED");
+    }
+
+    @Test
+    void deniedServerlessCachesAreAGapForDr06Only() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        eu.items("elasticache", "DescribeCacheClusters", serve(eu));
+        FAKE.inject(Fault.error("AccessDenied", 403).on("elasticache", "DescribeServerlessCaches"));
+        OneScope read = OneScope.collect(FAKE, new ElastiCacheCollector());
+        assertThat(read.completeness().get(ServerlessCacheMapper.TYPE).orElseThrow().reason())
+                .isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+        Results results = read.run(Config.defaults(), List.of(), new CacheSnapshotsDisabled(), new ElastiCacheNoFailover());
+        assertThat(OneScope.findings(results)).containsExactly("AZ06 " + LONELY, "AZ06 " + MEMO, "AZ06 " + SINGLE);
+        assertThat(OneScope.gaps(results)).containsExactly("DR06 AWS::ElastiCache::ServerlessCache ACCESS_DENIED");
+        assertThat(results.notEvaluated()).singleElement().satisfies(g -> {
+            assertThat(g.scope()).contains(ACCOUNT).contains(REGION);
+            assertThat(g.detail()).contains("DescribeServerlessCaches");
+        });
     }
 
     @Test

@@ -11,9 +11,9 @@ import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.ElastiCaches;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,9 +64,6 @@ public final class ElastiCacheNoFailover extends ResourceRule {
                     "The resource's `Condition` is provably false.")
             .build();
 
-    private static final String REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
-    private static final String CACHE_CLUSTER = "AWS::ElastiCache::CacheCluster";
-
     @Override
     public RuleMetadata metadata() {
         return METADATA;
@@ -74,7 +71,7 @@ public final class ElastiCacheNoFailover extends ResourceRule {
 
     @Override
     protected void check(Resource r, GraphView graph, RuleContext context) {
-        if (r.type().equals(REPLICATION_GROUP)) {
+        if (r.type().equals(ElastiCaches.REPLICATION_GROUP)) {
             replicationGroup(graph, context, r);
         } else {
             cacheCluster(graph, context, r);
@@ -84,7 +81,7 @@ public final class ElastiCacheNoFailover extends ResourceRule {
     // ---------------------------------------------------------------- replication groups
 
     private static void replicationGroup(GraphView graph, RuleContext context, Resource group) {
-        if (engine(graph, group, "redis").equals(Optional.of("memcached"))) {
+        if (ElastiCaches.engine(graph, group, "redis").equals(Optional.of("memcached"))) {
             return; // not a valid replication group; any other engine (redis, valkey, unknown) replicates alike
         }
         List<String> causes = new ArrayList<>();
@@ -142,12 +139,12 @@ public final class ElastiCacheNoFailover extends ResourceRule {
     // ---------------------------------------------------------------- cache clusters
 
     private static void cacheCluster(GraphView graph, RuleContext context, Resource cluster) {
-        Optional<String> engine = engine(graph, cluster, null);
+        Optional<String> engine = ElastiCaches.engine(graph, cluster, null);
         if (engine.isEmpty()) {
             return;
         }
         if (engine.get().equals("redis") || engine.get().equals("valkey")) {
-            if (standalone(graph, cluster)) {
+            if (ElastiCaches.standalone(graph, cluster)) {
                 String name = engine.get().equals("redis") ? "Redis" : "Valkey";
                 context.report(cluster.locateProperty("Engine"), name + " cache cluster " + cluster.displayName()
                         + " is a single node without replica or automatic failover, so the cache is down when "
@@ -186,53 +183,6 @@ public final class ElastiCacheNoFailover extends ResourceRule {
         context.report(cluster.locateProperty("AZMode"), "Memcached cache cluster " + cluster.displayName() + " has "
                 + nodes.get() + " nodes all in one Availability Zone (" + state + "), so a failure of that zone "
                 + "loses the whole cache; set AZMode: cross-az");
-    }
-
-    /**
-     * True when no replication group of the template provably or possibly uses the cluster as its
-     * {@code PrimaryClusterId}.
-     */
-    private static boolean standalone(GraphView graph, Resource cluster) {
-        for (Resource group : graph.ofType(REPLICATION_GROUP)) {
-            if (graph.mayExist(group)
-                    && !graph.property(group, "PrimaryClusterId").always(option -> !mayName(graph, cluster, option))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether one possibility of a {@code PrimaryClusterId} names, or may name, the cache cluster. */
-    private static boolean mayName(GraphView graph, Resource cluster, Value option) {
-        if (option instanceof Value.Absent) {
-            return false;
-        }
-        if (!(option instanceof Value.Known)) {
-            return true; // unknown: it might be this cluster
-        }
-        Optional<Symbols.ResourceRef> ref = option.asResourceRef();
-        if (ref.isPresent()) {
-            return ref.get().resourceId().equals(cluster.id());
-        }
-        Optional<String> literal = option.asString();
-        if (literal.isEmpty()) {
-            return true;
-        }
-        Value clusterName = graph.property(cluster, "ClusterName");
-        if (clusterName.isAbsent()) {
-            return false; // a generated name, which a literal cannot know
-        }
-        Optional<String> name = clusterName.asString();
-        return name.isEmpty() || name.get().trim().equalsIgnoreCase(literal.get().trim());
-    }
-
-    /** The engine in lower case, {@code dflt} when not set; empty when it cannot be known. */
-    private static Optional<String> engine(GraphView graph, Resource r, String dflt) {
-        Value engine = graph.property(r, "Engine");
-        if (engine.isAbsent()) {
-            return Optional.ofNullable(dflt);
-        }
-        return engine.asString().map(e -> e.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String join(List<String> parts) {
