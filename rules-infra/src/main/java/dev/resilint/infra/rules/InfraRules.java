@@ -19,6 +19,7 @@ import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
 import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
 import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
+import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
@@ -44,6 +45,7 @@ public final class InfraRules {
             new EcsWithoutCircuitBreaker(),
             new DeploymentWithoutAlarmRollback(),
             new QueueWithoutDeadLetterQueue(),
+            new DeadLetterRetentionShort(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
             new TimeoutChainInverted(),
