@@ -23,6 +23,7 @@ import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
+import dev.resilint.infra.rules.ob.AlarmWithoutAction;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
 import dev.resilint.infra.rules.sc.AsgMinSizeBelowTwo;
 import dev.resilint.infra.rules.to.TimeoutChainInverted;
@@ -55,6 +56,7 @@ public final class InfraRules {
             new CloudFrontCacheWithoutTtl(),
             new ApiCacheWithoutTtl(),
             new RequiredTagsMissing(),
+            new AlarmWithoutAction(),
             new AuroraClusterSingleInstance(),
             new ElastiCacheNoFailover())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
