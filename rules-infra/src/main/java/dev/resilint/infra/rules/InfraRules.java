@@ -24,6 +24,7 @@ import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
 import dev.resilint.infra.rules.ob.AlarmWithoutAction;
+import dev.resilint.infra.rules.ob.DeadLetterQueueWithoutAlarm;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
 import dev.resilint.infra.rules.sc.AsgMinSizeBelowTwo;
 import dev.resilint.infra.rules.to.TimeoutChainInverted;
@@ -57,6 +58,7 @@ public final class InfraRules {
             new ApiCacheWithoutTtl(),
             new RequiredTagsMissing(),
             new AlarmWithoutAction(),
+            new DeadLetterQueueWithoutAlarm(),
             new AuroraClusterSingleInstance(),
             new ElastiCacheNoFailover())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
