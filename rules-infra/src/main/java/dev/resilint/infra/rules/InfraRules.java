@@ -22,6 +22,7 @@ import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
 import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
+import dev.resilint.infra.rules.mq.StateMachineTaskWithoutTimeout;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
 import dev.resilint.infra.rules.ob.AlarmWithoutAction;
 import dev.resilint.infra.rules.ob.DeadLetterQueueWithoutAlarm;
@@ -50,6 +51,7 @@ public final class InfraRules {
             new DeadLetterRetentionShort(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
+            new StateMachineTaskWithoutTimeout(),
             new TimeoutChainInverted(),
             new RdsBackupRetentionLow(),
             new DeletionProtectionDisabled(),
