@@ -23,6 +23,7 @@ import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.StateMachineTaskWithoutTimeout;
+import dev.resilint.infra.rules.mq.StreamConsumerWithoutFailureHandling;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
 import dev.resilint.infra.rules.ob.AlarmWithoutAction;
 import dev.resilint.infra.rules.ob.DeadLetterQueueWithoutAlarm;
@@ -52,6 +53,7 @@ public final class InfraRules {
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
             new StateMachineTaskWithoutTimeout(),
+            new StreamConsumerWithoutFailureHandling(),
             new TimeoutChainInverted(),
             new RdsBackupRetentionLow(),
             new DeletionProtectionDisabled(),
