@@ -127,9 +127,9 @@ class StreamConsumerWithoutFailureHandlingTest {
                       Runtime: python3.12
                       InlineCode: 'def handler(e, c): pass'
                       Events:
-                        Clicks:  # expect MQ05
+                        Clicks:
                           Type: Kinesis
-                          Properties:
+                          Properties:  # expect MQ05
                             Stream: !GetAtt Orders.Arn
                             StartingPosition: LATEST
                             BisectBatchOnFunctionError: true
