@@ -20,6 +20,7 @@ import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
 import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
 import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
+import dev.resilint.infra.rules.mq.EventTargetWithoutDeadLetter;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.StateMachineTaskWithoutTimeout;
@@ -50,6 +51,7 @@ public final class InfraRules {
             new DeploymentWithoutAlarmRollback(),
             new QueueWithoutDeadLetterQueue(),
             new DeadLetterRetentionShort(),
+            new EventTargetWithoutDeadLetter(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
             new StateMachineTaskWithoutTimeout(),
