@@ -19,6 +19,7 @@ import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
 import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
 import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
+import dev.resilint.infra.rules.mq.AsyncLambdaWithoutFailureDestination;
 import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.EventTargetWithoutDeadLetter;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
@@ -51,6 +52,7 @@ public final class InfraRules {
             new DeploymentWithoutAlarmRollback(),
             new QueueWithoutDeadLetterQueue(),
             new DeadLetterRetentionShort(),
+            new AsyncLambdaWithoutFailureDestination(),
             new EventTargetWithoutDeadLetter(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
