@@ -165,9 +165,9 @@ class AsyncLambdaWithoutFailureDestinationTest {
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   Uploads: {Type: AWS::S3::Bucket}
-                  Worker:  # expect MQ04
+                  Worker:
                     Type: AWS::Serverless::Function
-                    Properties:
+                    Properties:  # expect MQ04
                       Handler: index.handler
                       Runtime: python3.12
                       InlineCode: 'def handler(e, c): pass'
@@ -183,9 +183,9 @@ class AsyncLambdaWithoutFailureDestinationTest {
                       InlineCode: 'def handler(e, c): pass'
                       Events:
                         Get: {Type: Api, Properties: {Path: /, Method: get}}
-                  Logs:  # expect MQ04
+                  Logs:
                     Type: AWS::Serverless::Function
-                    Properties:
+                    Properties:  # expect MQ04
                       Handler: index.handler
                       Runtime: python3.12
                       InlineCode: 'def handler(e, c): pass'
