@@ -27,7 +27,6 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
 
     static final String RULE = "AWS::Events::Rule";
     static final String SUBSCRIPTION = "AWS::SNS::Subscription";
-    static final String TOPIC = "AWS::SNS::Topic";
     static final String SCHEDULE = "AWS::Scheduler::Schedule";
     static final String PIPE = "AWS::Pipes::Pipe";
 
@@ -58,13 +57,12 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
             .anchors(Reference.cdkNag("Serverless-EventBusDLQ"), Reference.cdkNag("Serverless-SNSRedrivePolicy"))
             .tags("events", "dead-letter")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
-            .judges(RULE, SUBSCRIPTION, TOPIC, SCHEDULE, PIPE)
+            .judges(RULE, SUBSCRIPTION, SCHEDULE, PIPE)
             .reads(Relations.FUNCTION_TYPES)
             .firesOn("An `AWS::Events::Rule` that is not `DISABLED`: each target without `DeadLetterConfig.Arn`, "
                             + "one finding per target located at the target and named by its `Id`.",
                     "An `AWS::SNS::Subscription` with protocol `sqs`, `lambda`, `http`, `https` or `firehose` "
-                            + "and no `RedrivePolicy`; and each such entry of an `AWS::SNS::Topic`'s inline "
-                            + "`Subscription` list, which cannot have one.",
+                            + "and no `RedrivePolicy`.",
                     "An `AWS::Scheduler::Schedule` whose `Target` has no `DeadLetterConfig.Arn`.",
                     "An `AWS::Pipes::Pipe` reading a Kinesis or DynamoDB stream (its `SourceParameters` have "
                             + "`KinesisStreamParameters` or `DynamoDBStreamParameters`, or its `Source` is such a "
@@ -72,7 +70,10 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
                     "SAM `EventBridgeRule`, `CloudWatchEvent`, `Schedule`, `ScheduleV2` and `SNS` events expand to "
                             + "these resources and are judged the same way.")
             .quietWhen("A target that cannot have a dead-letter queue: SNS `email`, `email-json`, `sms` and "
-                            + "`application` subscriptions (human or device endpoints), and Pipes reading SQS "
+                            + "`application` subscriptions (human or device endpoints); the inline `Subscription` "
+                            + "entries of an `AWS::SNS::Topic`, which cannot have a redrive policy (declaring them as "
+                            + "`AWS::SNS::Subscription` resources is the way to give them one; in an account they "
+                            + "are subscriptions like any other and judged as such); Pipes reading SQS "
                             + "(the source queue's own redrive policy is their dead-letter queue, see MQ01), Amazon "
                             + "MQ or Kafka.",
                     "The dead-letter setting, the targets list, the protocol or the rule's `State` cannot be "
@@ -90,7 +91,6 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
         switch (resource.type()) {
             case RULE -> rule(resource, graph, context);
             case SUBSCRIPTION -> subscription(resource, graph, context);
-            case TOPIC -> topic(resource, graph, context);
             case SCHEDULE -> schedule(resource, graph, context);
             default -> pipe(resource, graph, context);
         }
@@ -142,25 +142,6 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
                 + " (protocol " + protocol.get() + ") has no RedrivePolicy: messages that SNS cannot deliver after "
                 + "its delivery retries" + DROPPED + "; set RedrivePolicy with a deadLetterTargetArn naming an SQS "
                 + "queue that the topic may send to");
-    }
-
-    private static void topic(Resource topic, GraphView graph, RuleContext context) {
-        Optional<List<Value>> entries = ListItems.of(graph.property(topic, "Subscription"));
-        if (entries.isEmpty()) {
-            return;
-        }
-        for (Value entry : entries.get()) {
-            Optional<String> protocol = ListItems.text(entry, "Protocol").map(p -> p.toLowerCase(Locale.ROOT));
-            if (protocol.isEmpty() || !SNS_PROTOCOLS.contains(protocol.get())) {
-                continue;
-            }
-            String endpoint = ListItems.text(entry, "Endpoint").map(e -> " " + e).orElse("");
-            context.report(topic.locateInItem("Properties/Subscription", entry, "Protocol"), "SNS topic " + topic.displayName()
-                    + " has an inline " + protocol.get() + " subscription" + endpoint + ", which cannot have a "
-                    + "RedrivePolicy: messages that SNS cannot deliver after its delivery retries" + DROPPED
-                    + "; declare it as an AWS::SNS::Subscription with a RedrivePolicy naming an SQS queue",
-                    protocol.get() + endpoint);
-        }
     }
 
     private static void schedule(Resource schedule, GraphView graph, RuleContext context) {

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 public final class StateMachineTaskWithoutTimeout extends ResourceRule {
 
     static final String MACHINE = "AWS::StepFunctions::StateMachine";
-    static final String ACTIVITY = "AWS::StepFunctions::Activity";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern WAITING_SUFFIX = Pattern.compile("\\.(sync(:\\d+)?|waitForTaskToken)$");
@@ -51,11 +50,13 @@ public final class StateMachineTaskWithoutTimeout extends ResourceRule {
             .tags("timeout", "step-functions")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(MACHINE)
-            .reads(ACTIVITY)
+            .reads(Relations.FUNCTION_TYPES)
             .firesOn("A `Task` state (nested `Parallel` branches and `Map` iterators included) with none of "
                             + "`TimeoutSeconds`, `TimeoutSecondsPath`, `HeartbeatSeconds` and `HeartbeatSecondsPath`, "
                             + "whose `Resource` waits: an activity (an `arn:aws:states:...:activity:...` ARN or a "
-                            + "reference to an `AWS::StepFunctions::Activity`), a service integration ending in "
+                            + "`Ref` to a resource of the template that is not a Lambda function, alias or version: of the "
+                            + "types whose `Ref` is an ARN valid as a Task `Resource`, only an "
+                            + "`AWS::StepFunctions::Activity` remains), a service integration ending in "
                             + "`.sync`, `.sync:2` or `.waitForTaskToken` (such as "
                             + "`arn:aws:states:::lambda:invoke.waitForTaskToken` or "
                             + "`arn:aws:states:::ecs:runTask.sync`); once per state, located at the state.",
@@ -108,7 +109,8 @@ public final class StateMachineTaskWithoutTimeout extends ResourceRule {
         Value resource = state.field("Resource");
         Optional<Symbols.ResourceRef> ref = resource.asResourceRef();
         if (ref.isPresent()) {
-            return isActivity(graph, ref.get().resourceId()) ? Optional.of("an activity worker") : Optional.empty();
+            return isPlainRef(ref.get()) && isActivity(graph, ref.get().resourceId())
+                    ? Optional.of("an activity worker") : Optional.empty();
         }
         Optional<String> text = resource.asString();
         if (text.isEmpty()) {
@@ -134,20 +136,25 @@ public final class StateMachineTaskWithoutTimeout extends ResourceRule {
         return Optional.empty();
     }
 
-    /** {@code ${X}} standing for an activity: a substitution referring to one, or the activity's id. */
+    /** {@code ${X}} whose {@code DefinitionSubstitutions} entry is a {@code Ref} to an activity. */
     private static Optional<String> activityPlaceholder(GraphView graph, StateMachines.State state, String name) {
-        String id = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        if (!graph.property(state.machine(), "DefinitionSubstitutions/" + name).isAbsent()) {
-            List<String> ids = Relations.referencedIds(graph, state.machine(), "DefinitionSubstitutions/" + name);
-            if (ids.size() != 1) {
-                return Optional.empty();
-            }
-            id = ids.get(0);
-        }
-        return isActivity(graph, id) ? Optional.of("an activity worker") : Optional.empty();
+        Optional<Symbols.ResourceRef> ref = graph.property(state.machine(), "DefinitionSubstitutions/" + name)
+                .asResourceRef();
+        return ref.isPresent() && isPlainRef(ref.get()) && isActivity(graph, ref.get().resourceId())
+                ? Optional.of("an activity worker") : Optional.empty();
     }
 
+    private static boolean isPlainRef(Symbols.ResourceRef ref) {
+        return ref.attribute() == null || ref.attribute().isEmpty();
+    }
+
+    /**
+     * Whether the resource a {@code Ref} names, which the state uses as its {@code Resource}, is an
+     * activity: a resource whose {@code Ref} is an ARN that a Task accepts is a Lambda version or
+     * alias or an activity, so one that is none of the Lambda types is an activity.
+     */
     private static boolean isActivity(GraphView graph, String id) {
-        return graph.resource(id, ACTIVITY).filter(graph::mayExist).isPresent();
+        return Relations.lambdaFunction(graph, id).isEmpty()
+                && graph.resource(id, Relations.FUNCTION_TYPES.toArray(String[]::new)).isEmpty();
     }
 }

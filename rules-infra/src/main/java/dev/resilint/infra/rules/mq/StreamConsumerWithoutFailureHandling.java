@@ -8,8 +8,10 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
+import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.Relations;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,12 @@ import java.util.Optional;
 public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
 
     static final String MAPPING = "AWS::Lambda::EventSourceMapping";
-    static final String KINESIS = "AWS::Kinesis::Stream";
-    static final String CONSUMER = "AWS::Kinesis::StreamConsumer";
     static final String TABLE = "AWS::DynamoDB::Table";
+    static final String QUEUE = "AWS::SQS::Queue";
+
+    /** The properties that only mappings of Kafka, Amazon MQ and DocumentDB sources have. */
+    private static final List<String> OTHER_SOURCE_PROPERTIES = List.of("Topics", "Queues", "SelfManagedEventSource",
+            "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig");
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("MQ05", StreamConsumerWithoutFailureHandling.class)
             .severity(Severity.WARNING)
@@ -49,12 +54,15 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
             .tags("stream", "retry", "dead-letter", "lambda")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(MAPPING)
-            .reads(KINESIS, CONSUMER, TABLE)
+            .reads(TABLE, QUEUE)
             .reads(Relations.FUNCTION_TYPES)
             .firesOn("An `AWS::Lambda::EventSourceMapping` (SAM `Kinesis` and `DynamoDB` events become one) whose "
-                            + "`EventSourceArn` is a Kinesis stream or stream consumer, or a DynamoDB table's stream "
-                            + "(a reference to one, or a literal `arn:...:kinesis:...` or `arn:...:dynamodb:...:table/"
-                            + ".../stream/...` ARN), when retries are unbounded (`MaximumRetryAttempts` not set or "
+                            + "`EventSourceArn` is a DynamoDB table's stream (a reference to the table, or a literal "
+                            + "`arn:...:dynamodb:...:table/.../stream/...` ARN) or a Kinesis stream or consumer (a "
+                            + "literal `arn:...:kinesis:...` ARN, or a reference to a resource of the template that "
+                            + "is no queue or table when the mapping has a `StartingPosition` and none of the "
+                            + "properties of Kafka, Amazon MQ and DocumentDB mappings: `Topics`, `Queues`, "
+                            + "`SelfManagedEventSource`, `DocumentDBEventSourceConfig`, ...), when retries are unbounded (`MaximumRetryAttempts` not set or "
                             + "-1, and `MaximumRecordAgeInSeconds` not set or -1) and it has no "
                             + "`DestinationConfig.OnFailure.Destination`, in every branch of their conditions; "
                             + "`BisectBatchOnFunctionError` does not change the verdict. Located at "
@@ -111,13 +119,17 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
     /** {@code "Kinesis stream Orders"} when the mapping provably reads a Kinesis or DynamoDB stream. */
     private static Optional<String> streamSource(GraphView graph, Resource mapping) {
         Value arn = graph.property(mapping, "EventSourceArn");
-        Optional<Resource> ref = graph.resolve(arn, KINESIS, CONSUMER, TABLE);
+        Optional<Symbols.ResourceRef> ref = arn.asResourceRef();
         if (ref.isPresent()) {
-            return Optional.of(switch (ref.get().type()) {
-                case KINESIS -> "Kinesis stream ";
-                case CONSUMER -> "Kinesis stream consumer ";
-                default -> "the stream of DynamoDB table ";
-            } + ref.get().displayName());
+            Optional<Resource> table = graph.resource(ref.get().resourceId(), TABLE);
+            if (table.isPresent()) {
+                return Optional.of("the stream of DynamoDB table " + table.get().displayName());
+            }
+            // not a table or queue: a Kinesis stream or consumer, unless the mapping is one of another source
+            boolean kinesis = graph.resource(ref.get().resourceId(), QUEUE).isEmpty()
+                    && !graph.property(mapping, "StartingPosition").isAbsent()
+                    && OTHER_SOURCE_PROPERTIES.stream().allMatch(p -> graph.property(mapping, p).isAbsent());
+            return kinesis ? Optional.of("Kinesis stream " + ref.get().resourceId()) : Optional.empty();
         }
         Optional<String> text = arn.asString();
         if (text.isEmpty() || !text.get().startsWith("arn:")) {

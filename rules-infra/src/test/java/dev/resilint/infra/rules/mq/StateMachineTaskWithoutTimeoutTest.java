@@ -136,6 +136,18 @@ class StateMachineTaskWithoutTimeoutTest {
                   Resource: arn:aws:states:::sqs:sendMessage
                   End: true
                 """);
+        check(HEADER + """
+                  Fn: {Type: AWS::Lambda::Function, Properties: {Role: r, Code: {ZipFile: x}}}
+                  FnVersion: {Type: AWS::Lambda::Version, Properties: {FunctionName: !Ref Fn}}
+                  Flow:
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties:
+                      Definition:
+                        StartAt: A
+                        States:
+                          A: {Type: Task, Resource: !Ref FnVersion, Next: B}
+                          B: {Type: Task, Resource: !GetAtt Fn.Arn, End: true}
+                """);
     }
 
     @Test

@@ -102,6 +102,7 @@ class StreamConsumerWithoutFailureHandlingTest {
         check(mapping("!Ref SourceArn", ""));
         check(mapping("!ImportValue shared-stream-arn", ""));
         check(mapping("arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", ""));
+        check(mapping("!GetAtt Orders.Arn", "Topics: [orders]\n"));
         check(mapping("!GetAtt Orders.Arn", "MaximumRetryAttempts: !Ref Retries\n"));
         check(mapping("!GetAtt Orders.Arn", "MaximumRetryAttempts: !If [Prod, 3, -1]\n"));
         check(mapping("!GetAtt Orders.Arn", "DestinationConfig: {OnFailure: {Destination: !If [Prod, !GetAtt "
