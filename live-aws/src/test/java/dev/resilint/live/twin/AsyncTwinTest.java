@@ -331,7 +331,7 @@ class AsyncTwinTest {
         return Twin.of(TEMPLATE).is("Orders", SQS + "orders").is("Jobs", SQS + "jobs.fifo")
                 .is("Versioned", SQS + "versioned").is("Plain", SQS + "plain")
                 .is("Notifications", SQS + "notifications").is("Refused", SQS + "refused")
-                .is("Fast", SQS + "fast").is("Checkout", STATES + "checkout").is("Resilient", STATES + "resilient")
+                .is("Fast", SQS + "fast").is("FastParking", SQS + "fast-parking").is("Checkout", STATES + "checkout").is("Resilient", STATES + "resilient")
                 .is("Refund", STATES + "refund").is("Reporting", STATES + "reporting").is("Worker", WORKER);
     }
 
@@ -344,10 +344,12 @@ class AsyncTwinTest {
         assertThat(findings).contains(
                 // MQ01: no redrive policy and named by nothing; 'refused' refuses to be a dead-letter queue
                 "MQ01 Notifications", "MQ01 Plain", "MQ01 Refused",
+                // MQ02: fast-parking keeps messages 4 days (the default), no longer than fast; orders-parking 14
+                "MQ02 FastParking",
                 // MQ03: 30 s below 6 x 60 s, consumed by the function, through its alias, through its version
                 "MQ03 Jobs", "MQ03 Orders", "MQ03 Versioned",
                 // MQ07: the only task without a retry
                 "MQ07 Checkout");
-        assertThat(findings).filteredOn(f -> f.startsWith("MQ")).hasSize(7);
+        assertThat(findings).filteredOn(f -> f.startsWith("MQ")).hasSize(8);
     }
 }
