@@ -10,7 +10,6 @@ import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
 import dev.resilint.infra.rules.support.ListItems;
-import dev.resilint.infra.rules.support.Relations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +57,6 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
             .tags("events", "dead-letter")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(RULE, SUBSCRIPTION, SCHEDULE, PIPE)
-            .reads(Relations.FUNCTION_TYPES)
             .firesOn("An `AWS::Events::Rule` that is not `DISABLED`: each target without `DeadLetterConfig.Arn`, "
                             + "one finding per target located at the target and named by its `Id`.",
                     "An `AWS::SNS::Subscription` with protocol `sqs`, `lambda`, `http`, `https` or `firehose` "
@@ -114,21 +112,11 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
             Optional<String> id = ListItems.text(target, "Id");
             String name = id.map(i -> " '" + i + "'").orElse("");
             context.report(rule.locateInItem("Properties/Targets", target, "Id"), "EventBridge rule " + rule.displayName()
-                    + " target" + name + describeTarget(graph, rule, target) + " has no DeadLetterConfig: events "
+                    + " target" + name + " has no DeadLetterConfig: events "
                     + "that EventBridge cannot deliver (throttled, deleted or unauthorized target) after its retries "
                     + "(24 hours, 185 attempts by default)" + DROPPED + "; set DeadLetterConfig.Arn to an SQS queue "
                     + "that the rule may send to", id.orElse(""));
         }
-    }
-
-    /** {@code " (Lambda function Worker)"} for a target naming a function of the graph, else {@code ""}. */
-    private static String describeTarget(GraphView graph, Resource rule, Value target) {
-        int index = ListItems.of(graph.property(rule, "Targets")).map(l -> l.indexOf(target)).orElse(-1);
-        if (index < 0) {
-            return "";
-        }
-        return Relations.oneFunction(graph, Relations.idsAt(graph, rule, "Properties/Targets/" + index + "/Arn"))
-                .map(f -> " (Lambda function " + f.displayName() + ")").orElse("");
     }
 
     private static void subscription(Resource subscription, GraphView graph, RuleContext context) {
@@ -149,10 +137,8 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
         if (!target.isKnown() || !graph.property(schedule, "Target/DeadLetterConfig/Arn").isAbsent()) {
             return;
         }
-        String fn = Relations.oneFunction(graph, Relations.idsAt(graph, schedule, "Properties/Target/Arn"))
-                .map(f -> " (Lambda function " + f.displayName() + ")").orElse("");
         context.report(schedule.locateProperty("Target/DeadLetterConfig"), "EventBridge Scheduler schedule "
-                + schedule.displayName() + " has no Target.DeadLetterConfig" + fn + ": invocations that the "
+                + schedule.displayName() + " has no Target.DeadLetterConfig: invocations that the "
                 + "scheduler cannot deliver after its retries (24 hours, 185 attempts by default)" + DROPPED
                 + "; set Target.DeadLetterConfig.Arn to an SQS queue that the schedule's role may send to");
     }

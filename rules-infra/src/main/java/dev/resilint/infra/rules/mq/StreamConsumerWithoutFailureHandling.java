@@ -10,7 +10,6 @@ import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
-import dev.resilint.infra.rules.support.Relations;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,6 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
 
     static final String MAPPING = "AWS::Lambda::EventSourceMapping";
     static final String TABLE = "AWS::DynamoDB::Table";
-    static final String QUEUE = "AWS::SQS::Queue";
 
     /** The properties that only mappings of Kafka, Amazon MQ and DocumentDB sources have. */
     private static final List<String> OTHER_SOURCE_PROPERTIES = List.of("Topics", "Queues", "SelfManagedEventSource",
@@ -54,13 +52,12 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
             .tags("stream", "retry", "dead-letter", "lambda")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(MAPPING)
-            .reads(TABLE, QUEUE)
-            .reads(Relations.FUNCTION_TYPES)
+            .reads(TABLE)
             .firesOn("An `AWS::Lambda::EventSourceMapping` (SAM `Kinesis` and `DynamoDB` events become one) whose "
                             + "`EventSourceArn` is a DynamoDB table's stream (a reference to the table, or a literal "
                             + "`arn:...:dynamodb:...:table/.../stream/...` ARN) or a Kinesis stream or consumer (a "
                             + "literal `arn:...:kinesis:...` ARN, or a reference to a resource of the template that "
-                            + "is no queue or table when the mapping has a `StartingPosition` and none of the "
+                            + "is no table when the mapping has a `StartingPosition` (which SQS mappings do not have) and none of the "
                             + "properties of Kafka, Amazon MQ and DocumentDB mappings: `Topics`, `Queues`, "
                             + "`SelfManagedEventSource`, `DocumentDBEventSourceConfig`, ...), when retries are unbounded (`MaximumRetryAttempts` not set or "
                             + "-1, and `MaximumRecordAgeInSeconds` not set or -1) and it has no "
@@ -94,10 +91,8 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
         if (!unbounded(retries) || !unbounded(age) || !destination.isAbsent()) {
             return;
         }
-        String function = Relations.oneFunction(graph, Relations.referencedIds(graph, mapping, "FunctionName"))
-                .map(f -> " for Lambda function " + f.displayName()).orElse("");
         context.report(mapping.locateProperty("MaximumRetryAttempts"), "Lambda event source mapping "
-                + mapping.displayName() + " reads " + source.get() + function + " with "
+                + mapping.displayName() + " reads " + source.get() + " with "
                 + describe(retries, "MaximumRetryAttempts") + ", " + describe(age, "MaximumRecordAgeInSeconds")
                 + " and no DestinationConfig.OnFailure: one record the function cannot process blocks its shard "
                 + "until it expires from the stream, and is then lost"
@@ -126,8 +121,8 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
                 return Optional.of("the stream of DynamoDB table " + table.get().displayName());
             }
             // not a table or queue: a Kinesis stream or consumer, unless the mapping is one of another source
-            boolean kinesis = graph.resource(ref.get().resourceId(), QUEUE).isEmpty()
-                    && !graph.property(mapping, "StartingPosition").isAbsent()
+            // (an SQS mapping has no StartingPosition)
+            boolean kinesis = !graph.property(mapping, "StartingPosition").isAbsent()
                     && OTHER_SOURCE_PROPERTIES.stream().allMatch(p -> graph.property(mapping, p).isAbsent());
             return kinesis ? Optional.of("Kinesis stream " + ref.get().resourceId()) : Optional.empty();
         }

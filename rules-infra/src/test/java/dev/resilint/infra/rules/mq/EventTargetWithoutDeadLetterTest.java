@@ -56,7 +56,7 @@ class EventTargetWithoutDeadLetterTest {
                 """);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("MQ06");
-            assertThat(f.message()).isEqualTo("EventBridge rule Nightly target 'work' (Lambda function Worker) has no "
+            assertThat(f.message()).isEqualTo("EventBridge rule Nightly target 'work' has no "
                     + "DeadLetterConfig: events that EventBridge cannot deliver (throttled, deleted or unauthorized "
                     + "target) after its retries (24 hours, 185 attempts by default) are dropped without a trace; set "
                     + "DeadLetterConfig.Arn to an SQS queue that the rule may send to");
@@ -169,7 +169,7 @@ class EventTargetWithoutDeadLetterTest {
                 """);
         assertThat(findings).extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).startsWith("EventBridge Scheduler schedule Tick has no "
-                        + "Target.DeadLetterConfig (Lambda function Worker)"))
+                        + "Target.DeadLetterConfig: invocations"))
                 .anySatisfy(m -> assertThat(m).startsWith("EventBridge pipe Stream reads a Kinesis stream with no "
                         + "SourceParameters.KinesisStreamParameters.DeadLetterConfig"))
                 .anySatisfy(m -> assertThat(m).startsWith("EventBridge pipe Literal reads a DynamoDB stream"));

@@ -60,8 +60,8 @@ class StreamConsumerWithoutFailureHandlingTest {
                 .replace("  Properties:\n", "  Properties:  # expect MQ05\n"));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("MQ05");
-            assertThat(f.message()).isEqualTo("Lambda event source mapping Mapping reads Kinesis stream Orders for "
-                    + "Lambda function Worker with MaximumRetryAttempts not set (default -1, infinite), "
+            assertThat(f.message()).isEqualTo("Lambda event source mapping Mapping reads Kinesis stream Orders with "
+                    + "MaximumRetryAttempts not set (default -1, infinite), "
                     + "MaximumRecordAgeInSeconds not set (default -1, infinite) and no DestinationConfig.OnFailure: "
                     + "one record the function cannot process blocks its shard until it expires from the stream, "
                     + "and is then lost; set MaximumRetryAttempts (e.g. 3), BisectBatchOnFunctionError: true and an "
@@ -77,8 +77,8 @@ class StreamConsumerWithoutFailureHandlingTest {
     void firesOnDynamoDbStreamsAndLiteralArnsAndBisectAloneDoesNotHelp() {
         List<Finding> findings = check(mapping("!GetAtt Table.StreamArn",
                 "MaximumRetryAttempts: -1  # expect MQ05\nBisectBatchOnFunctionError: true\n"));
-        assertThat(findings.get(0).message()).contains("reads the stream of DynamoDB table Table for Lambda function "
-                + "Worker with MaximumRetryAttempts -1 (infinite), MaximumRecordAgeInSeconds not set")
+        assertThat(findings.get(0).message()).contains("reads the stream of DynamoDB table Table with "
+                + "MaximumRetryAttempts -1 (infinite), MaximumRecordAgeInSeconds not set")
                 .contains("(BisectBatchOnFunctionError only narrows the retries down to it)");
         assertThat(check(mapping("arn:aws:dynamodb:eu-west-1:123456789012:table/Carts/stream/2024-01-01T00:00:00.000",
                 "MaximumRetryAttempts: -1  # expect MQ05\n")).get(0).message())
@@ -136,8 +136,8 @@ class StreamConsumerWithoutFailureHandlingTest {
                             BisectBatchOnFunctionError: true
                 """;
         assertThat(Expect.analyzed(dir, sam, "MQ05")).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith("Lambda event source mapping WorkerClicks reads Kinesis stream Orders for Lambda function "
-                        + "Worker"));
+                .startsWith("Lambda event source mapping WorkerClicks reads Kinesis stream Orders with "
+                        + "MaximumRetryAttempts not set"));
         Expect.analyzed(dir, sam.replace("  # expect MQ05", "").replace("BisectBatchOnFunctionError: true",
                 "DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt Failures.Arn}}")
                 + "  Failures: {Type: AWS::SQS::Queue}\n", "MQ05");
