@@ -57,6 +57,8 @@ public final class DeadLetterRetentionShort extends ResourceRule {
                     "Either retention period, the source's `FifoQueue` or the redrive target cannot be known "
                             + "(a parameter without default, an import, a condition), or the dead-letter queue is "
                             + "named by a literal ARN or lives in another stack.",
+                    "Live: another queue's attributes could not be read (its redrive policy may name this "
+                            + "queue); the queue is reported as not evaluated instead.",
                     "A queue whose `Condition` is provably false.")
             .build();
 
@@ -89,6 +91,7 @@ public final class DeadLetterRetentionShort extends ResourceRule {
             }
         }
         if (longest == null) {
+            someSourceUnread(graph, dlq);
             return;
         }
         context.report(dlq.locateProperty("MessageRetentionPeriod"), "SQS queue " + dlq.displayName()
@@ -99,6 +102,20 @@ public final class DeadLetterRetentionShort extends ResourceRule {
                 + ": a message keeps its original enqueue time when it moves, so one that failed late expires "
                 + "from the dead-letter queue soon after it arrives; set MessageRetentionPeriod of "
                 + dlq.displayName() + " above " + longestRange.min() + " s (e.g. 1209600, 14 days)");
+    }
+
+    /**
+     * Live: a queue whose attributes could not be read may name this one as its dead-letter queue,
+     * so nothing proves that this one keeps messages long enough; it is reported as not evaluated.
+     */
+    private static void someSourceUnread(GraphView graph, Resource dlq) {
+        for (Resource q : graph.ofType(QUEUE)) {
+            if (!q.id().equals(dlq.id()) && !graph.fullyRead(q)) {
+                graph.cannotJudge(dlq, Value.unknown(Value.Reason.READ_FAILED, "the redrive policy of "
+                        + q.displayName() + " could not be read, and it may name this queue"));
+                return;
+            }
+        }
     }
 
     private static String describe(Value value, Relations.Range range, boolean upper) {
