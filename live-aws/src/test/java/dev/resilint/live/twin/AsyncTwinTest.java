@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (another queue's redrive policy as a map and as a JSON string, a Lambda function, an SNS
  * subscription, an EventBridge rule target, an event bus, an asynchronous invoke configuration, a
  * stream mapping's on-failure destination, a pipe, a schedule), a queue that offers itself as one and
- * one that refuses, FIFO queues; queues consumed by a function directly, through an alias and through
+ * one that refuses, FIFO queues, dead-letter queues that keep messages longer than their source and one
+ * that does not (MQ02); queues consumed by a function directly, through an alias and through
  * a version (MQ03); state machines whose tasks do not retry, retry with jitter, or invoke the function
  * by its alias or version ARN (MQ07, and the Step Functions half of TO02, see
  * {@link AsyncTimeoutTwinTest}). Written as a template and served by the fake account, they get the

@@ -1,6 +1,5 @@
 package dev.resilint.infra.rules.mq;
 
-import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -31,16 +30,14 @@ public final class DeadLetterRetentionShort extends ResourceRule {
                     + "which does not change when the message moves to the dead-letter queue. A message that "
                     + "spent 3 of its source queue's 4 days failing arrives in a dead-letter queue with 4 days "
                     + "of retention and is deleted one day later; with equal retention, a message that failed "
-                    + "on its last day is gone within hours. AWS's guidance is to always give the dead-letter "
-                    + "queue a longer retention period than the source. FIFO queues reset the enqueue time on "
+                    + "on its last day is gone within hours. AWS's guidance (Amazon SQS Developer Guide, "
+                    + "\"Setting-up dead-letter queue retention\") is to always give the dead-letter queue a longer "
+                    + "retention period than the source. FIFO queues reset the enqueue time on "
                     + "the move, so the rule does not judge them.")
             .remediation("Set the dead-letter queue's `MessageRetentionPeriod` above the source queue's, typically "
                     + "to the maximum, 1209600 (14 days), and alarm on its depth so that someone redrives or "
                     + "inspects the messages in time.")
             .wellArchitected("REL05-BP04")
-            .anchors(Reference.doc("Amazon SQS: dead-letter queue retention",
-                    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
-                            + "setting-up-dead-letter-queue-retention.html"))
             .tags("queue", "dead-letter", "retention")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(QUEUE)
