@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (another queue's redrive policy as a map and as a JSON string, a Lambda function, an SNS
  * subscription, an EventBridge rule target, an event bus, an asynchronous invoke configuration, a
  * stream mapping's on-failure destination, a pipe, a schedule), a queue that offers itself as one and
- * one that refuses, FIFO queues; queues consumed by a function directly, through an alias and through
+ * one that refuses, FIFO queues, dead-letter queues that keep messages longer than their source and one
+ * that does not (MQ02); queues consumed by a function directly, through an alias and through
  * a version (MQ03); state machines whose tasks do not retry, retry with jitter, or invoke the function
  * by its alias or version ARN (MQ07, and the Step Functions half of TO02, see
  * {@link AsyncTimeoutTwinTest}). Written as a template and served by the fake account, they get the
@@ -331,7 +332,7 @@ class AsyncTwinTest {
         return Twin.of(TEMPLATE).is("Orders", SQS + "orders").is("Jobs", SQS + "jobs.fifo")
                 .is("Versioned", SQS + "versioned").is("Plain", SQS + "plain")
                 .is("Notifications", SQS + "notifications").is("Refused", SQS + "refused")
-                .is("Fast", SQS + "fast").is("Checkout", STATES + "checkout").is("Resilient", STATES + "resilient")
+                .is("Fast", SQS + "fast").is("FastParking", SQS + "fast-parking").is("Checkout", STATES + "checkout").is("Resilient", STATES + "resilient")
                 .is("Refund", STATES + "refund").is("Reporting", STATES + "reporting").is("Worker", WORKER);
     }
 
@@ -344,10 +345,12 @@ class AsyncTwinTest {
         assertThat(findings).contains(
                 // MQ01: no redrive policy and named by nothing; 'refused' refuses to be a dead-letter queue
                 "MQ01 Notifications", "MQ01 Plain", "MQ01 Refused",
+                // MQ02: fast-parking keeps messages 4 days (the default), no longer than fast; orders-parking 14
+                "MQ02 FastParking",
                 // MQ03: 30 s below 6 x 60 s, consumed by the function, through its alias, through its version
                 "MQ03 Jobs", "MQ03 Orders", "MQ03 Versioned",
                 // MQ07: the only task without a retry
                 "MQ07 Checkout");
-        assertThat(findings).filteredOn(f -> f.startsWith("MQ")).hasSize(7);
+        assertThat(findings).filteredOn(f -> f.startsWith("MQ")).hasSize(8);
     }
 }

@@ -27,9 +27,16 @@ import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
 import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
 import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
+import dev.resilint.infra.rules.mq.AsyncLambdaWithoutFailureDestination;
+import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
+import dev.resilint.infra.rules.mq.EventTargetWithoutDeadLetter;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
+import dev.resilint.infra.rules.mq.StateMachineTaskWithoutTimeout;
+import dev.resilint.infra.rules.mq.StreamConsumerWithoutFailureHandling;
 import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
+import dev.resilint.infra.rules.ob.AlarmWithoutAction;
+import dev.resilint.infra.rules.ob.DeadLetterQueueWithoutAlarm;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
 import dev.resilint.infra.rules.sc.AsgMinSizeBelowTwo;
 import dev.resilint.infra.rules.to.TimeoutChainInverted;
@@ -52,8 +59,13 @@ public final class InfraRules {
             new EcsWithoutCircuitBreaker(),
             new DeploymentWithoutAlarmRollback(),
             new QueueWithoutDeadLetterQueue(),
+            new DeadLetterRetentionShort(),
+            new AsyncLambdaWithoutFailureDestination(),
+            new EventTargetWithoutDeadLetter(),
             new VisibilityTimeoutBelowConsumer(),
             new StateMachineRetryWithoutJitter(),
+            new StateMachineTaskWithoutTimeout(),
+            new StreamConsumerWithoutFailureHandling(),
             new TimeoutChainInverted(),
             new RdsBackupRetentionLow(),
             new DeletionProtectionDisabled(),
@@ -61,6 +73,8 @@ public final class InfraRules {
             new CloudFrontCacheWithoutTtl(),
             new ApiCacheWithoutTtl(),
             new RequiredTagsMissing(),
+            new AlarmWithoutAction(),
+            new DeadLetterQueueWithoutAlarm(),
             new AuroraClusterSingleInstance(),
             new ElastiCacheNoFailover(),
             new CacheSnapshotsDisabled(),

@@ -85,7 +85,9 @@ class SnsCollectorTest {
         serve();
         serveParkingQueue();
 
-        assertThat(ScanOfOne.findings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION)))).isEmpty();
+        // MQ01 is quiet; MQ06 sees that s2 and s3 (sqs) have no redrive policy of their own
+        assertThat(ScanOfOne.findings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION))))
+                .containsExactly("MQ06 " + TOPIC + ":s2", "MQ06 " + TOPIC + ":s3");
     }
 
     @Test
@@ -100,7 +102,8 @@ class SnsCollectorTest {
                 assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED));
 
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
-        assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::SNS::Subscription * ACCESS_DENIED");
+        assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::SNS::Subscription * ACCESS_DENIED",
+                "MQ06 AWS::SNS::Subscription * ACCESS_DENIED");
         assertThat(ScanOfOne.findings(results)).isEmpty();
     }
 

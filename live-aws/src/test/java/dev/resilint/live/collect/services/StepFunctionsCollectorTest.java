@@ -97,6 +97,7 @@ class StepFunctionsCollectorTest {
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         assertThat(ScanOfOne.notEvaluated(results))
                 .containsExactly("MQ07 AWS::StepFunctions::StateMachine * ACCESS_DENIED",
+                        "MQ08 AWS::StepFunctions::StateMachine * ACCESS_DENIED",
                         "TO02 AWS::StepFunctions::StateMachine * ACCESS_DENIED");
         assertThat(results.findings()).isEmpty();
     }
@@ -119,6 +120,7 @@ class StepFunctionsCollectorTest {
         assertThat(ScanOfOne.findings(results)).containsExactly("MQ07 " + SM + "m1");
         assertThat(ScanOfOne.notEvaluated(results))
                 .containsExactly("MQ07 AWS::StepFunctions::StateMachine " + SM + "m2 ACCESS_DENIED",
+                        "MQ08 AWS::StepFunctions::StateMachine " + SM + "m2 ACCESS_DENIED",
                         "TO02 AWS::StepFunctions::StateMachine " + SM + "m2 ACCESS_DENIED");
     }
 }

@@ -30,9 +30,12 @@ import java.util.Set;
  * {@code AWS::ApiGatewayV2::Integration} {@code <F><Event>Integration}; {@code SNS} an
  * {@code AWS::SNS::Subscription} (with SAM's queue and mapping for {@code SqsSubscription});
  * {@code Schedule}, {@code EventBridgeRule}, {@code CloudWatchEvent} and {@code ScheduleV2} the
- * rules and schedules of {@link EventRules}. Api and HttpApi events without an API id make the
- * transform create SAM's implicit {@code ServerlessRestApi} or {@code ServerlessHttpApi}. Other
- * events ({@code S3}, {@code CloudWatchLogs}, {@code IoTRule}, {@code AlexaSkill},
+ * rules and schedules of {@link EventRules}; {@code CloudWatchLogs} an
+ * {@code AWS::Logs::SubscriptionFilter} and {@code IoTRule} an {@code AWS::IoT::TopicRule}
+ * invoking the function; {@code S3} the {@code AWS::Lambda::Permission} {@code <F><Event>Permission}
+ * for {@code s3.amazonaws.com} (SAM's edit of the bucket's notifications is left out). Api and
+ * HttpApi events without an API id make the transform create SAM's implicit
+ * {@code ServerlessRestApi} or {@code ServerlessHttpApi}. Other events ({@code AlexaSkill},
  * {@code Cognito}, ...) and events without a type give nothing.
  */
 final class FunctionEvents {
@@ -75,10 +78,36 @@ final class FunctionEvents {
             case "Schedule", "EventBridgeRule", "CloudWatchEvent" ->
                 EventRules.eventsRule(id, o, type, ep, getAtt(fn, "Arn", k), "LambdaTarget", attrs, children);
             case "ScheduleV2" -> EventRules.schedule(id, o, ep, getAtt(fn, "Arn", k), "LambdaTarget", attrs, children);
+            case "S3" -> children.add(invokePermission(fn, id, o, "s3.amazonaws.com", attrs));
+            case "CloudWatchLogs" -> children.add(resource(id, o, "AWS::Logs::SubscriptionFilter", new Props()
+                    .put("DestinationArn", k, getAtt(fn, "Arn", k)).copy(ep, "LogGroupName", "FilterPattern"), attrs));
+            case "IoTRule" -> children.add(topicRule(fn, id, o, ep, attrs));
             default -> {
-                // S3, CloudWatchLogs, IoTRule, AlexaSkill, Cognito, ...: nothing resilience rules read
+                // AlexaSkill, Cognito, ...: nothing resilience rules read
             }
         }
+    }
+
+    /**
+     * The permission SAM gives {@code principal} to invoke the function ({@code <F><Event>Permission}).
+     * For an {@code S3} event SAM also writes the notification into the bucket's
+     * {@code NotificationConfiguration}; that edit of another resource is left out, and the
+     * permission stands for the asynchronous caller.
+     */
+    private static MapNode.Entry invokePermission(String fn, String id, Origin o, String principal,
+            List<MapNode.Entry> attrs) {
+        Mark k = o.key();
+        Props props = new Props().put("FunctionName", k, ref(fn, k)).put("Action", k, str("lambda:InvokeFunction", k))
+                .put("Principal", k, str(principal, k));
+        return resource(id + "Permission", o, "AWS::Lambda::Permission", props, attrs);
+    }
+
+    /** An {@code IoTRule} event's {@code AWS::IoT::TopicRule}, whose one action invokes the function. */
+    private static MapNode.Entry topicRule(String fn, String id, Origin o, MapNode ep, List<MapNode.Entry> attrs) {
+        Mark k = o.key();
+        Props payload = new Props().put("RuleDisabled", k, bool(false, k)).copy(ep, "Sql", "AwsIotSqlVersion")
+                .put("Actions", k, SamNodes.list(k, single("Lambda", k, single("FunctionArn", k, getAtt(fn, "Arn", k)))));
+        return resource(id, o, "AWS::IoT::TopicRule", new Props().put("TopicRulePayload", k, payload.build(k)), attrs);
     }
 
     private static MapNode.Entry eventSourceMapping(String id, Origin o, String type, MapNode ep, Node function,

@@ -42,9 +42,10 @@ import java.util.Map;
  *       {@code AWS::DynamoDB::Table}.
  * </ul>
  *
- * <p>Left out: IAM roles and policies SAM generates, Lambda permissions, queue policies, API
- * routes, paths, authorizers, models and CORS, and the events {@code S3}, {@code CloudWatchLogs},
- * {@code IoTRule}, {@code AlexaSkill}, {@code Cognito}; event sources and integrations name the
+ * <p>Left out: IAM roles and policies SAM generates, Lambda permissions (but for {@code S3}
+ * events, whose permission stands for the bucket notification SAM writes into the bucket), queue
+ * policies, API routes, paths, authorizers, models and CORS, and the events {@code AlexaSkill},
+ * {@code Cognito}; event sources and integrations name the
  * function itself where SAM would name its alias. Other serverless types
  * ({@code LayerVersion}, {@code Application}, {@code Connector}, ...) are kept as they are.
  *
