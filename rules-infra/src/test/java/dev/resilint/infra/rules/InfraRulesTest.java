@@ -14,8 +14,9 @@ class InfraRulesTest {
         RuleCatalog catalog = new RuleCatalog(InfraRules.metadata()); // throws on a repeated id or name
         assertThat(catalog.rules()).extracting(RuleMetadata::id).containsExactly(
                 "AZ01", "AZ02", "AZ03", "AZ04", "AZ05", "AZ06", "CA01", "CA02", "DP01", "DP02", "DR01", "DR02",
-                "DR03", "DR04", "LB01", "LB02", "LB03", "MQ01", "MQ03", "MQ07", "OB01", "SC01", "TO02");
-        assertThat(InfraRules.all()).hasSize(23);
+                "DR03", "DR04", "LB01", "LB02", "LB03", "LB04", "LB05", "LB06", "MQ01", "MQ03", "MQ07", "OB01", "SC01",
+                "SC02", "SC03", "SC04", "SC05", "TO01", "TO02");
+        assertThat(InfraRules.all()).hasSize(31);
     }
 
     @Test
