@@ -46,7 +46,7 @@ public final class ApiWithoutThrottling extends ResourceRule {
                     Reference.doc("serverless-rules ES2003: API Gateway default throttling",
                             "https://awslabs.github.io/serverless-rules/rules/api_gateway/default_throttling/"))
             .tags("throttling", "api-gateway")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(STAGE, DEPLOYMENT, HTTP_STAGE)
             .reads(USAGE_PLAN)
             .firesOn("An `AWS::ApiGateway::Stage` (what a SAM `AWS::Serverless::Api` becomes) without a "

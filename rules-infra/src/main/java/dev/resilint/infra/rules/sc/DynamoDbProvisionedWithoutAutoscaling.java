@@ -70,6 +70,7 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
                             + "the table but may not exist whenever the table does, or whose index name cannot be "
                             + "known: it may be the missing one.",
                     "The table's global secondary indexes cannot be known.",
+                    "A provisioned table without `ProvisionedThroughput`, which CloudFormation refuses to create.",
                     "The table's `Condition` is provably false.")
             .build();
 
@@ -98,6 +99,9 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
                                 + "settings or set BillingMode: PAY_PER_REQUEST");
             }
             return;
+        }
+        if (graph.property(r, "ProvisionedThroughput").isAbsent()) {
+            return; // a provisioned table must say its capacity: CloudFormation refuses this one
         }
         Optional<List<String>> indexes = indexNames(graph.property(r, "GlobalSecondaryIndexes"));
         if (indexes.isEmpty()) {

@@ -112,6 +112,8 @@ class DynamoDbProvisionedWithoutAutoscalingTest {
         assertThat(check(TABLE.formatted("") + bothTableTargets().replace("Properties:\n",
                 "Condition: Prod\n  Properties:\n"))).isEmpty();
         assertThat(check(TABLE.formatted("\n    BillingMode: !Ref Mode"))).isEmpty();
+        assertThat(check(TABLE.formatted("").replace("    ProvisionedThroughput: {ReadCapacityUnits: 5, "
+                + "WriteCapacityUnits: 5}\n", ""))).isEmpty(); // invalid: a provisioned table needs its capacity
     }
 
     @Test
