@@ -127,6 +127,8 @@ final class SyntheticAccount {
                     "Port", 443, "VpcId", "vpc-1", "TargetType", "instance"));
             r.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", targetGroup(i),
                     map("TargetHealthDescriptions", List.of()));
+            r.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", targetGroup(i),
+                    map("Attributes", List.of(map("Key", "deregistration_delay.timeout_seconds", "Value", "300"))));
         }
         r.items("elbv2", "DescribeLoadBalancers", lbs);
         r.items("elbv2", "DescribeTargetGroups", tgs);
@@ -280,6 +282,7 @@ final class SyntheticAccount {
         b.put("elasticloadbalancing:DescribeLoadBalancerAttributes", size.loadBalancers() + size.classic());
         b.put("elasticloadbalancing:DescribeTargetGroups", pages(size.loadBalancers(), 400));
         b.put("elasticloadbalancing:DescribeTargetHealth", size.loadBalancers());
+        b.put("elasticloadbalancing:DescribeTargetGroupAttributes", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeListeners", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeRules", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeTags", pages(size.loadBalancers(), 20) + pages(size.classic(), 20)); // 20 a call

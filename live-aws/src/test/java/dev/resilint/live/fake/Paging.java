@@ -93,6 +93,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigateway/GetRestApis", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetResources", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetDeployments", paged("position", "position", "limit", "items"));
+        t.put("apigateway/GetUsagePlans", paged("position", "position", "limit", "items"));
         t.put("cloudfront/ListDistributions", new Paging("Marker", "DistributionList.NextMarker", "MaxItems",
                                                          "DistributionList.Items", "DistributionList.IsTruncated",
                                                          false, false, false));
@@ -105,6 +106,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigatewayv2/GetApis", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("apigatewayv2/GetIntegrations", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
                                                          true));
+        t.put("apigatewayv2/GetStages", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
