@@ -47,7 +47,7 @@ public final class Collectors {
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
             "AWS::CodeDeploy::DeploymentGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
-            "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::Subnet",
+            "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SpotFleet", "AWS::EC2::Subnet",
             "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
             "AWS::EKS::Cluster",
             "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",

@@ -157,7 +157,8 @@ class ScanFaultsTest {
         Results results = scan();
         assertThat(gaps(results)).containsExactly("AZ01 AWS::AutoScaling::AutoScalingGroup error",
                 "AZ03 AWS::AutoScaling::AutoScalingGroup error", "LB01 AWS::AutoScaling::AutoScalingGroup error",
-                "LB02 AWS::AutoScaling::AutoScalingGroup error", "SC01 AWS::AutoScaling::AutoScalingGroup error");
+                "LB02 AWS::AutoScaling::AutoScalingGroup error", "SC01 AWS::AutoScaling::AutoScalingGroup error",
+                "SC02 AWS::AutoScaling::AutoScalingGroup error");
         assertThat(results.notEvaluated().get(0).detail()).contains("same pagination token twice");
         assertThat(lines(results)).isEqualTo(without(clean, "AZ01", "AZ03", "LB02"));
     }

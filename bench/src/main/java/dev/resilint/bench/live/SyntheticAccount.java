@@ -276,6 +276,8 @@ final class SyntheticAccount {
         b.put("ec2:DescribeSecurityGroups", pages(size.securityGroups(), 1000));
         b.put("ec2:DescribeInstances", pages(1, 1000));
         b.put("ec2:DescribeLaunchTemplateVersions", 1);
+        b.put("ec2:DescribeSpotFleetRequests", 1);
+        b.put("ec2:DescribeFleets", 1);
         b.put("autoscaling:DescribeAutoScalingGroups", pages(size.groups(), 100));
         b.put("autoscaling:DescribeLaunchConfigurations", 1);
         b.put("elasticloadbalancing:DescribeLoadBalancers", pages(size.loadBalancers(), 400) + pages(size.classic(), 400));

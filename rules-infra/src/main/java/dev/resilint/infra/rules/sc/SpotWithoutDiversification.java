@@ -42,7 +42,7 @@ public final class SpotWithoutDiversification extends ResourceRule {
             .wellArchitected("REL07-BP01", "REL10-BP01")
             .anchors(Reference.awsConfig("autoscaling-multiple-instance-types"))
             .tags("spot", "capacity")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ASG, SPOT_FLEET, EC2_FLEET)
             .reads(LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION)
             .firesOn("An `AWS::AutoScaling::AutoScalingGroup` with a `MixedInstancesPolicy` whose "
