@@ -321,7 +321,7 @@ final class SyntheticAccount {
         b.put("ecs:DescribeCapacityProviders", 1);
         b.put("eks:ListClusters", 1);
         b.put("codedeploy:ListApplications", 1);
-        b.put("apigateway:GET", 2); // GetRestApis and GetApis (v2)
+        b.put("apigateway:GET", 3); // GetRestApis, GetUsagePlans and GetApis (v2)
         return b;
     }
 

@@ -1,6 +1,5 @@
 package dev.resilint.infra.rules.lb;
 
-import dev.resilint.core.Reference;
 import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
@@ -38,8 +37,6 @@ public final class TargetGroupHealthCheckWeak extends ResourceRule {
                     + "`UnhealthyThresholdCount` so that their product is at most 120 s (for example 10 s x 3, or "
                     + "the defaults 30 s x 2).")
             .wellArchitected("REL11-BP01", "REL11-BP03")
-            .anchors(Reference.doc("Health checks for Application Load Balancer target groups",
-                    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html"))
             .tags("load-balancing", "health-check")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::ElasticLoadBalancingV2::TargetGroup")

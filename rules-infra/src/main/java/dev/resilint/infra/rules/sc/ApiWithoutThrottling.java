@@ -42,9 +42,7 @@ public final class ApiWithoutThrottling extends ResourceRule {
                     + "`MethodSettings`), or attach a usage plan with a `Throttle`; for an HTTP API stage set "
                     + "`DefaultRouteSettings: {ThrottlingRateLimit: ..., ThrottlingBurstLimit: ...}`.")
             .wellArchitected("REL05-BP02")
-            .anchors(Reference.cdkNag("Serverless-APIGWDefaultThrottling"),
-                    Reference.doc("serverless-rules ES2003: API Gateway default throttling",
-                            "https://awslabs.github.io/serverless-rules/rules/api_gateway/default_throttling/"))
+            .anchors(Reference.cdkNag("Serverless-APIGWDefaultThrottling"))
             .tags("throttling", "api-gateway")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(STAGE, DEPLOYMENT, HTTP_STAGE)

@@ -5,10 +5,6 @@ import dev.resilint.core.RuleContext;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
-import dev.resilint.core.tree.ListNode;
-import dev.resilint.core.tree.MapNode;
-import dev.resilint.core.tree.Node;
-import dev.resilint.core.tree.ScalarNode;
 import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
@@ -193,9 +189,9 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
                 return Optional.empty(); // may be any table
             } else {
                 mine = refs.contains(table.id());
-                index = rawText(target.properties().get("ResourceId").orElse(null)).flatMap(DynamoDbProvisionedWithoutAutoscaling::indexOf);
-                if (mine && index.isEmpty() && rawText(target.properties().get("ResourceId").orElse(null))
-                        .map(t -> t.contains("/index/")).orElse(true)) {
+                Optional<String> written = graph.scriptText(target, "ResourceId").asString();
+                index = written.flatMap(DynamoDbProvisionedWithoutAutoscaling::indexOf);
+                if (mine && index.isEmpty() && written.map(t -> t.contains("/index/")).orElse(true)) {
                     return Optional.empty(); // an index whose name cannot be read
                 }
             }
@@ -217,32 +213,5 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
     private static Optional<String> indexOf(String resourceId) {
         Matcher m = INDEX.matcher(resourceId);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /**
-     * The text of a {@code ResourceId} as written, {@code ${...}} standing for what is not literal:
-     * the string of an {@code Fn::Sub}, or the parts of an {@code Fn::Join} joined. Empty for other forms.
-     */
-    private static Optional<String> rawText(Node node) {
-        if (node instanceof ScalarNode s) {
-            return Optional.of(s.text());
-        }
-        if (!(node instanceof MapNode m) || m.size() != 1) {
-            return Optional.empty();
-        }
-        MapNode.Entry fn = m.entries().iterator().next();
-        if (fn.key().equals("Fn::Sub")) {
-            Node arg = fn.value() instanceof ListNode l && l.size() == 2 ? l.get(0) : fn.value();
-            return arg instanceof ScalarNode s ? Optional.of(s.text()) : Optional.empty();
-        }
-        if (fn.key().equals("Fn::Join") && fn.value() instanceof ListNode l && l.size() == 2
-                && l.get(0) instanceof ScalarNode delimiter && l.get(1) instanceof ListNode parts) {
-            List<String> texts = new ArrayList<>();
-            for (Node part : parts.items()) {
-                texts.add(part instanceof ScalarNode s ? s.text() : "${?}");
-            }
-            return Optional.of(String.join(delimiter.text(), texts));
-        }
-        return Optional.empty();
     }
 }

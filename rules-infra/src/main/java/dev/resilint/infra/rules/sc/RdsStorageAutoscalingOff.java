@@ -28,9 +28,7 @@ public final class RdsStorageAutoscalingOff extends ResourceRule {
             .remediation("Set `MaxAllocatedStorage` above `AllocatedStorage` (for example twice as large), with an "
                     + "alarm on `FreeStorageSpace` for the limit itself.")
             .wellArchitected("REL07-BP01")
-            .anchors(Reference.trustedAdvisor("Amazon RDS DB instances have storage autoscaling turned off", ""),
-                    Reference.doc("Managing capacity automatically with Amazon RDS storage autoscaling",
-                            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html"))
+            .anchors(Reference.trustedAdvisor("Amazon RDS DB instances have storage autoscaling turned off", ""))
             .tags("capacity", "database")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges("AWS::RDS::DBInstance")

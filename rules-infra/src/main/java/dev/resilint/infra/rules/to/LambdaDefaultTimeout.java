@@ -32,9 +32,7 @@ public final class LambdaDefaultTimeout extends ResourceRule {
             .remediation("Set `Timeout` on the function (or for all SAM functions in `Globals.Function.Timeout`) to "
                     + "the time its slowest legitimate invocation needs, below its callers' timeouts.")
             .wellArchitected("REL05-BP05")
-            .anchors(Reference.cdkNag("Serverless-LambdaDefaultTimeout"),
-                    Reference.doc("serverless-rules ES1006: Lambda default timeout",
-                            "https://awslabs.github.io/serverless-rules/rules/lambda/default_timeout/"))
+            .anchors(Reference.cdkNag("Serverless-LambdaDefaultTimeout"))
             .tags("timeout", "lambda")
             .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Relations.FUNCTION)
