@@ -25,6 +25,7 @@ public final class ReliabilityPillar {
     private static final Map<String, Practice> PRACTICES = new TreeMap<>();
 
     static {
+        add("REL05-BP02", "Throttle requests", "rel_mitigate_interaction_failure_throttle_requests");
         add("REL05-BP03", "Control and limit retry calls", "rel_mitigate_interaction_failure_limit_retries");
         add("REL05-BP04", "Fail fast and limit queues", "rel_mitigate_interaction_failure_fail_fast");
         add("REL05-BP05", "Set client timeouts", "rel_mitigate_interaction_failure_client_timeouts");

@@ -29,6 +29,7 @@ class CommandLineTest {
                   Engine: postgres
                   BackupRetentionPeriod: 7
                   DeletionProtection: true
+                  MaxAllocatedStorage: 200
               Table:
                 Type: AWS::DynamoDB::Table
                 DeletionPolicy: Retain

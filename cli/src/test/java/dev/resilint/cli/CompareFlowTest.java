@@ -34,6 +34,7 @@ class CompareFlowTest {
                       Engine: postgres
                       BackupRetentionPeriod: 7
                       DeletionProtection: true
+                      MaxAllocatedStorage: 200
                 %s""".formatted(id, owner == null ? "" : """
                       Tags:
                         - Key: Owner

@@ -273,7 +273,7 @@ class ConventionsTest {
         // a new finding is still new, wherever resilint runs
         Files.writeString(repo.resolve("stacks/db.yaml"), CommandLineTest.DB.replace("  Table:",
                 "  Db2:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n"
-                        + "    Properties: {Engine: postgres, BackupRetentionPeriod: 7, DeletionProtection: true}\n"
+                        + "    Properties: {Engine: postgres, BackupRetentionPeriod: 7, DeletionProtection: true, MaxAllocatedStorage: 200}\n"
                         + "  Table:"));
         Cli.Result fresh = above.run("check", "-f", "json", "--baseline", "repo/ci/base.json", "repo/stacks");
         assertThat(fresh.exitCode()).isEqualTo(1);

@@ -40,6 +40,7 @@ class NewSinceFlowTest {
                 + "      Engine: postgres\n"
                 + "      BackupRetentionPeriod: 7\n"
                 + "      DeletionProtection: true\n"
+                + "      MaxAllocatedStorage: 200\n"
                 + (multiAz ? "      MultiAZ: true\n" : "");
     }
 

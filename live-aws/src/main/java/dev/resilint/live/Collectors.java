@@ -40,13 +40,14 @@ public final class Collectors {
     /** The types the collectors read, sorted ({@code CollectorsTest} keeps it equal to theirs). */
     private static final Set<String> TYPES = Collections.unmodifiableSet(new TreeSet<>(List.of(
             "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
-            "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration",
+            "AWS::ApiGateway::UsagePlan",
+            "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::CloudFormation::Stack",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
             "AWS::CodeDeploy::DeploymentGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
-            "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::Subnet",
+            "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SpotFleet", "AWS::EC2::Subnet",
             "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
             "AWS::EKS::Cluster",
             "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ParameterGroup", "AWS::ElastiCache::ReplicationGroup",

@@ -81,7 +81,7 @@ class ScanFaultsTest {
     void aCleanScanHasTheWebTierFindingsAndNoGap() {
         Results results = scan();
         assertThat(results.notEvaluated()).isEmpty();
-        assertThat(clean).hasSize(8);
+        assertThat(clean).hasSize(9);
     }
 
     @Test
@@ -126,7 +126,8 @@ class ScanFaultsTest {
         FAKE.inject(Fault.error("InternalFailure", 500).on("elbv2", "DescribeTargetGroups"));
         Results failing = scan();
         assertThat(gaps(failing)).containsExactly("AZ03 AWS::ElasticLoadBalancingV2::TargetGroup error",
-                "LB01 AWS::ElasticLoadBalancingV2::TargetGroup error", "SC01 AWS::ElasticLoadBalancingV2::TargetGroup error");
+                "LB01 AWS::ElasticLoadBalancingV2::TargetGroup error", "LB04 AWS::ElasticLoadBalancingV2::TargetGroup error",
+                "LB05 AWS::ElasticLoadBalancingV2::TargetGroup error", "SC01 AWS::ElasticLoadBalancingV2::TargetGroup error");
         assertThat(lines(failing)).isEqualTo(without(clean, "AZ03"));
 
         FAKE.clearFaults();
@@ -156,7 +157,8 @@ class ScanFaultsTest {
         Results results = scan();
         assertThat(gaps(results)).containsExactly("AZ01 AWS::AutoScaling::AutoScalingGroup error",
                 "AZ03 AWS::AutoScaling::AutoScalingGroup error", "LB01 AWS::AutoScaling::AutoScalingGroup error",
-                "LB02 AWS::AutoScaling::AutoScalingGroup error", "SC01 AWS::AutoScaling::AutoScalingGroup error");
+                "LB02 AWS::AutoScaling::AutoScalingGroup error", "SC01 AWS::AutoScaling::AutoScalingGroup error",
+                "SC02 AWS::AutoScaling::AutoScalingGroup error");
         assertThat(results.notEvaluated().get(0).detail()).contains("same pagination token twice");
         assertThat(lines(results)).isEqualTo(without(clean, "AZ01", "AZ03", "LB02"));
     }
@@ -167,7 +169,8 @@ class ScanFaultsTest {
         Results results = scan();
         assertThat(gaps(results)).containsExactly("AZ02 AWS::ElasticLoadBalancing::LoadBalancer error",
                 "AZ03 AWS::ElasticLoadBalancing::LoadBalancer error", "LB01 AWS::ElasticLoadBalancing::LoadBalancer error",
-                "LB03 AWS::ElasticLoadBalancing::LoadBalancer error", "SC01 AWS::ElasticLoadBalancing::LoadBalancer error");
-        assertThat(lines(results)).isEqualTo(without(clean, "AZ02", "AZ03", "LB03"));
+                "LB03 AWS::ElasticLoadBalancing::LoadBalancer error", "LB05 AWS::ElasticLoadBalancing::LoadBalancer error",
+                "SC01 AWS::ElasticLoadBalancing::LoadBalancer error");
+        assertThat(lines(results)).isEqualTo(without(clean, "AZ02", "AZ03", "LB03", "LB05"));
     }
 }

@@ -127,6 +127,8 @@ final class SyntheticAccount {
                     "Port", 443, "VpcId", "vpc-1", "TargetType", "instance"));
             r.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", targetGroup(i),
                     map("TargetHealthDescriptions", List.of()));
+            r.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", targetGroup(i),
+                    map("Attributes", List.of(map("Key", "deregistration_delay.timeout_seconds", "Value", "300"))));
         }
         r.items("elbv2", "DescribeLoadBalancers", lbs);
         r.items("elbv2", "DescribeTargetGroups", tgs);
@@ -274,12 +276,15 @@ final class SyntheticAccount {
         b.put("ec2:DescribeSecurityGroups", pages(size.securityGroups(), 1000));
         b.put("ec2:DescribeInstances", pages(1, 1000));
         b.put("ec2:DescribeLaunchTemplateVersions", 1);
+        b.put("ec2:DescribeSpotFleetRequests", 1);
+        b.put("ec2:DescribeFleets", 1);
         b.put("autoscaling:DescribeAutoScalingGroups", pages(size.groups(), 100));
         b.put("autoscaling:DescribeLaunchConfigurations", 1);
         b.put("elasticloadbalancing:DescribeLoadBalancers", pages(size.loadBalancers(), 400) + pages(size.classic(), 400));
         b.put("elasticloadbalancing:DescribeLoadBalancerAttributes", size.loadBalancers() + size.classic());
         b.put("elasticloadbalancing:DescribeTargetGroups", pages(size.loadBalancers(), 400));
         b.put("elasticloadbalancing:DescribeTargetHealth", size.loadBalancers());
+        b.put("elasticloadbalancing:DescribeTargetGroupAttributes", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeListeners", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeRules", size.loadBalancers());
         b.put("elasticloadbalancing:DescribeTags", pages(size.loadBalancers(), 20) + pages(size.classic(), 20)); // 20 a call
@@ -316,7 +321,7 @@ final class SyntheticAccount {
         b.put("ecs:DescribeCapacityProviders", 1);
         b.put("eks:ListClusters", 1);
         b.put("codedeploy:ListApplications", 1);
-        b.put("apigateway:GET", 2); // GetRestApis and GetApis (v2)
+        b.put("apigateway:GET", 3); // GetRestApis, GetUsagePlans and GetApis (v2)
         return b;
     }
 

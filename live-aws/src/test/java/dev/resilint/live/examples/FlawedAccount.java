@@ -104,6 +104,9 @@ public final class FlawedAccount {
                 "UnhealthyThresholdCount", 3, "HealthCheckPath", "/health", "Matcher", Map.of("HttpCode", "200"),
                 "LoadBalancerArns", List.of(LOAD_BALANCER), "TargetType", "instance", "ProtocolVersion", "HTTP1",
                 "IpAddressType", "ipv4")));
+        eu.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", TARGET_GROUP, Map.of("Attributes",
+                List.of(Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "300"),
+                        Map.of("Key", "stickiness.enabled", "Value", "false"))));
         eu.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", TARGET_GROUP, Map.of("TargetHealthDescriptions",
                 List.of(Map.of("Target", Map.of("Id", WEB_INSTANCE, "Port", 8080), "HealthCheckPort", "8080",
                         "TargetHealth", Map.of("State", "healthy")))));

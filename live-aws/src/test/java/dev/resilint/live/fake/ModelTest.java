@@ -41,10 +41,12 @@ class ModelTest {
         botocore.put("apigateway/GetStages", "GET /restapis/{restapi_id}/stages");
         botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
         botocore.put("apigateway/GetDeployments", "GET /restapis/{restapi_id}/deployments");
+        botocore.put("apigateway/GetUsagePlans", "GET /usageplans");
         botocore.put("apigateway/GetIntegration",
                      "GET /restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration");
         botocore.put("apigatewayv2/GetApis", "GET /v2/apis");
         botocore.put("apigatewayv2/GetIntegrations", "GET /v2/apis/{apiId}/integrations");
+        botocore.put("apigatewayv2/GetStages", "GET /v2/apis/{apiId}/stages");
         botocore.put("eks/ListClusters", "GET /clusters");
         botocore.put("eks/DescribeCluster", "GET /clusters/{name}");
         // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json

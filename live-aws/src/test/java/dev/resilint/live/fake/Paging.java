@@ -55,6 +55,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("ec2/DescribeSecurityGroups", paged("NextToken", "NextToken", "MaxResults", "SecurityGroups"));
         t.put("ec2/DescribeLaunchTemplateVersions", paged("NextToken", "NextToken", "MaxResults", "LaunchTemplateVersions"));
         t.put("ec2/DescribeLaunchTemplates", paged("NextToken", "NextToken", "MaxResults", "LaunchTemplates"));
+        t.put("ec2/DescribeSpotFleetRequests", paged("NextToken", "NextToken", "MaxResults", "SpotFleetRequestConfigs"));
+        t.put("ec2/DescribeFleets", paged("NextToken", "NextToken", "MaxResults", "Fleets"));
         t.put("autoscaling/DescribeAutoScalingGroups", paged("NextToken", "NextToken", "MaxRecords", "AutoScalingGroups"));
         t.put("autoscaling/DescribeLaunchConfigurations",
               paged("NextToken", "NextToken", "MaxRecords", "LaunchConfigurations"));
@@ -97,6 +99,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigateway/GetRestApis", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetResources", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetDeployments", paged("position", "position", "limit", "items"));
+        t.put("apigateway/GetUsagePlans", paged("position", "position", "limit", "items"));
         t.put("cloudfront/ListDistributions", new Paging("Marker", "DistributionList.NextMarker", "MaxItems",
                                                          "DistributionList.Items", "DistributionList.IsTruncated",
                                                          false, false, false));
@@ -109,6 +112,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigatewayv2/GetApis", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("apigatewayv2/GetIntegrations", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
                                                          true));
+        t.put("apigatewayv2/GetStages", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));

@@ -116,7 +116,8 @@ class ApiTwinTest {
         var findings = Twin.of(CACHE_TEMPLATE).is("Deploy", stages + "v1").is("Prod", stages + "prod")
                 .is("Cached", stages + "cached").is("Dev", stages + "dev")
                 .is("Plain", APIGW + "/restapis/a1/deployments/d2").assertSame(dir, FAKE, ACCOUNT, REGION);
-        assertThat(findings).containsExactly("CA02 Deploy", "CA02 Prod");
+        assertThat(findings).containsExactly("CA02 Deploy", "CA02 Prod", "SC04 Cached", "SC04 Deploy", "SC04 Dev",
+                "SC04 Prod");
     }
 
     // ---------------------------------------------------------------- TO02

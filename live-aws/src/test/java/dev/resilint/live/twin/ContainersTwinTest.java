@@ -155,6 +155,8 @@ class ContainersTwinTest {
         eu.items("elbv2", "DescribeTargetGroups", List.of(Map.of("TargetGroupArn", TG, "TargetGroupName", "api",
                 "Protocol", "HTTP", "Port", 8080, "VpcId", "vpc-1", "TargetType", "ip")));
         eu.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", TG, Map.of("TargetHealthDescriptions", List.of()));
+        eu.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", TG, Map.of("Attributes", List.of(
+                Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "300"))));
         eu.items("ecs", "ListClusters", List.of(CLUSTER));
         eu.batch("ecs", "DescribeClusters", "clusters", "clusters", "clusterArn", List.of(Map.of("clusterArn", CLUSTER,
                 "clusterName", "main", "status", "ACTIVE", "capacityProviders", List.of("hosts-provider"))));

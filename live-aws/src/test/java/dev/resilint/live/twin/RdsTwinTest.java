@@ -156,6 +156,7 @@ class RdsTwinTest {
                 .is("MultiAzCluster", ARN + "cluster:maz")
                 .assertSame(dir, FAKE, ACCOUNT, REGION);
         assertThat(findings).containsExactly("AZ04 Orders", "AZ05 Lonely", "AZ05 Stacked", "DR01 Billing",
-                "DR01 Stacked", "DR02 Orders", "DR02 OrdersReplica", "DR02 Stacked");
+                "DR01 Stacked", "DR02 Orders", "DR02 OrdersReplica", "DR02 Stacked", "SC05 Billing", "SC05 Orders",
+                "SC05 OrdersReplica");
     }
 }

@@ -128,6 +128,8 @@ public class WebTierTwinTest {
                 "Protocol", "HTTP", "Port", 80, "VpcId", "vpc-1", "TargetType", "instance",
                 "LoadBalancerArns", List.of(ALB))));
         eu.answer("elbv2", "DescribeTargetHealth", "TargetGroupArn", TG, Map.of("TargetHealthDescriptions", List.of()));
+        eu.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", TG, Map.of("Attributes", List.of(
+                Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "300"))));
         eu.items("elbv2", "DescribeListeners", "LoadBalancerArn", ALB, List.of(Map.of("ListenerArn", LISTENER,
                 "LoadBalancerArn", ALB, "Port", 80, "Protocol", "HTTP", "DefaultActions",
                 List.of(Map.of("Type", "forward", "TargetGroupArn", TG)))));
@@ -151,6 +153,6 @@ public class WebTierTwinTest {
         // DR02 runs live once every type it judges is read (RDS and DynamoDB too): neither load balancer
         // has deletion protection, in the template or in the account
         assertThat(findings).containsExactly("AZ01 Web", "AZ02 Legacy", "AZ03 Web", "DR02 Alb", "DR02 Internal",
-                "LB02 Web", "LB03 Internal", "LB03 Legacy");
+                "LB02 Web", "LB03 Internal", "LB03 Legacy", "LB05 Legacy");
     }
 }

@@ -26,10 +26,13 @@ import dev.resilint.infra.rules.dr.S3VersioningDisabled;
 import dev.resilint.infra.rules.dr.StatefulResourceWithoutRetainPolicy;
 import dev.resilint.infra.rules.lb.AsgWithoutElbHealthCheck;
 import dev.resilint.infra.rules.lb.ComputeWithoutLoadBalancer;
+import dev.resilint.infra.rules.lb.ConnectionDrainingDisabled;
 import dev.resilint.infra.rules.lb.CrossZoneLoadBalancingDisabled;
 import dev.resilint.infra.rules.mq.AsyncLambdaWithoutFailureDestination;
 import dev.resilint.infra.rules.mq.DeadLetterRetentionShort;
 import dev.resilint.infra.rules.mq.EventTargetWithoutDeadLetter;
+import dev.resilint.infra.rules.lb.DnsFailoverWeak;
+import dev.resilint.infra.rules.lb.TargetGroupHealthCheckWeak;
 import dev.resilint.infra.rules.mq.QueueWithoutDeadLetterQueue;
 import dev.resilint.infra.rules.mq.StateMachineRetryWithoutJitter;
 import dev.resilint.infra.rules.mq.StateMachineTaskWithoutTimeout;
@@ -38,7 +41,12 @@ import dev.resilint.infra.rules.mq.VisibilityTimeoutBelowConsumer;
 import dev.resilint.infra.rules.ob.AlarmWithoutAction;
 import dev.resilint.infra.rules.ob.DeadLetterQueueWithoutAlarm;
 import dev.resilint.infra.rules.ob.RequiredTagsMissing;
+import dev.resilint.infra.rules.sc.ApiWithoutThrottling;
 import dev.resilint.infra.rules.sc.AsgMinSizeBelowTwo;
+import dev.resilint.infra.rules.sc.DynamoDbProvisionedWithoutAutoscaling;
+import dev.resilint.infra.rules.sc.RdsStorageAutoscalingOff;
+import dev.resilint.infra.rules.sc.SpotWithoutDiversification;
+import dev.resilint.infra.rules.to.LambdaDefaultTimeout;
 import dev.resilint.infra.rules.to.TimeoutChainInverted;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +63,14 @@ public final class InfraRules {
             new ComputeWithoutLoadBalancer(),
             new AsgWithoutElbHealthCheck(),
             new CrossZoneLoadBalancingDisabled(),
+            new TargetGroupHealthCheckWeak(),
+            new ConnectionDrainingDisabled(),
+            new DnsFailoverWeak(),
             new AsgMinSizeBelowTwo(),
+            new SpotWithoutDiversification(),
+            new DynamoDbProvisionedWithoutAutoscaling(),
+            new RdsStorageAutoscalingOff(),
+            new ApiWithoutThrottling(),
             new EcsWithoutCircuitBreaker(),
             new DeploymentWithoutAlarmRollback(),
             new QueueWithoutDeadLetterQueue(),
@@ -67,6 +82,7 @@ public final class InfraRules {
             new StateMachineTaskWithoutTimeout(),
             new StreamConsumerWithoutFailureHandling(),
             new TimeoutChainInverted(),
+            new LambdaDefaultTimeout(),
             new RdsBackupRetentionLow(),
             new DeletionProtectionDisabled(),
             new StatefulResourceWithoutRetainPolicy(),

@@ -6,6 +6,7 @@ import dev.resilint.live.collect.ScopeReader;
 import dev.resilint.live.map.apigateway.DeploymentMapper;
 import dev.resilint.live.map.apigateway.MethodMapper;
 import dev.resilint.live.map.apigateway.StageMapper;
+import dev.resilint.live.map.apigateway.UsagePlanMapper;
 import dev.resilint.live.model.LiveResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetDeploymentsResponse;
 import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
 import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
+import software.amazon.awssdk.services.apigateway.model.GetUsagePlansResponse;
 import software.amazon.awssdk.services.apigateway.model.Integration;
 import software.amazon.awssdk.services.apigateway.model.Method;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
 /**
  * API Gateway REST APIs: {@code GetRestApis}, then per API {@code GetStages} (stages with their
  * method settings), {@code GetDeployments} and {@code GetResources} with {@code embed=methods} (every
- * method with its integration, in one paged call). The IAM action of every call is
+ * method with its integration, in one paged call), and the account's usage plans
+ * ({@code GetUsagePlans}, paged). The IAM action of every call is
  * {@code apigateway:GET}.
  *
  * <p>Whether {@code embed=methods} embeds each method's integration is not stated by the API
@@ -40,6 +43,7 @@ public final class ApiGatewayCollector implements Collector {
     private static final String STAGE = StageMapper.TYPE;
     private static final String DEPLOYMENT = DeploymentMapper.TYPE;
     private static final String METHOD = MethodMapper.TYPE;
+    private static final String USAGE_PLAN = UsagePlanMapper.TYPE;
 
     @Override
     public String service() {
@@ -48,7 +52,7 @@ public final class ApiGatewayCollector implements Collector {
 
     @Override
     public List<String> types() {
-        return List.of(STAGE, DEPLOYMENT, METHOD);
+        return List.of(STAGE, DEPLOYMENT, METHOD, USAGE_PLAN);
     }
 
     @Override
@@ -64,8 +68,11 @@ public final class ApiGatewayCollector implements Collector {
     public void collect(ScopeReader in) {
         ApiGatewayClient apigateway = in.client(ApiGatewayClient.class, ApiGatewayClient::builder);
         List<RestApi> apis = new ArrayList<>();
-        in.read(types(), () -> apis.addAll(in.pages("GetRestApis", apigateway.getRestApisPaginator(r -> r.limit(PAGE)),
+        in.read(List.of(STAGE, DEPLOYMENT, METHOD), () -> apis.addAll(in.pages("GetRestApis", apigateway.getRestApisPaginator(r -> r.limit(PAGE)),
                 GetRestApisResponse::items, GetRestApisResponse::position)));
+        in.read(List.of(USAGE_PLAN), () -> in.pages("GetUsagePlans",
+                apigateway.getUsagePlansPaginator(r -> r.limit(PAGE)), GetUsagePlansResponse::items,
+                GetUsagePlansResponse::position).forEach(plan -> in.add(UsagePlanMapper.map(in.scope(), plan))));
         in.read(List.of(STAGE), () -> in.each(apis, api -> in.call("GetStages",
                 () -> apigateway.getStages(r -> r.restApiId(api.id())).item()).stream()
                 .map(s -> StageMapper.map(in.scope(), api, s)).toList()).stream().flatMap(List::stream).forEach(in::add));

@@ -3,6 +3,7 @@ package dev.resilint.live.collect.services;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
 import dev.resilint.live.map.apigatewayv2.HttpApiMapper;
+import dev.resilint.live.map.apigatewayv2.HttpStageMapper;
 import dev.resilint.live.map.apigatewayv2.IntegrationMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,12 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetStagesResponse;
 
 /**
- * API Gateway HTTP and WebSocket APIs ({@code GetApis}) and their integrations
- * ({@code GetIntegrations}, one paged call per API). The SDK has no paginators for them: the
+ * API Gateway HTTP and WebSocket APIs ({@code GetApis}), their integrations
+ * ({@code GetIntegrations}, one paged call per API) and their stages ({@code GetStages}, one paged call
+ * per API). The SDK has no paginators for them: the
  * collector follows {@code NextToken} itself, with the service's default page size. The IAM action of
  * every call is {@code apigateway:GET}.
  */
@@ -26,7 +29,7 @@ public final class ApiGatewayV2Collector implements Collector {
 
     @Override
     public List<String> types() {
-        return List.of(HttpApiMapper.TYPE, IntegrationMapper.TYPE);
+        return List.of(HttpApiMapper.TYPE, IntegrationMapper.TYPE, HttpStageMapper.TYPE);
     }
 
     @Override
@@ -44,6 +47,10 @@ public final class ApiGatewayV2Collector implements Collector {
         in.read(List.of(IntegrationMapper.TYPE), () -> in.each(apis, api -> in.pagesByToken("GetIntegrations",
                 token -> v2.getIntegrations(r -> r.apiId(api.apiId()).nextToken(token)), GetIntegrationsResponse::items,
                 GetIntegrationsResponse::nextToken).stream().map(i -> IntegrationMapper.map(in.scope(), api, i)).toList())
+                .stream().flatMap(List::stream).forEach(in::add));
+        in.read(List.of(HttpStageMapper.TYPE), () -> in.each(apis, api -> in.pagesByToken("GetStages",
+                token -> v2.getStages(r -> r.apiId(api.apiId()).nextToken(token)), GetStagesResponse::items,
+                GetStagesResponse::nextToken).stream().map(s -> HttpStageMapper.map(in.scope(), api, s)).toList())
                 .stream().flatMap(List::stream).forEach(in::add));
     }
 }

@@ -2,22 +2,26 @@ package dev.resilint.live.collect.services;
 
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
+import dev.resilint.live.map.ec2.FleetMapper;
 import dev.resilint.live.map.ec2.InstanceMapper;
 import dev.resilint.live.map.ec2.LaunchTemplateMapper;
 import dev.resilint.live.map.ec2.SecurityGroupMapper;
 import dev.resilint.live.map.ec2.SubnetMapper;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeFleetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * Subnets, standalone instances, security groups (with their ingress rules inline, which is all a
- * live account has of {@code AWS::EC2::SecurityGroupIngress}) and the default version of every
- * launch template: one paginated list call each, no per-resource call.
+ * live account has of {@code AWS::EC2::SecurityGroupIngress}), the default version of every
+ * launch template, spot fleet requests and EC2 fleets: one paginated list call each, no per-resource
+ * call.
  */
 public final class Ec2Collector implements Collector {
 
@@ -32,13 +36,13 @@ public final class Ec2Collector implements Collector {
     @Override
     public List<String> types() {
         return List.of(SubnetMapper.TYPE, InstanceMapper.TYPE, SecurityGroupMapper.TYPE, INGRESS,
-                LaunchTemplateMapper.TYPE);
+                LaunchTemplateMapper.TYPE, FleetMapper.SPOT_FLEET, FleetMapper.EC2_FLEET);
     }
 
     @Override
     public List<String> actions() {
         return List.of("ec2:DescribeSubnets", "ec2:DescribeInstances", "ec2:DescribeSecurityGroups",
-                "ec2:DescribeLaunchTemplateVersions");
+                "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeSpotFleetRequests", "ec2:DescribeFleets");
     }
 
     @Override
@@ -60,5 +64,12 @@ public final class Ec2Collector implements Collector {
                 DescribeLaunchTemplateVersionsResponse::launchTemplateVersions,
                 DescribeLaunchTemplateVersionsResponse::nextToken)
                 .forEach(v -> in.add(LaunchTemplateMapper.map(in.scope(), v))));
+        in.read(List.of(FleetMapper.SPOT_FLEET), () -> in.pages("DescribeSpotFleetRequests",
+                ec2.describeSpotFleetRequestsPaginator(r -> r.maxResults(1000)),
+                DescribeSpotFleetRequestsResponse::spotFleetRequestConfigs, DescribeSpotFleetRequestsResponse::nextToken)
+                .forEach(f -> FleetMapper.spotFleet(in.scope(), f).ifPresent(in::add)));
+        in.read(List.of(FleetMapper.EC2_FLEET), () -> in.pages("DescribeFleets",
+                ec2.describeFleetsPaginator(r -> r.maxResults(1000)), DescribeFleetsResponse::fleets,
+                DescribeFleetsResponse::nextToken).forEach(f -> FleetMapper.ec2Fleet(in.scope(), f).ifPresent(in::add)));
     }
 }

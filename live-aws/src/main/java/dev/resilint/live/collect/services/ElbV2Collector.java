@@ -23,11 +23,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
  * Application, Network and Gateway Load Balancers with their attributes (one call each), target
- * groups with their targets (one call each), listeners (one call per load balancer) and listener
+ * groups with their targets and their attributes (two calls each), listeners (one call per load balancer) and listener
  * rules (one call per listener), and tags (20 ARNs a call) when a rule reads them.
  */
 public final class ElbV2Collector implements Collector {
@@ -49,7 +50,7 @@ public final class ElbV2Collector implements Collector {
     public List<String> actions() {
         return List.of("elasticloadbalancing:DescribeLoadBalancers",
                 "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeTargetGroups",
-                "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeListeners",
+                "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeListeners",
                 "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags");
     }
 
@@ -85,9 +86,12 @@ public final class ElbV2Collector implements Collector {
                 try {
                     List<TargetHealthDescription> health = in.call("DescribeTargetHealth",
                             () -> elb.describeTargetHealth(t -> t.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions());
-                    return TargetGroupMapper.map(in.scope(), tg, health.stream().map(TargetHealthDescription::target).toList());
+                    List<TargetGroupAttribute> attributes = in.call("DescribeTargetGroupAttributes",
+                            () -> elb.describeTargetGroupAttributes(a -> a.targetGroupArn(tg.targetGroupArn())).attributes());
+                    return TargetGroupMapper.map(in.scope(), tg, health.stream().map(TargetHealthDescription::target).toList(),
+                            attributes);
                 } catch (ReadFailure f) {
-                    return TargetGroupMapper.map(in.scope(), tg, null).withUnread(f.asUnknown());
+                    return TargetGroupMapper.map(in.scope(), tg, null, null).withUnread(f.asUnknown());
                 }
             }).forEach(in::add);
         });

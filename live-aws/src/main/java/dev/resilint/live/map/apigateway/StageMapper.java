@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.apigateway.model.Stage;
  * path, {@code <resource path>/<HTTP method>} ({@code *}{@code /*} for the whole stage, a resource
  * path with {@code /} written {@code ~1}); CloudFormation has a list of settings, each with its
  * {@code ResourcePath} ({@code /~1orders}, {@code /*}, {@code /} for the root) and
- * {@code HttpMethod}: the list is sorted by method path. Tags are a map in the API, a
+ * {@code HttpMethod}: the list is sorted by method path; a throttling limit of -1 (not set) is left
+ * out. Tags are a map in the API, a
  * {@code {Key, Value}} list in CloudFormation.
  */
 public final class StageMapper {
@@ -62,14 +63,22 @@ public final class StageMapper {
                     .put("CachingEnabled", m.cachingEnabled())
                     .put("CacheTtlInSeconds", m.cacheTtlInSeconds())
                     .put("CacheDataEncrypted", m.cacheDataEncrypted())
-                    .put("ThrottlingBurstLimit", m.throttlingBurstLimit())
-                    .put("ThrottlingRateLimit", m.throttlingRateLimit())
+                    .put("ThrottlingBurstLimit", limit(m.throttlingBurstLimit()))
+                    .put("ThrottlingRateLimit", limit(m.throttlingRateLimit()))
                     .put("LoggingLevel", m.loggingLevel())
                     .put("MetricsEnabled", m.metricsEnabled())
                     .put("DataTraceEnabled", m.dataTraceEnabled())
                     .build());
         });
         return list;
+    }
+
+    /**
+     * A throttling limit as a template would write it: the API reports a limit that is not set as -1
+     * (inherit the stage's or the account's), which a template leaves out.
+     */
+    static Number limit(Number value) {
+        return value == null || value.doubleValue() < 0 ? null : value;
     }
 
     /**

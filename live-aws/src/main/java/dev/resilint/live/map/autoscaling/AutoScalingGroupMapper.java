@@ -91,8 +91,20 @@ public final class AutoScalingGroupMapper {
     }
 
     private static Node override(LaunchTemplateOverrides o) {
-        return Props.map().put("InstanceType", o.instanceType()).put("WeightedCapacity", o.weightedCapacity())
-                .build();
+        Props p = Props.map().put("InstanceType", o.instanceType()).put("WeightedCapacity", o.weightedCapacity());
+        var r = o.instanceRequirements();
+        if (r != null) {
+            // attribute-based instance type selection, by its vCPU and memory ranges
+            Props requirements = Props.map();
+            if (r.vCpuCount() != null) {
+                requirements.put("VCpuCount", Props.map().put("Min", r.vCpuCount().min()).put("Max", r.vCpuCount().max()));
+            }
+            if (r.memoryMiB() != null) {
+                requirements.put("MemoryMiB", Props.map().put("Min", r.memoryMiB().min()).put("Max", r.memoryMiB().max()));
+            }
+            p.put("InstanceRequirements", requirements);
+        }
+        return p.build();
     }
 
     private static Node trafficSource(TrafficSourceIdentifier t) {

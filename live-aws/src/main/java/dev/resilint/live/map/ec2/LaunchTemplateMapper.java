@@ -34,6 +34,7 @@ public final class LaunchTemplateMapper {
                     .put("InstanceType", d.instanceTypeAsString())
                     .put("ImageId", d.imageId())
                     .put("UserData", d.userData());
+            data.put("InstanceRequirements", FleetMapper.requirements(d.instanceRequirements()));
             if (d.instanceMarketOptions() != null) {
                 data.put("InstanceMarketOptions", Props.map().put("MarketType",
                         d.instanceMarketOptions().marketTypeAsString()));

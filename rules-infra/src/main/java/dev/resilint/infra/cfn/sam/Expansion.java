@@ -136,10 +136,12 @@ final class Expansion {
         out.put(entry.key(), entry);
     }
 
-    /** Adds a generated resource unless its id is taken. */
+    /** Adds a generated resource unless its id is taken (the APIs sharing a usage plan add their stages to it). */
     void emitChild(MapNode.Entry entry) {
         if (!userIds.contains(entry.key()) && !out.containsKey(entry.key())) {
             out.put(entry.key(), entry);
+        } else if (!userIds.contains(entry.key()) && entry.key().equals(ServerlessApi.SHARED_USAGE_PLAN)) {
+            out.put(entry.key(), ServerlessApi.mergeSharedUsagePlan(out.get(entry.key()), entry));
         }
     }
 
