@@ -67,19 +67,23 @@ jar="$root/cli/target/resilint.jar"
 [ -f "$jar" ] || { echo "code-accuracy: $jar not found (build the cli module first)" >&2; exit 2; }
 
 echo "== fetch" >&2
-for gav in $ARTIFACTS; do
-  IFS=: read -r g a v <<<"$gav"
-  file="$out/jars/$a-$v.jar"
-  if [ ! -f "$file" ]; then
-    mvn -B -q -Dmaven.repo.local="$m2" dependency:copy -Dartifact="$g:$a:$v:jar" \
-        -DoutputDirectory="$out/jars" -Dmdep.overWriteIfNewer=true >/dev/null
-  fi
-  if [ ! -f "$out/sources/$a-$v-sources.jar" ]; then
-    # sources are for the judging only: a jar without them is judged from its bytecode
-    mvn -B -q -Dmaven.repo.local="$m2" dependency:copy -Dartifact="$g:$a:$v:jar:sources" \
-        -DoutputDirectory="$out/sources" >/dev/null 2>&1 || echo "  no source jar for $gav" >&2
-  fi
-done
+# one throw-away POM that lists the jars, so that Maven resolves them all in one run
+{
+  echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+  echo '<groupId>dev.resilint.bench</groupId><artifactId>code-accuracy</artifactId><version>1</version>'
+  echo '<packaging>pom</packaging><dependencies>'
+  for gav in $ARTIFACTS; do
+    IFS=: read -r g a v <<<"$gav"
+    echo "<dependency><groupId>$g</groupId><artifactId>$a</artifactId><version>$v</version></dependency>"
+  done
+  echo '</dependencies></project>'
+} >"$out/pom.xml"
+mvn -B -q -f "$out/pom.xml" -Dmaven.repo.local="$m2" dependency:copy-dependencies -DexcludeTransitive=true \
+    -DoutputDirectory="$out/jars" >/dev/null
+# sources are for the judging only: a jar without them is judged from its bytecode
+mvn -B -q -f "$out/pom.xml" -Dmaven.repo.local="$m2" dependency:copy-dependencies -DexcludeTransitive=true \
+    -Dclassifier=sources -Dmdep.failOnMissingClassifierArtifact=false -DoutputDirectory="$out/sources" \
+    >/dev/null 2>&1 || echo "  some source jars are missing" >&2
 
 echo "== scan" >&2
 for gav in $ARTIFACTS; do

@@ -9,20 +9,20 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.Source;
 import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLConnection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * CR01: retries whose delay has no random part, so that clients that failed together retry
@@ -101,6 +101,9 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
         retryLoops(item, out);
+        if (item.isAnnotation()) {
+            return; // an annotation type meta-annotated with @Retryable (like @CircuitBreaker) retries nothing itself
+        }
         RESILIENCE4J.check(item, ownCalls(item), () -> callsOf(group), "resilience4j", out);
         item.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
             if (fixedBackoff(retryable)) {
@@ -108,6 +111,9 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             }
         });
         for (JavaMethod method : item.getMethods()) {
+            if (CompilerMade.is(method)) {
+                continue; // javac copies annotations onto bridge methods
+            }
             method.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
                 if (fixedBackoff(retryable)) {
                     out.accept(Violation.onDeclaration(method, springMessage("method"), "retryable"));
@@ -142,39 +148,27 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
     }
 
     /** Hand-rolled retry loops, found in the class file of a class that sleeps. */
-    private static void retryLoops(JavaClass item, Consumer<Violation> out) {
+    private void retryLoops(JavaClass item, Consumer<Violation> out) {
         boolean sleeps = item.getMethodCallsFromSelf().stream().anyMatch(call -> name(call).equals("sleep")
                 && (owner(call).equals("java.lang.Thread") || owner(call).equals("java.util.concurrent.TimeUnit")));
         if (!sleeps) {
             return;
         }
-        Optional<byte[]> bytes = classFile(item);
+        Optional<byte[]> bytes = ClassBytes.of(item);
         if (bytes.isEmpty()) {
             return; // cannot read it: cannot prove anything
         }
-        for (RetryLoops.Loop loop : RetryLoops.find(bytes.get())) {
+        Map<String, Optional<ClassNode>> others = new HashMap<>();
+        Function<String, Optional<ClassNode>> classes = internalName -> others.computeIfAbsent(internalName,
+                n -> classNamed(n.replace('/', '.')).flatMap(ClassBytes::of)
+                        .map(RetryLoops::read));
+        for (RetryLoops.Loop loop : RetryLoops.find(bytes.get(), classes)) {
             out.accept(new Violation(item, Violation.memberName(loop.method()), loop.line(), false,
                     "retries in a loop that sleeps (" + loop.sleep() + ") a delay with no random part, so clients "
                             + "that failed together retry together; add jitter (a random part of the delay, e.g. "
                             + "ThreadLocalRandom.current().nextLong(cap)), back off exponentially, or use a retry "
                             + "library configured that way",
                     "retry-loop:" + loop.method()));
-        }
-    }
-
-    private static Optional<byte[]> classFile(JavaClass item) {
-        Optional<Source> source = item.getSource();
-        if (source.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URLConnection connection = source.get().getUri().toURL().openConnection();
-            connection.setUseCaches(false);
-            try (InputStream in = connection.getInputStream()) {
-                return Optional.of(in.readAllBytes());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

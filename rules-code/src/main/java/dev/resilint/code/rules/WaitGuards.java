@@ -1,0 +1,133 @@
+package dev.resilint.code.rules;
+
+import static dev.resilint.code.rules.Calls.isConstructor;
+import static dev.resilint.code.rules.Calls.name;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Why an unbounded wait that CT03 found is nevertheless bounded or not the analysed code's to
+ * bound, if it is: each reason is a pattern seen on real libraries, where reporting the wait was
+ * a false positive.
+ */
+final class WaitGuards {
+
+    /** Calls that tell a future's state, or complete it, so that a wait after them returns at once. */
+    private static final Set<String> STATE_CHECKS = Set.of("isDone", "isCompletedNormally",
+            "isCompletedExceptionally", "isCompletedAbnormally", "isCancelled");
+    private static final Set<String> COMPLETIONS = Set.of("complete", "completeExceptionally", "completedFuture",
+            "failedFuture", "obtrudeValue", "obtrudeException", "set", "setException", "immediateFuture",
+            "immediateFailedFuture");
+    private static final Set<String> TIMER_SCHEDULING = Set.of("schedule", "newTimeout");
+    private static final Set<String> TIMEOUT_COMPLETIONS = Set.of("completeExceptionally", "setException",
+            "cancel");
+    /** A boolean field that says the awaited work is over. */
+    private static final Pattern DONE_FLAG = Pattern.compile("(?i).*(done|complete|finish|terminated).*");
+
+    private WaitGuards() {
+    }
+
+    /**
+     * The reason {@code wait} needs no finding, or empty.
+     *
+     * @param groupCalls every call of the class and its nested classes
+     */
+    static Optional<String> reason(JavaCall<?> wait, Waits.Wait kind, List<JavaCall<?>> groupCalls) {
+        JavaCodeUnit origin = wait.getOrigin();
+        int line = wait.getLineNumber();
+        boolean future = kind.owners().contains(Waits.COMPLETABLE_FUTURE) || !Calls.ownerIsA(wait,
+                Set.of("java.lang.Thread", "java.lang.Process"));
+        for (JavaCall<?> call : origin.getCallsFromSelf()) {
+            if (kind.isBoundedVariant(call, wait)) {
+                return Optional.of("the bounded variant is used when a timeout is given");
+            }
+            if (call.getLineNumber() <= line && !isConstructor(call)
+                    && STATE_CHECKS.contains(name(call)) && Waits.isWaitable(call.getTargetOwner())) {
+                return Optional.of("guarded by a state check");
+            }
+            if (future && call.getLineNumber() <= line && !isConstructor(call) && COMPLETIONS.contains(name(call))
+                    && Waits.isWaitable(call.getTargetOwner())) {
+                return Optional.of("the future is completed before the wait");
+            }
+            if (call.getLineNumber() <= line && !isConstructor(call) && name(call).equals("run") && noArguments(call)
+                    && Calls.ownerIsA(call, Set.of("java.util.concurrent.FutureTask",
+                            "java.util.concurrent.RunnableFuture"))) {
+                return Optional.of("the task runs on this thread before the wait");
+            }
+        }
+        for (JavaFieldAccess access : origin.getFieldAccesses()) {
+            if (access.getAccessType() == JavaFieldAccess.AccessType.GET && access.getLineNumber() <= line
+                    && access.getTarget().getRawType().getName().equals("boolean")
+                    && DONE_FLAG.matcher(access.getTarget().getName()).matches()) {
+                return Optional.of("runs only after a done flag is read");
+            }
+        }
+        if (future && boundedElsewhere(groupCalls)) {
+            return Optional.of("a timeout handler in the class bounds the future");
+        }
+        if (definesTheWait(origin)) {
+            return Optional.of("the method is itself an unbounded wait of a waitable type: its callers decide");
+        }
+        if (sameLibrary(wait)) {
+            return Optional.of("the library defining the wait calls it");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean noArguments(JavaCall<?> call) {
+        return Calls.arity(call) == 0;
+    }
+
+    /** orTimeout or a Guava withTimeout somewhere in the class, or a timer that fails futures. */
+    private static boolean boundedElsewhere(List<JavaCall<?>> groupCalls) {
+        if (Calls.any(groupCalls, Waits.FUTURE_TIMEOUTS)) {
+            return true;
+        }
+        for (JavaCall<?> timer : groupCalls) {
+            if (isConstructor(timer) || !TIMER_SCHEDULING.contains(name(timer))) {
+                continue;
+            }
+            String member = Violation.memberName(timer.getOrigin());
+            for (JavaCall<?> fail : groupCalls) {
+                if (!isConstructor(fail) && TIMEOUT_COMPLETIONS.contains(name(fail))
+                        && Waits.isWaitable(fail.getTargetOwner())
+                        && fail.getOriginOwner().getName().startsWith(timer.getOriginOwner().getName().split("\\$")[0])
+                        && (Violation.memberName(fail.getOrigin()).equals(member)
+                                || fail.getOriginOwner().isAnonymousClass()
+                                || mentionsTimeout(fail))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsTimeout(JavaCall<?> fail) {
+        return fail.getOrigin().getConstructorCallsFromSelf().stream()
+                .anyMatch(c -> Calls.simpleName(Calls.owner(c)).contains("Timeout"));
+    }
+
+    /**
+     * A {@code get()} of a future, {@code take()} of a queue and the like, implemented by waiting on
+     * something else: the method is the unbounded API itself, and whoever calls it chooses it over
+     * the bounded variant that such types also offer.
+     */
+    private static boolean definesTheWait(JavaCodeUnit origin) {
+        return origin.isMethod() && Waits.isUnboundedSignature(origin.getName(), origin.getRawParameterTypes().size())
+                && Waits.isWaitable(origin.getOwner());
+    }
+
+    /** Library code waiting on a type of its own package: it defines that type's behaviour. */
+    private static boolean sameLibrary(JavaAccess<?> wait) {
+        String owner = wait.getTargetOwner().getPackageName();
+        return !owner.startsWith("java.") && !owner.isEmpty()
+                && owner.equals(wait.getOriginOwner().getPackageName());
+    }
+}
