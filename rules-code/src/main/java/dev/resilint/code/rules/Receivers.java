@@ -40,16 +40,11 @@ final class Receivers {
         if (origin.getRawParameterTypes().isEmpty()) {
             return false;
         }
-        Optional<byte[]> bytes = ClassBytes.of(call.getOriginOwner());
-        if (bytes.isEmpty()) {
+        Optional<ClassNode> read = classNode(call.getOriginOwner());
+        if (read.isEmpty()) {
             return false;
         }
-        ClassNode node;
-        try {
-            node = RetryLoops.read(bytes.get());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        ClassNode node = read.get();
         Optional<MethodNode> method = method(node, origin);
         if (method.isEmpty()) {
             return false;
@@ -113,7 +108,17 @@ final class Receivers {
         return (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
     }
 
-    private static Optional<MethodNode> method(ClassNode node, JavaCodeUnit unit) {
+    /** The class file of an imported class, read with ASM. */
+    static Optional<ClassNode> classNode(JavaClass owner) {
+        try {
+            return ClassBytes.of(owner).map(RetryLoops::read);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // unreadable: cannot tell
+        }
+    }
+
+    /** The ASM method of an ArchUnit code unit, matched by name and parameter types. */
+    static Optional<MethodNode> method(ClassNode node, JavaCodeUnit unit) {
         String name = unit.isConstructor() ? "<init>" : unit.getName();
         List<JavaClass> params = unit.getRawParameterTypes();
         for (MethodNode m : node.methods) {
