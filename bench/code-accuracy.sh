@@ -23,7 +23,7 @@ seed="${SEED:-14}"
 mkdir -p "$out/jars" "$out/sources" "$out/json"
 
 # group:artifact:version, one a line: HTTP clients, caches, retry libraries, the AWS SDK, Jetty,
-# Netty, Spring, a connection pool, a ZooKeeper client, commons-io.
+# Netty, Spring, a connection pool, a ZooKeeper client, commons-io, a Lambda adapter.
 ARTIFACTS="
 com.google.guava:guava:33.4.0-jre
 com.github.ben-manes.caffeine:caffeine:3.1.8
@@ -56,6 +56,7 @@ software.amazon.awssdk:apache-client:2.40.2
 com.zaxxer:HikariCP:5.1.0
 org.apache.curator:curator-client:5.7.1
 commons-io:commons-io:2.17.0
+org.springframework.cloud:spring-cloud-function-adapter-aws:4.1.4
 "
 
 if [ -z "${SKIP_BUILD:-}" ]; then

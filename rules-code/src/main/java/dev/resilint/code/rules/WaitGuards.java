@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class WaitGuards {
 
     /** Calls that tell a future's state, or complete it, so that a wait after them returns at once. */
     private static final Set<String> STATE_CHECKS = Set.of("isDone", "isCompletedNormally",
-            "isCompletedExceptionally", "isCompletedAbnormally", "isCancelled");
+            "isCompletedExceptionally", "isCompletedAbnormally", "isCancelled", "isSuccess", "isReady");
     private static final Set<String> COMPLETIONS = Set.of("complete", "completeExceptionally", "completedFuture",
             "failedFuture", "obtrudeValue", "obtrudeException", "set", "setException", "immediateFuture",
             "immediateFailedFuture");
@@ -30,6 +31,14 @@ final class WaitGuards {
             "cancel");
     /** A boolean field that says the awaited work is over. */
     private static final Pattern DONE_FLAG = Pattern.compile("(?i).*(done|complete|finish|terminated).*");
+    private static final Set<String> FLAG_TYPES = Set.of("boolean", "java.util.concurrent.atomic.AtomicBoolean");
+    /** A field holding the configured timeout: a wait after reading it depends on whether one was given. */
+    private static final Pattern TIMEOUT_FIELD = Pattern.compile("(?i).*timeout.*");
+    /** Names of methods whose very purpose is to wait: {@code getUninterruptibly}, {@code joinQuietly}, {@code awaitTermination}. */
+    private static final Pattern WAITING_NAME = Pattern.compile(
+            "(get|join|await|take|block|waitFor|acquire).*|.*(Uninterruptibly|Interruptibly)");
+    private static final Set<String> TIMEOUT_PARAMETERS = Set.of("java.time.Duration",
+            "java.util.concurrent.TimeUnit", "long");
 
     private WaitGuards() {
     }
@@ -48,8 +57,7 @@ final class WaitGuards {
             if (kind.isBoundedVariant(call, wait)) {
                 return Optional.of("the bounded variant is used when a timeout is given");
             }
-            if (call.getLineNumber() <= line && !isConstructor(call)
-                    && STATE_CHECKS.contains(name(call)) && Waits.isWaitable(call.getTargetOwner())) {
+            if (call.getLineNumber() <= line && !isConstructor(call) && STATE_CHECKS.contains(name(call))) {
                 return Optional.of("guarded by a state check");
             }
             if (future && call.getLineNumber() <= line && !isConstructor(call) && COMPLETIONS.contains(name(call))
@@ -63,10 +71,15 @@ final class WaitGuards {
             }
         }
         for (JavaFieldAccess access : origin.getFieldAccesses()) {
-            if (access.getAccessType() == JavaFieldAccess.AccessType.GET && access.getLineNumber() <= line
-                    && access.getTarget().getRawType().getName().equals("boolean")
-                    && DONE_FLAG.matcher(access.getTarget().getName()).matches()) {
+            if (access.getAccessType() != JavaFieldAccess.AccessType.GET || access.getLineNumber() > line) {
+                continue;
+            }
+            String field = access.getTarget().getName();
+            if (FLAG_TYPES.contains(access.getTarget().getRawType().getName()) && DONE_FLAG.matcher(field).matches()) {
                 return Optional.of("runs only after a done flag is read");
+            }
+            if (TIMEOUT_FIELD.matcher(field).matches()) {
+                return Optional.of("runs only as decided by the configured timeout");
             }
         }
         if (future && boundedElsewhere(groupCalls)) {
@@ -74,6 +87,12 @@ final class WaitGuards {
         }
         if (definesTheWait(origin)) {
             return Optional.of("the method is itself an unbounded wait of a waitable type: its callers decide");
+        }
+        if (unboundedVariantOfItsOwnApi(origin)) {
+            return Optional.of("the method is the unbounded variant of an API that also takes a timeout");
+        }
+        if (waitingHelper(wait, origin)) {
+            return Optional.of("a static helper whose purpose is to wait on the object it is given");
         }
         if (sameLibrary(wait)) {
             return Optional.of("the library defining the wait calls it");
@@ -120,8 +139,38 @@ final class WaitGuards {
      * the bounded variant that such types also offer.
      */
     private static boolean definesTheWait(JavaCodeUnit origin) {
-        return origin.isMethod() && Waits.isUnboundedSignature(origin.getName(), origin.getRawParameterTypes().size())
-                && Waits.isWaitable(origin.getOwner());
+        if (!origin.isMethod() || !Waits.isWaitable(origin.getOwner())) {
+            return false;
+        }
+        return Waits.isUnboundedSignature(origin.getName(), origin.getRawParameterTypes().size())
+                || (WAITING_NAME.matcher(origin.getName()).matches() && !takesATimeout(origin));
+    }
+
+    /**
+     * {@code acquirePermit()} next to {@code acquirePermit(Duration)}: the class offers both, and
+     * this is the one a caller picks to wait without bound.
+     */
+    private static boolean unboundedVariantOfItsOwnApi(JavaCodeUnit origin) {
+        if (!origin.isMethod() || takesATimeout(origin)) {
+            return false;
+        }
+        return origin.getOwner().getMethods().stream().anyMatch(m -> m.getName().equals(origin.getName())
+                && m.getRawParameterTypes().size() > origin.getRawParameterTypes().size() && takesATimeout(m));
+    }
+
+    private static boolean takesATimeout(JavaCodeUnit unit) {
+        return unit.getRawParameterTypes().stream().anyMatch(t -> TIMEOUT_PARAMETERS.contains(t.getName()));
+    }
+
+    /**
+     * {@code Uninterruptibles.getUninterruptibly(future)}, {@code joinInterruptibly(future)}: a
+     * static method named for waiting that waits on a parameter. It is a blocking API; the callers
+     * that hand it a future chose to wait.
+     */
+    private static boolean waitingHelper(JavaCall<?> wait, JavaCodeUnit origin) {
+        return origin.isMethod() && origin.getModifiers().contains(JavaModifier.STATIC)
+                && WAITING_NAME.matcher(origin.getName()).matches() && !takesATimeout(origin)
+                && Receivers.isParameter(wait);
     }
 
     /** Library code waiting on a type of its own package: it defines that type's behaviour. */
