@@ -106,7 +106,8 @@ final class ClientFamilies {
 
     static final ClientFamily JDK_HTTP_REQUESTS = ClientFamily.anyOf(
             Calls.method(Set.of(JDK_HTTP_REQUEST_BUILDER), "build", 0),
-            REQUEST_TIMEOUT,
+            // or a timeout handler in the class bounds the response future (orTimeout, completeOnTimeout)
+            REQUEST_TIMEOUT.or(Waits.FUTURE_TIMEOUTS),
             Calls.method(Set.of(JDK_HTTP_REQUEST), "newBuilder", 2), // a copy of another request
             ClientFamily.NONE,
             call -> "HttpRequest is built without timeout(...) (nothing in the class sets one), so the client waits "

@@ -147,15 +147,19 @@ final class WaitGuards {
     }
 
     /**
-     * {@code acquirePermit()} next to {@code acquirePermit(Duration)}: the class offers both, and
-     * this is the one a caller picks to wait without bound.
+     * {@code acquirePermit()} next to {@code acquirePermit(Duration)} or
+     * {@code tryAcquirePermit(Duration)}: the class offers both, and this is the one a caller picks
+     * to wait without bound.
      */
     private static boolean unboundedVariantOfItsOwnApi(JavaCodeUnit origin) {
         if (!origin.isMethod() || takesATimeout(origin)) {
             return false;
         }
-        return origin.getOwner().getMethods().stream().anyMatch(m -> m.getName().equals(origin.getName())
-                && m.getRawParameterTypes().size() > origin.getRawParameterTypes().size() && takesATimeout(m));
+        String name = origin.getName();
+        String tryName = "try" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return origin.getOwner().getMethods().stream().anyMatch(m -> (m.getName().equals(name)
+                || m.getName().equals(tryName)) && m.getRawParameterTypes().size() > origin.getRawParameterTypes().size()
+                && takesATimeout(m));
     }
 
     private static boolean takesATimeout(JavaCodeUnit unit) {
