@@ -23,13 +23,14 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * a failure with a delay before the next attempt: a try-catch block guards a call (and catches
  * more than {@code InterruptedException}), the method sleeps ({@code Thread.sleep},
  * {@code TimeUnit.sleep}, or a method of the same class that sleeps) on the way from the catch
- * handler to the next attempt, and it does not sleep when the guarded code completes normally
- * (a success ends the retry). The next attempt is a backward jump that spans the try-catch block
+ * handler to the next attempt, and when the guarded code completes normally it neither sleeps nor
+ * starts another round (a success ends the retry). The next attempt is a backward jump that spans the try-catch block
  * and the sleep (a loop), or a call of the method itself (a recursive retry).
  *
- * <p>So a maintenance loop that sleeps between sweeps and catches what a sweep throws, or a worker
- * that polls for work and sleeps when there is none, is not a retry: it sleeps after a success
- * too. The delay is reported when {@link DelayTrace} proves it has no random part; so is any
+ * <p>So a maintenance loop that sleeps between sweeps and catches what a sweep throws, a worker
+ * that polls for work and sleeps when there is none, or an event loop that pauses after an error
+ * and otherwise runs its next round at once, is not a retry: after a success it sleeps too, or
+ * goes round again. The delay is reported when {@link DelayTrace} proves it has no random part; so is any
  * method that mentions {@code Random}, {@code ThreadLocalRandom}, {@code SecureRandom},
  * {@code RandomGenerator} or {@code Math.random}. Compiler-made methods are skipped.
  */
@@ -78,8 +79,11 @@ final class RetryLoops {
                 continue;
             }
             for (SleepPoint sleep : sleepPoints(method)) {
-                if (retriedAfterFailure(method, sleep.insn()) && fixedDelay(method, sleep.insn())) {
-                    loops.add(new Loop(method.name, line(sleep.insn()), sleep.description()));
+                Loop loop = new Loop(method.name, line(sleep.insn()), sleep.description());
+                // javac copies catch and finally code, and with it a sleep: one finding per line
+                if (!loops.contains(loop) && retriedAfterFailure(method, sleep.insn())
+                        && fixedDelay(method, sleep.insn())) {
+                    loops.add(loop);
                 }
             }
         }
@@ -151,13 +155,13 @@ final class RetryLoops {
             if (insn instanceof JumpInsnNode jump) {
                 int from = insns.indexOf(jump);
                 int to = insns.indexOf(jump.label);
-                if (to <= at && at <= from && failureDriven(method, flow, at, to, from)) {
+                if (to <= at && at <= from && failureDriven(method, flow, at, to, from, true)) {
                     return true;
                 }
             }
         }
         // a recursive retry: after the sleep, the method calls itself again
-        if (failureDriven(method, flow, at, 0, insns.size() - 1)) {
+        if (failureDriven(method, flow, at, 0, insns.size() - 1, false)) {
             BitSet after = flow.reachable(at, 0, insns.size() - 1);
             for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
                 if (insns.get(i) instanceof MethodInsnNode call && call.owner.equals(node.name)
@@ -169,7 +173,7 @@ final class RetryLoops {
         return false;
     }
 
-    private boolean failureDriven(MethodNode method, Flow flow, int sleep, int low, int high) {
+    private boolean failureDriven(MethodNode method, Flow flow, int sleep, int low, int high, boolean loop) {
         InsnList insns = method.instructions;
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             if (block.type != null && block.type.equals("java/lang/InterruptedException")) {
@@ -181,7 +185,22 @@ final class RetryLoops {
             if (start < low || end > high + 1 || handler < low || handler > high || !guardsACall(insns, start, end)) {
                 continue;
             }
-            if (flow.reachable(handler, low, high).get(sleep) && !flow.reachable(start, low, high).get(sleep)) {
+            BitSet success = flow.reachable(start, low, high);
+            // a failure leads to the sleep; a success neither sleeps nor starts another round (in a
+            // retry it returns or leaves the loop; an event loop or worker jumps back to the loop's
+            // head for its next round)
+            if (flow.reachable(handler, low, high).get(sleep) && !success.get(sleep)
+                    && !(loop && jumpsBackTo(insns, success, low))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of the {@code reached} instructions is a jump to {@code head}. */
+    private static boolean jumpsBackTo(InsnList insns, BitSet reached, int head) {
+        for (int i = reached.nextSetBit(0); i >= 0; i = reached.nextSetBit(i + 1)) {
+            if (insns.get(i) instanceof JumpInsnNode jump && insns.indexOf(jump.label) == head) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import static dev.resilint.code.rules.Calls.name;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -36,7 +37,10 @@ final class WaitGuards {
     private static final Pattern TIMEOUT_FIELD = Pattern.compile("(?i).*timeout.*");
     /** Names of methods whose very purpose is to wait: {@code getUninterruptibly}, {@code joinQuietly}, {@code awaitTermination}. */
     private static final Pattern WAITING_NAME = Pattern.compile(
-            "(get|join|await|take|block|waitFor|acquire).*|.*(Uninterruptibly|Interruptibly)");
+            "(get|join|await|take|block|wait|acquire).*|.*(Uninterruptibly|Interruptibly)");
+    /** What a watchdog does when its timeout fires: wakes or fails the waiter. */
+    private static final Set<String> WATCHDOG_ACTIONS = Set.of("notifyAll", "notify", "signalAll", "signal",
+            "interrupt", "cancel", "close", "closeLater", "completeExceptionally", "countDown");
     private static final Set<String> TIMEOUT_PARAMETERS = Set.of("java.time.Duration",
             "java.util.concurrent.TimeUnit", "long");
 
@@ -85,6 +89,9 @@ final class WaitGuards {
         if (future && boundedElsewhere(groupCalls)) {
             return Optional.of("a timeout handler in the class bounds the future");
         }
+        if (watchdog(groupCalls)) {
+            return Optional.of("a timeout watchdog in the class wakes or fails the waiter");
+        }
         if (definesTheWait(origin)) {
             return Optional.of("the method is itself an unbounded wait of a waitable type: its callers decide");
         }
@@ -123,6 +130,23 @@ final class WaitGuards {
                                 || mentionsTimeout(fail))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A class of the group that is a timeout (its name or its superclass's ends with
+     * {@code Timeout}, as okio's {@code AsyncTimeout} watchdogs do) and wakes or fails waiters
+     * when it fires.
+     */
+    private static boolean watchdog(List<JavaCall<?>> groupCalls) {
+        for (JavaCall<?> call : groupCalls) {
+            JavaClass owner = call.getOriginOwner();
+            boolean timeout = owner.getSimpleName().endsWith("Timeout") || owner.getRawSuperclass()
+                    .map(s -> s.getSimpleName().endsWith("Timeout")).orElse(false);
+            if (timeout && !isConstructor(call) && WATCHDOG_ACTIONS.contains(name(call))) {
+                return true;
             }
         }
         return false;

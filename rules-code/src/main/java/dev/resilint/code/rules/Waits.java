@@ -48,7 +48,7 @@ final class Waits {
 
     /** Simple names that make a type whose hierarchy resilint cannot see a waitable one. */
     private static final List<String> WAITABLE_NAMES = List.of("Future", "Promise", "Latch", "Barrier", "Queue",
-            "Deque", "Semaphore", "Condition", "Phaser");
+            "Deque", "Semaphore", "Condition", "Phaser", "Lock", "Monitor");
 
     /**
      * One unbounded wait.
