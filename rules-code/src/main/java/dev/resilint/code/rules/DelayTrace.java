@@ -156,7 +156,8 @@ final class DelayTrace {
      * only fixed values and draws no random numbers.
      */
     private boolean returnsFixed(MethodInsnNode call, int depth) {
-        if (depth >= MAX_DEPTH || call.getOpcode() == Opcodes.INVOKEINTERFACE || call.getOpcode() == Opcodes.INVOKEDYNAMIC) {
+        if (depth >= MAX_DEPTH || call.getOpcode() == Opcodes.INVOKEINTERFACE
+                || call.getOpcode() == Opcodes.INVOKEDYNAMIC) {
             return false;
         }
         Optional<ClassNode> owner = call.owner.equals(self.name) ? Optional.of(self) : classes.apply(call.owner);

@@ -52,20 +52,30 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             .sources(SourceKind.CODE)
             .reads("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",
                     "org.springframework.retry.annotation.Retryable")
-            .firesOn("A hand-rolled retry: a method that sleeps (`Thread.sleep`, `TimeUnit.sleep`) inside a loop "
-                            + "that also catches exceptions from a call (a backward jump spanning both the sleep and a "
-                            + "try-catch block that guards some call and catches more than `InterruptedException`), "
-                            + "with a delay that provably has no random part: traced through the method's data flow, "
-                            + "it comes only from constants, parameters, fields, arithmetic and deterministic library "
-                            + "calls (`Math`, `Duration`, `TimeUnit`, boxing).",
+            .firesOn("A hand-rolled retry, a repeat driven by a failure: a try-catch block guards a call and "
+                            + "catches more than `InterruptedException`, the method sleeps (`Thread.sleep`, "
+                            + "`TimeUnit.sleep`, or a helper method of the class that sleeps) on the way from the catch "
+                            + "handler to the next attempt (a backward jump, or the method calling itself), and a "
+                            + "success neither sleeps nor goes round again. The delay provably has no random part: "
+                            + "traced through the data flow, it comes only from constants, parameters, fields, "
+                            + "arithmetic, deterministic library calls (`Math`, `Duration`, `TimeUnit`, boxing) and "
+                            + "methods on the analysed path that compute such values (a backoff helper, a concrete "
+                            + "strategy class with a fixed default interval), so fixed and purely exponential delays "
+                            + "both count.",
                     "resilience4j: a `RetryConfig` built (`custom()...build()`, `ofDefaults()`, `Retry.ofDefaults`, "
                             + "`RetryRegistry.ofDefaults()`) in a class that uses no randomized `IntervalFunction` "
                             + "(`ofRandomized`, `ofExponentialRandomBackoff`).",
                     "Spring Retry: `@Retryable` on a method or class whose `@Backoff` (default: a fixed second) does "
                             + "not say `random = true`.")
-            .quietWhen("A retry loop whose delay comes from any other call (a backoff helper, a policy object), "
-                            + "which might be random, or a method that mentions `Random`, `ThreadLocalRandom`, "
-                            + "`SecureRandom`, `RandomGenerator` or `Math.random`; a class file that cannot be read.",
+            .quietWhen("A loop that is not a retry: a maintenance loop that sleeps between sweeps, a worker "
+                            + "polling for work, an event loop that pauses after an error and runs its next round at "
+                            + "once after a success.",
+                    "A delay from a call through an interface or to code not on the analysed path, which might be "
+                            + "random, or a method that mentions `Random`, `ThreadLocalRandom`, `SecureRandom`, "
+                            + "`RandomGenerator` or `Math.random`; a class file that cannot be read; compiler-made "
+                            + "methods.",
+                    "Library code: resilience4j's own classes building its defaults, and annotation types "
+                            + "meta-annotated with `@Retryable` (such as Spring Retry's `@CircuitBreaker`).",
                     "resilience4j: the interval function or the base configuration comes from elsewhere.",
                     "Spring Retry: `@Backoff` with `randomExpression`, or `@Retryable` with an `interceptor`.")
             .build();

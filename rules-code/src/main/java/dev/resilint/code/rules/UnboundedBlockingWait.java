@@ -44,17 +44,24 @@ public final class UnboundedBlockingWait extends CodeCondition {
                     + "a wait in a lambda is reported at the method that declares it.")
             .quietWhen("The same method also calls the bounded variant (`timeout == null ? f.get() : "
                             + "f.get(timeout, unit)`): the unbounded call is the caller's choice of no timeout.",
-                    "The wait is guarded: the method asks `isDone()` (or `isCompletedNormally`, `isCancelled`, ...) "
-                            + "or reads a boolean field named like `done`, `completed` or `finished` before it, or "
-                            + "completes the future (`complete`, `completedFuture`, `set`, `FutureTask.run()`) before "
-                            + "it.",
+                    "The wait is guarded: the method asks `isDone()` (or `isCompletedNormally`, `isCancelled`, "
+                            + "`isSuccess`, a readiness helper `isReady`, ...) or reads a boolean (or `AtomicBoolean`) "
+                            + "field named like `done`, `completed` or `finished` before it, or completes the future "
+                            + "(`complete`, `completedFuture`, `set`, `FutureTask.run()`) before it.",
                     "A future in a class that bounds futures elsewhere: `orTimeout`, `completeOnTimeout`, Guava "
                             + "`withTimeout`, or a timer (`schedule`, `newTimeout`) whose task fails the future "
-                            + "(`completeExceptionally`, `setException`, `cancel`).",
-                    "Library code defining the unbounded API itself: a method that is itself an unbounded wait "
-                            + "(`get()`, `join()`, `take()`, `await()`, ...) of a future, queue, latch or similar "
-                            + "type, and a wait on a type of the caller's own package outside `java.*`. Their callers "
-                            + "choose the unbounded variant and are judged where they call it.",
+                            + "(`completeExceptionally`, `setException`, `cancel`); any wait in a class with a timeout "
+                            + "watchdog (a class named, or extending one named, `...Timeout`, such as okio's "
+                            + "`AsyncTimeout`) that wakes or fails the waiter; a wait after reading a field that holds "
+                            + "the configured timeout.",
+                    "Library code defining the unbounded API itself: a method of a future, queue, latch, lock, "
+                            + "monitor or similar type that is itself a wait (`get()`, `join()`, `take()`, "
+                            + "`acquire()`, `await...()`); a static helper named for waiting (`get...`, `join...`, "
+                            + "`await...`, `wait...`, `...Uninterruptibly`) that waits on one of its parameters; the "
+                            + "unbounded variant of an API the class also offers with a timeout (`acquirePermit()` "
+                            + "next to `tryAcquirePermit(Duration)`); a wait on a type of the caller's own package "
+                            + "outside `java.*`. Their callers choose the unbounded variant and are judged where they "
+                            + "call it.",
                     "Method references (`CompletableFuture::join`), which are not calls.",
                     "The bounded variants: `get(timeout, unit)`, `await(timeout, unit)`, `poll(timeout, unit)`, "
                             + "`join(millis)`, `tryAcquire(timeout, unit)`, `invokeAll(tasks, timeout, unit)`, "
