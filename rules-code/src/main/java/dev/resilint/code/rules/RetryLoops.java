@@ -155,7 +155,7 @@ final class RetryLoops {
             if (insn instanceof JumpInsnNode jump) {
                 int from = insns.indexOf(jump);
                 int to = insns.indexOf(jump.label);
-                if (to <= at && at <= from && failureDriven(method, flow, at, to, from, true)) {
+                if (to <= at && at <= from && failureDriven(method, flow, at, to, loopEnd(insns, to), true)) {
                     return true;
                 }
             }
@@ -190,11 +190,23 @@ final class RetryLoops {
             // retry it returns or leaves the loop; an event loop or worker jumps back to the loop's
             // head for its next round)
             if (flow.reachable(handler, low, high).get(sleep) && !success.get(sleep)
-                    && !(loop && jumpsBackTo(insns, success, low))) {
-                return true;
+                    && !(loop && jumpsBackTo(insns, success, low))
+                    && (!loop || jumpsBackTo(insns, flow.reachable(sleep, low, high), low))) {
+                return true; // and after the sleep, the loop goes on to the next attempt
             }
         }
         return false;
+    }
+
+    /** The last backward jump to {@code head}: the loop's body ends there, whichever jump got to the sleep. */
+    private static int loopEnd(InsnList insns, int head) {
+        int end = head;
+        for (int i = head; i < insns.size(); i++) {
+            if (insns.get(i) instanceof JumpInsnNode jump && insns.indexOf(jump.label) == head) {
+                end = i;
+            }
+        }
+        return end;
     }
 
     /** Whether any of the {@code reached} instructions is a jump to {@code head}. */
