@@ -86,11 +86,16 @@ public final class ResilienceRules {
      * HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
      * RestTemplate rest = new RestTemplate();
      * }</pre>
+     * Also a violation: {@code new URL("https://...").openStream()}, which cannot be given a timeout.
      * Does not match:
      * <pre>{@code
      * HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
      * HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+     * CloseableHttpClient finish(HttpClientBuilder configured) { return configured.build(); } // the caller configures it
      * }</pre>
+     * A library building its own client with its own defaults (Apache HttpClient's
+     * {@code HttpClients.createDefault()} itself) is not judged: those defaults are what this rule
+     * warns users of.
      */
     public static final ArchRule HTTP_CLIENTS_SHOULD_SET_TIMEOUTS = classes()
             .should(new HttpClientWithoutTimeouts())
@@ -114,7 +119,14 @@ public final class ResilienceRules {
      * <pre>{@code
      * Order order = future.get(2, TimeUnit.SECONDS);
      * boolean done = latch.await(5, TimeUnit.SECONDS);
+     * if (future.isDone()) return future.join();          // guarded: returns at once
+     * return timeout == null ? f.get() : f.get(t, unit);  // the caller chose no timeout
      * }</pre>
+     * Library code that defines the unbounded API itself is not a finding: a future's own
+     * {@code get()} (or a queue's {@code take()}) that waits on something else, a static helper
+     * named for waiting on what it is given ({@code getUninterruptibly(future)}), the unbounded
+     * variant next to a bounded one ({@code acquirePermit()} and {@code tryAcquirePermit(Duration)}).
+     * Whoever calls them chose the unbounded wait and is judged there.
      */
     public static final ArchRule BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS = classes()
             .should(new UnboundedBlockingWait())
@@ -141,7 +153,13 @@ public final class ResilienceRules {
      * }
      * &#64;Retryable(backoff = &#64;Backoff(delay = 500, multiplier = 2))
      * </pre>
-     * Does not match:
+     * A retry is a repeat driven by a failure: the sleep follows a caught exception and precedes the
+     * next attempt (a loop or a recursive call), and a success does not sleep. A loop that sleeps
+     * between maintenance sweeps or while polling for work is not one. Sleeps in a helper of the
+     * class, and delays from a helper or a concrete strategy class on the analysed path that
+     * returns a fixed or purely exponential value, count as the loop's own.
+     *
+     * <p>Does not match:
      * <pre>
      * Thread.sleep(ThreadLocalRandom.current().nextLong(100L &lt;&lt; attempt));
      * &#64;Retryable(backoff = &#64;Backoff(delay = 500, multiplier = 2, random = true))

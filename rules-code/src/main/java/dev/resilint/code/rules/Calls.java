@@ -19,11 +19,15 @@ final class Calls {
     private Calls() {
     }
 
-    /** Every call (method and constructor) made by the classes of a group. */
+    /** Every call (method and constructor) made by the classes of a group, outside compiler-made methods. */
     static List<JavaCall<?>> of(List<JavaClass> group) {
         List<JavaCall<?>> calls = new ArrayList<>();
         for (JavaClass c : group) {
-            calls.addAll(c.getCodeUnitCallsFromSelf());
+            for (JavaCall<?> call : c.getCodeUnitCallsFromSelf()) {
+                if (!CompilerMade.is(call.getOrigin())) {
+                    calls.add(call);
+                }
+            }
         }
         return calls;
     }

@@ -106,7 +106,8 @@ final class ClientFamilies {
 
     static final ClientFamily JDK_HTTP_REQUESTS = ClientFamily.anyOf(
             Calls.method(Set.of(JDK_HTTP_REQUEST_BUILDER), "build", 0),
-            REQUEST_TIMEOUT,
+            // or a timeout handler in the class bounds the response future (orTimeout, completeOnTimeout)
+            REQUEST_TIMEOUT.or(Waits.FUTURE_TIMEOUTS),
             Calls.method(Set.of(JDK_HTTP_REQUEST), "newBuilder", 2), // a copy of another request
             ClientFamily.NONE,
             call -> "HttpRequest is built without timeout(...) (nothing in the class sets one), so the client waits "
@@ -128,10 +129,15 @@ final class ClientFamilies {
             ClientFamily.NONE,
             // only where the connection is used as an HTTP connection: URL.openConnection also opens
             // class path resources and files, which need no timeouts
-            calls -> Calls.any(calls, call -> ownerIsA(call, HTTP_URL_CONNECTIONS)),
+            ClientFamilies::usesHttpUrlConnections,
             (call, missing) -> "URL.openConnection() opens an HTTP connection and nothing in the class calls "
                     + String.join(" or ", missing) + "; the JDK's default is to wait forever, so call both "
                     + "setConnectTimeout and setReadTimeout before connecting");
+
+    /** Whether the calls use a connection as an HTTP connection, where CT02 judges URL.openConnection(). */
+    static boolean usesHttpUrlConnections(List<JavaCall<?>> calls) {
+        return Calls.any(calls, call -> ownerIsA(call, HTTP_URL_CONNECTIONS));
+    }
 
     // ---- Apache HttpClient 4 and 5 ----------------------------------------------------------------
 

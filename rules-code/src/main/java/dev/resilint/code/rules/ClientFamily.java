@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * in another method of the same class. The verdict is per class (with its nested classes): a
  * creation is reported when nothing in the class sets the setting, and the class does not take
  * the configuration from elsewhere (a configuration object it did not build: resilint cannot see
- * what it holds, so it stays quiet).
+ * what it holds, so it stays quiet). A client finished from a builder the method received as a
+ * parameter is the caller's to configure ({@link Receivers}), and a library building its own
+ * client with its own defaults is not judged ({@link LibraryCode}).
  *
  * @param creations where the client is created: reported there
  * @param settings what must be set; each entry must be matched by some call (for example both
@@ -49,7 +51,6 @@ record ClientFamily(
                 calls -> true, (call, missing) -> message.apply(call));
     }
 
-    /** Reports the creations in {@code item} when its group leaves the settings unset. */
     /**
      * Reports the clients {@code item} creates without the settings. {@code ownCalls} are the
      * calls {@code item} makes; the group's calls are asked for only when it creates a client.
@@ -58,7 +59,7 @@ record ClientFamily(
             Consumer<Violation> out) {
         List<JavaCall<?>> created = new ArrayList<>();
         for (JavaCall<?> call : ownCalls) {
-            if (creations.test(call)) {
+            if (creations.test(call) && !LibraryCode.definesTheApi(call)) {
                 created.add(call);
             }
         }
@@ -82,6 +83,9 @@ record ClientFamily(
             return; // configured with an object built elsewhere: cannot tell what it sets
         }
         for (JavaCall<?> call : created) {
+            if (Calls.simpleName(Calls.owner(call)).contains("Builder") && Receivers.isParameter(call)) {
+                continue; // a builder the caller passed in: the caller configures it
+            }
             out.accept(Violation.at(call, message.of(call, missing), key + ":" + Calls.describe(call)));
         }
     }

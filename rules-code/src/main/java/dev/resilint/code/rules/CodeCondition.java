@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,8 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
     private final ThreadLocal<Map<String, List<JavaClass>>> groups = new ThreadLocal<>();
     /** The calls made by each group, gathered once per evaluation instead of once per class of the group. */
     private final ThreadLocal<Map<List<JavaClass>, List<JavaCall<?>>>> calls = new ThreadLocal<>();
+    /** The classes under evaluation, by name. */
+    private final ThreadLocal<Map<String, JavaClass>> byName = new ThreadLocal<>();
     /** The calls made by each class itself; ArchUnit builds a new set on every request for them. */
     private final ThreadLocal<Map<JavaClass, List<JavaCall<?>>>> own = new ThreadLocal<>();
 
@@ -35,10 +38,13 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
     @Override
     public void init(Collection<JavaClass> allObjectsToTest) {
         Map<String, List<JavaClass>> byTopLevel = new HashMap<>();
+        Map<String, JavaClass> named = new HashMap<>();
         for (JavaClass c : allObjectsToTest) {
             byTopLevel.computeIfAbsent(topLevel(c).getName(), k -> new ArrayList<>()).add(c);
+            named.put(c.getName(), c);
         }
         groups.set(byTopLevel);
+        byName.set(named);
         calls.set(new IdentityHashMap<>());
         own.set(new IdentityHashMap<>());
     }
@@ -46,8 +52,15 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
     @Override
     public void finish(ConditionEvents events) {
         groups.remove();
+        byName.remove();
         calls.remove();
         own.remove();
+    }
+
+    /** A class under evaluation, by its name ({@code a.b.C$D}), when it is one. */
+    protected final Optional<JavaClass> classNamed(String name) {
+        Map<String, JavaClass> map = byName.get();
+        return map == null ? Optional.empty() : Optional.ofNullable(map.get(name));
     }
 
     /** Every call made by the classes of {@code group}; computed once per group and evaluation. */
@@ -65,13 +78,26 @@ public abstract class CodeCondition extends ArchCondition<JavaClass> {
         });
     }
 
-    /** Every call made by {@code item} itself; computed once per class and evaluation. */
+    /**
+     * Every call made by {@code item} itself, outside compiler-made methods ({@link CompilerMade}: a
+     * bridge only forwards to the real method); computed once per class and evaluation.
+     */
     protected final List<JavaCall<?>> ownCalls(JavaClass item) {
         Map<JavaClass, List<JavaCall<?>>> memo = own.get();
         if (memo == null) {
-            return List.copyOf(item.getCodeUnitCallsFromSelf());
+            return programmersCalls(item);
         }
-        return memo.computeIfAbsent(item, c -> List.copyOf(c.getCodeUnitCallsFromSelf()));
+        return memo.computeIfAbsent(item, CodeCondition::programmersCalls);
+    }
+
+    private static List<JavaCall<?>> programmersCalls(JavaClass item) {
+        List<JavaCall<?>> calls = new ArrayList<>();
+        for (JavaCall<?> call : item.getCodeUnitCallsFromSelf()) {
+            if (!CompilerMade.is(call.getOrigin())) {
+                calls.add(call);
+            }
+        }
+        return List.copyOf(calls);
     }
 
     @Override

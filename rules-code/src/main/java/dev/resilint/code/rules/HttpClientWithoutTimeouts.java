@@ -41,6 +41,10 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
                     "`HttpRequest`s built in a class that never sets `timeout`.",
                     "`URL.openConnection()` used as an `HttpURLConnection` in a class that does not call both "
                             + "`setConnectTimeout` and `setReadTimeout`.",
+                    "`URL.openStream()` on an HTTP address (the method names an `http://` or `https://` address "
+                            + "or casts to `HttpURLConnection`): it cannot be given a timeout at all.",
+                    "`URL.openConnection()` on an HTTP address whose connection is handed to another method or "
+                            + "constructor, in a class that sets no timeout on any connection.",
                     "Apache HttpClient 4 or 5 created (`HttpClients.createDefault()`, `custom()...build()`) in a "
                             + "class that sets no connect, socket or response timeout.",
                     "A Spring `RestTemplate` created in a class that sets no connect or read timeout on a request "
@@ -48,7 +52,14 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
                     "Each kind is judged per class, with the classes nested in the same top-level class: a timeout "
                             + "set in a helper method counts.")
             .quietWhen("An Apache HttpClient that is handed a configuration built elsewhere, or a `RestTemplate` "
-                    + "that is handed a request factory built elsewhere: resilint cannot see what it holds.")
+                            + "that is handed a request factory built elsewhere: resilint cannot see what it holds.",
+                    "A client or request finished from a builder the method received as a parameter: its caller "
+                            + "configures it.",
+                    "Library code defining the client itself (Apache HttpClient's own `HttpClients`, Spring's own "
+                            + "`RestTemplate` support): its defaults are what the rule warns users of, not a use of "
+                            + "them.",
+                    "`URL.openStream()` and `openConnection()` where nothing says the URL is an HTTP one (class "
+                            + "path resources, files).")
             .build();
 
     private static final List<ClientFamily> FAMILIES = List.of(ClientFamilies.JDK_HTTP_CLIENTS,
@@ -64,6 +75,10 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
         List<JavaCall<?>> own = ownCalls(item);
         for (ClientFamily family : FAMILIES) {
             family.check(item, own, () -> callsOf(group), "http", out);
+        }
+        if (Calls.any(own, call -> Calls.owner(call).equals("java.net.URL"))) {
+            List<JavaCall<?>> groupCalls = callsOf(group);
+            UrlStreams.check(own, groupCalls, ClientFamilies.usesHttpUrlConnections(groupCalls), out);
         }
     }
 }

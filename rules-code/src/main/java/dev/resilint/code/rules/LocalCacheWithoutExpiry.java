@@ -45,11 +45,16 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
                     + "library's builder. A size bound alone does not count: it evicts the least used entries, not "
                     + "the stale ones.")
             .quietWhen("Builders made from a specification (`Caffeine.from(spec)`, `CacheBuilder.from(spec)`), whose "
-                    + "expiry resilint cannot see.")
+                            + "expiry resilint cannot see.",
+                    "Caches with `weakKeys()`: they hold data derived from the key object itself (per class, per "
+                            + "classloader, per request), which lives exactly as long as the key; there is no source "
+                            + "that could change behind the cache's back.")
             .build();
 
     private static final Set<String> EXPIRY = Set.of("expireAfterWrite", "expireAfterAccess", "refreshAfterWrite",
             "expireAfter");
+    /** Weak keys: an entry lives as long as its key (a class, a classloader, a request object) and no longer. */
+    private static final String WEAK_KEYS = "weakKeys";
 
     private static final ClientFamily CAFFEINE = cacheFamily("com.github.benmanes.caffeine.cache.Caffeine",
             Set.of("build", "buildAsync"), "Caffeine");
@@ -59,7 +64,8 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
     private static ClientFamily cacheFamily(String builder, Set<String> builds, String library) {
         return ClientFamily.anyOf(
                 call -> !isConstructor(call) && owner(call).equals(builder) && builds.contains(name(call)),
-                call -> !isConstructor(call) && owner(call).equals(builder) && EXPIRY.contains(name(call)),
+                call -> !isConstructor(call) && owner(call).equals(builder)
+                        && (EXPIRY.contains(name(call)) || name(call).equals(WEAK_KEYS)),
                 call -> !isConstructor(call) && owner(call).equals(builder) && name(call).equals("from"),
                 ClientFamily.NONE,
                 (JavaCall<?> call) -> library + " cache is built (" + Calls.describe(call) + ") with no expiry: nothing in "

@@ -9,20 +9,20 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.Source;
 import dev.resilint.code.ResilienceRules;
 import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLConnection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * CR01: retries whose delay has no random part, so that clients that failed together retry
@@ -52,20 +52,30 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             .sources(SourceKind.CODE)
             .reads("java.lang.Thread", "io.github.resilience4j.retry.RetryConfig",
                     "org.springframework.retry.annotation.Retryable")
-            .firesOn("A hand-rolled retry: a method that sleeps (`Thread.sleep`, `TimeUnit.sleep`) inside a loop "
-                            + "that also catches exceptions from a call (a backward jump spanning both the sleep and a "
-                            + "try-catch block that guards some call and catches more than `InterruptedException`), "
-                            + "with a delay that provably has no random part: traced through the method's data flow, "
-                            + "it comes only from constants, parameters, fields, arithmetic and deterministic library "
-                            + "calls (`Math`, `Duration`, `TimeUnit`, boxing).",
+            .firesOn("A hand-rolled retry, a repeat driven by a failure: a try-catch block guards a call and "
+                            + "catches more than `InterruptedException`, the method sleeps (`Thread.sleep`, "
+                            + "`TimeUnit.sleep`, or a helper method of the class that sleeps) on the way from the catch "
+                            + "handler to the next attempt (a backward jump, or the method calling itself), and a "
+                            + "success neither sleeps nor goes round again. The delay provably has no random part: "
+                            + "traced through the data flow, it comes only from constants, parameters, fields, "
+                            + "arithmetic, deterministic library calls (`Math`, `Duration`, `TimeUnit`, boxing) and "
+                            + "methods on the analysed path that compute such values (a backoff helper, a concrete "
+                            + "strategy class with a fixed default interval), so fixed and purely exponential delays "
+                            + "both count.",
                     "resilience4j: a `RetryConfig` built (`custom()...build()`, `ofDefaults()`, `Retry.ofDefaults`, "
                             + "`RetryRegistry.ofDefaults()`) in a class that uses no randomized `IntervalFunction` "
                             + "(`ofRandomized`, `ofExponentialRandomBackoff`).",
                     "Spring Retry: `@Retryable` on a method or class whose `@Backoff` (default: a fixed second) does "
                             + "not say `random = true`.")
-            .quietWhen("A retry loop whose delay comes from any other call (a backoff helper, a policy object), "
-                            + "which might be random, or a method that mentions `Random`, `ThreadLocalRandom`, "
-                            + "`SecureRandom`, `RandomGenerator` or `Math.random`; a class file that cannot be read.",
+            .quietWhen("A loop that is not a retry: a maintenance loop that sleeps between sweeps, a worker "
+                            + "polling for work, an event loop that pauses after an error and runs its next round at "
+                            + "once after a success.",
+                    "A delay from a call through an interface or to code not on the analysed path, which might be "
+                            + "random, or a method that mentions `Random`, `ThreadLocalRandom`, `SecureRandom`, "
+                            + "`RandomGenerator` or `Math.random`; a class file that cannot be read; compiler-made "
+                            + "methods.",
+                    "Library code: resilience4j's own classes building its defaults, and annotation types "
+                            + "meta-annotated with `@Retryable` (such as Spring Retry's `@CircuitBreaker`).",
                     "resilience4j: the interval function or the base configuration comes from elsewhere.",
                     "Spring Retry: `@Backoff` with `randomExpression`, or `@Retryable` with an `interceptor`.")
             .build();
@@ -101,6 +111,9 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
         retryLoops(item, out);
+        if (item.isAnnotation()) {
+            return; // an annotation type meta-annotated with @Retryable (like @CircuitBreaker) retries nothing itself
+        }
         RESILIENCE4J.check(item, ownCalls(item), () -> callsOf(group), "resilience4j", out);
         item.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
             if (fixedBackoff(retryable)) {
@@ -108,6 +121,9 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             }
         });
         for (JavaMethod method : item.getMethods()) {
+            if (CompilerMade.is(method)) {
+                continue; // javac copies annotations onto bridge methods
+            }
             method.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
                 if (fixedBackoff(retryable)) {
                     out.accept(Violation.onDeclaration(method, springMessage("method"), "retryable"));
@@ -142,39 +158,27 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
     }
 
     /** Hand-rolled retry loops, found in the class file of a class that sleeps. */
-    private static void retryLoops(JavaClass item, Consumer<Violation> out) {
+    private void retryLoops(JavaClass item, Consumer<Violation> out) {
         boolean sleeps = item.getMethodCallsFromSelf().stream().anyMatch(call -> name(call).equals("sleep")
                 && (owner(call).equals("java.lang.Thread") || owner(call).equals("java.util.concurrent.TimeUnit")));
         if (!sleeps) {
             return;
         }
-        Optional<byte[]> bytes = classFile(item);
+        Optional<byte[]> bytes = ClassBytes.of(item);
         if (bytes.isEmpty()) {
             return; // cannot read it: cannot prove anything
         }
-        for (RetryLoops.Loop loop : RetryLoops.find(bytes.get())) {
+        Map<String, Optional<ClassNode>> others = new HashMap<>();
+        Function<String, Optional<ClassNode>> classes = internalName -> others.computeIfAbsent(internalName,
+                n -> classNamed(n.replace('/', '.')).flatMap(ClassBytes::of)
+                        .map(RetryLoops::read));
+        for (RetryLoops.Loop loop : RetryLoops.find(bytes.get(), classes)) {
             out.accept(new Violation(item, Violation.memberName(loop.method()), loop.line(), false,
                     "retries in a loop that sleeps (" + loop.sleep() + ") a delay with no random part, so clients "
                             + "that failed together retry together; add jitter (a random part of the delay, e.g. "
                             + "ThreadLocalRandom.current().nextLong(cap)), back off exponentially, or use a retry "
                             + "library configured that way",
                     "retry-loop:" + loop.method()));
-        }
-    }
-
-    private static Optional<byte[]> classFile(JavaClass item) {
-        Optional<Source> source = item.getSource();
-        if (source.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URLConnection connection = source.get().getUri().toURL().openConnection();
-            connection.setUseCaches(false);
-            try (InputStream in = connection.getInputStream()) {
-                return Optional.of(in.readAllBytes());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }
