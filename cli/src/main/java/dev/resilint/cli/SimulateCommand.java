@@ -147,7 +147,8 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
         };
     }
 
-    private static Scope scope(BuiltTemplate built) {
+    /** A template as the simulation takes it: its graph, the stack that nests it, its exports. */
+    static Scope scope(BuiltTemplate built) {
         return new Scope(built.graph(), built.parent(), built.exports());
     }
 }
