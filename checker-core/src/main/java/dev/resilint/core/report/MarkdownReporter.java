@@ -93,7 +93,7 @@ public final class MarkdownReporter implements Reporter {
         int room = limit - out.length() - footer.length() - LAST_LINE;
         MarkdownCut gapsCut = MarkdownCut.of(gaps.toString(), Math.min(gaps.length(), room / 6));
         room -= gapsCut.text().length();
-        out.append(blocks.render(Math.min(room / 3, limit / 3)));
+        out.append(blocks.render(Math.min(room / 3, limit / 5)));
         room = limit - out.length() - gapsCut.text().length() - footer.length() - LAST_LINE;
         out.append(details.render(room));
         rows += details.leftOut().rows() + gapsCut.droppedRows();
@@ -124,7 +124,7 @@ public final class MarkdownReporter implements Reporter {
                             : Places.count(details.places(), "place", "places")));
         }
         if (blocks > 0) {
-            parts.add(Places.count(blocks, "block", "blocks") + " of "
+            parts.add(Places.count(blocks, "entry", "entries") + " of the "
                     + Markdown.escape(options.markdownBlocks().get(0).section()));
         }
         if (rows > 0) {

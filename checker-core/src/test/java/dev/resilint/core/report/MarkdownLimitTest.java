@@ -135,7 +135,7 @@ class MarkdownLimitTest {
         assertThat(cut.indexOf("### AZ-failure simulation")).isLessThan(cut.indexOf("<details>"));
         String tiny = render(report(10, 8), OPTIONS.withMarkdownBlocks(blocks), 2_500);
         assertThat(tiny.length()).isLessThanOrEqualTo(2_500);
-        assertThat(lastLine(tiny)).contains(" blocks of AZ-failure simulation").contains(" findings in 10 files");
+        assertThat(lastLine(tiny)).contains(" entries of the AZ-failure simulation").contains(" findings in 10 files");
     }
 
     @Test
