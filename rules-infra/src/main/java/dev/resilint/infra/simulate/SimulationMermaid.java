@@ -39,6 +39,7 @@ public final class SimulationMermaid {
             Set<String> candidates = placement.zonesNamed();
             boolean lost = oneZone;
             boolean unknown = false;
+            int tierEdges = edges.size();
             for (int z = 0; z < zones.size(); z++) {
                 String zone = zones.get(z);
                 Outcome outcome = stack.outcome(tier, zone);
@@ -58,7 +59,7 @@ public final class SimulationMermaid {
                     case SURVIVES -> { }
                 }
             }
-            if (oneZone && candidates.isEmpty() || unknown) {
+            if (oneZone && candidates.isEmpty() && edges.size() == tierEdges || unknown) {
                 edges.add("  " + id + " -.->|" + (oneZone ? "one of" : "unknown") + "| " + UNKNOWN_ZONE);
                 unknownZone = true;
             }
