@@ -20,7 +20,7 @@ import java.util.Set;
 final class MarkdownDetails {
 
     /** Room kept in each fold for the line saying how many of its findings are shown. */
-    private static final int PARTIAL_LINE = 80;
+    private static final int PARTIAL_LINE = 120;
 
     private final Report report;
     private final List<Sections> sections;

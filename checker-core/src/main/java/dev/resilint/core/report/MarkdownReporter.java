@@ -42,8 +42,8 @@ public final class MarkdownReporter implements Reporter {
     public static final String DEFAULT_FULL_REPORT_HINT =
             "the JSON and SARIF reports (`--format json`, `--format sarif`)";
 
-    /** Room kept for the line that says what was left out. */
-    private static final int LAST_LINE = 600;
+    /** Room kept for the line that says what was left out, besides the hint of where the full report is. */
+    private static final int LAST_LINE = 400;
 
     private final ReportOptions options;
     private final int limit;
@@ -81,6 +81,8 @@ public final class MarkdownReporter implements Reporter {
             return whole;
         }
         // the summary of a run of thousands of findings is still short: the rule table has a row per rule and severity
+        String hint = options.fullReportHint().orElse(DEFAULT_FULL_REPORT_HINT);
+        int lastLine = LAST_LINE + Math.min(hint.length(), limit / 10);
         StringBuilder out = new StringBuilder();
         out.append(MarkdownCut.of(head, limit / 8).text());
         int rows = 0;
@@ -90,15 +92,19 @@ public final class MarkdownReporter implements Reporter {
         if (!places.isEmpty()) {
             out.append(placeTable(report, limit / 8));
         }
-        int room = limit - out.length() - footer.length() - LAST_LINE;
+        int room = limit - out.length() - footer.length() - lastLine;
         MarkdownCut gapsCut = MarkdownCut.of(gaps.toString(), Math.min(gaps.length(), room / 6));
         room -= gapsCut.text().length();
         out.append(blocks.render(Math.min(room / 3, limit / 5)));
-        room = limit - out.length() - gapsCut.text().length() - footer.length() - LAST_LINE;
+        room = limit - out.length() - gapsCut.text().length() - footer.length() - lastLine;
         out.append(details.render(room));
         rows += details.leftOut().rows() + gapsCut.droppedRows();
         out.append(gapsCut.text()).append(footer);
-        out.append('\n').append(leftOut(details.leftOut(), blocks.leftOut(), rows)).append('\n');
+        String last = leftOut(details.leftOut(), blocks.leftOut(), rows, hint, limit / 10);
+        if (out.length() + last.length() + 2 > limit) { // only a hint of a tenth of the limit gets here
+            out.setLength(Math.max(0, limit - last.length() - 2));
+        }
+        out.append('\n').append(last).append('\n');
         return out.toString();
     }
 
@@ -116,7 +122,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     /** The last line of a report that left something out: how much, and where the full report is. */
-    private String leftOut(MarkdownDetails.LeftOut details, int blocks, int rows) {
+    private String leftOut(MarkdownDetails.LeftOut details, int blocks, int rows, String hint, int maxHint) {
         List<String> parts = new ArrayList<>();
         if (details.findings() > 0) {
             parts.add(Places.count(details.findings(), "finding", "findings") + " in "
@@ -133,7 +139,7 @@ public final class MarkdownReporter implements Reporter {
         String what = parts.isEmpty() ? "Some details" : parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         return "**" + what + " left out** to stay under GitHub's comment limit; the full report is in "
-                + options.fullReportHint().orElse(DEFAULT_FULL_REPORT_HINT) + ".";
+                + (hint.length() > maxHint ? hint.substring(0, maxHint) + "..." : hint) + ".";
     }
 
     static String verdict(Report report) {

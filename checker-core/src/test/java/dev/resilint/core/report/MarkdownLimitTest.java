@@ -139,6 +139,20 @@ class MarkdownLimitTest {
     }
 
     @Test
+    void whateverTheInputTheLimitHolds() {
+        List<Finding> findings = new ArrayList<>(report(3, 2).findings());
+        findings.add(Finding.of("LB01", Severity.ERROR, "x".repeat(70_000),
+                new Location.Template("stacks/huge.yaml", 1, 1, "Resources/Huge", "Huge", "AWS::EC2::Instance"), null));
+        Report huge = new Report(ReportFixtures.rules(), Engine.normalize(findings), List.of(), List.of(), List.of(),
+                false, List.of(), List.of("stacks/huge.yaml"), List.of(), FailThreshold.WARNING);
+        String md = render(huge, OPTIONS.withFullReportHint(Optional.of("h".repeat(20_000))), MarkdownReporter.LIMIT);
+        assertThat(md.length()).isLessThanOrEqualTo(MarkdownReporter.LIMIT);
+        // the huge error does not fit, and being the most severe it ends the choice: nothing less severe is shown
+        assertThat(md).doesNotContain("xxxxxxxxxx").doesNotContain("<details>");
+        assertThat(lastLine(md)).startsWith("**7 findings in 4 files left out**").endsWith("hhh....");
+    }
+
+    @Test
     void cuttingKeepsTablesWellFormed() {
         MarkdownCut cut = MarkdownCut.of("### T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n\n", 38);
         assertThat(cut.text()).isEqualTo("### T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n");
