@@ -138,6 +138,10 @@ run() {
     [ "$f" = markdown ] && markdown="$file"
     [ "$f" = sarif ] && sarif="$file"
   done
+  # where the full report is, for the Markdown report's last line when it must leave findings out
+  if [ -n "$sarif" ]; then
+    args+=(--markdown-full-report-hint "the SARIF report \`$sarif\` of this workflow run (code scanning alerts, once uploaded)")
+  fi
   args+=(--format text) # the job log
   local code=0
   "${cmd[@]}" "${args[@]}" -- "${paths[@]}" || code=$?

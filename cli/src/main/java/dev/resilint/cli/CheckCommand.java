@@ -5,15 +5,22 @@ import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.history.HistoryException;
 import dev.resilint.core.history.NewSince;
+import dev.resilint.core.report.MarkdownBlock;
 import dev.resilint.core.report.Report;
+import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.StandardInput;
 import dev.resilint.infra.cfn.TemplateDiscovery;
+import dev.resilint.infra.simulate.Scope;
+import dev.resilint.infra.simulate.Simulation;
+import dev.resilint.infra.simulate.SimulationMarkdown;
+import dev.resilint.infra.simulate.ZoneFailureSimulation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +44,40 @@ final class CheckCommand extends ReportingCommand {
 
     @Mixin
     IgnoreTemplatesOption ignoreTemplates;
+
+    /** The templates of the run on the working tree, for the Markdown report's AZ-failure verdicts. */
+    private final List<Scope> scopes = new ArrayList<>();
+
+    /** With {@code --new-since}: what the revision had, and which files changed since. */
+    private Optional<NewSince> since = Optional.empty();
+
+    /** With a Markdown report, the templates' graphs are kept for the AZ-failure simulation. */
+    @Override
+    Optional<Analyzer> inputAnalyzer() {
+        if (!writesMarkdown()) {
+            return Optional.empty();
+        }
+        scopes.clear();
+        return Optional.of(Wiring.templates(built -> scopes.add(SimulateCommand.scope(built))));
+    }
+
+    /**
+     * The AZ-failure verdict, table and diagram of every stack the run judged; with
+     * {@code --new-since}, of the stacks one of whose files changed since the revision.
+     */
+    @Override
+    List<MarkdownBlock> markdownBlocks() {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        Simulation simulation = ZoneFailureSimulation.run(scopes);
+        if (since.isPresent()) {
+            Set<String> changed = since.get().changed();
+            return SimulationMarkdown.blocks(simulation, s -> s.files().stream().anyMatch(changed::contains),
+                    "stacks changed since " + since.get().revision());
+        }
+        return SimulationMarkdown.blocks(simulation, s -> true, "stacks judged");
+    }
 
     @Override
     Config adjust(Config config) {
@@ -65,6 +106,7 @@ final class CheckCommand extends ReportingCommand {
         } catch (HistoryException e) {
             throw new UserException(e.getMessage());
         }
+        since = Optional.of(before);
         return run(config, Optional.of(before.with(baseline)), threshold, stdin).withNote(before.note());
     }
 

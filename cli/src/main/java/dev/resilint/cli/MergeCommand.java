@@ -110,6 +110,9 @@ final class MergeCommand implements Callable<Integer>, Main.EnvironmentAware, Ma
         Report report = plan.compare(merged);
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
         return ReportingCommand.deliver(report, resolved,
-                new ReportOptions(color, verbose, includeSuppressed, version, plan.groupBy()), plan, env);
+                new ReportOptions(color, verbose, includeSuppressed, version, plan.groupBy())
+                        // the hint of the single scan the merge stands for, so that their reports agree byte for byte
+                        .withFullReportHint(Optional.of(ReportingCommand.fullReportHint(null, resolved, "scan"))),
+                plan, env);
     }
 }

@@ -7,12 +7,14 @@ import dev.resilint.core.baseline.BaselineException;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.report.Change;
 import dev.resilint.core.report.ExitCodes;
+import dev.resilint.core.report.MarkdownBlock;
 import dev.resilint.core.report.Report;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
 import dev.resilint.core.report.ReportWriteException;
 import dev.resilint.core.report.ReportWriter;
 import dev.resilint.core.report.Version;
+import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.SettingException;
 import dev.resilint.core.run.StandardInput;
@@ -77,6 +79,13 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     @Mixin
     TriageOptions triage;
 
+    @Option(names = "--markdown-full-report-hint", paramLabel = "TEXT",
+            description = "Where the full report is, for the line the Markdown report ends with when it leaves "
+                    + "findings out to stay under GitHub's comment limit (60,000 characters), e.g. 'the SARIF results "
+                    + "in code scanning'. Default: the first JSON, SARIF, JUnit, text or GitLab report written to a "
+                    + "file, else the command with --format json.")
+    String fullReportHint;
+
     Main.Environment env;
 
     @picocli.CommandLine.Spec
@@ -113,12 +122,36 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         return run(config, baseline, threshold, Optional.empty());
     }
 
+    /**
+     * The analyzer of the run on the inputs when the command brings its own ({@code check}, to see
+     * the templates' graphs for the Markdown report's AZ-failure verdicts); empty for the one
+     * {@link #analyzer()} names.
+     */
+    Optional<Analyzer> inputAnalyzer() {
+        return Optional.empty();
+    }
+
+    /** What the command adds to the Markdown report ({@link ReportOptions#markdownBlocks()}), after its run. */
+    List<MarkdownBlock> markdownBlocks() {
+        return List.of();
+    }
+
+    /** Whether a Markdown report is among the outputs (known once {@link #call()} has begun). */
+    boolean writesMarkdown() {
+        return writesMarkdown;
+    }
+
+    private boolean writesMarkdown;
+
     /** Runs the analysis with what the input {@code -} stands for, drawing the progress line on a terminal. */
     final Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold,
             Optional<StandardInput> stdin) {
         FileProgress line = progress.files(env, spec.name());
         try {
-            return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
+            Optional<Analyzer> own = inputAnalyzer();
+            return own.isPresent()
+                    ? analysis.run(env, own.get(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line)
+                    : analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
         } finally {
             line.finish();
         }
@@ -127,6 +160,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     @Override
     public Integer call() {
         List<ReportWriter.Output> resolved = resolveOutputs();
+        writesMarkdown = resolved.stream().anyMatch(o -> o.format() == ReportFormat.MARKDOWN);
         TriageOptions.Plan plan = triage.plan(env);
         Config config = adjust(analysis.loadConfig(env, env.analyzers().catalog()));
         FailThreshold threshold;
@@ -140,7 +174,8 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         Report report = plan.compare(run(config, base, threshold));
         boolean color = env.terminal() && !noColor && env.getenv("NO_COLOR") == null;
         ReportOptions options = new ReportOptions(color, analysis.verbose, includeSuppressed, Version.get(),
-                plan.groupBy());
+                plan.groupBy()).withFullReportHint(Optional.of(fullReportHint(fullReportHint, resolved, spec.name())))
+                .withMarkdownBlocks(writesMarkdown ? markdownBlocks() : List.of());
         return deliver(report, resolved, options, plan, env);
     }
 
@@ -168,6 +203,34 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
         }
         env.err().flush();
         return report.exitCode();
+    }
+
+    /**
+     * Where the full report is, for the Markdown report's last line when it had to leave findings
+     * out: {@code explicit} when given, else the first report of another format written to a file
+     * (JSON first, then SARIF, JUnit, text, GitLab, parseable), else the command with
+     * {@code --format json}.
+     */
+    static String fullReportHint(String explicit, List<ReportWriter.Output> outputs, String command) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip();
+        }
+        for (ReportFormat format : List.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.JUNIT, ReportFormat.TEXT,
+                ReportFormat.GITLAB, ReportFormat.PARSEABLE)) {
+            for (ReportWriter.Output o : outputs) {
+                if (o.format() == format && o.file().isPresent()) {
+                    String name = switch (format) {
+                        case JSON -> "JSON";
+                        case SARIF -> "SARIF";
+                        case JUNIT -> "JUnit";
+                        case GITLAB -> "GitLab Code Quality";
+                        default -> format.label();
+                    };
+                    return "the " + name + " report `" + o.displayName().replace("`", "'") + "`";
+                }
+            }
+        }
+        return "`resilint " + command + " --format json` (or `--format sarif`) with the same options";
     }
 
     private List<ReportWriter.Output> resolveOutputs() {

@@ -130,7 +130,7 @@ final class ScanCommand extends ReportingCommand {
     }
 
     /** The AWS SDK lives in a jar of its own; a copy of resilint.jar without it cannot scan. */
-    private static void requireSdk() {
+    static void requireSdk() {
         try {
             Class.forName("software.amazon.awssdk.core.SdkClient", false, ScanCommand.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

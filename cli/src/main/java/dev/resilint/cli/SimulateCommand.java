@@ -35,12 +35,15 @@ import picocli.CommandLine.Parameters;
                 + "per stack.",
             "Zones are symbolic (az[0] is !Select [0, !GetAZs '']); imports of exports of the templates named are "
                 + "followed (they are taken to be deployed in one region).",
-            "A placement that cannot be known is unknown, never safe."},
+            "A placement that cannot be known is unknown, never safe.",
+            "With --live, each region of the AWS accounts a scan reads is a stack, with named zones (eu-west-1a); "
+                + "it takes scan's options for the accounts and regions, and what could not be read is unknown."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  resilint simulate examples/flawed",
             "  resilint simulate --format markdown --output-file az.md infra/",
-            "  resilint simulate --fail-when unknown stacks/app.yaml"})
+            "  resilint simulate --fail-when unknown stacks/app.yaml",
+            "  resilint simulate --live --region eu-west-1 --region us-east-1"})
 final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware, Main.ExitCodeAware {
 
     /** When the command fails (exit code 1). */
@@ -56,9 +59,33 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
     /** The output formats. */
     enum Format { TEXT, JSON, MARKDOWN }
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Template files and directories (searched for templates, as by check).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Template files and directories (searched for templates, as by check); none with --live.")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--live", description = "Simulate live AWS accounts (read only, as 'resilint scan' reads them) "
+            + "instead of templates: each account region is a stack.")
+    boolean live;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "With --live: a region to read; repeat for several. Default: the SDK's region.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--all-regions", description = "With --live: every region enabled for each account.")
+    boolean allRegions;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "With --live: the AWS profile to use.")
+    String profile;
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    ScanCommand.AccountSelection accounts;
+
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "With --live: the role to assume in every account but the caller's.")
+    String roleName;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "With --live: the external id of the role.")
+    String externalId;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json or markdown.")
@@ -99,21 +126,10 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
 
     @Override
     public Integer call() {
-        List<Scope> scopes = new ArrayList<>();
-        Results results = Wiring.templateGraphs(built -> scopes.add(scope(built))).analyze(
-                new AnalysisRequest(paths, env.workingDirectory(), Config.defaults(), List.of()));
-        if (!results.problems().isEmpty()) {
-            for (Problem p : results.problems()) {
-                env.err().println("resilint: " + p.display());
-            }
-            env.err().flush();
+        Simulation simulation = live ? LiveSimulation.run(this, env) : templates();
+        if (simulation == null) {
             return ExitCodes.USAGE_ERROR;
         }
-        if (scopes.isEmpty()) {
-            throw new UserException("no CloudFormation template found in " + String.join(", ",
-                    paths.stream().map(Path::toString).toList()));
-        }
-        Simulation simulation = ZoneFailureSimulation.run(scopes);
         String rendered = switch (format) {
             case TEXT -> SimulationText.render(simulation);
             case JSON -> SimulationJson.render(simulation);
@@ -135,6 +151,36 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
         return exitCode(simulation.worst());
     }
 
+    /** The simulation of the templates below {@code paths}; null after printing the inputs' problems. */
+    private Simulation templates() {
+        if (paths.isEmpty()) {
+            throw new UserException("give the templates to simulate (PATH...), or --live for AWS accounts");
+        }
+        for (String[] option : new String[][] {{"--region", regions.isEmpty() ? null : "x"},
+                {"--all-regions", allRegions ? "x" : null}, {"--profile", profile},
+                {"--accounts or --organization", accounts == null ? null : "x"}, {"--role-name", roleName},
+                {"--external-id", externalId}}) {
+            if (option[1] != null) {
+                throw new UserException(option[0] + " needs --live");
+            }
+        }
+        List<Scope> scopes = new ArrayList<>();
+        Results results = Wiring.templateGraphs(built -> scopes.add(scope(built))).analyze(
+                new AnalysisRequest(paths, env.workingDirectory(), Config.defaults(), List.of()));
+        if (!results.problems().isEmpty()) {
+            for (Problem p : results.problems()) {
+                env.err().println("resilint: " + p.display());
+            }
+            env.err().flush();
+            return null;
+        }
+        if (scopes.isEmpty()) {
+            throw new UserException("no CloudFormation template found in " + String.join(", ",
+                    paths.stream().map(Path::toString).toList()));
+        }
+        return ZoneFailureSimulation.run(scopes);
+    }
+
     private int exitCode(Verdict.Kind worst) {
         return switch (failWhen) {
             case NEVER -> ExitCodes.OK;
@@ -147,7 +193,8 @@ final class SimulateCommand implements Callable<Integer>, Main.EnvironmentAware,
         };
     }
 
-    private static Scope scope(BuiltTemplate built) {
+    /** A template as the simulation takes it: its graph, the stack that nests it, its exports. */
+    static Scope scope(BuiltTemplate built) {
         return new Scope(built.graph(), built.parent(), built.exports());
     }
 }

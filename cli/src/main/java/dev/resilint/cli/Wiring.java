@@ -27,6 +27,11 @@ final class Wiring {
         return new CloudFormationAnalyzer(List.of(), built);
     }
 
+    /** The template source with every infra rule, handing each template it builds to {@code built}. */
+    static CloudFormationAnalyzer templates(Consumer<BuiltTemplate> built) {
+        return new CloudFormationAnalyzer(InfraRules.all(), built);
+    }
+
     static Analyzers analyzers() {
         return new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer(),
                 new LiveAnalyzer(InfraRules.all())));

@@ -249,6 +249,26 @@ class GithubActionTest {
     }
 
     @Test
+    void theMarkdownReportIsToldWhereTheFullReportIs() throws Exception {
+        Path record = dir.resolve("args.txt");
+        Path fake = bin.resolve("fake-resilint");
+        Files.writeString(fake, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > " + record + "\n");
+        fake.toFile().setExecutable(true);
+
+        Run run = action(Map.of("RESILINT_CMD", fake.toString(), "INPUT_FORMATS", "sarif,markdown"), "run");
+
+        assertThat(run.exit()).as(run.log()).isZero();
+        List<String> args = Files.readAllLines(record);
+        int hint = args.indexOf("--markdown-full-report-hint");
+        assertThat(hint).isPositive();
+        assertThat(args.get(hint + 1)).isEqualTo("the SARIF report `resilint.sarif` of this workflow run (code "
+                + "scanning alerts, once uploaded)");
+        Run withoutSarif = action(Map.of("RESILINT_CMD", fake.toString(), "INPUT_FORMATS", "markdown"), "run");
+        assertThat(withoutSarif.exit()).isZero();
+        assertThat(Files.readAllLines(record)).doesNotContain("--markdown-full-report-hint");
+    }
+
+    @Test
     void theCacheKeyFollowsTheSources() throws Exception {
         Run first = action(Map.of(), "cache-key");
         Run again = action(Map.of(), "cache-key");

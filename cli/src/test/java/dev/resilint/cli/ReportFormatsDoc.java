@@ -44,9 +44,12 @@ final class ReportFormatsDoc {
             if (i >= lines.size() || !lines.get(i).startsWith("```")) {
                 throw new IllegalStateException("the marker '" + line + "' must be followed by a fenced block");
             }
-            out.add(lines.get(i)); // the opening fence, with its language
+            String opening = lines.get(i);
+            // the closing fence has the opening's backticks: four for an example that holds fences of its own
+            String fence = opening.substring(0, opening.length() - opening.replaceFirst("^`+", "").length());
+            out.add(opening); // the opening fence, with its language
             i++;
-            while (i < lines.size() && !lines.get(i).equals("```")) {
+            while (i < lines.size() && !lines.get(i).equals(fence)) {
                 i++; // the old content
             }
             if (i >= lines.size()) {
@@ -54,7 +57,7 @@ final class ReportFormatsDoc {
             }
             String example = example(m.group(1));
             out.addAll(List.of(example.stripTrailing().split("\n", -1)));
-            out.add("```");
+            out.add(fence);
             i++;
         }
         return String.join("\n", out);

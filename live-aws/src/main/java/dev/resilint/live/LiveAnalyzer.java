@@ -7,9 +7,12 @@ import dev.resilint.core.SourceKind;
 import dev.resilint.core.run.AnalysisRequest;
 import dev.resilint.core.run.Analyzer;
 import dev.resilint.infra.graph.InfraRule;
+import dev.resilint.infra.graph.ResourceGraph;
 import dev.resilint.live.collect.Collector;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -27,10 +30,20 @@ public final class LiveAnalyzer implements Analyzer {
     private final Optional<ScanSettings> settings;
     private final Supplier<List<Collector>> collectors;
     private final LiveScan.Progress progress;
+    private final Consumer<ResourceGraph> graphs;
 
     /** An analyzer that scans with {@code settings}. */
     public LiveAnalyzer(List<? extends InfraRule> rules, ScanSettings settings, LiveScan.Progress progress) {
         this(rules, Optional.of(settings), Collectors::all, progress);
+    }
+
+    /**
+     * An analyzer that scans with {@code settings} and hands the graph of each account region it
+     * reads to {@code graphs} (from the scan's threads): for the AZ-failure simulation of live accounts.
+     */
+    public LiveAnalyzer(List<? extends InfraRule> rules, ScanSettings settings, LiveScan.Progress progress,
+            Consumer<ResourceGraph> graphs) {
+        this(rules, Optional.of(settings), Collectors::all, progress, graphs);
     }
 
     /** An analyzer that only tells which rules run live (for the rule catalog). */
@@ -40,12 +53,18 @@ public final class LiveAnalyzer implements Analyzer {
 
     LiveAnalyzer(List<? extends InfraRule> rules, Optional<ScanSettings> settings, Supplier<List<Collector>> collectors,
             LiveScan.Progress progress) {
+        this(rules, settings, collectors, progress, graph -> { });
+    }
+
+    private LiveAnalyzer(List<? extends InfraRule> rules, Optional<ScanSettings> settings,
+            Supplier<List<Collector>> collectors, LiveScan.Progress progress, Consumer<ResourceGraph> graphs) {
         Set<String> readable = Collectors.types();
         this.rules = rules.stream().filter(r -> r.metadata().sources().contains(SourceKind.LIVE)
                 && readsEnough(r.metadata(), readable)).map(r -> (InfraRule) r).toList();
         this.settings = settings;
         this.collectors = collectors;
         this.progress = progress;
+        this.graphs = Objects.requireNonNull(graphs, "graphs");
     }
 
     /**
@@ -85,7 +104,7 @@ public final class LiveAnalyzer implements Analyzer {
         }
         ScanSettings scan = settings.orElseThrow(() -> new IllegalStateException("no scan settings"));
         try {
-            return new LiveScan(scan, collectors.get(), progress).run(rules, request.engine());
+            return new LiveScan(scan, collectors.get(), progress).run(rules, request.engine(), graphs);
         } catch (Accounts.SetupException e) {
             Results results = new Results();
             results.addProblem(Problem.input("", 0, 0, e.getMessage()));

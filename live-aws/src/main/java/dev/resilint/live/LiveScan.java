@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One live scan: every scope (account and region, and each account's global services) is read by
@@ -68,6 +69,15 @@ public final class LiveScan {
 
     /** Reads every scope and runs {@code rules} on it through {@code engine}. */
     public Results run(List<? extends InfraRule> rules, Engine engine) {
+        return run(rules, engine, graph -> { });
+    }
+
+    /**
+     * Reads every scope, runs {@code rules} on it through {@code engine} and hands each scope's graph
+     * to {@code graphs} (from the threads that read the scopes, in no particular order), for readers
+     * of whole graphs such as the AZ-failure simulation.
+     */
+    public Results run(List<? extends InfraRule> rules, Engine engine, Consumer<ResourceGraph> graphs) {
         Results results = new Results();
         CallStats stats = new CallStats();
         List<InfraRule> enabled = rules.stream().filter(r -> engine.settings().isEnabled(r.id())
@@ -104,7 +114,7 @@ public final class LiveScan {
                         List<Future<Results>> perScope = new ArrayList<>();
                         for (Scope scope : account.scopes()) {
                             perScope.add(scopes.submit(() -> {
-                                Results one = judge(scope, account.read(scope), enabled, engine);
+                                Results one = judge(scope, account.read(scope), enabled, engine, graphs);
                                 progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(), stats);
                                 return one;
                             }));
@@ -151,8 +161,10 @@ public final class LiveScan {
                 .toList(), List.of());
     }
 
-    private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine) {
+    private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine,
+            Consumer<ResourceGraph> graphs) {
         ResourceGraph graph = LiveGraphs.build(scope, read.resources(), Completeness.of(read.completeness(), UNSUPPORTED));
+        graphs.accept(graph);
         Results results = new Results();
         read.resources().forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));
         List<InfraRule> applicable = rules.stream().filter(r -> judgedHere(r, scope)).toList();

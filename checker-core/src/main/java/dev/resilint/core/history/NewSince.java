@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -20,8 +21,15 @@ import java.util.function.Predicate;
  * @param commit the commit it resolved to
  * @param baseline the findings at that commit
  * @param files how many files were read there
+ * @param changed the files below the working directory that differ from the revision (changed,
+ *     added, renamed or untracked), relative to it with {@code /}: what the pull-request report's
+ *     AZ-failure verdicts are shown for
  */
-public record NewSince(String revision, String commit, Baseline baseline, int files) {
+public record NewSince(String revision, String commit, Baseline baseline, int files, Set<String> changed) {
+
+    public NewSince {
+        changed = Set.copyOf(changed);
+    }
 
     /**
      * Judges {@code inputs} as they are at {@code revision}.
@@ -33,7 +41,8 @@ public record NewSince(String revision, String commit, Baseline baseline, int fi
             BiFunction<Path, List<Path>, Report> judge) throws HistoryException {
         try (RevisionSnapshot snapshot = RevisionSnapshot.extract(workingDirectory, revision, inputs, wanted)) {
             Report there = judge.apply(snapshot.workingDirectory(), snapshot.inputs());
-            return new NewSince(revision, snapshot.commit(), Baseline.of(there.findings()), snapshot.files());
+            return new NewSince(revision, snapshot.commit(), Baseline.of(there.findings()), snapshot.files(),
+                    snapshot.changed());
         }
     }
 

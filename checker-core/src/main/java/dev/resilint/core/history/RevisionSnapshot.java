@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -28,13 +30,16 @@ public final class RevisionSnapshot implements AutoCloseable {
     private final Path workingDirectory;
     private final List<Path> inputs;
     private final int files;
+    private final Set<String> changed;
 
-    private RevisionSnapshot(String commit, Path root, Path workingDirectory, List<Path> inputs, int files) {
+    private RevisionSnapshot(String commit, Path root, Path workingDirectory, List<Path> inputs, int files,
+            Set<String> changed) {
         this.commit = commit;
         this.root = root;
         this.workingDirectory = workingDirectory;
         this.inputs = List.copyOf(inputs);
         this.files = files;
+        this.changed = Set.copyOf(changed);
     }
 
     /**
@@ -73,6 +78,7 @@ public final class RevisionSnapshot implements AutoCloseable {
             wantedPaths.add(base + rel);
         }
         Map<String, String> renamed = renames(git, commit);
+        Set<String> changed = changed(git, commit);
         Map<String, String> blobs = new LinkedHashMap<>(); // current name -> blob at the revision
         for (String entry : git.run("ls-tree", "-r", "-z", "--full-tree", commit).zeroSeparated()) {
             int tab = entry.indexOf('\t');
@@ -108,7 +114,24 @@ public final class RevisionSnapshot implements AutoCloseable {
         }
         List<Path> mirrored = inputs.stream().map(i -> mirroredWd.resolve(wd.relativize(wd.resolve(i).normalize())))
                 .toList();
-        return new RevisionSnapshot(commit, root, mirroredWd, mirrored, blobs.size());
+        return new RevisionSnapshot(commit, root, mirroredWd, mirrored, blobs.size(), changed);
+    }
+
+    /**
+     * The files below the working directory that differ from {@code commit} (changed, added or
+     * renamed since, or not tracked at all and not ignored), relative to it with {@code /}.
+     */
+    private static Set<String> changed(Git git, String commit) throws HistoryException {
+        Git.Result diff = git.run("diff", "-M", "--name-only", "-z", "--relative", "--no-color", "--no-ext-diff",
+                commit, "--");
+        Git.Result untracked = git.run("ls-files", "-z", "--others", "--exclude-standard");
+        if (!diff.ok() || !untracked.ok()) {
+            throw new HistoryException("--new-since: git diff failed: " + (diff.ok() ? untracked : diff).err());
+        }
+        Set<String> changed = new TreeSet<>(diff.zeroSeparated());
+        changed.addAll(untracked.zeroSeparated());
+        changed.remove("");
+        return changed;
     }
 
     /** Old name to new name of every file git sees as renamed between {@code commit} and the working tree. */
@@ -199,6 +222,14 @@ public final class RevisionSnapshot implements AutoCloseable {
     /** The run's inputs, inside the snapshot, in the order given. */
     public List<Path> inputs() {
         return inputs;
+    }
+
+    /**
+     * The files below the working directory that differ from the revision: changed, added or renamed
+     * since, or untracked (and not ignored); relative to the working directory, with {@code /}.
+     */
+    public Set<String> changed() {
+        return changed;
     }
 
     /** How many files were written. */

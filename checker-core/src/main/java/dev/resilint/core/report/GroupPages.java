@@ -111,7 +111,8 @@ public final class GroupPages {
     private static String render(Report report, ReportOptions options) {
         StringWriter out = new StringWriter();
         try {
-            new MarkdownReporter(options).write(report, out);
+            // a group's page holds its findings; what the command adds (the simulation) is the main report's
+            new MarkdownReporter(options.withMarkdownBlocks(List.of())).write(report, out);
         } catch (IOException e) { // a StringWriter does not fail
             throw new UncheckedIOException(e);
         }

@@ -17,20 +17,30 @@ final class MarkdownTables {
 
     /** This run's findings of one place, with their change when comparing. */
     static void findings(Report report, List<Finding> findings, Optional<Comparison> comparison, StringBuilder sb) {
-        sb.append("| Location | Rule | Severity | ").append(comparison.isPresent() ? "Change | " : "")
-                .append("Message |\n|---|---|---|").append(comparison.isPresent() ? "---|" : "").append("---|\n");
+        findingsHeader(comparison, sb);
         for (Finding f : findings) {
-            sb.append("| ").append(location(f)).append(" | ").append(ruleLink(report, f.ruleId())).append(" | ")
-                    .append(f.severity().label()).append(" | ");
-            comparison.ifPresent(c -> sb.append(f.isSuppressed() ? "" : c.change(f) == Change.NEW ? "**new**"
-                    : "unchanged").append(" | "));
-            sb.append(Markdown.escape(f.message()));
-            if (f.isSuppressed()) {
-                sb.append(" _(suppressed: ").append(Markdown.escape(Places.reason(f))).append(")_");
-            }
-            sb.append(" |\n");
+            findingRow(report, f, comparison, sb);
         }
         sb.append('\n');
+    }
+
+    /** The header and delimiter rows of a table of this run's findings; returns {@code sb}. */
+    static StringBuilder findingsHeader(Optional<Comparison> comparison, StringBuilder sb) {
+        return sb.append("| Location | Rule | Severity | ").append(comparison.isPresent() ? "Change | " : "")
+                .append("Message |\n|---|---|---|").append(comparison.isPresent() ? "---|" : "").append("---|\n");
+    }
+
+    /** One row of a table of this run's findings. */
+    static void findingRow(Report report, Finding f, Optional<Comparison> comparison, StringBuilder sb) {
+        sb.append("| ").append(location(f)).append(" | ").append(ruleLink(report, f.ruleId())).append(" | ")
+                .append(f.severity().label()).append(" | ");
+        comparison.ifPresent(c -> sb.append(f.isSuppressed() ? "" : c.change(f) == Change.NEW ? "**new**"
+                : "unchanged").append(" | "));
+        sb.append(Markdown.escape(f.message()));
+        if (f.isSuppressed()) {
+            sb.append(" _(suppressed: ").append(Markdown.escape(Places.reason(f))).append(")_");
+        }
+        sb.append(" |\n");
     }
 
     /** Previous findings that are fixed. */
@@ -73,9 +83,14 @@ final class MarkdownTables {
         sb.append('\n');
     }
 
-    /** The problems, if any: inputs that could not be read, rules that failed. */
     /** What ends every Markdown page: the gaps (new ones marked), the gaps resolved, the problems, the footer. */
     static void closing(Report report, Optional<Comparison> comparison, String toolVersion, StringBuilder sb) {
+        gapsAndProblems(report, comparison, sb);
+        footer(report, toolVersion, sb);
+    }
+
+    /** The gaps (new ones marked), the gaps resolved, the problems. */
+    static void gapsAndProblems(Report report, Optional<Comparison> comparison, StringBuilder sb) {
         List<NotEvaluatedGroup> gaps = NotEvaluatedGroup.of(report.notEvaluated());
         if (!gaps.isEmpty()) {
             sb.append("### Not evaluated\n\n");
@@ -87,10 +102,15 @@ final class MarkdownTables {
             gaps(resolved, Optional.empty(), sb);
         }
         problems(report, sb);
+    }
+
+    /** The line every Markdown page ends with: resilint's version and the failure threshold. */
+    static void footer(Report report, String toolVersion, StringBuilder sb) {
         sb.append("<sub>resilint ").append(Markdown.escape(toolVersion))
                 .append(", failure threshold: ").append(report.threshold().label()).append("</sub>\n");
     }
 
+    /** The problems, if any: inputs that could not be read, rules that failed. */
     static void problems(Report report, StringBuilder sb) {
         if (report.problems().isEmpty()) {
             return;

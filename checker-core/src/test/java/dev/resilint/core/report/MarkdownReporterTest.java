@@ -28,6 +28,9 @@ class MarkdownReporterTest {
     /** The rows of the table that starts right after {@code headingLine} (header and delimiter skipped). */
     private static List<List<String>> tableAfter(List<String> lines, String headingLine) {
         int i = lines.indexOf(headingLine);
+        if (i < 0) { // a place's fold: its summary line starts with the place
+            i = lines.stream().filter(l -> l.startsWith(headingLine)).findFirst().map(lines::indexOf).orElse(-1);
+        }
         assertThat(i).as("heading %s", headingLine).isNotNegative();
         i++;
         while (!lines.get(i).startsWith("|")) {
@@ -74,10 +77,16 @@ class MarkdownReporterTest {
     void detailsGroupedByFileWithEscapedMessages() {
         List<String> lines = lines(ReportFixtures.full(), options());
         List<String> headings = lines.stream().filter(l -> l.startsWith("### ")).toList();
-        assertThat(headings).containsExactly("### `" + ReportFixtures.CLIENT_SRC + "`", "### `stacks/db.yaml`",
-                "### `stacks/web app.yaml`", "### `com.example.Legacy`", "### aws account 123456789012 eu-west-1",
-                "### Problems");
-        List<List<String>> db = tableAfter(lines, "### `stacks/db.yaml`");
+        assertThat(headings).containsExactly("### Problems");
+        List<String> folds = lines.stream().filter(l -> l.startsWith("<details>")).toList();
+        assertThat(folds).containsExactly(
+                "<details><summary><code>" + ReportFixtures.CLIENT_SRC + "</code>: 1 finding (1 error)</summary>",
+                "<details><summary><code>stacks/db.yaml</code>: 2 findings (1 warning, 1 note)</summary>",
+                "<details><summary><code>stacks/web app.yaml</code>: 1 finding (1 error)</summary>",
+                "<details><summary><code>com.example.Legacy</code>: 1 finding (1 warning)</summary>",
+                "<details><summary>aws account 123456789012 eu-west-1: 1 finding (1 warning)</summary>");
+        assertThat(lines.stream().filter(l -> l.equals("</details>"))).hasSize(5);
+        List<List<String>> db = tableAfter(lines, "<details><summary><code>stacks/db.yaml</code>");
         assertThat(db).hasSize(2).allSatisfy(row -> assertThat(row).hasSize(4));
         assertThat(db.get(0)).containsExactly("`Resources/Cache`",
                 "[CA01](" + ReportFixtures.cacheTtl().helpUri() + ")", "note",
@@ -85,9 +94,9 @@ class MarkdownReporterTest {
         assertThat(db.get(1)).containsExactly("`12:7` `Resources/Db/Properties/MultiAZ`",
                 "[AZ04](" + ReportFixtures.rdsMultiAz().helpUri() + ")", "warning",
                 "RDS instance Db is not Multi-AZ \\| set MultiAZ: true");
-        assertThat(tableAfter(lines, "### `stacks/web app.yaml`").get(0).get(3))
+        assertThat(tableAfter(lines, "<details><summary><code>stacks/web app.yaml</code>").get(0).get(3))
                 .isEqualTo("Instance Web runs alone &amp; has no load balancer");
-        assertThat(tableAfter(lines, "### aws account 123456789012 eu-west-1").get(0).get(0))
+        assertThat(tableAfter(lines, "<details><summary>aws account 123456789012 eu-west-1").get(0).get(0))
                 .isEqualTo("`" + ReportFixtures.ORDERS_ARN + "`");
     }
 
@@ -103,9 +112,9 @@ class MarkdownReporterTest {
     void suppressedOnlyWhenAskedFor() {
         assertThat(render(ReportFormat.MARKDOWN, ReportFixtures.full(), options())).doesNotContain("Replica");
         List<String> lines = lines(ReportFixtures.full(), options(false, false, true));
-        assertThat(tableAfter(lines, "### `stacks/db.yaml`").get(2).get(3)).isEqualTo(
+        assertThat(tableAfter(lines, "<details><summary><code>stacks/db.yaml</code>").get(2).get(3)).isEqualTo(
                 "RDS instance Replica is not Multi-AZ _(suppressed: Replica is rebuilt from snapshots nightly)_");
-        assertThat(lines).contains("### aws account 123456789012 us-east-1");
+        assertThat(lines).anyMatch(l -> l.startsWith("<details><summary>aws account 123456789012 us-east-1: "));
     }
 
     @Test

@@ -122,7 +122,7 @@ class TriageReportsTest {
         int teamB = md.indexOf("### Owner: team-b\n");
         int noTag = md.indexOf("### (no Owner tag)\n");
         assertThat(List.of(teamA, teamB, noTag)).allMatch(i -> i > 0).isSorted();
-        assertThat(md.substring(teamA, teamB)).contains("#### aws account 111122223333 eu-west-1")
+        assertThat(md.substring(teamA, teamB)).contains("<details><summary>aws account 111122223333 eu-west-1: ")
                 .contains("#### Fixed since 2027-03-30");
     }
 

@@ -4,6 +4,7 @@ import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.AzSet;
+import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.Symbols;
@@ -39,18 +40,27 @@ final class SimulationGraph {
     private final String prefix;
     private final Exports exports;
     private final Optional<SimulationGraph> parent;
+    private final Completeness completeness;
 
     /**
      * @param prefix the names of the stack resources that nest the graph ({@code Network/})
      * @param exports the exports of the run
      * @param parent the graph of the parent template, for a nested stack's: a subnet the parent
      *     passes as a parameter ({@code Ref PrivateSubnetA} of the parent) is placed there
+     * @param completeness what the graph's source read in full
      */
-    SimulationGraph(GraphView view, String prefix, Exports exports, Optional<SimulationGraph> parent) {
+    SimulationGraph(GraphView view, String prefix, Exports exports, Optional<SimulationGraph> parent,
+            Completeness completeness) {
         this.view = view;
         this.prefix = prefix;
         this.exports = exports;
         this.parent = parent;
+        this.completeness = completeness;
+    }
+
+    /** Which types the graph's source read in full (a template's: every one; a live scope's: see its gaps). */
+    Completeness completeness() {
+        return completeness;
     }
 
     GraphView view() {

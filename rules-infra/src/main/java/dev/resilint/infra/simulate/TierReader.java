@@ -12,6 +12,6 @@ interface TierReader {
     static List<TierReader> all() {
         return List.of(new AutoScalingGroupTiers(), new LoadBalancerTiers(), new EcsServiceTiers(),
                 new LambdaFunctionTiers(), new Ec2InstanceTiers(), new RdsInstanceTiers(), new RdsClusterTiers(),
-                new ElastiCacheTiers(), new EfsTiers(), new NatEgressTiers(), new UnsimulatedTiers());
+                new ElastiCacheTiers(), new EfsTiers(), new NatEgressTiers(), new UnsimulatedTiers(), new UnreadTiers());
     }
 }

@@ -1,6 +1,11 @@
 package dev.resilint.infra.simulate;
 
+import dev.resilint.core.RuleContext;
+import dev.resilint.core.RuleMetadata;
+import dev.resilint.core.Severity;
+import dev.resilint.core.SourceKind;
 import dev.resilint.infra.graph.GraphView;
+import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.infra.graph.ParentStack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +23,44 @@ import java.util.Set;
  */
 public final class ZoneFailureSimulation {
 
+    /**
+     * What a live scan reads for the simulation: a rule that judges nothing, declaring the types the
+     * simulation reads (each on its own, so that a type the scan cannot read leaves the others read).
+     * Where a type could not be read, the simulation places its tiers as unknown ({@link UnreadTiers}).
+     */
+    public static final InfraRule LIVE_READER = new InfraRule() {
+        private final RuleMetadata metadata = RuleMetadata.builder(SimulationGraph.METADATA.id(),
+                ZoneFailureSimulation.class)
+                .severity(Severity.NOTE)
+                .summary(SimulationGraph.METADATA.summary())
+                .rationale(SimulationGraph.METADATA.rationale())
+                .remediation(SimulationGraph.METADATA.remediation())
+                .sources(SourceKind.LIVE)
+                .reads(TierTypes.ALL)
+                .judgesTypesIndependently()
+                .build();
+
+        @Override
+        public RuleMetadata metadata() {
+            return metadata;
+        }
+
+        @Override
+        public void check(GraphView target, RuleContext context) {
+            // reads nothing itself: the simulation reads the graphs the scan hands out
+        }
+    };
+
     private ZoneFailureSimulation() {
+    }
+
+    /**
+     * A stack that could not be read at all (an account whose role cannot be assumed, a region that
+     * is not enabled): its survival is unknown, for {@code why}.
+     */
+    public static StackSimulation unread(String name, String why) {
+        return StackSimulation.of(name, List.of(name), List.of(new Tier("every resource", "*", name,
+                Placement.unknown("not read: " + why), "everything")));
     }
 
     /** The simulation of {@code scopes}, one stack per top-level scope, in their order. */
@@ -33,7 +75,7 @@ public final class ZoneFailureSimulation {
         for (Scope scope : byFile.values()) {
             Optional<SimulationGraph> parent = scope.parent().map(p -> byFile.get(p.file())).map(graphs::get);
             SimulationGraph graph = new SimulationGraph(new GraphView(scope.graph(), SimulationGraph.METADATA),
-                    prefix(scope, byFile), exports, parent);
+                    prefix(scope, byFile), exports, parent, scope.graph().completeness());
             graphs.put(scope, graph);
             exports.add(graph, scope.exports());
             stacks.computeIfAbsent(root(scope, byFile), r -> new ArrayList<>()).add(scope);
