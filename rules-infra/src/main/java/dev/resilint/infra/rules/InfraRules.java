@@ -7,6 +7,7 @@ import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
+import dev.resilint.infra.rules.az.MqBrokerSingleInstance;
 import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
 import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
 import dev.resilint.infra.rules.ca.CloudFrontCacheWithoutTtl;
@@ -54,7 +55,8 @@ public final class InfraRules {
             new ApiCacheWithoutTtl(),
             new RequiredTagsMissing(),
             new AuroraClusterSingleInstance(),
-            new ElastiCacheNoFailover())
+            new ElastiCacheNoFailover(),
+            new MqBrokerSingleInstance())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
