@@ -8,6 +8,7 @@ import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
 import dev.resilint.infra.rules.az.MqBrokerSingleInstance;
+import dev.resilint.infra.rules.az.OpenSearchNoZoneAwareness;
 import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
 import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
 import dev.resilint.infra.rules.ca.CloudFrontCacheWithoutTtl;
@@ -56,7 +57,8 @@ public final class InfraRules {
             new RequiredTagsMissing(),
             new AuroraClusterSingleInstance(),
             new ElastiCacheNoFailover(),
-            new MqBrokerSingleInstance())
+            new MqBrokerSingleInstance(),
+            new OpenSearchNoZoneAwareness())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
