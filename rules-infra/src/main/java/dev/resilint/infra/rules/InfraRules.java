@@ -6,6 +6,7 @@ import dev.resilint.infra.rules.az.AuroraClusterSingleInstance;
 import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
+import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
 import dev.resilint.infra.rules.az.MqBrokerSingleInstance;
 import dev.resilint.infra.rules.az.OpenSearchNoZoneAwareness;
@@ -58,7 +59,8 @@ public final class InfraRules {
             new AuroraClusterSingleInstance(),
             new ElastiCacheNoFailover(),
             new MqBrokerSingleInstance(),
-            new OpenSearchNoZoneAwareness())
+            new OpenSearchNoZoneAwareness(),
+            new LambdaVpcSingleAz())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
