@@ -4,6 +4,7 @@ import dev.resilint.core.RuleMetadata;
 import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.infra.rules.az.AuroraClusterSingleInstance;
 import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
+import dev.resilint.infra.rules.az.EcsServiceSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
@@ -60,7 +61,8 @@ public final class InfraRules {
             new ElastiCacheNoFailover(),
             new MqBrokerSingleInstance(),
             new OpenSearchNoZoneAwareness(),
-            new LambdaVpcSingleAz())
+            new LambdaVpcSingleAz(),
+            new EcsServiceSingleAz())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
