@@ -5,6 +5,7 @@ import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.infra.rules.az.AuroraClusterSingleInstance;
 import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
 import dev.resilint.infra.rules.az.EcsServiceSingleAz;
+import dev.resilint.infra.rules.az.EfsSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
@@ -62,7 +63,8 @@ public final class InfraRules {
             new MqBrokerSingleInstance(),
             new OpenSearchNoZoneAwareness(),
             new LambdaVpcSingleAz(),
-            new EcsServiceSingleAz())
+            new EcsServiceSingleAz(),
+            new EfsSingleAz())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
