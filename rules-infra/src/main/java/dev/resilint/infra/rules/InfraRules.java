@@ -11,6 +11,7 @@ import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
 import dev.resilint.infra.rules.az.MqBrokerSingleInstance;
+import dev.resilint.infra.rules.az.NatGatewayAzDependence;
 import dev.resilint.infra.rules.az.OpenSearchNoZoneAwareness;
 import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
 import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
@@ -64,7 +65,8 @@ public final class InfraRules {
             new OpenSearchNoZoneAwareness(),
             new LambdaVpcSingleAz(),
             new EcsServiceSingleAz(),
-            new EfsSingleAz())
+            new EfsSingleAz(),
+            new NatGatewayAzDependence())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
