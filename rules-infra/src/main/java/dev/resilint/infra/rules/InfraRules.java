@@ -7,6 +7,7 @@ import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
 import dev.resilint.infra.rules.az.EcsServiceSingleAz;
 import dev.resilint.infra.rules.az.EfsSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
+import dev.resilint.infra.rules.az.HardcodedAvailabilityZone;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
 import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
@@ -66,7 +67,8 @@ public final class InfraRules {
             new LambdaVpcSingleAz(),
             new EcsServiceSingleAz(),
             new EfsSingleAz(),
-            new NatGatewayAzDependence())
+            new NatGatewayAzDependence(),
+            new HardcodedAvailabilityZone())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {
