@@ -39,6 +39,9 @@ public final class HardcodedAvailabilityZone extends ResourceRule {
             "AWS::Glue::Connection", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster", "AWS::OpsWorks::Instance",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::Redshift::Cluster");
 
+    /** The resource AWS CDK adds to the templates it synthesizes (unless told not to). */
+    static final String CDK_METADATA = "AWS::CDK::Metadata";
+
     /** Zone names ({@code us-east-1a}, Local Zones such as {@code us-west-2-lax-1a}) and zone ids ({@code use1-az1}). */
     private static final Pattern ZONE = Pattern.compile(
             "[a-z]{2}(-[a-z]+)+-\\d+(-[a-z]+-\\d+)?[a-z]|[a-z]{3,4}\\d?(-[a-z]+\\d+)?-az\\d+");
@@ -64,6 +67,7 @@ public final class HardcodedAvailabilityZone extends ResourceRule {
             .tags("availability-zone", "portability")
             .sources(SourceKind.TEMPLATE)
             .judges(TYPES.toArray(String[]::new))
+            .reads(CDK_METADATA)
             .firesOn("A literal zone name (`us-east-1a`, Local Zones included) or zone id (`use1-az1`) written "
                     + "directly, or as an item of a literal list, in an `AvailabilityZone`, `AvailabilityZones`, "
                     + "`AvailabilityZoneName`, `PreferredAvailabilityZone(s)`, `PreferredCacheClusterAZs`, "
@@ -73,7 +77,8 @@ public final class HardcodedAvailabilityZone extends ResourceRule {
             .quietWhen("The zone comes from a function (`Fn::GetAZs`, `Fn::Select`, `Fn::If`, `Fn::FindInMap`, "
                             + "`Fn::ImportValue`), from a parameter (its default included) or from `Mappings`.",
                     "The value is `all` or is not a zone name or id.",
-                    "The resource was synthesized by AWS CDK (it carries `aws:cdk:path` metadata).",
+                    "The resource was synthesized by AWS CDK: it carries `aws:cdk:path` metadata, or its "
+                            + "template holds an `AWS::CDK::Metadata` resource.",
                     "The resource's `Condition` is provably false.")
             .build();
 
@@ -84,7 +89,7 @@ public final class HardcodedAvailabilityZone extends ResourceRule {
 
     @Override
     protected void check(Resource resource, GraphView graph, RuleContext context) {
-        if (resource.sourcePath().isPresent()) {
+        if (resource.sourcePath().isPresent() || !graph.ofType(CDK_METADATA).isEmpty()) {
             return; // synthesized by AWS CDK, as cfn-lint skips CDK templates
         }
         graph.asWritten(resource, "").ifPresent(properties -> walk(resource, context, properties, "", null, 0));

@@ -129,6 +129,17 @@ class HardcodedAvailabilityZoneTest {
     }
 
     @Test
+    void skipsTemplatesWithCdkMetadata() {
+        check("""
+                CdkMetadata:
+                  Type: AWS::CDK::Metadata
+                Subnet:
+                  Type: AWS::EC2::Subnet
+                  Properties: {VpcId: vpc-1, AvailabilityZone: eu-west-1a}
+                """);
+    }
+
+    @Test
     void skipsResourcesSynthesizedByCdkAndJudgesSamTemplates(@TempDir Path dir) {
         Expect.analyzed(dir, """
                 AWSTemplateFormatVersion: '2010-09-09'
