@@ -43,7 +43,7 @@ public final class EfsSingleAz extends ResourceRule {
             .anchors(Reference.trustedAdvisor("Amazon EFS with one mount target", ""),
                     Reference.trustedAdvisor("Amazon EFS not deployed in multiple AZs", ""))
             .tags("availability-zone", "storage")
-            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .sources(SourceKind.TEMPLATE)
             .judges(FILE_SYSTEM)
             .reads(MOUNT_TARGET, Zones.SUBNET)
             .firesOn("An `AWS::EFS::FileSystem` with `AvailabilityZoneName` set in every possibility (One Zone "

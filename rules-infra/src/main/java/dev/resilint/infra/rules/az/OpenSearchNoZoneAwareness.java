@@ -46,7 +46,7 @@ public final class OpenSearchNoZoneAwareness extends ResourceRule {
                     Reference.awsConfig("elasticsearch-data-node-fault-tolerance"),
                     Reference.cdkNag("AwsSolutions-OS7"))
             .tags("availability-zone", "search")
-            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
+            .sources(SourceKind.TEMPLATE)
             .judges(OPENSEARCH, ELASTICSEARCH)
             .firesOn("An `AWS::OpenSearchService::Domain` whose `ClusterConfig`, or an `AWS::Elasticsearch::Domain` "
                     + "whose `ElasticsearchClusterConfig`, has `ZoneAwarenessEnabled` absent (the default is false) "
