@@ -55,6 +55,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("ec2/DescribeSecurityGroups", paged("NextToken", "NextToken", "MaxResults", "SecurityGroups"));
         t.put("ec2/DescribeLaunchTemplateVersions", paged("NextToken", "NextToken", "MaxResults", "LaunchTemplateVersions"));
         t.put("ec2/DescribeLaunchTemplates", paged("NextToken", "NextToken", "MaxResults", "LaunchTemplates"));
+        t.put("ec2/DescribeNatGateways", paged("NextToken", "NextToken", "MaxResults", "NatGateways"));
+        t.put("ec2/DescribeRouteTables", paged("NextToken", "NextToken", "MaxResults", "RouteTables"));
         t.put("autoscaling/DescribeAutoScalingGroups", paged("NextToken", "NextToken", "MaxRecords", "AutoScalingGroups"));
         t.put("autoscaling/DescribeLaunchConfigurations",
               paged("NextToken", "NextToken", "MaxRecords", "LaunchConfigurations"));

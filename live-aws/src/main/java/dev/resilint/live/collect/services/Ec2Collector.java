@@ -4,20 +4,25 @@ import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
 import dev.resilint.live.map.ec2.InstanceMapper;
 import dev.resilint.live.map.ec2.LaunchTemplateMapper;
+import dev.resilint.live.map.ec2.NatGatewayMapper;
+import dev.resilint.live.map.ec2.RouteTableMapper;
 import dev.resilint.live.map.ec2.SecurityGroupMapper;
 import dev.resilint.live.map.ec2.SubnetMapper;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * Subnets, standalone instances, security groups (with their ingress rules inline, which is all a
- * live account has of {@code AWS::EC2::SecurityGroupIngress}) and the default version of every
- * launch template: one paginated list call each, no per-resource call.
+ * live account has of {@code AWS::EC2::SecurityGroupIngress}), the default version of every
+ * launch template, NAT gateways, and route tables (with their routes and subnet associations
+ * inline): one paginated list call each, no per-resource call.
  */
 public final class Ec2Collector implements Collector {
 
@@ -32,13 +37,14 @@ public final class Ec2Collector implements Collector {
     @Override
     public List<String> types() {
         return List.of(SubnetMapper.TYPE, InstanceMapper.TYPE, SecurityGroupMapper.TYPE, INGRESS,
-                LaunchTemplateMapper.TYPE);
+                LaunchTemplateMapper.TYPE, NatGatewayMapper.TYPE, RouteTableMapper.TYPE, RouteTableMapper.ROUTE,
+                RouteTableMapper.ASSOCIATION);
     }
 
     @Override
     public List<String> actions() {
         return List.of("ec2:DescribeSubnets", "ec2:DescribeInstances", "ec2:DescribeSecurityGroups",
-                "ec2:DescribeLaunchTemplateVersions");
+                "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeNatGateways", "ec2:DescribeRouteTables");
     }
 
     @Override
@@ -60,5 +66,13 @@ public final class Ec2Collector implements Collector {
                 DescribeLaunchTemplateVersionsResponse::launchTemplateVersions,
                 DescribeLaunchTemplateVersionsResponse::nextToken)
                 .forEach(v -> in.add(LaunchTemplateMapper.map(in.scope(), v))));
+        in.read(List.of(NatGatewayMapper.TYPE), () -> in.pages("DescribeNatGateways",
+                ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)), DescribeNatGatewaysResponse::natGateways,
+                DescribeNatGatewaysResponse::nextToken)
+                .forEach(n -> NatGatewayMapper.map(in.scope(), n).ifPresent(in::add)));
+        in.read(List.of(RouteTableMapper.TYPE, RouteTableMapper.ROUTE, RouteTableMapper.ASSOCIATION),
+                () -> in.pages("DescribeRouteTables", ec2.describeRouteTablesPaginator(r -> r.maxResults(100)),
+                        DescribeRouteTablesResponse::routeTables, DescribeRouteTablesResponse::nextToken)
+                .forEach(t -> RouteTableMapper.map(in.scope(), t).forEach(in::add)));
     }
 }

@@ -43,7 +43,7 @@ public final class NatGatewayAzDependence extends ResourceRule {
             .wellArchitected("REL10-BP01")
             .anchors(Reference.trustedAdvisor("NAT Gateway AZ Independence", ""))
             .tags("availability-zone", "network")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(NatRoutes.NAT)
             .reads(NatRoutes.ROUTE, NatRoutes.ROUTE_TABLE, NatRoutes.ASSOCIATION, Zones.SUBNET)
             .firesOn("An `AWS::EC2::NatGateway` that is the `0.0.0.0/0` route (`AWS::EC2::Route` with its "
