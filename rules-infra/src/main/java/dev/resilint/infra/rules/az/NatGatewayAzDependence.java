@@ -34,8 +34,9 @@ public final class NatGatewayAzDependence extends ResourceRule {
                     + "although their own zone is healthy, and pay cross-zone data charges meanwhile. With one NAT "
                     + "gateway per zone, each zone's subnets routing through their own, a zone failure stays in "
                     + "that zone. Decision: only the IPv4 default route counts, through explicit subnet route "
-                    + "table associations (a subnet on the VPC's main route table is not seen), and only routes and "
-                    + "associations that exist unconditionally.")
+                    + "table associations (a subnet on the VPC's main route table is not seen, in a template or in "
+                    + "an account), and only routes and associations that exist unconditionally. Live, the routes "
+                    + "and associations are read inline from `DescribeRouteTables`.")
             .remediation("Create an `AWS::EC2::NatGateway` in a public subnet of each Availability Zone, give the "
                     + "private subnets of each zone their own `AWS::EC2::RouteTable` whose `0.0.0.0/0` route has "
                     + "the `NatGatewayId` of that zone's gateway (in AWS CDK, `natGateways` equal to the number of "
