@@ -141,9 +141,14 @@ public final class EcsServiceSingleAz extends ResourceRule {
                 .map(s -> s.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** A literal key of a strategy as written; empty when absent or unknown. */
+    private static Optional<String> written(Value item, String key) {
+        return item.asMap().flatMap(m -> m.get(key)).map(Symbols::valueOf).flatMap(Value::asString).map(String::trim);
+    }
+
     private static String describe(Value strategies) {
         List<Value> items = strategies.possibilities().get(0).asList().orElse(List.of());
-        return String.join(", ", items.stream().map(i -> field(i, "Type").orElse("?")
-                + field(i, "Field").map(f -> " " + f).orElse("")).toList());
+        return String.join(", ", items.stream().map(i -> written(i, "Type").orElse("?")
+                + written(i, "Field").map(f -> " " + f).orElse("")).toList());
     }
 }

@@ -78,7 +78,7 @@ class EcsServiceSingleAzTest {
                 """);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("ECS service Service places its tasks without spreading them over "
-                    + "Availability Zones: its PlacementStrategies (binpack memory, spread instanceid) replace ECS's "
+                    + "Availability Zones: its PlacementStrategies (binpack memory, spread instanceId) replace ECS's "
                     + "default spread by zone, so its tasks may all run in one zone; put {Type: spread, Field: "
                     + "attribute:ecs.availability-zone} first in PlacementStrategies");
             assertThat(((Location.Template) f.location()).logicalPath())
