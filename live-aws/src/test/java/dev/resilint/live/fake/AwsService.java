@@ -19,7 +19,8 @@ import java.util.Locale;
 public enum AwsService {
     EC2("ec2", "ec2", "ec2", Protocol.EC2, "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/",
         List.of("DescribeRegions", "DescribeSubnets", "DescribeInstances", "DescribeSecurityGroups",
-                "DescribeLaunchTemplateVersions", "DescribeLaunchTemplates", "DescribeSpotFleetRequests", "DescribeFleets")),
+                "DescribeLaunchTemplateVersions", "DescribeLaunchTemplates", "DescribeSpotFleetRequests", "DescribeFleets",
+                "DescribeNatGateways", "DescribeRouteTables")),
     AUTOSCALING("autoscaling", "autoscaling", "autoscaling", Protocol.QUERY, "2011-01-01",
         "http://autoscaling.amazonaws.com/doc/2011-01-01/",
         List.of("DescribeAutoScalingGroups", "DescribeLaunchConfigurations")),

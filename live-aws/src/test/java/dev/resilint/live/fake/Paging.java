@@ -57,6 +57,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("ec2/DescribeLaunchTemplates", paged("NextToken", "NextToken", "MaxResults", "LaunchTemplates"));
         t.put("ec2/DescribeSpotFleetRequests", paged("NextToken", "NextToken", "MaxResults", "SpotFleetRequestConfigs"));
         t.put("ec2/DescribeFleets", paged("NextToken", "NextToken", "MaxResults", "Fleets"));
+        t.put("ec2/DescribeNatGateways", paged("NextToken", "NextToken", "MaxResults", "NatGateways"));
+        t.put("ec2/DescribeRouteTables", paged("NextToken", "NextToken", "MaxResults", "RouteTables"));
         t.put("autoscaling/DescribeAutoScalingGroups", paged("NextToken", "NextToken", "MaxRecords", "AutoScalingGroups"));
         t.put("autoscaling/DescribeLaunchConfigurations",
               paged("NextToken", "NextToken", "MaxRecords", "LaunchConfigurations"));

@@ -1,6 +1,7 @@
 package dev.resilint.infra.graph;
 
 import dev.resilint.core.SourceKind;
+import dev.resilint.core.tree.Node;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,17 @@ public interface GraphSource {
      */
     default Value scriptText(Resource resource, String path) {
         return property(resource, path);
+    }
+
+    /**
+     * The property as the source writes it, intrinsic functions unevaluated ({@code Fn::Select} stays
+     * a map with that key): for a template, the node below {@code Properties} (the whole
+     * {@code Properties} map for the empty path). Empty for a source without a written form (a live
+     * account) and for a path that is not written. For rules about how a template is written (a
+     * literal where a function or parameter belongs), never for judging values.
+     */
+    default Optional<Node> asWritten(Resource resource, String path) {
+        return Optional.empty();
     }
 
     /** Whether the resource exists: true, false, or empty when it depends on something unknown. */

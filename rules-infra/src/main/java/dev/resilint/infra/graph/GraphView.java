@@ -3,6 +3,7 @@ package dev.resilint.infra.graph;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.SourceKind;
+import dev.resilint.core.tree.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -156,6 +157,12 @@ public final class GraphView {
     public boolean written(Resource resource, String path) {
         require(resource);
         return graph.source().written(resource, path);
+    }
+
+    /** The property as the source writes it, functions unevaluated; see {@link GraphSource#asWritten}. */
+    public Optional<Node> asWritten(Resource resource, String path) {
+        require(resource);
+        return graph.source().asWritten(resource, path);
     }
 
     /** A script carried as a string, for searching it; see {@link GraphSource#scriptText}. */

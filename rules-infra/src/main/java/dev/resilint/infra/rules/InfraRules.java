@@ -4,9 +4,16 @@ import dev.resilint.core.RuleMetadata;
 import dev.resilint.infra.graph.InfraRule;
 import dev.resilint.infra.rules.az.AuroraClusterSingleInstance;
 import dev.resilint.infra.rules.az.AutoScalingGroupSingleAz;
+import dev.resilint.infra.rules.az.EcsServiceSingleAz;
+import dev.resilint.infra.rules.az.EfsSingleAz;
 import dev.resilint.infra.rules.az.ElastiCacheNoFailover;
+import dev.resilint.infra.rules.az.HardcodedAvailabilityZone;
 import dev.resilint.infra.rules.az.LoadBalancerAsgZoneMismatch;
+import dev.resilint.infra.rules.az.LambdaVpcSingleAz;
 import dev.resilint.infra.rules.az.LoadBalancerSingleAz;
+import dev.resilint.infra.rules.az.MqBrokerSingleInstance;
+import dev.resilint.infra.rules.az.NatGatewayAzDependence;
+import dev.resilint.infra.rules.az.OpenSearchNoZoneAwareness;
 import dev.resilint.infra.rules.az.RdsInstanceNotMultiAz;
 import dev.resilint.infra.rules.ca.ApiCacheWithoutTtl;
 import dev.resilint.infra.rules.ca.CacheTtlUnset;
@@ -101,6 +108,13 @@ public final class InfraRules {
             new AsgWithoutRollingUpdate(),
             new AllAtOnceTrafficShift(),
             new InstanceTooOld())
+            new MqBrokerSingleInstance(),
+            new OpenSearchNoZoneAwareness(),
+            new LambdaVpcSingleAz(),
+            new EcsServiceSingleAz(),
+            new EfsSingleAz(),
+            new NatGatewayAzDependence(),
+            new HardcodedAvailabilityZone())
             .stream().sorted(Comparator.comparing(InfraRule::id)).toList();
 
     private InfraRules() {

@@ -3,6 +3,7 @@ package dev.resilint.infra.simulate;
 import dev.resilint.infra.graph.AzSet;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.NatRoutes;
 import dev.resilint.infra.rules.support.Zones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
 /**
  * NAT gateways and the subnets that route through them, as one tier: the stack's NAT egress. A
  * subnet routes through a NAT gateway when a route of its route table
- * ({@code AWS::EC2::SubnetRouteTableAssociation}) has that {@code NatGatewayId}. The loss of a
+ * ({@code AWS::EC2::SubnetRouteTableAssociation}) has that {@code NatGatewayId} ({@link NatRoutes}). The loss of a
  * zone costs the egress of the subnets in that zone (capacity), and of the subnets elsewhere whose
  * NAT gateway is in it: when no routed subnet outside the zone keeps its egress, the tier loses
  * everything. With one NAT gateway per zone, each zone's subnets routing through their own, it
@@ -96,23 +97,8 @@ final class NatEgressTiers implements TierReader {
     /** The subnets (by name, their {@code SubnetId}) whose route table has a route through the NAT gateway. */
     private static Map<String, Value> routedSubnets(SimulationGraph graph, Resource nat) {
         Map<String, Value> subnets = new LinkedHashMap<>();
-        for (Resource route : graph.view().referrers(nat, TierTypes.ROUTE)) {
-            if (!graph.view().mayExist(route)) {
-                continue;
-            }
-            Optional<Resource> table = graph.view().resolve(graph.view().property(route, "RouteTableId"),
-                    TierTypes.ROUTE_TABLE);
-            if (table.isEmpty()) {
-                continue;
-            }
-            for (Resource association : graph.view().referrers(table.get(), TierTypes.ROUTE_TABLE_ASSOCIATION)) {
-                if (graph.view().mayExist(association)) {
-                    Value subnet = graph.view().property(association, "SubnetId");
-                    String subnetName = graph.view().resolve(subnet, TierTypes.SUBNET).map(Resource::displayName)
-                            .orElse("the subnet of " + association.displayName());
-                    subnets.putIfAbsent(subnetName, subnet);
-                }
-            }
+        for (NatRoutes.Routed routed : NatRoutes.routedSubnets(graph.view(), nat)) {
+            subnets.putIfAbsent(routed.name(), routed.subnet());
         }
         return subnets;
     }

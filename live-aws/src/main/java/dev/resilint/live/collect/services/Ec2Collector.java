@@ -5,6 +5,8 @@ import dev.resilint.live.collect.ScopeReader;
 import dev.resilint.live.map.ec2.FleetMapper;
 import dev.resilint.live.map.ec2.InstanceMapper;
 import dev.resilint.live.map.ec2.LaunchTemplateMapper;
+import dev.resilint.live.map.ec2.NatGatewayMapper;
+import dev.resilint.live.map.ec2.RouteTableMapper;
 import dev.resilint.live.map.ec2.SecurityGroupMapper;
 import dev.resilint.live.map.ec2.SubnetMapper;
 import java.util.List;
@@ -12,6 +14,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeFleetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetRequestsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
@@ -20,8 +24,8 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 /**
  * Subnets, standalone instances, security groups (with their ingress rules inline, which is all a
  * live account has of {@code AWS::EC2::SecurityGroupIngress}), the default version of every
- * launch template, spot fleet requests and EC2 fleets: one paginated list call each, no per-resource
- * call.
+ * launch template, spot fleet requests and EC2 fleets, NAT gateways, and route tables (with their
+ * routes and subnet associations inline): one paginated list call each, no per-resource call.
  */
 public final class Ec2Collector implements Collector {
 
@@ -36,13 +40,15 @@ public final class Ec2Collector implements Collector {
     @Override
     public List<String> types() {
         return List.of(SubnetMapper.TYPE, InstanceMapper.TYPE, SecurityGroupMapper.TYPE, INGRESS,
-                LaunchTemplateMapper.TYPE, FleetMapper.SPOT_FLEET, FleetMapper.EC2_FLEET);
+                LaunchTemplateMapper.TYPE, FleetMapper.SPOT_FLEET, FleetMapper.EC2_FLEET, NatGatewayMapper.TYPE,
+                RouteTableMapper.TYPE, RouteTableMapper.ROUTE, RouteTableMapper.ASSOCIATION);
     }
 
     @Override
     public List<String> actions() {
         return List.of("ec2:DescribeSubnets", "ec2:DescribeInstances", "ec2:DescribeSecurityGroups",
-                "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeSpotFleetRequests", "ec2:DescribeFleets");
+                "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeSpotFleetRequests", "ec2:DescribeFleets",
+                "ec2:DescribeNatGateways", "ec2:DescribeRouteTables");
     }
 
     @Override
@@ -71,5 +77,13 @@ public final class Ec2Collector implements Collector {
         in.read(List.of(FleetMapper.EC2_FLEET), () -> in.pages("DescribeFleets",
                 ec2.describeFleetsPaginator(r -> r.maxResults(1000)), DescribeFleetsResponse::fleets,
                 DescribeFleetsResponse::nextToken).forEach(f -> FleetMapper.ec2Fleet(in.scope(), f).ifPresent(in::add)));
+        in.read(List.of(NatGatewayMapper.TYPE), () -> in.pages("DescribeNatGateways",
+                ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)), DescribeNatGatewaysResponse::natGateways,
+                DescribeNatGatewaysResponse::nextToken)
+                .forEach(n -> NatGatewayMapper.map(in.scope(), n).ifPresent(in::add)));
+        in.read(List.of(RouteTableMapper.TYPE, RouteTableMapper.ROUTE, RouteTableMapper.ASSOCIATION),
+                () -> in.pages("DescribeRouteTables", ec2.describeRouteTablesPaginator(r -> r.maxResults(100)),
+                        DescribeRouteTablesResponse::routeTables, DescribeRouteTablesResponse::nextToken)
+                .forEach(t -> RouteTableMapper.map(in.scope(), t).forEach(in::add)));
     }
 }

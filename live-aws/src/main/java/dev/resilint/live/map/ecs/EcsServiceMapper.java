@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
 import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
  * becomes {@code DeploymentConfiguration.DeploymentCircuitBreaker.Enable}); references: the
  * cluster, the task definition (by ARN), target groups and classic load balancers, subnets and
  * security groups of {@code NetworkConfiguration.AwsvpcConfiguration}, capacity providers by name.
+ * {@code placementStrategy} becomes {@code PlacementStrategies} (absent when the service has none,
+ * as the API then answers an empty list).
  *
  * <p>Live semantics: the API has no {@code serviceConnectConfiguration} on the service itself; the
  * configuration in force is the one of the {@code PRIMARY} deployment, which becomes the service's
@@ -51,6 +54,7 @@ public final class EcsServiceMapper {
                 .ref("TaskDefinition", s.taskDefinition(), TaskDefinitionMapper.TYPE)
                 .put("LaunchType", s.launchTypeAsString())
                 .list("CapacityProviderStrategy", strategy(s.capacityProviderStrategy()))
+                .list("PlacementStrategies", s.placementStrategy().stream().map(EcsServiceMapper::placement).toList())
                 .put("DesiredCount", s.desiredCount())
                 .put("SchedulingStrategy", s.schedulingStrategyAsString())
                 .put("PlatformVersion", s.platformVersion())
@@ -91,6 +95,10 @@ public final class EcsServiceMapper {
         return items.stream().map(i -> (Node) Props.map()
                 .ref("CapacityProvider", i.capacityProvider(), CapacityProviderMapper.TYPE)
                 .put("Base", i.base()).put("Weight", i.weight()).build()).toList();
+    }
+
+    private static Node placement(PlacementStrategy p) {
+        return Props.map().put("Type", p.typeAsString()).put("Field", p.field()).build();
     }
 
     private static Props deploymentConfiguration(DeploymentConfiguration d) {

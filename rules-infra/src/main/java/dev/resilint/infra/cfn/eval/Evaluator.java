@@ -1,6 +1,7 @@
 package dev.resilint.infra.cfn.eval;
 
 import dev.resilint.core.SourceKind;
+import dev.resilint.core.tree.ListNode;
 import dev.resilint.core.tree.MapNode;
 import dev.resilint.core.tree.Node;
 import dev.resilint.core.tree.ScalarNode;
@@ -109,6 +110,26 @@ public final class Evaluator implements GraphSource {
     private static Optional<String> conditionName(Resource resource) {
         return resource.definition().get("Condition").filter(n -> n instanceof ScalarNode)
                 .map(n -> ((ScalarNode) n).text());
+    }
+
+    /** The node the template writes at the path below {@code Properties}, intrinsic functions as written. */
+    @Override
+    public Optional<Node> asWritten(Resource resource, String path) {
+        Node current = resource.properties();
+        if (path.isEmpty()) {
+            return Optional.of(current);
+        }
+        for (String part : path.split("/")) {
+            if (current instanceof MapNode map && map.get(part).isPresent()) {
+                current = map.get(part).orElseThrow();
+            } else if (current instanceof ListNode list && part.matches("\\d+")
+                    && Integer.parseInt(part) < list.items().size()) {
+                current = list.items().get(Integer.parseInt(part));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
     }
 
     /** True when the template writes the property, even if it evaluates to nothing. */
