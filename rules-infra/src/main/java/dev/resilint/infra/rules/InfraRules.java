@@ -107,7 +107,7 @@ public final class InfraRules {
             new CacheTtlUnset(),
             new AsgWithoutRollingUpdate(),
             new AllAtOnceTrafficShift(),
-            new InstanceTooOld())
+            new InstanceTooOld(),
             new MqBrokerSingleInstance(),
             new OpenSearchNoZoneAwareness(),
             new LambdaVpcSingleAz(),
