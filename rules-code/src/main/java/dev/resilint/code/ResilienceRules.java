@@ -8,7 +8,9 @@ import dev.resilint.code.rules.HttpClientWithoutTimeouts;
 import dev.resilint.code.rules.LocalCacheWithoutExpiry;
 import dev.resilint.code.rules.RetryWithoutBackoffJitter;
 import dev.resilint.code.rules.SdkClientWithoutTimeouts;
+import dev.resilint.code.rules.SdkRetriesDisabled;
 import dev.resilint.code.rules.UnboundedBlockingWait;
+import dev.resilint.code.rules.UnboundedExecutor;
 import dev.resilint.core.RuleMetadata;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -202,6 +204,54 @@ public final class ResilienceRules {
             .allowEmptyShould(true);
 
     /**
+     * CR02 SdkRetriesDisabled: AWS SDK v2 clients keep retrying transient failures: no
+     * {@code RetryPolicy.none()}, {@code doNotRetry()}, {@code numRetries(0)} or {@code maxAttempts(1)}.
+     *
+     * <p>What it fires on and when it stays quiet: {@link SdkRetriesDisabled#METADATA}, which also
+     * gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
+     * ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.builder().numRetries(0).build()).build();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build();
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(attempts))).build();
+     * }</pre>
+     */
+    public static final ArchRule SDK_CLIENTS_SHOULD_RETRY = classes()
+            .should(new SdkRetriesDisabled())
+            .because(because(SdkRetriesDisabled.METADATA))
+            .allowEmptyShould(true);
+
+    /**
+     * CL02 UnboundedExecutor: thread pools bound their threads and their work queue (a bulkhead).
+     *
+     * <p>What it fires on and when it stays quiet: {@link UnboundedExecutor#METADATA}, which also
+     * gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * ExecutorService pool = Executors.newCachedThreadPool();
+     * ExecutorService fixed = Executors.newFixedThreadPool(8);
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
+     *         new ThreadPoolExecutor.CallerRunsPolicy());
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, queueFromTheCaller);
+     * }</pre>
+     */
+    public static final ArchRule EXECUTORS_SHOULD_BE_BOUNDED = classes()
+            .should(new UnboundedExecutor())
+            .because(because(UnboundedExecutor.METADATA))
+            .allowEmptyShould(true);
+
+    /**
      * The reason a rule gives in {@code because(...)}, from its metadata: the first sentence of its
      * rationale, then its id and Well-Architected best practices, such as {@code an AWS SDK v2 client
      * has no overall API call timeout by default: ... (CT01, Well-Architected REL05-BP05)}.
@@ -221,10 +271,10 @@ public final class ResilienceRules {
                 + String.join(", ", practices)) + ")";
     }
 
-    /** Every rule above, in the order of their ids (CC01, CL01, CR01, CT01, CT02, CT03). */
+    /** Every rule above, in the order of their ids (CC01, CL01, CL02, CR01, CR02, CT01, CT02, CT03). */
     public static List<ArchRule> all() {
         return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
-                RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS,
-                BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
+                EXECUTORS_SHOULD_BE_BOUNDED, RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_RETRY,
+                SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS, BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
     }
 }
