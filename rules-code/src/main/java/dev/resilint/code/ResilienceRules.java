@@ -6,6 +6,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.resilint.code.rules.ClientCreatedPerInvocation;
 import dev.resilint.code.rules.HttpClientWithoutTimeouts;
 import dev.resilint.code.rules.LocalCacheWithoutExpiry;
+import dev.resilint.code.rules.RemoteCacheWriteWithoutTtl;
 import dev.resilint.code.rules.RetryWithoutBackoffJitter;
 import dev.resilint.code.rules.SdkClientWithoutTimeouts;
 import dev.resilint.code.rules.SdkRetriesDisabled;
@@ -177,6 +178,32 @@ public final class ResilienceRules {
             .allowEmptyShould(true);
 
     /**
+     * CC02 RemoteCacheWriteWithoutTtl: Redis string writes (Jedis, Lettuce, Spring Data Redis) give
+     * the key an expiry, in the write or by an {@code expire} right after it.
+     *
+     * <p>What it fires on and when it stays quiet: {@link RemoteCacheWriteWithoutTtl#METADATA}, which
+     * also gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * jedis.set(key, json);
+     * commands.set(key, json);                        // Lettuce
+     * template.opsForValue().set(key, json);          // Spring Data Redis
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * jedis.set(key, json, SetParams.setParams().ex(300));
+     * commands.set(key, json, SetArgs.Builder.ex(300));
+     * template.opsForValue().set(key, json, Duration.ofMinutes(5));
+     * jedis.set(key, json); jedis.expire(key, 300);
+     * }</pre>
+     */
+    public static final ArchRule REMOTE_CACHE_WRITES_SHOULD_EXPIRE = classes()
+            .should(new RemoteCacheWriteWithoutTtl())
+            .because(because(RemoteCacheWriteWithoutTtl.METADATA))
+            .allowEmptyShould(true);
+
+    /**
      * CL01 ClientCreatedPerInvocation: Lambda handlers build SDK and HTTP clients once, not in
      * {@code handleRequest}.
      *
@@ -271,9 +298,10 @@ public final class ResilienceRules {
                 + String.join(", ", practices)) + ")";
     }
 
-    /** Every rule above, in the order of their ids (CC01, CL01, CL02, CR01, CR02, CT01, CT02, CT03). */
+    /** Every rule above, in the order of their ids (CC01, CC02, CL01, CL02, CR01, CR02, CT01, CT02, CT03). */
     public static List<ArchRule> all() {
-        return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
+        return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, REMOTE_CACHE_WRITES_SHOULD_EXPIRE,
+                LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
                 EXECUTORS_SHOULD_BE_BOUNDED, RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_RETRY,
                 SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS, BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
     }
