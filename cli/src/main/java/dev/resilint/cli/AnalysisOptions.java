@@ -120,7 +120,8 @@ final class AnalysisOptions {
         return run(env, found, inputs, sourceRoots, config, baseline, threshold, stdin, progress);
     }
 
-    private Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots,
+    /** Runs {@code analyzer} with what the input {@code -} stands for, telling {@code progress} how far it got. */
+    Report run(Main.Environment env, Analyzer analyzer, List<Path> inputs, List<Path> sourceRoots,
             Config config, Optional<Baseline> baseline, FailThreshold threshold, Optional<StandardInput> stdin,
             InputProgress progress) {
         RuleCatalog catalog = env.analyzers().catalog();

@@ -1,11 +1,13 @@
 package dev.resilint.cli;
 
+import dev.resilint.code.HandlerClasses;
 import dev.resilint.core.FailThreshold;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
 import dev.resilint.core.history.HistoryException;
 import dev.resilint.core.history.NewSince;
 import dev.resilint.core.report.Report;
+import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.run.StandardInput;
 import dev.resilint.infra.cfn.TemplateDiscovery;
 import java.io.IOException;
@@ -35,8 +37,31 @@ final class CheckCommand extends ReportingCommand {
                     + "tag or commit, read with git; renamed files keep their findings).")
     String newSince;
 
+    @Option(names = "--classes", paramLabel = "DIR|JAR",
+            description = "Compiled classes of the Lambda handlers (a class directory such as target/classes, or a "
+                    + "jar; repeatable): each Java function's Handler is looked up there and its AWS SDK timeouts "
+                    + "are compared with the function's Timeout (TO03).")
+    List<Path> classes = new ArrayList<>();
+
     @Mixin
     IgnoreTemplatesOption ignoreTemplates;
+
+    @Override
+    Analyzer analyzerToRun() {
+        if (classes.isEmpty()) {
+            return super.analyzerToRun();
+        }
+        List<Path> resolved = new ArrayList<>();
+        for (Path c : classes) {
+            Path path = env.workingDirectory().resolve(c).normalize();
+            Optional<String> problem = HandlerClasses.problem(path);
+            if (problem.isPresent()) {
+                throw new UserException("--classes " + c + ": " + problem.get());
+            }
+            resolved.add(path);
+        }
+        return Wiring.templates(resolved);
+    }
 
     @Override
     Config adjust(Config config) {

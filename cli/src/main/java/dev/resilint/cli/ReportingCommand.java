@@ -8,6 +8,7 @@ import dev.resilint.core.config.Config;
 import dev.resilint.core.report.Change;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.Report;
+import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
 import dev.resilint.core.report.ReportWriteException;
@@ -99,6 +100,15 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     abstract List<Path> inputs();
 
+    /**
+     * The analyzer this run uses: the one named {@link #analyzer()}, unless the command's options
+     * make one of their own ({@code check --classes}).
+     */
+    Analyzer analyzerToRun() {
+        return env.analyzers().find(analyzer())
+                .orElseThrow(() -> new UserException("the " + analyzer() + " analyzer is missing from the class path", 3));
+    }
+
     List<Path> sourceRoots() {
         return List.of();
     }
@@ -118,7 +128,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
             Optional<StandardInput> stdin) {
         FileProgress line = progress.files(env, spec.name());
         try {
-            return analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
+            return analysis.run(env, analyzerToRun(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
         } finally {
             line.finish();
         }

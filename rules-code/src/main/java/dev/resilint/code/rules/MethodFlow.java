@@ -75,17 +75,24 @@ final class MethodFlow {
         this.node = node;
     }
 
+    /** A parsed class file and the data flow of its methods. */
+    record Parsed(ClassNode node, MethodFlow flow) {
+    }
+
     /** The class file of {@code type}, parsed; empty when it cannot be read (then nothing is proven). */
     static Optional<MethodFlow> of(JavaClass type) {
-        return classFile(type).flatMap(bytes -> {
-            try {
-                ClassNode node = new ClassNode();
-                new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
-                return Optional.of(new MethodFlow(node));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return classFile(type).flatMap(MethodFlow::parse).map(Parsed::flow);
+    }
+
+    /** A class file's bytes, parsed; empty when they are not a readable class file. */
+    static Optional<Parsed> parse(byte[] bytes) {
+        try {
+            ClassNode node = new ClassNode();
+            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+            return Optional.of(new Parsed(node, new MethodFlow(node)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The bytes of the class file {@code type} was imported from. */
