@@ -6,16 +6,20 @@
 #
 #   bench/code-memory.sh                 # 3 runs of each (N=5 for more); M2=... for another repository
 #   JAVA_OPTS="-Xmx2g" bench/code-memory.sh
+#   RUNS=resilint N=1 RESILINT_JAR=/tmp/other/resilint.jar bench/code-memory.sh   # one side only
 #
 # Both run with the same JVM options (default: the JVM's defaults) and -Xlog:gc; for each run it
 # records the wall time, the CPU time, the maximum resident set size (GNU time) and the peak heap
-# in use (the largest "before" size of a collection in the GC log). Prints the median of each.
+# in use (the largest "before" size of a collection in the GC log) and the largest heap a
+# collection left (its "after" size: live data plus what that collection did not reach). Prints the
+# median of each; the samples accumulate in bench/target/code-memory/samples until it is removed.
 # Needs GNU time and the CLI jar (./resilint --version builds it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$(pwd)"
 m2="${M2:-$HOME/.m2/repository}"
 n="${N:-3}"
+runs="${RUNS:-bare resilint}"
 out="$here/bench/target/code-memory"
 mkdir -p "$out"
 read -r -a opts <<<"${JAVA_OPTS:-}"
@@ -68,7 +72,7 @@ mkdir -p "$out/classes"
 javac -d "$out/classes" -cp "$archunit" "$bare"
 
 samples="$out/samples"
-: >"$samples"
+touch "$samples"
 one() { # label command...
   local label="$1"
   shift
@@ -79,15 +83,21 @@ one() { # label command...
   cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$out/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ { print int($2 / 1024) }' "$out/time.txt")
   heap=$(grep -o '[0-9]*M->' "$out/gc.log" | sed 's/M->//' | sort -n | tail -1)
-  echo "$label $wall $cpu $rss ${heap:-0}" >>"$samples"
+  after=$(grep -o -- '->[0-9]*M' "$out/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
+  rm -f "$out"/gc.log*
+  echo "$label $wall $cpu $rss ${heap:-0} ${after:-0}" >>"$samples"
 }
 for _ in $(seq "$n"); do
-  one bare -cp "$out/classes:$archunit:$slf4j" dev.resilint.bench.BareArchUnitImport "${paths[@]}"
-  one resilint -jar "$cli" code "${paths[@]}" --format json --output-file "$out/report.json" --fail-on none
+  case " $runs " in *" bare "*)
+    one bare -cp "$out/classes:$archunit:$slf4j" dev.resilint.bench.BareArchUnitImport "${paths[@]}" ;;
+  esac
+  case " $runs " in *" resilint "*)
+    one resilint -jar "$cli" code "${paths[@]}" --format json --output-file "$out/report.json" --fail-on none ;;
+  esac
 done
-echo "$(head -1 "$out/bare.out"); resilint: $(grep -o 'imported [0-9]* classes' "$out/report.json" | head -1 || true)"
+echo "bare: $(head -1 "$out/bare.out" 2>/dev/null); resilint: $(grep -o 'imported [0-9]* classes' "$out/report.json" 2>/dev/null | head -1 || true)"
 awk '
-  { n[$1]++; w[$1, n[$1]] = $2; c[$1, n[$1]] = $3; r[$1, n[$1]] = $4; h[$1, n[$1]] = $5 }
+  { n[$1]++; w[$1, n[$1]] = $2; c[$1, n[$1]] = $3; r[$1, n[$1]] = $4; h[$1, n[$1]] = $5; a[$1, n[$1]] = $6 }
   function median(a, k, m,   i, j, t, b) {
     for (i = 1; i <= m; i++) b[i] = a[k, i]
     for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
@@ -95,8 +105,10 @@ awk '
   }
   END {
     for (k in n) { W[k] = median(w, k, n[k]); C[k] = median(c, k, n[k]); R[k] = median(r, k, n[k]); H[k] = median(h, k, n[k])
-      printf "%-9s wall %6.2f s  cpu %6.2f s  max RSS %5d MB  peak heap %5d MB  (n=%d)\n", k, W[k], C[k], R[k], H[k], n[k] }
-    if (W["bare"] > 0 && R["bare"] > 0 && H["bare"] > 0)
-      printf "ratio     wall %.2fx  cpu %.2fx  max RSS %.2fx  peak heap %.2fx\n", W["resilint"] / W["bare"],
-        C["resilint"] / C["bare"], R["resilint"] / R["bare"], H["resilint"] / H["bare"]
+      A[k] = median(a, k, n[k])
+      printf "%-9s wall %6.2f s  cpu %6.2f s  max RSS %5d MB  peak heap %5d MB  after GC %5d MB  (n=%d)\n", k, W[k], C[k],
+        R[k], H[k], A[k], n[k] }
+    if (W["bare"] > 0 && R["bare"] > 0 && H["bare"] > 0 && A["bare"] > 0)
+      printf "ratio     wall %.2fx  cpu %.2fx  max RSS %.2fx  peak heap %.2fx  after GC %.2fx\n", W["resilint"] / W["bare"],
+        C["resilint"] / C["bare"], R["resilint"] / R["bare"], H["resilint"] / H["bare"], A["resilint"] / A["bare"]
   }' "$samples" | sort
