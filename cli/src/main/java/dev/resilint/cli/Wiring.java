@@ -52,6 +52,7 @@ final class Wiring {
     }
 
     static Analyzers analyzers() {
-        return new Analyzers(List.of(templates(List.of()), new CodeAnalyzer(), new LiveAnalyzer(InfraRules.all())));
+        return new Analyzers(List.of(templates(List.of()), TimeoutBudgetAnalyzer.catalogEntry(), new CodeAnalyzer(),
+                new LiveAnalyzer(InfraRules.all())));
     }
 }

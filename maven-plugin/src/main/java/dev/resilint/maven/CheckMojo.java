@@ -163,8 +163,8 @@ public final class CheckMojo extends AbstractMojo {
             return;
         }
         Path base = basedir.toPath().toAbsolutePath().normalize();
-        Analyzers analyzers = new Analyzers(List.of(new TimeoutBudgetAnalyzer(new CloudFormationAnalyzer(
-                InfraRules.all()), List::of, HandlerReader.NONE), new CodeAnalyzer()));
+        Analyzers analyzers = new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()),
+                TimeoutBudgetAnalyzer.catalogEntry(), new CodeAnalyzer()));
         RuleCatalog catalog = analyzers.catalog();
         List<ReportWriter.Output> outputs = new ArrayList<>();
         Config config;

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * runs the template analyzer it wraps, takes the Lambda functions that analysis saw
  * ({@code functions}, filled while it ran) and looks their handlers up with {@code handlers}. The
  * command line and the Maven plugin build it, since they alone know both sides; it keeps the
- * wrapped analyzer's name, so {@code check} runs it as its own.
+ * wrapped analyzer's name, so {@code check} runs it as its own. Without classes it lists and runs
+ * only the wrapped analyzer's rules: TO03 did not judge anything, so reports do not count it as
+ * passed. The rule catalog learns of TO03 from {@link #catalogEntry()}.
  */
 public final class TimeoutBudgetAnalyzer implements Analyzer {
 
@@ -48,8 +50,39 @@ public final class TimeoutBudgetAnalyzer implements Analyzer {
     @Override
     public List<RuleMetadata> rules() {
         List<RuleMetadata> rules = new ArrayList<>(templates.rules());
-        rules.add(TimeoutBudgetExceeded.METADATA);
+        if (handlers != HandlerReader.NONE) {
+            rules.add(TimeoutBudgetExceeded.METADATA);
+        }
         return rules;
+    }
+
+    /**
+     * An analyzer that only lists TO03, for the rule catalog of the command line and the Maven
+     * plugin (so that {@code resilint rules}, {@code explain} and the configuration know it). It
+     * reads nothing: TO03 runs inside the template analyzer built with classes.
+     */
+    public static Analyzer catalogEntry() {
+        return new Analyzer() {
+            @Override
+            public String name() {
+                return "timeout-budget";
+            }
+
+            @Override
+            public SourceKind kind() {
+                return SourceKind.TEMPLATE;
+            }
+
+            @Override
+            public List<RuleMetadata> rules() {
+                return List.of(TimeoutBudgetExceeded.METADATA);
+            }
+
+            @Override
+            public Results analyze(AnalysisRequest request) {
+                return new Results();
+            }
+        };
     }
 
     @Override

@@ -95,6 +95,36 @@ class TimeoutBudgetExceededTest {
     }
 
     @Test
+    void theAnalyzerListsTo03OnlyWhenItHasClassesToJudgeIt() {
+        dev.resilint.core.run.Analyzer templates = new dev.resilint.core.run.Analyzer() {
+            @Override
+            public String name() {
+                return "cloudformation";
+            }
+
+            @Override
+            public dev.resilint.core.SourceKind kind() {
+                return dev.resilint.core.SourceKind.TEMPLATE;
+            }
+
+            @Override
+            public List<dev.resilint.core.RuleMetadata> rules() {
+                return List.of();
+            }
+
+            @Override
+            public Results analyze(dev.resilint.core.run.AnalysisRequest request) {
+                return new Results();
+            }
+        };
+        assertThat(new TimeoutBudgetAnalyzer(templates, List::of, HandlerReader.NONE).rules()).isEmpty();
+        assertThat(new TimeoutBudgetAnalyzer(templates, List::of, name -> Optional.empty()).rules())
+                .containsExactly(TimeoutBudgetExceeded.METADATA);
+        assertThat(new TimeoutBudgetAnalyzer(templates, List::of, HandlerReader.NONE).name()).isEqualTo("cloudformation");
+        assertThat(TimeoutBudgetAnalyzer.catalogEntry().rules()).containsExactly(TimeoutBudgetExceeded.METADATA);
+    }
+
+    @Test
     void secondsAreWrittenWithoutTrailingZeros() {
         assertThat(TimeoutBudgetExceeded.seconds(Duration.ofMillis(2500))).isEqualTo("2.5 s");
         assertThat(TimeoutBudgetExceeded.seconds(Duration.ofSeconds(3))).isEqualTo("3 s");

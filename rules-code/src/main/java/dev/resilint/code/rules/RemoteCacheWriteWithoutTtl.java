@@ -64,35 +64,58 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
                             + "`getAndSet`, `multiSet`, `multiSetIfAbsent`, each without a timeout.",
                     "Only string writes count: hashes, lists, sets and streams (`hset`, `lpush`, `sadd`, `xadd`) are "
                             + "usually stores or queues, not cache entries, and are not judged.")
-            .quietWhen("An `expire`, `pexpire`, `expireAt` or `pexpireAt` (Lettuce: `expireat`, `pexpireat`) of the "
+            .quietWhen("Code inside the Redis clients' own packages (`redis.clients.jedis`, `io.lettuce.core`, "
+                            + "`org.springframework.data.redis`), which implements the commands rather than uses them.",
+                    "An `expire`, `pexpire`, `expireAt` or `pexpireAt` (Lettuce: `expireat`, `pexpireat`) of the "
                             + "same library follows the write in the same method on the same key (or on a key "
                             + "resilint cannot tell apart from it; after a multi-key write, any key).",
                     "`SetParams` or `SetArgs` given by the caller or built elsewhere, and Spring's "
                             + "`set(key, value, spec -> ...)`: resilint cannot see what they hold.")
             .build();
 
-    /** A Redis library: the package of its commands and the names of its writes and expiries. */
-    private record Library(String label, String prefix, Set<String> writes, Set<String> expiries, String params,
-            Set<String> paramsTtl) {
+    /**
+     * A Redis library: the package of its commands and the names of its writes and expiries.
+     *
+     * @param commands the classes and interfaces whose methods are its commands, as prefixes of internal names
+     */
+    private record Library(String label, String prefix, List<String> commands, Set<String> writes,
+            Set<String> expiries, String params, Set<String> paramsTtl) {
+
+        boolean isCommand(String owner) {
+            for (String c : commands) {
+                if (owner.startsWith(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /** The libraries' own packages, which implement the commands rather than use them: not judged. */
+    private static final List<String> OWN_PACKAGES = List.of("redis.clients.jedis.", "io.lettuce.core.",
+            "org.springframework.data.redis.");
 
     private static final Set<String> PARAMS_TTL = Set.of("ex", "px", "exAt", "pxAt", "keepTtl", "keepttl");
 
     private static final Library JEDIS = new Library("Jedis", "redis/clients/jedis/",
+            List.of("redis/clients/jedis/Jedis", "redis/clients/jedis/UnifiedJedis", "redis/clients/jedis/JedisPooled",
+                    "redis/clients/jedis/JedisCluster", "redis/clients/jedis/Pipeline",
+                    "redis/clients/jedis/Transaction", "redis/clients/jedis/AbstractPipeline",
+                    "redis/clients/jedis/AbstractTransaction", "redis/clients/jedis/PipeliningBase",
+                    "redis/clients/jedis/commands/"),
             Set.of("set", "setGet", "setnx", "getSet", "mset", "msetnx"),
             Set.of("expire", "pexpire", "expireAt", "pexpireAt"), "redis/clients/jedis/params/", PARAMS_TTL);
     private static final Library LETTUCE = new Library("Lettuce", "io/lettuce/core/",
+            List.of("io/lettuce/core/api/", "io/lettuce/core/cluster/api/"),
             Set.of("set", "setGet", "setnx", "getset", "mset", "msetnx"),
             Set.of("expire", "pexpire", "expireat", "pexpireat"), "io/lettuce/core/SetArgs", PARAMS_TTL);
     private static final Library SPRING = new Library("Spring Data Redis", "org/springframework/data/redis/core/",
+            List.of("org/springframework/data/redis/core/ValueOperations",
+                    "org/springframework/data/redis/core/BoundValueOperations",
+                    "org/springframework/data/redis/core/ReactiveValueOperations"),
             Set.of("set", "setIfAbsent", "setIfPresent", "getAndSet", "multiSet", "multiSetIfAbsent"),
             Set.of("expire", "expireAt"), "", Set.of());
     private static final List<Library> LIBRARIES = List.of(JEDIS, LETTUCE, SPRING);
-
-    private static final Set<String> SPRING_VALUE_OPERATIONS = Set.of(
-            "org/springframework/data/redis/core/ValueOperations",
-            "org/springframework/data/redis/core/BoundValueOperations",
-            "org/springframework/data/redis/core/ReactiveValueOperations");
 
     public RemoteCacheWriteWithoutTtl() {
         super("give the keys they write to Redis an expiry");
@@ -100,6 +123,11 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        for (String own : OWN_PACKAGES) {
+            if (item.getName().startsWith(own)) {
+                return;
+            }
+        }
         boolean writes = false;
         for (JavaCall<?> call : ownCalls(item)) {
             if (isConstructor(call)) {
@@ -138,9 +166,7 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
 
     private static Library libraryOf(MethodInsnNode call) {
         for (Library library : LIBRARIES) {
-            if (call.owner.startsWith(library.prefix()) && library.writes().contains(call.name)
-                    && (library != SPRING || SPRING_VALUE_OPERATIONS.contains(call.owner))
-                    && (library.params().isEmpty() || !call.owner.startsWith(library.params()))) {
+            if (library.isCommand(call.owner) && library.writes().contains(call.name)) {
                 return library;
             }
         }

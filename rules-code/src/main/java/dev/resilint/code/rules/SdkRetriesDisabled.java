@@ -52,7 +52,8 @@ public final class SdkRetriesDisabled extends CodeCondition {
                             + "argument is a constant in the code (0 or fewer retries, 1 or fewer attempts).")
             .quietWhen("The number of retries or attempts comes from a parameter, a field or a call: the caller or "
                     + "the configuration decides it, which resilint cannot see; the SDK's own `aws.maxAttempts` system "
-                    + "property and `AWS_MAX_ATTEMPTS` environment variable.")
+                    + "property and `AWS_MAX_ATTEMPTS` environment variable.",
+                    "Code inside the AWS SDK itself (`software.amazon.awssdk`), which defines these settings.")
             .build();
 
     private static final String POLICY = "software.amazon.awssdk.core.retry.RetryPolicy";
@@ -68,6 +69,9 @@ public final class SdkRetriesDisabled extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        if (item.getName().startsWith("software.amazon.awssdk.")) {
+            return; // the SDK itself defines these settings
+        }
         boolean counts = false;
         for (JavaCall<?> call : ownCalls(item)) {
             if (isConstructor(call)) {
