@@ -1,5 +1,6 @@
 package dev.resilint.cli;
 
+import dev.resilint.code.HandlerClasses;
 import dev.resilint.core.FailThreshold;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
@@ -42,6 +43,12 @@ final class CheckCommand extends ReportingCommand {
                     + "tag or commit, read with git; renamed files keep their findings).")
     String newSince;
 
+    @Option(names = "--classes", paramLabel = "DIR|JAR",
+            description = "Compiled classes of the Lambda handlers (a class directory such as target/classes, or a "
+                    + "jar; repeatable): each Java function's Handler is looked up there and its AWS SDK timeouts "
+                    + "are compared with the function's Timeout (TO03).")
+    List<Path> classes = new ArrayList<>();
+
     @Mixin
     IgnoreTemplatesOption ignoreTemplates;
 
@@ -50,16 +57,6 @@ final class CheckCommand extends ReportingCommand {
 
     /** With {@code --new-since}: what the revision had, and which files changed since. */
     private Optional<NewSince> since = Optional.empty();
-
-    /** With a Markdown report, the templates' graphs are kept for the AZ-failure simulation. */
-    @Override
-    Optional<Analyzer> inputAnalyzer() {
-        if (!writesMarkdown()) {
-            return Optional.empty();
-        }
-        scopes.clear();
-        return Optional.of(Wiring.templates(built -> scopes.add(SimulateCommand.scope(built))));
-    }
 
     /**
      * The AZ-failure verdict, table and diagram of every stack the run judged; with
@@ -77,6 +74,29 @@ final class CheckCommand extends ReportingCommand {
                     "stacks changed since " + since.get().revision());
         }
         return SimulationMarkdown.blocks(simulation, s -> true, "stacks judged");
+    }
+
+    /**
+     * The template analyzer with what the options ask for: TO03 against {@code --classes}, and,
+     * with a Markdown report, the templates' graphs kept for the AZ-failure simulation.
+     */
+    @Override
+    Analyzer analyzerToRun() {
+        boolean markdown = writesMarkdown();
+        if (classes.isEmpty() && !markdown) {
+            return super.analyzerToRun();
+        }
+        List<Path> resolved = new ArrayList<>();
+        for (Path c : classes) {
+            Path path = env.workingDirectory().resolve(c).normalize();
+            Optional<String> problem = HandlerClasses.problem(path);
+            if (problem.isPresent()) {
+                throw new UserException("--classes " + c + ": " + problem.get());
+            }
+            resolved.add(path);
+        }
+        scopes.clear();
+        return Wiring.templates(resolved, markdown ? built -> scopes.add(SimulateCommand.scope(built)) : built -> { });
     }
 
     @Override

@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 /** {@code resilint code PATH...}: judge compiled Java code with the code rules. */
 @Command(name = "code", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Judge compiled Java code (class directories and jars) with the code rules.",
-            "The rules find clients without timeouts, unbounded waits, retries without jitter, caches without"
-                + " expiry and clients built per Lambda invocation. Only the classes named are read; the libraries"
-                + " they call need not be present.",
+            "The rules find clients without timeouts or retries, unbounded waits and thread pools, retries without"
+                + " jitter, caches and Redis writes without expiry and clients built per Lambda invocation. Only the"
+                + " classes named are read; the libraries they call need not be present.",
             "Suppress a finding with @SuppressWarnings(\"resilint:CT01\") on the class or method (read from the"
                 + " source, so give --source-root), or with a path suppression in .resilint.yaml."},
         footerHeading = "%nExamples:%n",

@@ -9,6 +9,7 @@ import dev.resilint.core.report.Change;
 import dev.resilint.core.report.ExitCodes;
 import dev.resilint.core.report.MarkdownBlock;
 import dev.resilint.core.report.Report;
+import dev.resilint.core.run.Analyzer;
 import dev.resilint.core.report.ReportFormat;
 import dev.resilint.core.report.ReportOptions;
 import dev.resilint.core.report.ReportWriteException;
@@ -108,6 +109,16 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
 
     abstract List<Path> inputs();
 
+    /**
+     * The analyzer this run uses: the one named {@link #analyzer()}, unless the command's options
+     * make one of their own ({@code check --classes}, or {@code check} with a Markdown report, which
+     * keeps the templates' graphs for the AZ-failure verdicts).
+     */
+    Analyzer analyzerToRun() {
+        return env.analyzers().find(analyzer())
+                .orElseThrow(() -> new UserException("the " + analyzer() + " analyzer is missing from the class path", 3));
+    }
+
     List<Path> sourceRoots() {
         return List.of();
     }
@@ -120,15 +131,6 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
     /** Runs the analysis; a command whose analyzer needs its options (the live scan) overrides this. */
     Report run(Config config, Optional<Baseline> baseline, FailThreshold threshold) {
         return run(config, baseline, threshold, Optional.empty());
-    }
-
-    /**
-     * The analyzer of the run on the inputs when the command brings its own ({@code check}, to see
-     * the templates' graphs for the Markdown report's AZ-failure verdicts); empty for the one
-     * {@link #analyzer()} names.
-     */
-    Optional<Analyzer> inputAnalyzer() {
-        return Optional.empty();
     }
 
     /** What the command adds to the Markdown report ({@link ReportOptions#markdownBlocks()}), after its run. */
@@ -148,10 +150,7 @@ abstract class ReportingCommand implements Callable<Integer>, Main.EnvironmentAw
             Optional<StandardInput> stdin) {
         FileProgress line = progress.files(env, spec.name());
         try {
-            Optional<Analyzer> own = inputAnalyzer();
-            return own.isPresent()
-                    ? analysis.run(env, own.get(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line)
-                    : analysis.run(env, analyzer(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
+            return analysis.run(env, analyzerToRun(), inputs(), sourceRoots(), config, baseline, threshold, stdin, line);
         } finally {
             line.finish();
         }

@@ -130,7 +130,7 @@ class CodeFlowTest {
         assertThat(logical.path("fullyQualifiedName").asText()).isEqualTo("com.acme.orders.OrderClient.await");
         assertThat(logical.path("kind").asText()).isEqualTo("member");
         assertThat(run.path("tool").path("driver").path("rules").findValuesAsText("id"))
-                .containsExactly("CC01", "CL01", "CR01", "CT01", "CT02", "CT03", "RL01");
+                .containsExactly("CC01", "CC02", "CL01", "CL02", "CR01", "CR02", "CT01", "CT02", "CT03", "RL01");
 
         Cli.Result suppressed = cli.run("code", "--format", "sarif", "--include-suppressed", "target/classes");
         JsonNode last = json(suppressed).path("runs").get(0).path("results").get(3);

@@ -25,6 +25,11 @@ import dev.resilint.core.run.RunSettings;
 import dev.resilint.core.run.Runner;
 import dev.resilint.core.run.SettingException;
 import dev.resilint.code.CodeAnalyzer;
+import dev.resilint.code.HandlerClasses;
+import dev.resilint.core.budget.HandlerReader;
+import dev.resilint.core.budget.LambdaTimeout;
+import dev.resilint.core.budget.TimeoutBudgetAnalyzer;
+import dev.resilint.infra.cfn.LambdaHandlers;
 import dev.resilint.infra.cfn.CloudFormationAnalyzer;
 import dev.resilint.infra.cfn.TemplateDiscovery;
 import dev.resilint.infra.rules.InfraRules;
@@ -113,7 +118,11 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "resilint.excludeRules")
     List<String> excludeRules;
 
-    /** The module's compiled classes, judged by the code rules. */
+    /**
+     * The module's compiled classes, judged by the code rules; with templates, TO03 also looks up
+     * each Java Lambda function's handler class here and compares its SDK timeouts with the
+     * function's {@code Timeout}.
+     */
     @Parameter(property = "resilint.classesDirectory", defaultValue = "${project.build.outputDirectory}")
     File classesDirectory;
 
@@ -133,6 +142,20 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter
     List<String> excludes;
 
+    /**
+     * The template analyzer, with TO03 judged against the module's classes when they exist: the
+     * functions of each template the analyzer builds, and their handler classes.
+     */
+    private static TimeoutBudgetAnalyzer templatesAnalyzer(Path classes) {
+        if (classes == null || !Files.isDirectory(classes)) {
+            return new TimeoutBudgetAnalyzer(new CloudFormationAnalyzer(InfraRules.all()), List::of, HandlerReader.NONE);
+        }
+        List<LambdaTimeout> functions = java.util.Collections.synchronizedList(new ArrayList<>());
+        CloudFormationAnalyzer templates = new CloudFormationAnalyzer(InfraRules.all(),
+                built -> functions.addAll(LambdaHandlers.of(built)));
+        return new TimeoutBudgetAnalyzer(templates, () -> List.copyOf(functions), new HandlerClasses(List.of(classes)));
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -140,7 +163,8 @@ public final class CheckMojo extends AbstractMojo {
             return;
         }
         Path base = basedir.toPath().toAbsolutePath().normalize();
-        Analyzers analyzers = new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()), new CodeAnalyzer()));
+        Analyzers analyzers = new Analyzers(List.of(new CloudFormationAnalyzer(InfraRules.all()),
+                TimeoutBudgetAnalyzer.catalogEntry(), new CodeAnalyzer()));
         RuleCatalog catalog = analyzers.catalog();
         List<ReportWriter.Output> outputs = new ArrayList<>();
         Config config;
@@ -161,12 +185,10 @@ public final class CheckMojo extends AbstractMojo {
         }
         List<Runner.Analysis> analyses = new ArrayList<>();
         List<Path> templates = templates(base);
-        if (!templates.isEmpty()) {
-            analyses.add(new Runner.Analysis(analyzers.find("cloudformation").orElseThrow(
-                    () -> new MojoExecutionException("resilint: CloudFormation analyzer missing")), templates, List.of(),
-                    false));
-        }
         Path classes = classesDirectory == null ? null : classesDirectory.toPath();
+        if (!templates.isEmpty()) {
+            analyses.add(new Runner.Analysis(templatesAnalyzer(classes), templates, List.of(), false));
+        }
         if (!skipCode && classes != null && Files.isDirectory(classes)) {
             List<Path> roots = sourceRoots == null ? List.of()
                     : sourceRoots.stream().map(Path::of).filter(Files::isDirectory).toList();

@@ -3,9 +3,12 @@ package dev.resilint.code;
 import dev.resilint.code.rules.ClientCreatedPerInvocation;
 import dev.resilint.code.rules.HttpClientWithoutTimeouts;
 import dev.resilint.code.rules.LocalCacheWithoutExpiry;
+import dev.resilint.code.rules.RemoteCacheWriteWithoutTtl;
 import dev.resilint.code.rules.RetryWithoutBackoffJitter;
 import dev.resilint.code.rules.SdkClientWithoutTimeouts;
+import dev.resilint.code.rules.SdkRetriesDisabled;
 import dev.resilint.code.rules.UnboundedBlockingWait;
+import dev.resilint.code.rules.UnboundedExecutor;
 import dev.resilint.core.RuleMetadata;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +22,10 @@ public final class CodeRules {
             new CodeRule(UnboundedBlockingWait.METADATA, ResilienceRules.BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS),
             new CodeRule(RetryWithoutBackoffJitter.METADATA, ResilienceRules.RETRIES_SHOULD_BACK_OFF_WITH_JITTER),
             new CodeRule(LocalCacheWithoutExpiry.METADATA, ResilienceRules.LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES),
-            new CodeRule(ClientCreatedPerInvocation.METADATA, ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS))
+            new CodeRule(ClientCreatedPerInvocation.METADATA, ResilienceRules.LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS),
+            new CodeRule(SdkRetriesDisabled.METADATA, ResilienceRules.SDK_CLIENTS_SHOULD_RETRY),
+            new CodeRule(UnboundedExecutor.METADATA, ResilienceRules.EXECUTORS_SHOULD_BE_BOUNDED),
+            new CodeRule(RemoteCacheWriteWithoutTtl.METADATA, ResilienceRules.REMOTE_CACHE_WRITES_SHOULD_EXPIRE))
             .stream().sorted(Comparator.comparing(CodeRule::id)).toList();
 
     private CodeRules() {

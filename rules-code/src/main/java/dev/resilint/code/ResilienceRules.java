@@ -6,9 +6,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.resilint.code.rules.ClientCreatedPerInvocation;
 import dev.resilint.code.rules.HttpClientWithoutTimeouts;
 import dev.resilint.code.rules.LocalCacheWithoutExpiry;
+import dev.resilint.code.rules.RemoteCacheWriteWithoutTtl;
 import dev.resilint.code.rules.RetryWithoutBackoffJitter;
 import dev.resilint.code.rules.SdkClientWithoutTimeouts;
+import dev.resilint.code.rules.SdkRetriesDisabled;
 import dev.resilint.code.rules.UnboundedBlockingWait;
+import dev.resilint.code.rules.UnboundedExecutor;
 import dev.resilint.core.RuleMetadata;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -193,6 +196,32 @@ public final class ResilienceRules {
             .allowEmptyShould(true);
 
     /**
+     * CC02 RemoteCacheWriteWithoutTtl: Redis string writes (Jedis, Lettuce, Spring Data Redis) give
+     * the key an expiry, in the write or by an {@code expire} right after it.
+     *
+     * <p>What it fires on and when it stays quiet: {@link RemoteCacheWriteWithoutTtl#METADATA}, which
+     * also gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * jedis.set(key, json);
+     * commands.set(key, json);                        // Lettuce
+     * template.opsForValue().set(key, json);          // Spring Data Redis
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * jedis.set(key, json, SetParams.setParams().ex(300));
+     * commands.set(key, json, SetArgs.Builder.ex(300));
+     * template.opsForValue().set(key, json, Duration.ofMinutes(5));
+     * jedis.set(key, json); jedis.expire(key, 300);
+     * }</pre>
+     */
+    public static final ArchRule REMOTE_CACHE_WRITES_SHOULD_EXPIRE = classes()
+            .should(new RemoteCacheWriteWithoutTtl())
+            .because(because(RemoteCacheWriteWithoutTtl.METADATA))
+            .allowEmptyShould(true);
+
+    /**
      * CL01 ClientCreatedPerInvocation: Lambda handlers build SDK and HTTP clients once, not in
      * {@code handleRequest}.
      *
@@ -220,6 +249,54 @@ public final class ResilienceRules {
             .allowEmptyShould(true);
 
     /**
+     * CR02 SdkRetriesDisabled: AWS SDK v2 clients keep retrying transient failures: no
+     * {@code RetryPolicy.none()}, {@code doNotRetry()}, {@code numRetries(0)} or {@code maxAttempts(1)}.
+     *
+     * <p>What it fires on and when it stays quiet: {@link SdkRetriesDisabled#METADATA}, which also
+     * gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
+     * ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.builder().numRetries(0).build()).build();
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build();
+     * DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(attempts))).build();
+     * }</pre>
+     */
+    public static final ArchRule SDK_CLIENTS_SHOULD_RETRY = classes()
+            .should(new SdkRetriesDisabled())
+            .because(because(SdkRetriesDisabled.METADATA))
+            .allowEmptyShould(true);
+
+    /**
+     * CL02 UnboundedExecutor: thread pools bound their threads and their work queue (a bulkhead).
+     *
+     * <p>What it fires on and when it stays quiet: {@link UnboundedExecutor#METADATA}, which also
+     * gives the {@code because} text.
+     *
+     * <p>Matches (a violation):
+     * <pre>{@code
+     * ExecutorService pool = Executors.newCachedThreadPool();
+     * ExecutorService fixed = Executors.newFixedThreadPool(8);
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+     * }</pre>
+     * Does not match:
+     * <pre>{@code
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
+     *         new ThreadPoolExecutor.CallerRunsPolicy());
+     * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, queueFromTheCaller);
+     * }</pre>
+     */
+    public static final ArchRule EXECUTORS_SHOULD_BE_BOUNDED = classes()
+            .should(new UnboundedExecutor())
+            .because(because(UnboundedExecutor.METADATA))
+            .allowEmptyShould(true);
+
+    /**
      * The reason a rule gives in {@code because(...)}, from its metadata: the first sentence of its
      * rationale, then its id and Well-Architected best practices, such as {@code an AWS SDK v2 client
      * has no overall API call timeout by default: ... (CT01, Well-Architected REL05-BP05)}.
@@ -239,10 +316,11 @@ public final class ResilienceRules {
                 + String.join(", ", practices)) + ")";
     }
 
-    /** Every rule above, in the order of their ids (CC01, CL01, CR01, CT01, CT02, CT03). */
+    /** Every rule above, in the order of their ids (CC01, CC02, CL01, CL02, CR01, CR02, CT01, CT02, CT03). */
     public static List<ArchRule> all() {
-        return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
-                RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS,
-                BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
+        return List.of(LOCAL_CACHES_SHOULD_EXPIRE_ENTRIES, REMOTE_CACHE_WRITES_SHOULD_EXPIRE,
+                LAMBDA_HANDLERS_SHOULD_REUSE_CLIENTS,
+                EXECUTORS_SHOULD_BE_BOUNDED, RETRIES_SHOULD_BACK_OFF_WITH_JITTER, SDK_CLIENTS_SHOULD_RETRY,
+                SDK_CLIENTS_SHOULD_SET_TIMEOUTS, HTTP_CLIENTS_SHOULD_SET_TIMEOUTS, BLOCKING_WAITS_SHOULD_HAVE_TIMEOUTS);
     }
 }

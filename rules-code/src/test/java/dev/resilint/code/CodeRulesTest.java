@@ -60,6 +60,13 @@ class CodeRulesTest {
         assertThat(message(findings, "CR01", "exponential")).contains("@Retryable", "random = true");
         assertThat(message(findings, "CC01", "guava")).startsWith("Guava cache").contains("expireAfterWrite");
         assertThat(message(findings, "CL01", "client")).contains("client, called only from handleRequest,");
+        assertThat(message(findings, "CC02", "jedisSet")).contains("Jedis Jedis.set", "SetParams.setParams().ex");
+        assertThat(message(findings, "CC02", "springSet")).contains("Spring Data Redis ValueOperations.set");
+        assertThat(message(findings, "CR02", "policyNone")).contains("RetryPolicy.none()", "apiCallTimeout");
+        assertThat(message(findings, "CR02", "oneAttempt")).contains("StandardRetryStrategy.Builder.maxAttempts(1)");
+        assertThat(message(findings, "CL02", "cached")).contains("newCachedThreadPool", "ArrayBlockingQueue");
+        assertThat(message(findings, "CL02", "unboundedQueue")).contains("LinkedBlockingQueue without a capacity");
+        assertThat(message(findings, "CL02", "handMadeCachedPool")).contains("Integer.MAX_VALUE threads");
     }
 
     @Test
@@ -71,14 +78,14 @@ class CodeRulesTest {
     @Test
     void metadataIsForCodeAndNamedAsInTheCatalog() {
         assertThat(CodeRules.all()).extracting(CodeRule::id)
-                .containsExactly("CC01", "CL01", "CR01", "CT01", "CT02", "CT03");
+                .containsExactly("CC01", "CC02", "CL01", "CL02", "CR01", "CR02", "CT01", "CT02", "CT03");
         assertThat(CodeRules.metadata()).extracting(RuleMetadata::name).containsExactly("LocalCacheWithoutExpiry",
-                "ClientCreatedPerInvocation", "RetryWithoutBackoffJitter", "SdkClientWithoutTimeouts",
-                "HttpClientWithoutTimeouts", "UnboundedBlockingWait");
+                "RemoteCacheWriteWithoutTtl", "ClientCreatedPerInvocation", "UnboundedExecutor", "RetryWithoutBackoffJitter", "SdkRetriesDisabled",
+                "SdkClientWithoutTimeouts", "HttpClientWithoutTimeouts", "UnboundedBlockingWait");
         for (RuleMetadata rule : CodeRules.metadata()) {
             assertThat(rule.sources()).containsExactly(SourceKind.CODE);
             assertThat(rule.defaultSeverity()).isEqualTo(Severity.WARNING);
-            assertThat(rule.wellArchitected()).extracting(r -> r.label().split(" ", 2)[0]).containsAnyOf("REL05-BP03", "REL05-BP05");
+            assertThat(rule.wellArchitected()).extracting(r -> r.label().split(" ", 2)[0]).containsAnyOf("REL05-BP03", "REL05-BP04", "REL05-BP05");
         }
         assertThat(ResilienceRules.all()).containsExactlyElementsOf(
                 CodeRules.all().stream().map(CodeRule::archRule).toList());

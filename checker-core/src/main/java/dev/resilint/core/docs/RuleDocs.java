@@ -37,6 +37,7 @@ public final class RuleDocs {
     }
 
     private static final List<Module> MODULES = List.of(
+            new Module("dev.resilint.core.budget.", "checker-core", ""), // TO03, the rule between templates and code
             new Module("dev.resilint.infra.", "rules-infra", ""),
             new Module("dev.resilint.code.", "rules-code", "dev.resilint.code.CodeRulesTest"));
 
