@@ -56,7 +56,7 @@ final class Wiring {
     }
 
     static Analyzers analyzers() {
-        return new Analyzers(List.of(templates(List.of()), TimeoutBudgetAnalyzer.catalogEntry(), new CodeAnalyzer(),
+        return new Analyzers(List.of(templates(List.of(), built -> { }), TimeoutBudgetAnalyzer.catalogEntry(), new CodeAnalyzer(),
                 new LiveAnalyzer(InfraRules.all())));
     }
 }
