@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 class CodeRuleMetadataTest {
 
     @Test
+    void theMetadataListNamesExactlyTheRulesInTheirOrder() {
+        assertThat(CodeRules.metadata()).containsExactlyElementsOf(CodeRules.all().stream().map(CodeRule::metadata).toList());
+    }
+
+    @Test
     void everyRuleIsNamedAfterTheConditionThatImplementsIt() throws Exception {
         for (CodeRule rule : CodeRules.all()) {
             RuleMetadata meta = rule.metadata();
