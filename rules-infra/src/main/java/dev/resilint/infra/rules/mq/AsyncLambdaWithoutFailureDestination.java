@@ -70,6 +70,11 @@ public final class AsyncLambdaWithoutFailureDestination extends ResourceRule {
                             + "`DeadLetterConfig` (at the function when it is not set).")
             .quietWhen("The function is only invoked synchronously or through event source mappings, or its callers "
                             + "are outside the template.",
+                    "The function's only asynchronous callers are CloudFormation (a custom resource's "
+                            + "`ServiceToken`) or AWS Config (a custom rule's `SourceIdentifier`): both invoke it "
+                            + "asynchronously, but a failure there is already reported where it matters (the stack "
+                            + "operation fails, the rule's evaluation is marked failed) and the event cannot be "
+                            + "replayed from a dead-letter queue, so these callers are left out on purpose.",
                     "The dead-letter config, an on-failure destination or an event invoke config's qualifier "
                             + "cannot be known, or depends on a condition.",
                     "The function, or every asynchronous caller, is never created (its `Condition` is provably "

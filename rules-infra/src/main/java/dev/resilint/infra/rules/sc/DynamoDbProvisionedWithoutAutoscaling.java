@@ -65,7 +65,8 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
                             + "dimension cannot be known and that refers to no other resource, or one that refers to "
                             + "the table but may not exist whenever the table does, or whose index name cannot be "
                             + "known: it may be the missing one.",
-                    "The table's global secondary indexes cannot be known.",
+                    "A global secondary index that cannot be known (the index list or its name depends on a "
+                            + "condition or parameter): the index is not judged, the table's own capacity still is.",
                     "A provisioned table without `ProvisionedThroughput`, which CloudFormation refuses to create.",
                     "The table's `Condition` is provably false.")
             .build();
@@ -99,10 +100,8 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
         if (graph.property(r, "ProvisionedThroughput").isAbsent()) {
             return; // a provisioned table must say its capacity: CloudFormation refuses this one
         }
+        // indexes that cannot be known are not judged; the table's own capacity still is
         Optional<List<String>> indexes = indexNames(graph.property(r, "GlobalSecondaryIndexes"));
-        if (indexes.isEmpty()) {
-            return;
-        }
         Optional<Scaled> scaled = scaled(graph, r);
         if (scaled.isEmpty()) {
             return;
@@ -113,7 +112,7 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
                 missing.add("table " + dimension.replace("CapacityUnits", "").toLowerCase(Locale.ROOT));
             }
         }
-        for (String index : indexes.get()) {
+        for (String index : indexes.orElse(List.of())) {
             for (String dimension : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
                 if (!scaled.get().has(index, dimension)) {
                     missing.add("index " + index + " " + dimension.replace("CapacityUnits", "").toLowerCase(Locale.ROOT));

@@ -104,6 +104,18 @@ class DynamoDbProvisionedWithoutAutoscalingTest {
     }
 
     @Test
+    void indexesThatCannotBeKnownAreNotJudgedButTheTableStillIs() {
+        String table = TABLE.formatted("  # expect SC03\n    GlobalSecondaryIndexes: !If\n      - Prod\n"
+                + "      - - IndexName: byCustomer\n          KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+                + "          Projection: {ProjectionType: ALL}\n"
+                + "          ProvisionedThroughput: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}\n"
+                + "      - !Ref AWS::NoValue");
+        assertThat(check(table)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("without auto scaling for table read, table write (").doesNotContain("byCustomer"));
+        assertThat(check(table.replace("  # expect SC03", "") + bothTableTargets())).isEmpty();
+    }
+
+    @Test
     void quietWhenAScalableTargetCannotBeRead() {
         assertThat(check(TABLE.formatted("")
                 + target("ReadTarget", "dynamodb:table:ReadCapacityUnits", "!Ref TargetId"))).isEmpty();
