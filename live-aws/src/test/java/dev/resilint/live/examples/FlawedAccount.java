@@ -100,8 +100,8 @@ public final class FlawedAccount {
         eu.items("elbv2", "DescribeTargetGroups", List.of(map("TargetGroupArn", TARGET_GROUP,
                 "TargetGroupName", TARGET_GROUP_NAME, "Protocol", "HTTP", "Port", 8080, "VpcId", VPC,
                 "HealthCheckProtocol", "HTTP", "HealthCheckPort", "traffic-port", "HealthCheckEnabled", true,
-                "HealthCheckIntervalSeconds", 10, "HealthCheckTimeoutSeconds", 5, "HealthyThresholdCount", 2,
-                "UnhealthyThresholdCount", 3, "HealthCheckPath", "/health", "Matcher", Map.of("HttpCode", "200"),
+                "HealthCheckIntervalSeconds", 30, "HealthCheckTimeoutSeconds", 5, "HealthyThresholdCount", 2,
+                "UnhealthyThresholdCount", 5, "HealthCheckPath", "/health", "Matcher", Map.of("HttpCode", "200"),
                 "LoadBalancerArns", List.of(LOAD_BALANCER), "TargetType", "instance", "ProtocolVersion", "HTTP1",
                 "IpAddressType", "ipv4")));
         eu.answer("elbv2", "DescribeTargetGroupAttributes", "TargetGroupArn", TARGET_GROUP, Map.of("Attributes",
@@ -426,7 +426,8 @@ public final class FlawedAccount {
                         "ForwardedValues", Map.of("QueryString", false, "Cookies", Map.of("Forward", "none"),
                                 "Headers", Map.of("Quantity", 0), "QueryStringCacheKeys", Map.of("Quantity", 0)),
                         "MinTTL", 0, "DefaultTTL", 86400, "MaxTTL", 31536000))),
-                "CustomErrorResponses", Map.of("Quantity", 0), "Comment", "Orders storefront",
+                "CustomErrorResponses", Map.of("Quantity", 1, "Items", List.of(Map.of("ErrorCode", 503,
+                        "ErrorCachingMinTTL", 300))), "Comment", "Orders storefront",
                 "PriceClass", "PriceClass_100", "Enabled", true, "ViewerCertificate", Map.of(
                         "CloudFrontDefaultCertificate", true, "MinimumProtocolVersion", "TLSv1",
                         "CertificateSource", "cloudfront"),
