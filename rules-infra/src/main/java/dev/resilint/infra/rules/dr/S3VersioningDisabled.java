@@ -55,7 +55,7 @@ public final class S3VersioningDisabled extends ResourceRule {
                     Reference.cdkNag("NIST.800.53.R5-S3BucketVersioningEnabled"),
                     Reference.checkov("CKV_AWS_21", "S3Versioning.py"))
             .tags("backup", "storage")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(BUCKET)
             .reads(DISTRIBUTION, LOAD_BALANCER, CLASSIC_LOAD_BALANCER)
             .firesOn("An `AWS::S3::Bucket` whose `VersioningConfiguration.Status` is not set (a bucket is never "
@@ -68,10 +68,13 @@ public final class S3VersioningDisabled extends ResourceRule {
                             + "`access_logs.s3.bucket` attribute of a load balancer refers to it.",
                     "A bucket tagged `aws-cdk:auto-delete-objects: true` (CDK's `autoDeleteObjects`): its owner "
                             + "declared its objects disposable.",
-                    "The resource's `Condition` is provably false.")
+                    "The resource's `Condition` is provably false.",
+                    "In a live scan: the access-log target of another bucket of the region could not be read "
+                            + "(the bucket is then not evaluated, since it may be that target).")
             .build();
 
     private static final String STATUS = "VersioningConfiguration/Status";
+    private static final String LOG_TARGET = "LoggingConfiguration/DestinationBucketName";
 
     @Override
     public RuleMetadata metadata() {
@@ -85,7 +88,8 @@ public final class S3VersioningDisabled extends ResourceRule {
                 : o.asString().map(s -> s.trim().toLowerCase(Locale.ROOT)));
         if (states.isEmpty() || !states.get().stream().allMatch(st -> st.isEmpty() || st.equals("suspended"))
                 || receivesLogs(graph, bucket)
-                || autoDeletes(graph, bucket)) {
+                || autoDeletes(graph, bucket)
+                || logTargetsUnread(graph, bucket)) {
             return;
         }
         String state = status.isAbsent() ? "has no VersioningConfiguration (versioning is off unless enabled)"
@@ -108,6 +112,22 @@ public final class S3VersioningDisabled extends ResourceRule {
             }
         }
         return false;
+    }
+
+    /**
+     * True when a live scan could not read where another bucket sends its access logs: it may send them
+     * to this one, so this one cannot be judged (the read gap is recorded as this bucket's).
+     */
+    private static boolean logTargetsUnread(GraphView graph, Resource bucket) {
+        boolean unread = false;
+        for (Resource other : graph.ofType(BUCKET)) {
+            if (!other.id().equals(bucket.id())) {
+                Value target = graph.property(other, LOG_TARGET, bucket);
+                unread |= target.possibilities().stream()
+                        .anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap());
+            }
+        }
+        return unread;
     }
 
     private static boolean autoDeletes(GraphView graph, Resource bucket) {
