@@ -69,12 +69,13 @@ public final class S3VersioningDisabled extends ResourceRule {
                     "A bucket tagged `aws-cdk:auto-delete-objects: true` (CDK's `autoDeleteObjects`): its owner "
                             + "declared its objects disposable.",
                     "The resource's `Condition` is provably false.",
-                    "In a live scan: the access-log target of another bucket of the region could not be read "
-                            + "(the bucket is then not evaluated, since it may be that target).")
+                    "In a live scan: where another bucket, a distribution or a load balancer of the account sends "
+                            + "its access logs could not be read (the bucket is then not evaluated, since it may be "
+                            + "their target; the live scan does not read CloudFront's access-log settings, so in an "
+                            + "account with distributions the buckets without versioning are not evaluated).")
             .build();
 
     private static final String STATUS = "VersioningConfiguration/Status";
-    private static final String LOG_TARGET = "LoggingConfiguration/DestinationBucketName";
 
     @Override
     public RuleMetadata metadata() {
@@ -115,23 +116,32 @@ public final class S3VersioningDisabled extends ResourceRule {
     }
 
     /**
-     * True when a live scan could not read where another bucket sends its access logs: it may send them
-     * to this one, so this one cannot be judged (the read gap is recorded as this bucket's).
+     * True when a live scan could not read where another resource that can send access logs (a bucket,
+     * a distribution, a load balancer) sends them: it may send them to this bucket, so this one cannot
+     * be judged (the read gap is recorded as this bucket's).
      */
     private static boolean logTargetsUnread(GraphView graph, Resource bucket) {
         boolean unread = false;
-        for (Resource other : graph.ofType(BUCKET)) {
-            if (!other.id().equals(bucket.id())) {
-                Value target = graph.property(other, LOG_TARGET, bucket);
-                unread |= target.possibilities().stream()
-                        .anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap());
+        // in a fixed order: the first gap found is the one reported
+        for (String type : List.of(BUCKET, DISTRIBUTION, CLASSIC_LOAD_BALANCER, LOAD_BALANCER)) {
+            String path = LOG_PATHS.get(type).substring("Properties/".length());
+            for (Resource other : graph.ofType(type)) {
+                if (!other.id().equals(bucket.id()) && graph.mayExist(other)) {
+                    unread |= graph.property(other, path, bucket).possibilities().stream()
+                            .anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap());
+                }
             }
         }
         return unread;
     }
 
+    /** True for CDK's auto-delete tag, and for tags a live scan could not read (then the gap is recorded). */
     private static boolean autoDeletes(GraphView graph, Resource bucket) {
-        Optional<List<Value>> tags = ListItems.of(graph.property(bucket, "Tags"));
+        Value value = graph.property(bucket, "Tags");
+        if (value.possibilities().stream().anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap())) {
+            return true;
+        }
+        Optional<List<Value>> tags = ListItems.of(value);
         return tags.isPresent() && tags.get().stream().anyMatch(tag ->
                 ListItems.text(tag, "Key").equals(Optional.of(AUTO_DELETE_TAG))
                         && ListItems.text(tag, "Value").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false));
