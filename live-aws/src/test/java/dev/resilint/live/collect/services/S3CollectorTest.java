@@ -213,4 +213,28 @@ class S3CollectorTest {
         assertThat(ScanOfOne.notEvaluated(results))
                 .containsExactly("DR05 AWS::S3::Bucket " + arn("invoices") + " ACCESS_DENIED");
     }
+
+    @Test
+    void aDistributionOfTheAccountMayLogToAnyBucketSoUnversionedOnesAreNotEvaluated() {
+        serve();
+        FAKE.account(ACCOUNT).region(US).items("cloudfront", "ListDistributions", List.of(Map.of("Id", "E1",
+                "ARN", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/E1", "DomainName", "d1.cloudfront.net",
+                "Status", "Deployed", "Enabled", true, "Comment", "",
+                "Origins", Map.of("Items", List.of(Map.of("Id", "web", "DomainName", "origin.example.com",
+                        "CustomOriginConfig", Map.of("HTTPPort", 80, "HTTPSPort", 443, "OriginProtocolPolicy", "https-only")))),
+                "DefaultCacheBehavior", Map.of("TargetOriginId", "web", "ViewerProtocolPolicy", "redirect-to-https",
+                        "CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6"))));
+
+        // the distribution is read once, in the account's global scope, and handed to each region's graph;
+        // its summary does not say where it logs (logs is still exempt: orders sends its logs there)
+        Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, EU));
+
+        assertThat(ScanOfOne.findings(results)).noneMatch(f -> f.startsWith("DR05 "));
+        assertThat(ScanOfOne.notEvaluated(results)).filteredOn(n -> n.startsWith("DR05 ")).containsExactly(
+                "DR05 AWS::S3::Bucket " + arn("archive") + " ERROR",
+                "DR05 AWS::S3::Bucket " + arn("invoices") + " ERROR");
+        assertThat(results.notEvaluated()).filteredOn(n -> n.ruleId().equals("DR05"))
+                .allSatisfy(n -> assertThat(n.detail()).contains("ListDistributions does not return"));
+        assertThat(FAKE.calls().count("cloudfront", "ListDistributions")).isEqualTo(1);
+    }
 }
