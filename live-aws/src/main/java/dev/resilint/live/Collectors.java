@@ -17,6 +17,7 @@ import dev.resilint.live.collect.services.EventBridgeCollector;
 import dev.resilint.live.collect.services.LambdaCollector;
 import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
+import dev.resilint.live.collect.services.S3Collector;
 import dev.resilint.live.collect.services.SchedulerCollector;
 import dev.resilint.live.collect.services.SnsCollector;
 import dev.resilint.live.collect.services.SqsCollector;
@@ -60,6 +61,7 @@ public final class Collectors {
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+            "AWS::S3::Bucket",
             "AWS::SNS::Subscription",
             "AWS::SQS::Queue",
             "AWS::Scheduler::Schedule",
@@ -83,6 +85,7 @@ public final class Collectors {
             new LambdaCollector(),
             new PipesCollector(),
             new RdsCollector(),
+            new S3Collector(),
             new SchedulerCollector(),
             new SnsCollector(),
             new SqsCollector(),

@@ -16,10 +16,14 @@ import dev.resilint.live.collect.Collector;
 import dev.resilint.live.graph.LiveGraphs;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,9 +116,33 @@ public final class LiveScan {
                     Plan.Account account = plan.open().apply(id);
                     try {
                         List<Future<Results>> perScope = new ArrayList<>();
-                        for (Scope scope : account.scopes()) {
+                        // the account's global resources (CloudFront) are judged in its global scope, and
+                        // handed to its regions too, for the rules judging regional resources that read them
+                        // (DR05: does a distribution log to this bucket?); submitted first, so the pool
+                        // (first in, first out) runs it before any region of the account waits for it
+                        CompletableFuture<ScopeRead> global = new CompletableFuture<>();
+                        List<Scope> ordered = new ArrayList<>(account.scopes());
+                        ordered.sort(Comparator.comparing(s -> !s.isGlobal()));
+                        if (ordered.stream().noneMatch(Scope::isGlobal)) {
+                            global.complete(ScopeRead.empty());
+                        }
+                        for (Scope scope : ordered) {
                             perScope.add(scopes.submit(() -> {
-                                Results one = judge(scope, account.read(scope), enabled, engine, graphs);
+                                Results one;
+                                if (scope.isGlobal()) {
+                                    ScopeRead read;
+                                    try {
+                                        read = account.read(scope);
+                                    } catch (RuntimeException | Error e) {
+                                        global.completeExceptionally(e);
+                                        throw e;
+                                    }
+                                    global.complete(read);
+                                    one = judge(scope, read, ScopeRead.empty(), enabled, engine, graphs);
+                                } else {
+                                    ScopeRead read = account.read(scope);
+                                    one = judge(scope, read, globalPart(global.join()), enabled, engine, graphs);
+                                }
                                 progress.advanced(accountsDone.get(), total, scopesDone.incrementAndGet(), stats);
                                 return one;
                             }));
@@ -161,9 +189,26 @@ public final class LiveScan {
                 .toList(), List.of());
     }
 
-    private Results judge(Scope scope, ScopeRead read, List<InfraRule> rules, Engine engine,
+    /**
+     * What a region's graph holds of its account's global scope: the resources of the global types
+     * and whether they were read, for the rules judging regional resources that read those types.
+     */
+    private ScopeRead globalPart(ScopeRead global) {
+        Set<String> globalTypes = globalTypes();
+        Map<String, Optional<Completeness.Gap>> read = new LinkedHashMap<>();
+        global.completeness().forEach((type, gap) -> {
+            if (globalTypes.contains(type)) {
+                read.put(type, gap);
+            }
+        });
+        return new ScopeRead(global.resources().stream().filter(r -> globalTypes.contains(r.type())).toList(), read);
+    }
+
+    /** Judges {@code scope} on what was read there, with {@code global}, its account's global resources. */
+    private Results judge(Scope scope, ScopeRead read, ScopeRead global, List<InfraRule> rules, Engine engine,
             Consumer<ResourceGraph> graphs) {
-        ResourceGraph graph = LiveGraphs.build(scope, read.resources(), Completeness.of(read.completeness(), UNSUPPORTED));
+        ResourceGraph graph = LiveGraphs.build(scope, read.plus(global).resources(),
+                Completeness.of(read.plus(global).completeness(), UNSUPPORTED));
         graphs.accept(graph);
         Results results = new Results();
         read.resources().forEach(r -> TagSuppressions.of(r).forEach(results::addSuppression));

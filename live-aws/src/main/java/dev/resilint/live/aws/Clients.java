@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
@@ -27,7 +28,8 @@ import software.amazon.awssdk.utils.IoUtils;
  * the calls that find the accounts ({@link #client(String, Region, AwsCredentialsProvider, Class,
  * Supplier)}). All share one HTTP client, the same timeouts and an explicit retry strategy (the
  * SDK's standard conditions, {@link ClientSettings#maxAttempts()} attempts, no circuit breaker: a
- * scan would rather wait than report a gap for ordinary throttling).
+ * scan would rather wait than report a gap for ordinary throttling). With an endpoint override, S3
+ * clients address buckets path-style.
  */
 public final class Clients implements AutoCloseable {
 
@@ -120,7 +122,14 @@ public final class Clients implements AutoCloseable {
                                 settings.maxBackoff()))
                         .build())
                 .addExecutionInterceptor(counting));
-        settings.endpoint().ifPresent(b::endpointOverride);
+        settings.endpoint().ifPresent(uri -> {
+            b.endpointOverride(uri);
+            if (b instanceof S3BaseClientBuilder<?, ?> s3) {
+                // one endpoint for every bucket (a private endpoint, a test's fake): buckets go in the path,
+                // since a bucket's virtual host name would not resolve there
+                s3.forcePathStyle(true);
+            }
+        });
         return b.build();
     }
 

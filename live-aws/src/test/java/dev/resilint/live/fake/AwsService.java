@@ -73,7 +73,9 @@ public enum AwsService {
         List.of("ListSchedules", "GetSchedule")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
-        List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource"));
+        List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource")),
+    S3("s3", "s3", "s3", Protocol.REST_XML, "2006-03-01", "http://s3.amazonaws.com/doc/2006-03-01/",
+        List.of("ListBuckets", "GetBucketVersioning", "GetBucketLogging", "GetBucketTagging"));
 
     private final String id;
     private final String signingName;
@@ -136,11 +138,17 @@ public enum AwsService {
 
     /**
      * The IAM action a call needs: {@code <signing-prefix>:<Operation>}, or for API Gateway, whose
-     * management APIs (REST and v2) are authorised per HTTP method, {@code apigateway:<METHOD>}.
+     * management APIs (REST and v2) are authorised per HTTP method, {@code apigateway:<METHOD>}, and
+     * {@code s3:ListAllMyBuckets} for S3's {@code ListBuckets}.
      */
     public String iamAction(String operation, String httpMethod) {
         if (signingName.equals("apigateway")) {
             return "apigateway:" + httpMethod.toUpperCase(Locale.ROOT);
+        }
+        if (this == S3 && operation.equals("ListBuckets")) {
+            // the one S3 operation a scan reads whose action is not named after it (Service Authorization
+            // Reference, Amazon S3: ListBuckets is authorised by s3:ListAllMyBuckets)
+            return "s3:ListAllMyBuckets";
         }
         return signingName + ":" + operation;
     }
@@ -162,6 +170,8 @@ public enum AwsService {
                 return new AwsError("RequestThrottled", 400, message);
             case SNS:
                 return new AwsError("Throttled", 429, message);
+            case S3:
+                return new AwsError("SlowDown", 503, "Please reduce your request rate.");
             case PIPES:
             case SCHEDULER:
                 return new AwsError("ThrottlingException", 429, message);

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /** Builds SDK clients against a fake: endpoint override, credentials, region, HTTP client, retry strategy. */
 final class FakeClients implements AutoCloseable {
@@ -43,6 +44,10 @@ final class FakeClients implements AutoCloseable {
         builder.region(Region.of(region));
         builder.httpClient(httpClient);
         builder.overrideConfiguration(o -> o.retryStrategy(retryStrategy(3)));
+        if (builder instanceof S3BaseClientBuilder<?, ?> s3) {
+            // the fake has one host name: buckets go in the path, not in a virtual host
+            s3.forcePathStyle(true);
+        }
         return builder;
     }
 

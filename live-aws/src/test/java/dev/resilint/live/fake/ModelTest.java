@@ -75,6 +75,31 @@ class ModelTest {
     }
 
     @Test
+    void s3BindingsAreThoseOfTheBotocoreModelWithTheBucketInThePath() {
+        // botocore/data/s3/2006-03-01/service-2.json, http.requestUri; the SDK's requestUri leaves the
+        // {Bucket} label to its endpoint rules, which put it first in the path (path-style)
+        Map<String, String> botocore = new LinkedHashMap<>();
+        botocore.put("s3/ListBuckets", "GET /");
+        botocore.put("s3/GetBucketVersioning", "GET /{Bucket}?versioning");
+        botocore.put("s3/GetBucketLogging", "GET /{Bucket}?logging");
+        botocore.put("s3/GetBucketTagging", "GET /{Bucket}?tagging");
+
+        Map<String, String> sdk = new LinkedHashMap<>();
+        List<OperationModel> ops = AwsService.S3.operations().stream().map(o -> SdkModels.require(AwsService.S3, o)).toList();
+        for (OperationModel op : ops) {
+            boolean bucket = RestBinding.bucketInPath(op);
+            String uri = op.requestUri();
+            sdk.put("s3/" + op.name(), op.httpMethod() + " " + (bucket ? "/{Bucket}" + (uri.startsWith("/") ? uri.substring(1) : uri) : uri));
+            int mark = uri.indexOf('?');
+            RestBinding.Match match = RestBinding.routePathStyle(ops, op.httpMethod(), bucket ? "/x%3Ay" : "/",
+                                                                 mark < 0 ? null : uri.substring(mark + 1));
+            assertThat(match.operation()).as(op.name()).isSameAs(op);
+            assertThat(match.labels()).isEqualTo(bucket ? Map.of("Bucket", "x:y") : Map.of());
+        }
+        assertThat(sdk).isEqualTo(botocore);
+    }
+
+    @Test
     void everyPagingEntryNamesMembersOfItsShapes() {
         for (Map.Entry<String, Paging> entry : Paging.entries().entrySet()) {
             String[] key = entry.getKey().split("/");

@@ -87,6 +87,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("lambda/ListVersionsByFunction", paged("Marker", "NextMarker", "MaxItems", "Versions"));
         t.put("lambda/ListFunctionEventInvokeConfigs",
               paged("Marker", "NextMarker", "MaxItems", "FunctionEventInvokeConfigs"));
+        t.put("s3/ListBuckets", paged("ContinuationToken", "ContinuationToken", "MaxBuckets", "Buckets"));
         t.put("sns/ListSubscriptions", paged("NextToken", "NextToken", null, "Subscriptions"));
         // botocore pages these two, the Java SDK generates no paginator: a collector follows NextToken itself
         t.put("events/ListRules", paged("NextToken", "NextToken", "Limit", "Rules"));

@@ -23,24 +23,69 @@ final class RestBinding {
 
     /** The operation among {@code candidates} whose method and URI template match best, or null. */
     static Match route(List<OperationModel> candidates, String method, String rawPath) {
+        return route(candidates, method, rawPath, null);
+    }
+
+    /**
+     * The operation among {@code candidates} whose method and URI template match best, or null. A template's
+     * query literals ({@code /{Bucket}?versioning}, S3's way of telling operations on one path apart) must
+     * all be in the request's query string, and each counts as a matched literal.
+     */
+    static Match route(List<OperationModel> candidates, String method, String rawPath, String rawQuery) {
         Match best = null;
         int bestScore = -1;
         List<String> path = segments(rawPath);
+        Map<String, List<String>> query = parseQuery(rawQuery);
         for (OperationModel op : candidates) {
             if (!op.httpMethod().equalsIgnoreCase(method)) {
                 continue;
             }
             String template = op.requestUri();
-            int query = template.indexOf('?');
-            List<String> parts = segments(query < 0 ? template : template.substring(0, query));
+            int mark = template.indexOf('?');
+            List<String> parts = segments(mark < 0 ? template : template.substring(0, mark));
             Map<String, String> labels = new LinkedHashMap<>();
             int score = match(parts, path, labels);
+            if (score >= 0 && mark >= 0) {
+                for (String literal : parseQuery(template.substring(mark + 1)).keySet()) {
+                    score = query.containsKey(literal) ? score + 1 : -1;
+                    if (score < 0) {
+                        break;
+                    }
+                }
+            }
             if (score > bestScore) {
                 bestScore = score;
                 best = new Match(op, labels);
             }
         }
         return best;
+    }
+
+    /**
+     * The operation of S3 ({@code forcePathStyle}) that a method, path and query are: the path's first
+     * segment is the bucket, which the SDK's endpoint rules put there rather than the operation's
+     * {@code requestUri} ({@code ?versioning} for {@code GET /{Bucket}?versioning}); an operation with a
+     * {@code Bucket} URI member routes only a path with a bucket, and the bucket is its label.
+     */
+    static Match routePathStyle(List<OperationModel> candidates, String method, String rawPath, String rawQuery) {
+        String path = rawPath == null ? "" : rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        int slash = path.indexOf('/');
+        String bucket = path.isEmpty() ? null : decode(slash < 0 ? path : path.substring(0, slash));
+        String rest = bucket == null || slash < 0 ? "/" : path.substring(slash);
+        List<OperationModel> fitting = candidates.stream().filter(op -> bucketInPath(op) == (bucket != null)).toList();
+        Match match = route(fitting, method, rest, rawQuery);
+        if (match == null || bucket == null) {
+            return match;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(match.labels());
+        labels.put("Bucket", bucket);
+        return new Match(match.operation(), labels);
+    }
+
+    /** Whether the operation's input has S3's {@code Bucket} URI member. */
+    static boolean bucketInPath(OperationModel op) {
+        Shape.Member bucket = op.input().member("Bucket");
+        return bucket != null && bucket.location() == Shape.Location.PATH;
     }
 
     private static int match(List<String> template, List<String> path, Map<String, String> labels) {

@@ -83,7 +83,9 @@ record WireRequest(AwsService service, String region, String accessKey, String s
         // REST services that share a signing name (API Gateway's REST and v2 APIs) are told apart by path
         List<OperationModel> ops = candidates.stream()
             .flatMap(s -> s.operations().stream().map(o -> SdkModels.require(s, o))).toList();
-        RestBinding.Match match = RestBinding.route(ops, method, uri.getRawPath());
+        RestBinding.Match match = service == AwsService.S3
+                                  ? RestBinding.routePathStyle(ops, method, uri.getRawPath(), uri.getRawQuery())
+                                  : RestBinding.route(ops, method, uri.getRawPath(), uri.getRawQuery());
         if (match == null) {
             throw new Rejected(service, region, accessKey, method + " " + uri.getRawPath(),
                 new AwsError("UnknownOperationException", 404, "the fake routes no operation of " + service.id()

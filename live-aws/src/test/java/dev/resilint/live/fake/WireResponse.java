@@ -63,7 +63,8 @@ record WireResponse(int status, Map<String, String> headers, byte[] body) {
         byte[] body;
         switch (protocol) {
             case EC2 -> body = WireXml.ec2Error(error, requestId);
-            case QUERY, REST_XML -> body = service == null ? WireXml.queryError(AwsService.STS, error, requestId)
+            case QUERY, REST_XML -> body = service == AwsService.S3 ? WireXml.s3Error(error, requestId)
+                                         : service == null ? WireXml.queryError(AwsService.STS, error, requestId)
                                                            : WireXml.queryError(service, error, requestId);
             case JSON_1_0, JSON_1_1 -> {
                 String type = error.jsonType();

@@ -102,6 +102,17 @@ final class WireXml {
         return xml.bytes();
     }
 
+    /** An S3 error: {@code <Error><Code/><Message/><RequestId/></Error>}, no {@code ErrorResponse} wrapper. */
+    static byte[] s3Error(AwsError error, String requestId) {
+        WireXml xml = new WireXml(false);
+        xml.out.append(PROLOG).append("<Error>");
+        xml.element("Code", error.code());
+        xml.element("Message", error.getMessage());
+        xml.element("RequestId", requestId);
+        xml.out.append("</Error>");
+        return xml.bytes();
+    }
+
     private byte[] bytes() {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

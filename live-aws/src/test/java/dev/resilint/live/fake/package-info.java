@@ -8,11 +8,12 @@
  * ({@code Credential=AKID/date/REGION/SERVICE/aws4_request}) and then by that service's protocol:
  * {@code Action} and {@code Version} of a form for EC2 and the query services (classic ELB and ELBv2 share
  * the signing name and are told apart by {@code Version}), {@code X-Amz-Target} for JSON 1.0/1.1, method
- * and path ({@code http.requestUri}) for REST-JSON and REST-XML. It answers in each protocol's format:
+ * and path ({@code http.requestUri}) for REST-JSON and REST-XML (for S3, path-style: the bucket is the first
+ * path segment, and operations on one path are told apart by their query literal, {@code ?versioning}). It answers in each protocol's format:
  * EC2 XML ({@code <item>} lists, no result wrapper), query XML ({@code <XResponse><XResult>}, modelled
  * list member names, flattened lists and maps), JSON, REST-JSON and REST-XML with members bound to
  * headers, query strings and the URI; errors as {@code <Response><Errors><Error>} (EC2),
- * {@code <ErrorResponse><Error>} (query, CloudFront), {@code __type} (JSON; SQS also sends
+ * {@code <ErrorResponse><Error>} (query, CloudFront), {@code <Error>} (S3), {@code __type} (JSON; SQS also sends
  * {@code x-amzn-query-error}) and {@code x-amzn-ErrorType} (REST-JSON). API Gateway's REST and v2 management APIs share the signing name
  * {@code apigateway} and are told apart by their paths ({@code /restapis...}, {@code /v2/apis...}).
  *
@@ -51,7 +52,8 @@
  * {@code autoscaling}, {@code elbv2}, {@code elb} (classic), {@code rds}, {@code elasticache},
  * {@code sts}, {@code sqs}, {@code dynamodb}, {@code states}, {@code ecs}, {@code codedeploy},
  * {@code organizations}, {@code lambda}, {@code apigateway}, {@code apigatewayv2}, {@code eks},
- * {@code cloudfront}, {@code sns} (query), {@code events} (EventBridge, JSON 1.1), {@code pipes} and
+ * {@code cloudfront}, {@code s3} (REST-XML; its clients are made path-style; {@code ListBuckets} is
+ * authorised by {@code s3:ListAllMyBuckets}), {@code sns} (query), {@code events} (EventBridge, JSON 1.1), {@code pipes} and
  * {@code scheduler} (REST-JSON), {@code config} (JSON 1.1; {@link dev.resilint.live.fake.FakeConfig}
  * serves an aggregator: its configuration items, source statuses and the select queries it was
  * asked, paged).</li>

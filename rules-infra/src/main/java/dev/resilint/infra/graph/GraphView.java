@@ -147,6 +147,17 @@ public final class GraphView {
         return noted(resource, graph.source().property(resource, path));
     }
 
+    /**
+     * A property's value of {@code resource} that the judgement of {@code judged} depends on: when the
+     * source could not read it, the read gap is {@code judged}'s (the rule cannot judge that one), not
+     * {@code resource}'s.
+     */
+    public Value property(Resource resource, String path, Resource judged) {
+        require(resource);
+        require(judged);
+        return noted(judged, graph.source().property(resource, path));
+    }
+
     /** An attribute outside {@code Properties} ({@code DeletionPolicy}); see {@link GraphSource#attribute}. */
     public Value attribute(Resource resource, String name) {
         require(resource);

@@ -1,6 +1,9 @@
 package dev.resilint.live.map.cloudfront;
 
+import dev.resilint.core.tree.Mark;
 import dev.resilint.core.tree.Node;
+import dev.resilint.infra.graph.Symbols;
+import dev.resilint.infra.graph.Value;
 import dev.resilint.live.map.Arns;
 import dev.resilint.live.map.Ids;
 import dev.resilint.live.map.Props;
@@ -21,7 +24,9 @@ import software.amazon.awssdk.services.cloudfront.model.Origin;
  * {@code DistributionConfig} parts the rules read (origins, the default and other cache behaviors,
  * {@code Enabled}, the custom error responses), so no per-distribution call is made. The API wraps every list in
  * {@code {Quantity, Items}}; CloudFormation has plain lists. A behavior's {@code CachePolicyId} is a
- * reference to the cache policy; an empty one (the API's "none") is left out.
+ * reference to the cache policy; an empty one (the API's "none") is left out. The summary has no
+ * {@code Logging}: {@code Logging.Bucket} is unknown (not collected), so that a rule that needs to know
+ * where a distribution logs (DR05) does not take it for "nowhere".
  *
  * <p>Live semantics: a legacy behavior (no cache policy) has {@code MinTTL}, {@code DefaultTTL} and
  * {@code MaxTTL} in the API answer whenever CloudFront stored them, including its defaults (86400
@@ -31,6 +36,11 @@ import software.amazon.awssdk.services.cloudfront.model.Origin;
 public final class DistributionMapper {
 
     public static final String TYPE = "AWS::CloudFront::Distribution";
+
+    /** {@code DistributionConfig.Logging.Bucket}, which {@code ListDistributions} does not return. */
+    static final Value.Unknown LOGGING_UNREAD = Value.unknown(Value.Reason.NOT_COLLECTED,
+            "ListDistributions does not return a distribution's access-log bucket (DistributionConfig.Logging), "
+                    + "which the live scan does not read");
 
     private DistributionMapper() {
     }
@@ -53,6 +63,8 @@ public final class DistributionMapper {
                         : d.cacheBehaviors().items().stream().map(DistributionMapper::behavior).toList())
                 .list("CustomErrorResponses", d.customErrorResponses() == null ? null
                         : d.customErrorResponses().items().stream().map(DistributionMapper::errorResponse).toList());
+        // the summary has no access-log settings: where the distribution logs is not known
+        config.put("Logging", Props.map().put("Bucket", Symbols.unknownPlaceholder(LOGGING_UNREAD, Mark.UNKNOWN)));
         String arn = d.arn() != null ? d.arn() : Arns.of(scope, "cloudfront", "distribution/" + d.id());
         Props p = Props.map().put("DistributionConfig", config);
         tags.apply(p, arn);

@@ -9,6 +9,7 @@ import dev.resilint.live.map.TagLookup;
 import dev.resilint.live.map.ec2.InstanceMapper;
 import dev.resilint.live.map.ec2.SecurityGroupMapper;
 import dev.resilint.live.map.ec2.SubnetMapper;
+import dev.resilint.live.map.s3.BucketMapper;
 import software.amazon.awssdk.services.elasticloadbalancing.model.HealthCheck;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Instance;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAttributes;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDe
 /**
  * Classic {@code DescribeLoadBalancers} items with their {@code DescribeLoadBalancerAttributes} as
  * {@code AWS::ElasticLoadBalancing::LoadBalancer}: {@code CrossZone},
- * {@code ConnectionDrainingPolicy} and {@code ConnectionSettings} come from the attributes.
+ * {@code ConnectionDrainingPolicy}, {@code ConnectionSettings} and {@code AccessLoggingPolicy} (its
+ * {@code S3BucketName} a reference to the bucket) come from the attributes.
  */
 public final class ClassicLoadBalancerMapper {
 
@@ -49,6 +51,13 @@ public final class ClassicLoadBalancerMapper {
                         .put("Enabled", attributes.connectionDraining().enabled())
                         .put("Timeout", attributes.connectionDraining().timeout()));
             }
+            if (attributes.accessLog() != null) {
+                p.put("AccessLoggingPolicy", Props.map()
+                        .put("Enabled", attributes.accessLog().enabled())
+                        .ref("S3BucketName", attributes.accessLog().s3BucketName(), BucketMapper.TYPE)
+                        .put("S3BucketPrefix", blankless(attributes.accessLog().s3BucketPrefix()))
+                        .put("EmitInterval", attributes.accessLog().emitInterval()));
+            }
             if (attributes.connectionSettings() != null) {
                 p.put("ConnectionSettings", Props.map().put("IdleTimeout", attributes.connectionSettings().idleTimeout()));
             }
@@ -56,6 +65,10 @@ public final class ClassicLoadBalancerMapper {
         String arn = arn(scope, lb.loadBalancerName());
         tags.apply(p, arn);
         return LiveResource.of(TYPE, arn, lb.loadBalancerName(), scope, p.build(), Ids.of(lb.loadBalancerName(), ""));
+    }
+
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The ARN of a classic load balancer, which the API does not return. */

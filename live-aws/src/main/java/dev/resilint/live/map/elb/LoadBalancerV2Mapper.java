@@ -8,6 +8,7 @@ import dev.resilint.live.map.Props;
 import dev.resilint.live.map.TagLookup;
 import dev.resilint.live.map.ec2.SecurityGroupMapper;
 import dev.resilint.live.map.ec2.SubnetMapper;
+import dev.resilint.live.map.s3.BucketMapper;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -49,10 +50,19 @@ public final class LoadBalancerV2Mapper {
                 Ids.of(lb.loadBalancerArn(), ""));
     }
 
-    /** Attributes as CloudFormation's list of {@code {Key, Value}}, sorted by key. */
+    /** The attribute naming the bucket that receives the access logs: a reference to it. */
+    static final String ACCESS_LOG_BUCKET = "access_logs.s3.bucket";
+
+    /**
+     * Attributes as CloudFormation's list of {@code {Key, Value}}, sorted by key; the access-log bucket's
+     * name is a reference to that bucket.
+     */
     static List<Node> attributes(List<LoadBalancerAttribute> attributes) {
         return attributes.stream().filter(a -> a.key() != null)
                 .sorted((a, b) -> a.key().compareTo(b.key()))
-                .map(a -> (Node) Props.map().put("Key", a.key()).put("Value", a.value()).build()).toList();
+                .map(a -> (Node) (a.key().equals(ACCESS_LOG_BUCKET) && a.value() != null && !a.value().isBlank()
+                        ? Props.map().put("Key", a.key()).ref("Value", a.value(), BucketMapper.TYPE)
+                        : Props.map().put("Key", a.key()).put("Value", a.value())).build())
+                .toList();
     }
 }

@@ -64,7 +64,10 @@ class CloudFrontMappersTest {
                                 "AllowedMethods", List.of("GET", "HEAD"), "CachedMethods", List.of("GET", "HEAD")),
                         "CacheBehaviors", List.of(Map.of("PathPattern", "/legacy/*", "TargetOriginId", "api",
                                 "ViewerProtocolPolicy", "allow-all", "ForwardedValues", Map.of("QueryString", true),
-                                "MinTTL", 0L, "DefaultTTL", 86400L, "MaxTTL", 31536000L))),
+                                "MinTTL", 0L, "DefaultTTL", 86400L, "MaxTTL", 31536000L)),
+                        // the summary has no logging settings: unknown, never "no logging"
+                        "Logging", Map.of("Bucket", "NOT_COLLECTED\u0000ListDistributions does not return a distribution's "
+                                + "access-log bucket (DistributionConfig.Logging), which the live scan does not read")),
                 "Tags", List.of(Map.of("Key", "team", "Value", "edge"))));
     }
 

@@ -55,7 +55,7 @@ public final class S3VersioningDisabled extends ResourceRule {
                     Reference.cdkNag("NIST.800.53.R5-S3BucketVersioningEnabled"),
                     Reference.checkov("CKV_AWS_21", "S3Versioning.py"))
             .tags("backup", "storage")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(BUCKET)
             .reads(DISTRIBUTION, LOAD_BALANCER, CLASSIC_LOAD_BALANCER)
             .firesOn("An `AWS::S3::Bucket` whose `VersioningConfiguration.Status` is not set (a bucket is never "
@@ -68,7 +68,11 @@ public final class S3VersioningDisabled extends ResourceRule {
                             + "`access_logs.s3.bucket` attribute of a load balancer refers to it.",
                     "A bucket tagged `aws-cdk:auto-delete-objects: true` (CDK's `autoDeleteObjects`): its owner "
                             + "declared its objects disposable.",
-                    "The resource's `Condition` is provably false.")
+                    "The resource's `Condition` is provably false.",
+                    "In a live scan: where another bucket, a distribution or a load balancer of the account sends "
+                            + "its access logs could not be read (the bucket is then not evaluated, since it may be "
+                            + "their target; the live scan does not read CloudFront's access-log settings, so in an "
+                            + "account with distributions the buckets without versioning are not evaluated).")
             .build();
 
     private static final String STATUS = "VersioningConfiguration/Status";
@@ -85,7 +89,8 @@ public final class S3VersioningDisabled extends ResourceRule {
                 : o.asString().map(s -> s.trim().toLowerCase(Locale.ROOT)));
         if (states.isEmpty() || !states.get().stream().allMatch(st -> st.isEmpty() || st.equals("suspended"))
                 || receivesLogs(graph, bucket)
-                || autoDeletes(graph, bucket)) {
+                || autoDeletes(graph, bucket)
+                || logTargetsUnread(graph, bucket)) {
             return;
         }
         String state = status.isAbsent() ? "has no VersioningConfiguration (versioning is off unless enabled)"
@@ -110,8 +115,33 @@ public final class S3VersioningDisabled extends ResourceRule {
         return false;
     }
 
+    /**
+     * True when a live scan could not read where another resource that can send access logs (a bucket,
+     * a distribution, a load balancer) sends them: it may send them to this bucket, so this one cannot
+     * be judged (the read gap is recorded as this bucket's).
+     */
+    private static boolean logTargetsUnread(GraphView graph, Resource bucket) {
+        boolean unread = false;
+        // in a fixed order: the first gap found is the one reported
+        for (String type : List.of(BUCKET, DISTRIBUTION, CLASSIC_LOAD_BALANCER, LOAD_BALANCER)) {
+            String path = LOG_PATHS.get(type).substring("Properties/".length());
+            for (Resource other : graph.ofType(type)) {
+                if (!other.id().equals(bucket.id()) && graph.mayExist(other)) {
+                    unread |= graph.property(other, path, bucket).possibilities().stream()
+                            .anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap());
+                }
+            }
+        }
+        return unread;
+    }
+
+    /** True for CDK's auto-delete tag, and for tags a live scan could not read (then the gap is recorded). */
     private static boolean autoDeletes(GraphView graph, Resource bucket) {
-        Optional<List<Value>> tags = ListItems.of(graph.property(bucket, "Tags"));
+        Value value = graph.property(bucket, "Tags");
+        if (value.possibilities().stream().anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap())) {
+            return true;
+        }
+        Optional<List<Value>> tags = ListItems.of(value);
         return tags.isPresent() && tags.get().stream().anyMatch(tag ->
                 ListItems.text(tag, "Key").equals(Optional.of(AUTO_DELETE_TAG))
                         && ListItems.text(tag, "Value").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false));
