@@ -3,6 +3,7 @@ package dev.resilint.live;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.services.ApiGatewayCollector;
 import dev.resilint.live.collect.services.ApiGatewayV2Collector;
+import dev.resilint.live.collect.services.ApplicationAutoScalingCollector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.CloudFrontCollector;
@@ -42,6 +43,7 @@ public final class Collectors {
             "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
+            "AWS::ApplicationAutoScaling::ScalableTarget",
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::CloudFormation::Stack",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
@@ -67,6 +69,7 @@ public final class Collectors {
         static final List<Collector> ALL = List.of(
             new ApiGatewayCollector(),
             new ApiGatewayV2Collector(),
+            new ApplicationAutoScalingCollector(),
             new AutoScalingCollector(),
             new ClassicElbCollector(),
             new CloudFrontCollector(),

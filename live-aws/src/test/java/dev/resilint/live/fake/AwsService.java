@@ -70,6 +70,8 @@ public enum AwsService {
     PIPES("pipes", "pipes", "pipes", Protocol.REST_JSON, "2015-10-07", null, List.of("ListPipes", "DescribePipe")),
     SCHEDULER("scheduler", "scheduler", "scheduler", Protocol.REST_JSON, "2021-06-30", null,
         List.of("ListSchedules", "GetSchedule")),
+    APPLICATIONAUTOSCALING("application-autoscaling", "application-autoscaling", "applicationautoscaling",
+        Protocol.JSON_1_1, "2016-02-06", "AnyScaleFrontendService", List.of("DescribeScalableTargets")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
         List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource"));
@@ -172,6 +174,7 @@ public enum AwsService {
             case ORGANIZATIONS:
             case EVENTS:
             case CONFIG:
+            case APPLICATIONAUTOSCALING:
                 return new AwsError("ThrottlingException", 400, message);
             default:
                 return new AwsError("Throttling", 400, message);

@@ -121,6 +121,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("config/DescribeConfigurationAggregatorSourcesStatus",
               paged("NextToken", "NextToken", "Limit", "AggregatedSourceStatusList"));
         t.put("config/SelectAggregateResourceConfig", paged("NextToken", "NextToken", "Limit", "Results"));
+        t.put("application-autoscaling/DescribeScalableTargets",
+              paged("NextToken", "NextToken", "MaxResults", "ScalableTargets"));
         t.put("ec2/DescribeRegions", unpaged("Regions"));
         t.put("elbv2/DescribeLoadBalancerAttributes", unpaged("Attributes"));
         t.put("elbv2/DescribeTargetGroupAttributes", unpaged("Attributes"));

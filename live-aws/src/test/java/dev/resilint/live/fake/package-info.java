@@ -52,7 +52,7 @@
  * {@code sts}, {@code sqs}, {@code dynamodb}, {@code states}, {@code ecs}, {@code codedeploy},
  * {@code organizations}, {@code lambda}, {@code apigateway}, {@code apigatewayv2}, {@code eks},
  * {@code cloudfront}, {@code sns} (query), {@code events} (EventBridge, JSON 1.1), {@code pipes} and
- * {@code scheduler} (REST-JSON), {@code config} (JSON 1.1; {@link dev.resilint.live.fake.FakeConfig}
+ * {@code scheduler} (REST-JSON), {@code application-autoscaling} (JSON 1.1), {@code config} (JSON 1.1; {@link dev.resilint.live.fake.FakeConfig}
  * serves an aggregator: its configuration items, source statuses and the select queries it was
  * asked, paged).</li>
  * <li><b>Scopes.</b> {@code FAKE.account(id).region(r)} answers in one region,
