@@ -18,6 +18,7 @@ import dev.resilint.live.collect.services.EventBridgeCollector;
 import dev.resilint.live.collect.services.LambdaCollector;
 import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
+import dev.resilint.live.collect.services.Route53Collector;
 import dev.resilint.live.collect.services.SchedulerCollector;
 import dev.resilint.live.collect.services.SnsCollector;
 import dev.resilint.live.collect.services.SqsCollector;
@@ -60,6 +61,7 @@ public final class Collectors {
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+            "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
             "AWS::SNS::Subscription",
             "AWS::SQS::Queue",
             "AWS::Scheduler::Schedule",
@@ -84,6 +86,7 @@ public final class Collectors {
             new LambdaCollector(),
             new PipesCollector(),
             new RdsCollector(),
+            new Route53Collector(),
             new SchedulerCollector(),
             new SnsCollector(),
             new SqsCollector(),

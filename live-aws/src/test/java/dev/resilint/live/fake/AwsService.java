@@ -72,6 +72,8 @@ public enum AwsService {
         List.of("ListSchedules", "GetSchedule")),
     APPLICATIONAUTOSCALING("application-autoscaling", "application-autoscaling", "applicationautoscaling",
         Protocol.JSON_1_1, "2016-02-06", "AnyScaleFrontendService", List.of("DescribeScalableTargets")),
+    ROUTE53("route53", "route53", "route53", Protocol.REST_XML, "2013-04-01",
+        "https://route53.amazonaws.com/doc/2013-04-01/", List.of("ListHostedZones", "ListResourceRecordSets")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
         List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource"));
