@@ -3,6 +3,7 @@ package dev.resilint.live;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.services.ApiGatewayCollector;
 import dev.resilint.live.collect.services.ApiGatewayV2Collector;
+import dev.resilint.live.collect.services.ApplicationAutoScalingCollector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.CloudFrontCollector;
@@ -17,6 +18,7 @@ import dev.resilint.live.collect.services.EventBridgeCollector;
 import dev.resilint.live.collect.services.LambdaCollector;
 import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
+import dev.resilint.live.collect.services.Route53Collector;
 import dev.resilint.live.collect.services.S3Collector;
 import dev.resilint.live.collect.services.SchedulerCollector;
 import dev.resilint.live.collect.services.SnsCollector;
@@ -43,6 +45,7 @@ public final class Collectors {
             "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
+            "AWS::ApplicationAutoScaling::ScalableTarget",
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::CloudFormation::Stack",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
@@ -61,6 +64,7 @@ public final class Collectors {
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+            "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
             "AWS::S3::Bucket",
             "AWS::SNS::Subscription",
             "AWS::SQS::Queue",
@@ -71,6 +75,7 @@ public final class Collectors {
         static final List<Collector> ALL = List.of(
             new ApiGatewayCollector(),
             new ApiGatewayV2Collector(),
+            new ApplicationAutoScalingCollector(),
             new AutoScalingCollector(),
             new ClassicElbCollector(),
             new CloudFrontCollector(),
@@ -86,6 +91,7 @@ public final class Collectors {
             new PipesCollector(),
             new RdsCollector(),
             new S3Collector(),
+            new Route53Collector(),
             new SchedulerCollector(),
             new SnsCollector(),
             new SqsCollector(),

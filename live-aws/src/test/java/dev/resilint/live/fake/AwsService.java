@@ -71,6 +71,10 @@ public enum AwsService {
     PIPES("pipes", "pipes", "pipes", Protocol.REST_JSON, "2015-10-07", null, List.of("ListPipes", "DescribePipe")),
     SCHEDULER("scheduler", "scheduler", "scheduler", Protocol.REST_JSON, "2021-06-30", null,
         List.of("ListSchedules", "GetSchedule")),
+    APPLICATIONAUTOSCALING("application-autoscaling", "application-autoscaling", "applicationautoscaling",
+        Protocol.JSON_1_1, "2016-02-06", "AnyScaleFrontendService", List.of("DescribeScalableTargets")),
+    ROUTE53("route53", "route53", "route53", Protocol.REST_XML, "2013-04-01",
+        "https://route53.amazonaws.com/doc/2013-04-01/", List.of("ListHostedZones", "ListResourceRecordSets")),
     CLOUDFRONT("cloudfront", "cloudfront", "cloudfront", Protocol.REST_XML, "2020-05-31",
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
         List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource")),
@@ -183,6 +187,7 @@ public enum AwsService {
             case ORGANIZATIONS:
             case EVENTS:
             case CONFIG:
+            case APPLICATIONAUTOSCALING:
                 return new AwsError("ThrottlingException", 400, message);
             default:
                 return new AwsError("Throttling", 400, message);

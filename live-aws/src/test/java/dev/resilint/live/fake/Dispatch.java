@@ -91,7 +91,7 @@ final class Dispatch {
     }
 
     private static boolean isRegional(AwsService service) {
-        return service != AwsService.CLOUDFRONT && service != AwsService.ORGANIZATIONS;
+        return service != AwsService.CLOUDFRONT && service != AwsService.ROUTE53 && service != AwsService.ORGANIZATIONS;
     }
 
     private WireResponse error(Call base, AwsError error) {

@@ -10,6 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
+import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
+import software.amazon.awssdk.services.applicationautoscaling.model.ValidationException;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +35,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
-/** The JSON 1.0 (SQS, DynamoDB, Step Functions) and 1.1 (ECS, CodeDeploy, Organizations) protocols. */
+/**
+ * The JSON 1.0 (SQS, DynamoDB, Step Functions) and 1.1 (ECS, CodeDeploy, Organizations, Application Auto
+ * Scaling) protocols.
+ */
 class JsonProtocolTest {
     private static final String ACCOUNT = "333333333333";
     private static final String REGION = "us-west-2";
@@ -167,6 +174,35 @@ class JsonProtocolTest {
         assertThat(services.get(0).deploymentConfiguration().deploymentCircuitBreaker().rollback()).isTrue();
         assertThat(describeInputs).singleElement().isEqualTo(Map.of("cluster", cluster, "services", arns,
                                                                     "include", List.of("TAGS")));
+    }
+
+    @Test
+    void applicationAutoScalingPagesTheTargetsOfTheAskedNamespaceAndAnswersModelledErrors() {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (String name : names("t", 5)) {
+            targets.add(Map.of("ServiceNamespace", "dynamodb", "ResourceId", "table/" + name,
+                               "ScalableDimension", "dynamodb:table:ReadCapacityUnits", "MinCapacity", 1,
+                               "MaxCapacity", 10, "RoleARN", "arn:aws:iam::333333333333:role/s",
+                               "CreationTime", Instant.parse("2024-01-01T00:00:00Z")));
+        }
+        region().items("application-autoscaling", "DescribeScalableTargets", "ServiceNamespace", "dynamodb", targets);
+        ApplicationAutoScalingClient aas = FAKE.client(ApplicationAutoScalingClient.builder(), ACCOUNT, REGION);
+
+        List<ScalableTarget> read = aas.describeScalableTargetsPaginator(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB))
+                                       .scalableTargets().stream().toList();
+        List<ScalableTarget> ecs = aas.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.ECS))
+                                      .scalableTargets();
+
+        assertThat(read).extracting(ScalableTarget::resourceId).containsExactly("table/t1", "table/t2", "table/t3",
+                                                                                "table/t4", "table/t5");
+        assertThat(read.get(0).creationTime()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(ecs).isEmpty();
+        assertThat(FAKE.calls().count("application-autoscaling", "DescribeScalableTargets")).isEqualTo(4);
+        assertThat(FAKE.calls().iamActions()).containsExactly("application-autoscaling:DescribeScalableTargets");
+
+        FAKE.inject(Fault.error("ValidationException", 400).on("application-autoscaling", "DescribeScalableTargets"));
+        assertThatThrownBy(() -> aas.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB)))
+            .isInstanceOf(ValidationException.class);
     }
 
     @Test

@@ -54,6 +54,9 @@ class ModelTest {
         botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
         botocore.put("scheduler/ListSchedules", "GET /schedules");
         botocore.put("scheduler/GetSchedule", "GET /schedules/{Name}");
+        // botocore/data/route53/2013-04-01/service-2.json
+        botocore.put("route53/ListHostedZones", "GET /2013-04-01/hostedzone");
+        botocore.put("route53/ListResourceRecordSets", "GET /2013-04-01/hostedzone/{Id}/rrset");
         botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
         botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
         botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
@@ -61,7 +64,8 @@ class ModelTest {
 
         Map<String, String> sdk = new LinkedHashMap<>();
         for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
-                                          AwsService.PIPES, AwsService.SCHEDULER, AwsService.CLOUDFRONT)) {
+                                          AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
+                                          AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {
                 sdk.put(service.id() + "/" + op.name(), op.httpMethod() + " " + op.requestUri());

@@ -106,6 +106,13 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("cloudfront/ListDistributions", new Paging("Marker", "DistributionList.NextMarker", "MaxItems",
                                                          "DistributionList.Items", "DistributionList.IsTruncated",
                                                          false, false, false));
+        t.put("route53/ListHostedZones", new Paging("Marker", "NextMarker", "MaxItems", "HostedZones", "IsTruncated",
+                                                    false, false, false));
+        // botocore's token is three members (StartRecordName, StartRecordType, StartRecordIdentifier in,
+        // NextRecord* out) and names the next record; the fake's opaque token travels in the first of them,
+        // which the SDK's paginator hands back as it would the next record's name.
+        t.put("route53/ListResourceRecordSets", new Paging("StartRecordName", "NextRecordName", "MaxItems",
+                                                           "ResourceRecordSets", "IsTruncated", false, false, false));
         // No paginator entry: the output shape's members.
         t.put("cloudfront/ListCachePolicies", new Paging("Marker", "CachePolicyList.NextMarker", "MaxItems",
                                                          "CachePolicyList.Items", null, false, false, true));
@@ -124,6 +131,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("config/DescribeConfigurationAggregatorSourcesStatus",
               paged("NextToken", "NextToken", "Limit", "AggregatedSourceStatusList"));
         t.put("config/SelectAggregateResourceConfig", paged("NextToken", "NextToken", "Limit", "Results"));
+        t.put("application-autoscaling/DescribeScalableTargets",
+              paged("NextToken", "NextToken", "MaxResults", "ScalableTargets"));
         t.put("ec2/DescribeRegions", unpaged("Regions"));
         t.put("elbv2/DescribeLoadBalancerAttributes", unpaged("Attributes"));
         t.put("elbv2/DescribeTargetGroupAttributes", unpaged("Attributes"));

@@ -25,6 +25,11 @@ import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRespons
 import software.amazon.awssdk.services.cloudfront.model.NoSuchCachePolicyException;
 import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
@@ -165,6 +170,48 @@ class RestProtocolTest {
         assertThat(all.get(0).origins().items().get(0).domainName()).isEqualTo("origin.example.com");
         assertThat(all.get(2).defaultCacheBehavior().cachePolicyId()).isEqualTo("cp-1");
         assertThat(all.get(2).lastModifiedTime()).isEqualTo(Instant.parse("2021-06-01T12:00:00Z"));
+    }
+
+    @Test
+    void route53ListsZonesAndTheirRecordsInXmlPagesEndingOnIsTruncatedAndAnswersXmlErrors() {
+        FakeAccount account = FAKE.account(ACCOUNT);
+        account.items("route53", "ListHostedZones", List.of(
+                   Map.of("Id", "/hostedzone/Z1", "Name", "example.com.", "CallerReference", "a",
+                          "Config", Map.of("PrivateZone", true)),
+                   Map.of("Id", "/hostedzone/Z2", "Name", "example.org.", "CallerReference", "b"),
+                   Map.of("Id", "/hostedzone/Z3", "Name", "example.net.", "CallerReference", "c")))
+               .items("route53", "ListResourceRecordSets", "HostedZoneId", "Z1", List.of(
+                   Map.of("Name", "a.example.com.", "Type", "A", "TTL", 60,
+                          "ResourceRecords", List.of(Map.of("Value", "192.0.2.1"), Map.of("Value", "192.0.2.2"))),
+                   Map.of("Name", "b.example.com.", "Type", "A", "SetIdentifier", "p", "Failover", "PRIMARY",
+                          "HealthCheckId", "hc-1", "TTL", 30, "ResourceRecords", List.of(Map.of("Value", "192.0.2.3"))),
+                   Map.of("Name", "c.example.com.", "Type", "A", "AliasTarget", Map.of("HostedZoneId", "Z32O12XQLNTSW2",
+                          "DNSName", "lb.elb.amazonaws.com.", "EvaluateTargetHealth", true))))
+               .fail("route53", "ListResourceRecordSets", "HostedZoneId", "Z9",
+                     new AwsError("NoSuchHostedZone", 404, "No hosted zone found with ID: Z9"));
+        Route53Client route53 = FAKE.client(Route53Client.builder(), ACCOUNT, "us-east-1");
+
+        List<HostedZone> zones = route53.listHostedZonesPaginator().hostedZones().stream().toList();
+        List<ListResourceRecordSetsResponse> pages =
+            route53.listResourceRecordSetsPaginator(b -> b.hostedZoneId("Z1")).stream().toList();
+
+        // Route 53 answers "/hostedzone/Z1"; the SDK's Route 53 customisation strips the prefix
+        assertThat(zones).extracting(HostedZone::id).containsExactly("Z1", "Z2", "Z3");
+        assertThat(zones.get(0).config().privateZone()).isTrue();
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).isTruncated()).isTrue();
+        assertThat(pages.get(1).isTruncated()).isFalse();
+        List<ResourceRecordSet> records = pages.stream().flatMap(p -> p.resourceRecordSets().stream()).toList();
+        assertThat(records).extracting(ResourceRecordSet::name).containsExactly("a.example.com.", "b.example.com.",
+                                                                                 "c.example.com.");
+        assertThat(records.get(0).resourceRecords()).extracting(r -> r.value()).containsExactly("192.0.2.1", "192.0.2.2");
+        assertThat(records.get(1).failoverAsString()).isEqualTo("PRIMARY");
+        assertThat(records.get(1).ttl()).isEqualTo(30L);
+        assertThat(records.get(2).aliasTarget().evaluateTargetHealth()).isTrue();
+        assertThat(FAKE.calls().count("route53", "ListHostedZones")).isEqualTo(2);
+        assertThat(FAKE.calls().iamActions()).containsExactly("route53:ListHostedZones", "route53:ListResourceRecordSets");
+        assertThatThrownBy(() -> route53.listResourceRecordSets(b -> b.hostedZoneId("Z9")))
+            .isInstanceOfSatisfying(NoSuchHostedZoneException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 
     @Test

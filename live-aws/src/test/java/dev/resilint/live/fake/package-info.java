@@ -52,13 +52,13 @@
  * {@code autoscaling}, {@code elbv2}, {@code elb} (classic), {@code rds}, {@code elasticache},
  * {@code sts}, {@code sqs}, {@code dynamodb}, {@code states}, {@code ecs}, {@code codedeploy},
  * {@code organizations}, {@code lambda}, {@code apigateway}, {@code apigatewayv2}, {@code eks},
- * {@code cloudfront}, {@code s3} (REST-XML; its clients are made path-style; {@code ListBuckets} is
+ * {@code cloudfront}, {@code route53} (REST-XML), {@code s3} (REST-XML; its clients are made path-style; {@code ListBuckets} is
  * authorised by {@code s3:ListAllMyBuckets}), {@code sns} (query), {@code events} (EventBridge, JSON 1.1), {@code pipes} and
- * {@code scheduler} (REST-JSON), {@code config} (JSON 1.1; {@link dev.resilint.live.fake.FakeConfig}
+ * {@code scheduler} (REST-JSON), {@code application-autoscaling} (JSON 1.1), {@code config} (JSON 1.1; {@link dev.resilint.live.fake.FakeConfig}
  * serves an aggregator: its configuration items, source statuses and the select queries it was
  * asked, paged).</li>
  * <li><b>Scopes.</b> {@code FAKE.account(id).region(r)} answers in one region,
- * {@code FAKE.account(id)} in all its regions (the global services, CloudFront and Organizations, sign
+ * {@code FAKE.account(id)} in all its regions (the global services, CloudFront, Route 53 and Organizations, sign
  * for {@code us-east-1}), {@code FAKE.everywhere()} everywhere. The most specific scope wins; within a
  * scope a keyed answer wins over an unkeyed one.</li>
  * <li><b>List operations</b> ({@code items}) are paged by the operation's paginator: input token, output

@@ -130,6 +130,6 @@ class DynamoDbTwinTest {
                 .is("Carts", ARN + "carts").is("Global", ARN + "global")
                 .assertSame(dir, FAKE, ACCOUNT, REGION);
         assertThat(findings).containsExactly("DR02 Carts", "DR02 Events", "DR02 Global", "DR03 Events",
-                "DR03 Sessions");
+                "DR03 Sessions", "SC03 Events");
     }
 }

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * summary for was created provisioned, CloudFormation's default, and gets none);
  * {@code ProvisionedThroughput} is written for provisioned tables only (the API answers zeros for an
  * on-demand table, where CloudFormation forbids the property);
+ * {@code GlobalSecondaryIndexes} keep each index's {@code IndexName} and, on a provisioned table, its
+ * {@code ProvisionedThroughput} (key schema and projection are not read by any rule);
  * {@code PointInTimeRecoveryStatus} {@code ENABLED} is
  * {@code PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true}. A global table (version
  * 2019.11.21) is, in each region, a table with replicas: each region's scan reads its own replica
@@ -81,6 +83,17 @@ public final class TableMapper {
                 p.putIfNotEmpty("ProvisionedThroughput", Props.map()
                         .put("ReadCapacityUnits", table.provisionedThroughput().readCapacityUnits())
                         .put("WriteCapacityUnits", table.provisionedThroughput().writeCapacityUnits()));
+            }
+            if (table.hasGlobalSecondaryIndexes()) {
+                p.list("GlobalSecondaryIndexes", table.globalSecondaryIndexes().stream().map(i -> {
+                    Props index = Props.map().put("IndexName", i.indexName());
+                    if (!BillingMode.PAY_PER_REQUEST.toString().equals(billing) && i.provisionedThroughput() != null) {
+                        index.putIfNotEmpty("ProvisionedThroughput", Props.map()
+                                .put("ReadCapacityUnits", i.provisionedThroughput().readCapacityUnits())
+                                .put("WriteCapacityUnits", i.provisionedThroughput().writeCapacityUnits()));
+                    }
+                    return index.build();
+                }).toList());
             }
             if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
                 p.put("StreamSpecification", Props.map().put("StreamViewType",

@@ -44,7 +44,7 @@ public final class DnsFailoverWeak extends ResourceRule {
             .anchors(Reference.trustedAdvisor("Amazon Route 53 High TTL Resource Record Sets", ""),
                     Reference.trustedAdvisor("Amazon Route 53 Failover Resource Record Sets", ""))
             .tags("dns", "failover", "health-check")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(RECORD_SET, RECORD_SET_GROUP)
             .firesOn("An `AWS::Route53::RecordSet`, or an entry of the `RecordSets` of an "
                             + "`AWS::Route53::RecordSetGroup`, with `Failover: PRIMARY`, no `HealthCheckId`, and no "

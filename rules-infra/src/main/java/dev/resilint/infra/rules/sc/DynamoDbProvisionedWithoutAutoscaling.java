@@ -46,11 +46,12 @@ public final class DynamoDbProvisionedWithoutAutoscaling extends ResourceRule {
             .anchors(Reference.awsConfig("dynamodb-autoscaling-enabled"),
                     Reference.cdkNag("NIST.800.53.R5-DynamoDBAutoScalingEnabled"))
             .tags("capacity", "database")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(TABLE, GLOBAL_TABLE)
             .reads(SCALABLE_TARGET)
             .firesOn("An `AWS::DynamoDB::Table` whose `BillingMode` is `PROVISIONED` or unset (the default) for which "
-                            + "the template has no `AWS::ApplicationAutoScaling::ScalableTarget` of the "
+                            + "the template (or the live account, in the table's region) has no "
+                            + "`AWS::ApplicationAutoScaling::ScalableTarget` of the "
                             + "`dynamodb:table:ReadCapacityUnits` or `dynamodb:table:WriteCapacityUnits` dimension "
                             + "whose `ResourceId` refers to the table (by `Ref` in `Fn::Sub` or `Fn::Join`, or "
                             + "`table/<TableName>`), or, for one of its global secondary indexes, of the "
