@@ -63,6 +63,8 @@ public enum AwsService {
     APIGATEWAYV2("apigatewayv2", "apigateway", "apigatewayv2", Protocol.REST_JSON, "2018-11-29", null,
         List.of("GetApis", "GetIntegrations")),
     EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
+    CLOUDWATCH("cloudwatch", "monitoring", "cloudwatch", Protocol.QUERY, "2010-08-01",
+        "http://monitoring.amazonaws.com/doc/2010-08-01/", List.of("DescribeAlarms")),
     SNS("sns", "sns", "sns", Protocol.QUERY, "2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/",
         List.of("ListSubscriptions", "GetSubscriptionAttributes")),
     EVENTS("events", "events", "eventbridge", Protocol.JSON_1_1, "2015-10-07", "AWSEvents",
@@ -140,6 +142,9 @@ public enum AwsService {
     public String iamAction(String operation, String httpMethod) {
         if (signingName.equals("apigateway")) {
             return "apigateway:" + httpMethod.toUpperCase(Locale.ROOT);
+        }
+        if (this == CLOUDWATCH) {
+            return "cloudwatch:" + operation; // signs as "monitoring", authorised as "cloudwatch"
         }
         return signingName + ":" + operation;
     }
