@@ -47,7 +47,7 @@ public final class DeadLetterQueueWithoutAlarm extends ResourceRule {
                     + "naming a topic that pages the owners.")
             .wellArchitected("REL11-BP01")
             .tags("queue", "dead-letter", "alarm", "observability")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(QUEUE)
             .reads(ALARM)
             .reads(DeadLetterQueues.REFERRERS)
