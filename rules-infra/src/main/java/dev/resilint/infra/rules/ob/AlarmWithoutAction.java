@@ -163,7 +163,8 @@ public final class AlarmWithoutAction extends ResourceRule {
         for (Value option : value.possibilities()) {
             Optional<String> text = option.asString();
             if (text.isPresent() && (text.get().equals(name) || text.get().contains("\"" + name + "\"")
-                    || text.get().contains("(" + name + ")") || text.get().endsWith(":alarm:" + name))) {
+                    || text.get().contains("(" + name + ")") || text.get().endsWith(":alarm:" + name)
+                    || text.get().contains(":alarm:" + name + ")") || text.get().contains(":alarm:" + name + "\""))) {
                 return true;
             }
             if (option.asMap().isPresent()) {
