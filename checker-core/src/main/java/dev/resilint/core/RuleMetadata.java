@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  * @param independentTypes whether the rule judges each of its types on its own (reading one type
  *     says nothing about another, as a tag rule does): where some of its types could not be read,
  *     it still judges the others, and only the missing ones are not evaluated
+ * @param quietingTypes the types, among {@code resourceTypes}, that the rule reads only to stay quiet
+ *     (a resource of one of them can only silence a finding, never cause one): where a source cannot
+ *     read one of them, the rule still judges the others, and each resource it would report there is
+ *     not evaluated instead, naming the unread type
  */
 public record RuleMetadata(
         String id,
@@ -50,7 +54,8 @@ public record RuleMetadata(
         List<String> firesOn,
         List<String> quietWhen,
         String implementation,
-        boolean independentTypes) {
+        boolean independentTypes,
+        List<String> quietingTypes) {
 
     /** Rule ids: an area code of two capital letters and two digits. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Z]{2}[0-9]{2}");
@@ -87,6 +92,20 @@ public record RuleMetadata(
         firesOn = List.copyOf(firesOn);
         quietWhen = List.copyOf(quietWhen);
         implementation = implementation == null ? "" : implementation;
+        quietingTypes = List.copyOf(quietingTypes);
+        if (!resourceTypes.containsAll(quietingTypes) || quietingTypes.stream().anyMatch(judgedTypes::contains)) {
+            throw new IllegalArgumentException(id + ": types read to stay quiet must be read and not judged: "
+                    + quietingTypes);
+        }
+    }
+
+    /** A rule without types read only to stay quiet. */
+    public RuleMetadata(String id, String name, Severity defaultSeverity, String summary, String rationale,
+            String remediation, List<Reference> references, List<String> tags, Set<SourceKind> sources,
+            List<String> resourceTypes, List<String> judgedTypes, List<RuleParameter> parameters,
+            List<String> firesOn, List<String> quietWhen, String implementation, boolean independentTypes) {
+        this(id, name, defaultSeverity, summary, rationale, remediation, references, tags, sources, resourceTypes,
+                judgedTypes, parameters, firesOn, quietWhen, implementation, independentTypes, List.of());
     }
 
     private static void requireText(String value, String what, String id) {
@@ -149,6 +168,7 @@ public record RuleMetadata(
         private final List<String> quietWhen = new ArrayList<>();
         private final String implementation;
         private boolean independentTypes;
+        private final List<String> quietingTypes = new ArrayList<>();
 
         private Builder(String id, String name, String implementation) {
             this.id = id;
@@ -235,6 +255,21 @@ public record RuleMetadata(
         }
 
         /**
+         * Types the rule reads only to stay quiet: a resource of one of them (a consumer that acts on
+         * an alarm) can silence a finding, never cause one. Where a source cannot read one of them
+         * (a live scan that does not collect it), the rule still runs, and each resource it would
+         * report is not evaluated instead, naming the type: never a false alarm, never a silent pass.
+         */
+        public Builder readsToStayQuiet(String... values) {
+            for (String v : values) {
+                if (!quietingTypes.contains(v)) {
+                    quietingTypes.add(v);
+                }
+            }
+            return resourceTypes(values);
+        }
+
+        /**
          * The rule judges each of its types on its own, reading nothing else: where some cannot be
          * read, the others are still judged.
          */
@@ -269,7 +304,7 @@ public record RuleMetadata(
         public RuleMetadata build() {
             return new RuleMetadata(id, name, severity, summary, rationale, remediation, references, tags,
                     sources, resourceTypes, judgedTypes, parameters, firesOn, quietWhen, implementation,
-                    independentTypes);
+                    independentTypes, quietingTypes);
         }
     }
 }

@@ -51,6 +51,19 @@ class RuleMetadataTest {
     }
 
     @Test
+    void typesReadOnlyToStayQuietAreReadAndNeverJudged() {
+        RuleMetadata m = complete("OB02", "AlarmWithoutAction").judges("AWS::CloudWatch::Alarm")
+                .reads("AWS::CloudWatch::CompositeAlarm").readsToStayQuiet("AWS::Route53::HealthCheck").build();
+        assertThat(m.resourceTypes()).containsExactly("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
+                "AWS::Route53::HealthCheck");
+        assertThat(m.quietingTypes()).containsExactly("AWS::Route53::HealthCheck");
+        assertThat(complete("AZ01", "AzSpread").build().quietingTypes()).isEmpty();
+        assertThatThrownBy(() -> complete("OB02", "AlarmWithoutAction").judges("AWS::CloudWatch::Alarm")
+                .readsToStayQuiet("AWS::CloudWatch::Alarm").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read and not judged");
+    }
+
+    @Test
     void defaultSeverityIsWarning() {
         assertThat(complete("AZ01", "AzSpread").build().defaultSeverity()).isEqualTo(Severity.WARNING);
     }

@@ -7,6 +7,7 @@ import dev.resilint.live.collect.services.ApplicationAutoScalingCollector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
 import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.CloudFrontCollector;
+import dev.resilint.live.collect.services.CloudWatchCollector;
 import dev.resilint.live.collect.services.CodeDeployCollector;
 import dev.resilint.live.collect.services.DynamoDbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
@@ -49,6 +50,7 @@ public final class Collectors {
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::CloudFormation::Stack",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
+            "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
             "AWS::CodeDeploy::DeploymentGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
             "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway", "AWS::EC2::Route",
@@ -79,6 +81,7 @@ public final class Collectors {
             new AutoScalingCollector(),
             new ClassicElbCollector(),
             new CloudFrontCollector(),
+            new CloudWatchCollector(),
             new CodeDeployCollector(),
             new DynamoDbCollector(),
             new Ec2Collector(),

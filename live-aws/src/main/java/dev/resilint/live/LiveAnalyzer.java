@@ -69,11 +69,13 @@ public final class LiveAnalyzer implements Analyzer {
 
     /**
      * Whether the scan reads what the rule needs: every type it declares, or, for a rule that judges
-     * its types independently, at least one (the others are reported as not evaluated).
+     * its types independently, at least one (the others are reported as not evaluated). Types it
+     * reads only to stay quiet need not be read: where they are not, what it would report is not
+     * evaluated instead.
      */
     private static boolean readsEnough(RuleMetadata rule, Set<String> readable) {
-        return rule.independentTypes() ? rule.resourceTypes().stream().anyMatch(readable::contains)
-                : readable.containsAll(rule.resourceTypes());
+        List<String> needed = rule.resourceTypes().stream().filter(t -> !rule.quietingTypes().contains(t)).toList();
+        return rule.independentTypes() ? needed.stream().anyMatch(readable::contains) : readable.containsAll(needed);
     }
 
     @Override

@@ -92,15 +92,15 @@ class FlawedExamplesLiveTest {
     /**
      * The 24 findings of {@code examples/README.md} but those of rules that judge templates only:
      * DR04 ({@code OrderStatusTable} has no {@code DeletionPolicy}; a live resource has no stack
-     * attributes), DP03 ({@code UpdatePolicy}, a stack attribute too) and OB03 (no alarm collector yet).
+     * attributes) and DP03 ({@code UpdatePolicy}, a stack attribute too).
      */
     static final List<String> README_FINDINGS_LIVE_RULES_JUDGE = List.of(
             "AZ01 WebAutoScalingGroup", "AZ03 WebAutoScalingGroup", "AZ04 OrdersDatabase", "AZ06 SessionCache",
             "CA01 WebDistribution", "CA02 PartnerApiStage", "CA03 WebDistribution", "DP01 ShipmentTrackerService",
             "DP02 WebDeploymentGroup", "DR01 OrdersDatabase", "DR02 LoadBalancer", "DR02 OrderStatusTable",
             "DR03 OrderStatusTable", "LB02 WebAutoScalingGroup", "LB04 WebTargetGroup", "MQ01 ShipmentUpdatesQueue",
-            "MQ03 OrderEventsQueue",
-            "MQ07 FulfilmentStateMachine", "MQ07 FulfilmentStateMachine", "SC01 WebAutoScalingGroup",
+            "MQ03 OrderEventsQueue", "MQ07 FulfilmentStateMachine", "MQ07 FulfilmentStateMachine",
+            "OB03 OrderEventsDeadLetterQueue", "SC01 WebAutoScalingGroup",
             "TO02 OrderStatusFunction");
     /** What the template finds and the account cannot show (see the class comment). */
     static final List<String> TEMPLATE_ONLY = List.of("CA01 WebDistribution");

@@ -64,6 +64,8 @@ public enum AwsService {
     APIGATEWAYV2("apigatewayv2", "apigateway", "apigatewayv2", Protocol.REST_JSON, "2018-11-29", null,
         List.of("GetApis", "GetIntegrations", "GetStages")),
     EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
+    CLOUDWATCH("cloudwatch", "monitoring", "cloudwatch", Protocol.QUERY, "2010-08-01",
+        "http://monitoring.amazonaws.com/doc/2010-08-01/", List.of("DescribeAlarms")),
     SNS("sns", "sns", "sns", Protocol.QUERY, "2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/",
         List.of("ListSubscriptions", "GetSubscriptionAttributes")),
     EVENTS("events", "events", "eventbridge", Protocol.JSON_1_1, "2015-10-07", "AWSEvents",
@@ -153,6 +155,9 @@ public enum AwsService {
             // the one S3 operation a scan reads whose action is not named after it (Service Authorization
             // Reference, Amazon S3: ListBuckets is authorised by s3:ListAllMyBuckets)
             return "s3:ListAllMyBuckets";
+        }
+        if (this == CLOUDWATCH) {
+            return "cloudwatch:" + operation; // signs as "monitoring", authorised as "cloudwatch"
         }
         return signingName + ":" + operation;
     }

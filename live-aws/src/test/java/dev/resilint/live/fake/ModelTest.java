@@ -152,6 +152,26 @@ class ModelTest {
     }
 
     @Test
+    void cloudWatchIsBotocoresQueryServiceAndPagesItsAlarms() {
+        // botocore/data/cloudwatch/2010-08-01/service-2.json at 0e6e2404: endpointPrefix monitoring,
+        // xmlNamespace http://monitoring.amazonaws.com/doc/2010-08-01/, protocols [smithy-rpc-v2-cbor, json,
+        // query] (the SDK 2.40.2 client speaks query); paginators-1.json DescribeAlarms: NextToken,
+        // NextToken, MaxRecords, result_key [MetricAlarms, CompositeAlarms, LogAlarms]
+        assertThat(AwsService.CLOUDWATCH.signingName()).isEqualTo("monitoring");
+        assertThat(AwsService.CLOUDWATCH.apiVersion()).isEqualTo("2010-08-01");
+        assertThat(AwsService.CLOUDWATCH.xmlNamespace()).isEqualTo("http://monitoring.amazonaws.com/doc/2010-08-01/");
+        assertThat(AwsService.CLOUDWATCH.protocol()).isEqualTo(Protocol.QUERY);
+        assertThat(AwsService.CLOUDWATCH.iamAction("DescribeAlarms", "POST")).isEqualTo("cloudwatch:DescribeAlarms");
+        Paging paging = Paging.of(AwsService.CLOUDWATCH, "DescribeAlarms").orElseThrow();
+        assertThat(List.of(paging.inputToken(), paging.outputToken(), paging.limitKey()))
+                .containsExactly("NextToken", "NextToken", "MaxRecords");
+        assertThat(List.of("MetricAlarms", "CompositeAlarms", "LogAlarms")).contains(paging.resultKey());
+        OperationModel op = SdkModels.require(AwsService.CLOUDWATCH, "DescribeAlarms");
+        assertThat(Trees.shapeAt(op.output(), "CompositeAlarms").kind()).isEqualTo(Shape.Kind.LIST);
+        assertThat(op.input().member("AlarmTypes")).isNotNull();
+    }
+
+    @Test
     void servicesAreFoundByIdAndUnambiguousSigningName() {
         assertThat(AwsService.of("elbv2")).isEqualTo(AwsService.ELBV2);
         assertThat(AwsService.of("elb")).isEqualTo(AwsService.ELB);

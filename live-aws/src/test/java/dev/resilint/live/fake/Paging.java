@@ -88,6 +88,9 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("lambda/ListFunctionEventInvokeConfigs",
               paged("Marker", "NextMarker", "MaxItems", "FunctionEventInvokeConfigs"));
         t.put("s3/ListBuckets", paged("ContinuationToken", "ContinuationToken", "MaxBuckets", "Buckets"));
+        // botocore's result_key is [MetricAlarms, CompositeAlarms]; the fake pages the metric alarms (a
+        // collector asks for one alarm type a call, and tests answer composite alarms with a handler)
+        t.put("cloudwatch/DescribeAlarms", paged("NextToken", "NextToken", "MaxRecords", "MetricAlarms"));
         t.put("sns/ListSubscriptions", paged("NextToken", "NextToken", null, "Subscriptions"));
         // botocore pages these two, the Java SDK generates no paginator: a collector follows NextToken itself
         t.put("events/ListRules", paged("NextToken", "NextToken", "Limit", "Rules"));

@@ -333,7 +333,12 @@ class AsyncTwinTest {
                 .is("Versioned", SQS + "versioned").is("Plain", SQS + "plain")
                 .is("Notifications", SQS + "notifications").is("Refused", SQS + "refused")
                 .is("Fast", SQS + "fast").is("FastParking", SQS + "fast-parking").is("Checkout", STATES + "checkout").is("Resilient", STATES + "resilient")
-                .is("Refund", STATES + "refund").is("Reporting", STATES + "reporting").is("Worker", WORKER);
+                .is("Refund", STATES + "refund").is("Reporting", STATES + "reporting").is("Worker", WORKER)
+                .is("OrdersParking", SQS + "orders-parking").is("JobsParking", SQS + "jobs-parking.fifo")
+                .is("FnParking", SQS + "fn-parking").is("SubParking", SQS + "sub-parking")
+                .is("RuleParking", SQS + "rule-parking").is("BusParking", SQS + "bus-parking")
+                .is("AsyncParking", SQS + "async-parking").is("StreamParking", SQS + "stream-parking")
+                .is("PipeParking", SQS + "pipe-parking").is("ScheduleParking", SQS + "schedule-parking");
     }
 
     @Test
@@ -352,5 +357,9 @@ class AsyncTwinTest {
                 // MQ07: the only task without a retry
                 "MQ07 Checkout");
         assertThat(findings).filteredOn(f -> f.startsWith("MQ")).hasSize(8);
+        // OB03: every dead-letter queue, whatever names it, and no alarm watches any of them
+        assertThat(findings).filteredOn(f -> f.startsWith("OB03")).containsExactly("OB03 AsyncParking",
+                "OB03 BusParking", "OB03 FastParking", "OB03 FnParking", "OB03 JobsParking", "OB03 OrdersParking",
+                "OB03 PipeParking", "OB03 RuleParking", "OB03 ScheduleParking", "OB03 StreamParking", "OB03 SubParking");
     }
 }

@@ -32,7 +32,10 @@ public final class GraphRules {
                     || !meta.sources().contains(graph.kind())) {
                 continue;
             }
-            List<NotEvaluated> gaps = gaps(meta, graph);
+            List<NotEvaluated> all = gaps(meta, graph);
+            List<NotEvaluated> quieting = all.stream().filter(g -> meta.quietingTypes().contains(g.resourceType()))
+                    .toList();
+            List<NotEvaluated> gaps = all.stream().filter(g -> !quieting.contains(g)).toList();
             gaps.forEach(out::addNotEvaluated);
             List<String> readable = meta.resourceTypes().stream()
                     .filter(t -> gaps.stream().noneMatch(g -> g.resourceType().equals(t))).toList();
@@ -42,6 +45,9 @@ public final class GraphRules {
             GraphView view = new GraphView(graph, meta, readable);
             Results own = new Results();
             engine.runOne(rule, view, graph.name(), own);
+            if (!quieting.isEmpty()) {
+                own = unjudgedFindings(own, quieting);
+            }
             out.addAll(own);
             found.addAll(own.findings());
             for (GraphView.ReadGap gap : view.readGaps()) {
@@ -54,6 +60,27 @@ public final class GraphRules {
             }
         }
         FindingTags.record(graph, found, out);
+    }
+
+    /**
+     * {@code own} with each finding replaced by a not-evaluated result for its resource: a type the
+     * rule reads only to stay quiet could not be read ({@code quieting}), and one of its resources
+     * might have silenced the finding.
+     */
+    private static Results unjudgedFindings(Results own, List<NotEvaluated> quieting) {
+        Results kept = new Results();
+        own.suppressions().forEach(kept::addSuppression);
+        own.problems().forEach(kept::addProblem);
+        own.notes().forEach(kept::addNote);
+        own.notEvaluated().forEach(kept::addNotEvaluated);
+        NotEvaluated first = quieting.get(0);
+        String types = String.join(", ", quieting.stream().map(NotEvaluated::resourceType).toList());
+        for (Finding f : own.findings()) {
+            kept.addNotEvaluated(new NotEvaluated(first.ruleId(), first.scope(), first.resourceType(), first.reason(),
+                    "would be reported, but " + types + " could not be read (" + first.detail() + "), and one of "
+                            + "them may act on it, which makes it compliant", f.location().subject()));
+        }
+        return kept;
     }
 
     /** The declared types of the rule that the graph could not read in full. */

@@ -85,9 +85,10 @@ class SnsCollectorTest {
         serve();
         serveParkingQueue();
 
-        // MQ01 is quiet; MQ06 sees that s2 and s3 (sqs) have no redrive policy of their own
+        // MQ01 is quiet; MQ06 sees that s2 and s3 (sqs) have no redrive policy of their own; OB03 that
+        // no alarm watches the dead-letter queue
         assertThat(ScanOfOne.findings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION))))
-                .containsExactly("MQ06 " + TOPIC + ":s2", "MQ06 " + TOPIC + ":s3");
+                .containsExactly("MQ06 " + TOPIC + ":s2", "MQ06 " + TOPIC + ":s3", "OB03 " + QUEUE + "parking");
     }
 
     @Test
@@ -103,7 +104,7 @@ class SnsCollectorTest {
 
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::SNS::Subscription * ACCESS_DENIED",
-                "MQ06 AWS::SNS::Subscription * ACCESS_DENIED");
+                "MQ06 AWS::SNS::Subscription * ACCESS_DENIED", "OB03 AWS::SNS::Subscription * ACCESS_DENIED");
         assertThat(ScanOfOne.findings(results)).isEmpty();
     }
 

@@ -105,7 +105,7 @@ class SqsCollectorTest {
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly(
                 "MQ01 AWS::SQS::Queue * ACCESS_DENIED", "MQ02 AWS::SQS::Queue * ACCESS_DENIED",
-                "MQ03 AWS::SQS::Queue * ACCESS_DENIED");
+                "MQ03 AWS::SQS::Queue * ACCESS_DENIED", "OB03 AWS::SQS::Queue * ACCESS_DENIED");
         assertThat(results.findings()).isEmpty();
     }
 
@@ -126,12 +126,15 @@ class SqsCollectorTest {
         // q1 has a dead-letter queue, q2; q4 cannot be judged by the rules that read it; q3 and q5 have
         // none, but q4's unread redrive policy may name either as its dead-letter queue: MQ01 cannot
         // tell, and says so for each; q2 keeps messages no longer than q1 (both 4 days): MQ02, whatever q4 says
-        assertThat(ScanOfOne.findings(results)).containsExactly("MQ02 " + ARN + "q2");
+        // OB03: q2 is q1's dead-letter queue and no alarm watches it; q1, q3 and q5 may be q4's
+        assertThat(ScanOfOne.findings(results)).containsExactly("MQ02 " + ARN + "q2", "OB03 " + ARN + "q2");
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly(
                 "MQ01 AWS::SQS::Queue " + ARN + "q3 ERROR", "MQ01 AWS::SQS::Queue " + ARN + "q4 ACCESS_DENIED",
                 "MQ01 AWS::SQS::Queue " + ARN + "q5 ERROR", "MQ02 AWS::SQS::Queue " + ARN + "q1 ERROR",
                 "MQ02 AWS::SQS::Queue " + ARN + "q3 ERROR", "MQ02 AWS::SQS::Queue " + ARN + "q4 ACCESS_DENIED",
-                "MQ02 AWS::SQS::Queue " + ARN + "q5 ERROR", "MQ03 AWS::SQS::Queue " + ARN + "q4 ACCESS_DENIED");
+                "MQ02 AWS::SQS::Queue " + ARN + "q5 ERROR", "MQ03 AWS::SQS::Queue " + ARN + "q4 ACCESS_DENIED",
+                "OB03 AWS::SQS::Queue " + ARN + "q1 ERROR", "OB03 AWS::SQS::Queue " + ARN + "q3 ERROR",
+                "OB03 AWS::SQS::Queue " + ARN + "q4 ACCESS_DENIED", "OB03 AWS::SQS::Queue " + ARN + "q5 ERROR");
     }
 
     @Test

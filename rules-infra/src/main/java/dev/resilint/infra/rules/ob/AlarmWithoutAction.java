@@ -31,6 +31,10 @@ public final class AlarmWithoutAction extends ResourceRule {
     static final String[] CONSUMERS = {COMPOSITE, "AWS::CodeDeploy::DeploymentGroup", "AWS::ECS::Service",
         "AWS::Route53::HealthCheck", "AWS::AppConfig::Environment"};
 
+    /** The consumers that are only read, never judged: they can silence a finding, never cause one. */
+    private static final String[] QUIETING = {"AWS::CodeDeploy::DeploymentGroup", "AWS::ECS::Service",
+        "AWS::Route53::HealthCheck", "AWS::AppConfig::Environment"};
+
     public static final RuleMetadata METADATA = RuleMetadata.builder("OB02", AlarmWithoutAction.class)
             .severity(Severity.WARNING)
             .summary("A CloudWatch alarm has no action for its ALARM state, or its actions are disabled.")
@@ -50,9 +54,9 @@ public final class AlarmWithoutAction extends ResourceRule {
             .anchors(Reference.awsConfig("cloudwatch-alarm-action-check"),
                     Reference.cdkNag("NIST.800.53.R5-CloudWatchAlarmAction"))
             .tags("alarm", "observability")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(ALARM, COMPOSITE)
-            .reads(CONSUMERS)
+            .readsToStayQuiet(QUIETING)
             .firesOn("An `AWS::CloudWatch::Alarm` or `AWS::CloudWatch::CompositeAlarm` with `ActionsEnabled: false` "
                             + "(the default is true), whether or not it has `AlarmActions`; located at `ActionsEnabled`.",
                     "An alarm or composite alarm whose `AlarmActions` is not set or is an empty list in every "
@@ -67,7 +71,11 @@ public final class AlarmWithoutAction extends ResourceRule {
                             + "(deployment alarms), an `AWS::Route53::HealthCheck` (`AlarmIdentifier`) or an "
                             + "`AWS::AppConfig::Environment` (`Monitors`); or one of them names the alarm's literal "
                             + "`AlarmName` in its properties.",
-                    "The alarm's `Condition` is provably false.")
+                    "The alarm's `Condition` is provably false.",
+                    "In a live scan, a consumer type that could not be read: the live scan does not read "
+                            + "Route 53 health checks or AppConfig environments (and a CodeDeploy or ECS read may "
+                            + "fail), and one of them may act on the alarm, so an alarm that would be reported is "
+                            + "not evaluated instead, naming that type; alarms with actions are still judged.")
             .build();
 
     @Override
@@ -155,7 +163,8 @@ public final class AlarmWithoutAction extends ResourceRule {
         for (Value option : value.possibilities()) {
             Optional<String> text = option.asString();
             if (text.isPresent() && (text.get().equals(name) || text.get().contains("\"" + name + "\"")
-                    || text.get().contains("(" + name + ")") || text.get().endsWith(":alarm:" + name))) {
+                    || text.get().contains("(" + name + ")") || text.get().endsWith(":alarm:" + name)
+                    || text.get().contains(":alarm:" + name + ")") || text.get().contains(":alarm:" + name + "\""))) {
                 return true;
             }
             if (option.asMap().isPresent()) {

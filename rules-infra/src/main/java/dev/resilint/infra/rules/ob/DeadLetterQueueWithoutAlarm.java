@@ -47,7 +47,7 @@ public final class DeadLetterQueueWithoutAlarm extends ResourceRule {
                     + "naming a topic that pages the owners.")
             .wellArchitected("REL11-BP01")
             .tags("queue", "dead-letter", "alarm", "observability")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(QUEUE)
             .reads(ALARM)
             .reads(DeadLetterQueues.REFERRERS)
@@ -66,7 +66,9 @@ public final class DeadLetterQueueWithoutAlarm extends ResourceRule {
                     "The queue is only named like a dead-letter queue, or only offers itself as one "
                             + "(`RedriveAllowPolicy`), with no source in the template: its alarm is likely where its "
                             + "source is.",
-                    "The queue's `Condition` is provably false; alarms that are never created do not count.")
+                    "The queue's `Condition` is provably false; alarms that are never created do not count.",
+                    "In a live scan, a queue that is not provably a dead-letter queue while some resource that "
+                            + "could name it as one was not read in full: not evaluated, naming that resource.")
             .build();
 
     @Override
@@ -77,6 +79,7 @@ public final class DeadLetterQueueWithoutAlarm extends ResourceRule {
     @Override
     protected void check(Resource queue, GraphView graph, RuleContext context) {
         if (!DeadLetterQueues.isNamedAsDeadLetter(graph, queue)) {
+            someReferrerUnread(graph, queue);
             return;
         }
         Optional<String> name = graph.property(queue, "QueueName").asString();
@@ -98,6 +101,20 @@ public final class DeadLetterQueueWithoutAlarm extends ResourceRule {
                 + " but no CloudWatch alarm watches its depth: messages that failed for good pile up unseen until "
                 + "they expire; add an alarm on AWS/SQS ApproximateNumberOfMessagesVisible with dimension QueueName "
                 + "of " + queue.displayName() + " and AlarmActions that page the owners");
+    }
+
+    /**
+     * When a resource that could name the queue as its dead-letter queue was not read in full (a live
+     * detail call failed), nothing proves the queue is not one: it is recorded as not evaluated.
+     */
+    private static void someReferrerUnread(GraphView graph, Resource queue) {
+        for (Resource r : graph.resources()) {
+            if (!r.id().equals(queue.id()) && !r.type().equals(ALARM) && !graph.fullyRead(r)) {
+                graph.cannotJudge(queue, Value.unknown(Value.Reason.READ_FAILED, "the dead-letter settings of "
+                        + r.displayName() + " could not be read, and they may name this queue"));
+                return;
+            }
+        }
     }
 
     private enum Watch { THIS, UNKNOWN, OTHER }
