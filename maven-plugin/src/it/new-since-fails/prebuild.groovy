@@ -22,6 +22,7 @@ orders.text = orders.text + '''  PaymentsDb:
       Engine: postgres
       DBInstanceClass: db.m6g.large
       AllocatedStorage: "100"
+      MaxAllocatedStorage: 500
       BackupRetentionPeriod: 7
       DeletionProtection: true
 '''
