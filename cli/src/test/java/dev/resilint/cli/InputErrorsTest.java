@@ -97,6 +97,30 @@ class InputErrorsTest {
                 "stacks/gone.yaml: cannot read: a broken symbolic link (to missing.yaml, which does not exist)");
     }
 
+    @Test
+    void symbolicLinksInAClassDirectoryAreFollowedAndEachClassReadOnce() throws Exception {
+        Path cli = dir.resolve("classes/dev/resilint/cli");
+        Files.createDirectories(cli);
+        try (var in = InputErrorsTest.class.getResourceAsStream("/dev/resilint/cli/Cli.class")) {
+            Files.write(cli.resolve("Cli.class"), in.readAllBytes());
+        }
+        Files.createSymbolicLink(dir.resolve("classes/again"), Path.of("dev"));
+        Files.createSymbolicLink(cli.resolve("up"), Path.of(".."));
+
+        Cli.Result r = cli(dir).run("code", "--format", "json", "classes");
+        assertThat(r.err()).doesNotContain("Exception", "internal error");
+        assertThat(r.out()).contains("imported 1 class from classes",
+                "classes/dev/resilint/cli/up: a symbolic link to a directory above it, searched once");
+
+        Files.createSymbolicLink(cli.resolve("Gone.class"), Path.of("Missing.class"));
+        assertUsageError(cli(dir).run("code", "classes"),
+                "classes/dev/resilint/cli/Gone.class: cannot read: a broken symbolic link (to Missing.class");
+    }
+
+    private static Cli cli(Path dir) {
+        return new Cli(dir);
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

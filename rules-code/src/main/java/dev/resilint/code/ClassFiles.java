@@ -6,14 +6,20 @@ import dev.resilint.core.Problem;
 import dev.resilint.core.Results;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -57,25 +63,46 @@ final class ClassFiles {
 
     /**
      * Lists the class files of a class directory; what cannot be listed is an input error, and so
-     * is a directory with no class file.
+     * is a directory with no class file. Symbolic links are followed, as for templates: a class
+     * file reached under two paths is read once (under the path without a link), a link back to a
+     * directory above is searched once (a note), and a broken link to a class file is an input error.
      */
     void addDirectory(Path dir, Path workDir, Results results) {
         int before = files.size();
+        Set<Path> seen = new HashSet<>();
+        Map<Path, Path> throughLinks = new LinkedHashMap<>(); // real path -> first path reached through a link
+        Path realDir;
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            realDir = dir.toRealPath();
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String name = file.getFileName().toString();
+                    if (attrs.isSymbolicLink() && name.endsWith(SUFFIX)) { // followed, and its target cannot be read
+                        results.addProblem(Problem.input(DisplayPaths.display(file, workDir), 0, 0, "cannot read: "
+                                + FileReasons.missing(file).orElse("a symbolic link whose target cannot be read")));
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (attrs.isRegularFile() && name.endsWith(SUFFIX) && !isModuleInfo(name)) {
-                        String relative = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                        files.add(new ClassFile(binaryName(relative), DisplayPaths.display(file, workDir),
-                                () -> Files.readAllBytes(file)));
+                        Path real = file.toRealPath();
+                        if (real.equals(realDir.resolve(dir.relativize(file)))) {
+                            if (seen.add(real)) {
+                                add(dir, file, workDir);
+                            }
+                        } else {
+                            throughLinks.putIfAbsent(real, file);
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (e instanceof FileSystemLoopException) {
+                        results.addNote(DisplayPaths.display(file, workDir)
+                                + ": a symbolic link to a directory above it, searched once");
+                        return FileVisitResult.CONTINUE;
+                    }
                     results.addProblem(Problem.input(DisplayPaths.display(file, workDir), 0, 0,
                             (Files.isDirectory(file) ? "cannot list directory: " : "cannot read: ") + FileReasons.of(e)));
                     return FileVisitResult.CONTINUE;
@@ -86,10 +113,20 @@ final class ClassFiles {
                     "cannot list directory: " + FileReasons.of(e)));
             return;
         }
+        throughLinks.forEach((real, file) -> {
+            if (seen.add(real)) {
+                add(dir, file, workDir);
+            }
+        });
         if (files.size() == before) {
             results.addProblem(Problem.input(DisplayPaths.display(dir, workDir), 0, 0,
                     "no class files in this directory (resilint code reads compiled classes, such as target/classes)"));
         }
+    }
+
+    private void add(Path dir, Path file, Path workDir) {
+        String relative = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        files.add(new ClassFile(binaryName(relative), DisplayPaths.display(file, workDir), () -> Files.readAllBytes(file)));
     }
 
     /** Lists the class files of a jar; a jar with no class file is an input error. */
