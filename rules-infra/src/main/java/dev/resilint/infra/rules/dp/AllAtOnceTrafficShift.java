@@ -125,7 +125,8 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
         List<String> ids = new ArrayList<>(List.of(versionId));
         graph.property(alias, "FunctionName").asResourceRef().ifPresent(f -> ids.add(f.resourceId()));
         for (String id : ids) {
-            Optional<Resource> target = graph.resource(id);
+            // only a function or a version can run at the edge; a reference to anything else is not one
+            Optional<Resource> target = graph.resource(id, Relations.FUNCTION, Relations.VERSION);
             if (target.isPresent() && !graph.referrers(target.get(), DISTRIBUTION).isEmpty()) {
                 return true;
             }

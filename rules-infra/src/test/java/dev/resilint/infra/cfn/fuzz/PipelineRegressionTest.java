@@ -24,6 +24,30 @@ class PipelineRegressionTest {
     }
 
     /**
+     * DP04 looked up the resource an alias's {@code FunctionName} refers to without a type, to see
+     * whether CloudFront runs it at the edge: a {@code FunctionName} that refers to anything but a
+     * function or a version (here a bucket; in the fuzzer's input a resource without {@code Type})
+     * was an internal error.
+     */
+    @Test
+    void aliasWhoseFunctionNameIsNotAFunction() throws TreeReadException {
+        judge("""
+                Resources:
+                  Version:
+                    Type: AWS::Lambda::Version
+                    Properties: {FunctionName: !Ref Bucket}
+                  Alias:
+                    Type: AWS::Lambda::Alias
+                    Properties:
+                      FunctionName: !Ref Bucket
+                      FunctionVersion: !GetAtt Version.Version
+                      Name: live
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                """);
+    }
+
+    /**
      * TO02 asked for the API of an HTTP API integration by id without a type, and the view refuses
      * a resource of a type the rule does not declare: an {@code ApiId} that refers to anything but
      * an {@code AWS::ApiGatewayV2::Api} (here a bucket, in the fuzzer's input a resource without
