@@ -192,18 +192,20 @@ public final class TemplateDiscovery {
         } catch (IOException e) {
             return sorted;
         }
+        Map<Path, Path> real = new LinkedHashMap<>(); // each file's real path, read once
+        sorted.forEach(file -> real.put(file, realPathOr(file)));
         Map<Path, Path> byReal = new LinkedHashMap<>();
         for (Path file : sorted) {
-            Path real = realPathOr(file);
-            Path kept = byReal.get(real);
+            Path kept = byReal.get(real.get(file));
             if (kept == null) {
-                byReal.put(real, file);
-            } else if (!real.equals(realDir.resolve(dir.relativize(kept))) && real.equals(realDir.resolve(dir.relativize(file)))) {
-                byReal.put(real, file); // the file under its own name, not through a link
+                byReal.put(real.get(file), file);
+            } else if (!real.get(file).equals(realDir.resolve(dir.relativize(kept)))
+                    && real.get(file).equals(realDir.resolve(dir.relativize(file)))) {
+                byReal.put(real.get(file), file); // the file under its own name, not through a link
             }
         }
         for (Path file : sorted) {
-            Path kept = byReal.get(realPathOr(file));
+            Path kept = byReal.get(real.get(file));
             if (!kept.equals(file)) {
                 notes.add(display.apply(file) + ": the same file as " + display.apply(kept) + ", judged once under that name");
             }
