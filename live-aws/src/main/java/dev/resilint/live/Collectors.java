@@ -43,7 +43,7 @@ public final class Collectors {
 
     /** The types the collectors read, sorted ({@code CollectorsTest} keeps it equal to theirs). */
     private static final Set<String> TYPES = Collections.unmodifiableSet(new TreeSet<>(List.of(
-            "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
+            "AWS::ApiGateway::Authorizer", "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
             "AWS::ApplicationAutoScaling::ScalableTarget",

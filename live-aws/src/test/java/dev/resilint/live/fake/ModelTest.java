@@ -42,6 +42,7 @@ class ModelTest {
         botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
         botocore.put("apigateway/GetDeployments", "GET /restapis/{restapi_id}/deployments");
         botocore.put("apigateway/GetUsagePlans", "GET /usageplans");
+        botocore.put("apigateway/GetAuthorizers", "GET /restapis/{restapi_id}/authorizers");
         botocore.put("apigateway/GetIntegration",
                      "GET /restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration");
         botocore.put("apigatewayv2/GetApis", "GET /v2/apis");
@@ -135,7 +136,8 @@ class ModelTest {
                 boolean fakePaginates = paging != null && paging.pages() && !paging.fromShape();
                 // botocore pages these; the Java SDK generates no paginator for them
                 boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource")
-                    || service == AwsService.EVENTS && List.of("ListRules", "ListTargetsByRule").contains(operation);
+                    || service == AwsService.EVENTS && List.of("ListRules", "ListTargetsByRule").contains(operation)
+                    || service == AwsService.APIGATEWAY && operation.equals("GetAuthorizers");
                 assertThat(fakePaginates).as(service.id() + " " + operation + " paginated").isEqualTo(sdkPaginates || botocoreOnly);
                 assertThat(sdkPaginates).as(service.id() + " " + operation + " has an SDK paginator").isEqualTo(!botocoreOnly && fakePaginates);
             }

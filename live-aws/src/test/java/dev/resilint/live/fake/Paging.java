@@ -106,6 +106,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigateway/GetResources", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetDeployments", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetUsagePlans", paged("position", "position", "limit", "items"));
+        // botocore pages it, the Java SDK generates no paginator: the collector follows position itself
+        t.put("apigateway/GetAuthorizers", paged("position", "position", "limit", "items"));
         t.put("cloudfront/ListDistributions", new Paging("Marker", "DistributionList.NextMarker", "MaxItems",
                                                          "DistributionList.Items", "DistributionList.IsTruncated",
                                                          false, false, false));

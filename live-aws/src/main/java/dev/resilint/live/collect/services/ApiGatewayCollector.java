@@ -3,6 +3,7 @@ package dev.resilint.live.collect.services;
 import dev.resilint.live.aws.ReadFailure;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
+import dev.resilint.live.map.apigateway.AuthorizerMapper;
 import dev.resilint.live.map.apigateway.DeploymentMapper;
 import dev.resilint.live.map.apigateway.MethodMapper;
 import dev.resilint.live.map.apigateway.StageMapper;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.GetAuthorizersResponse;
 import software.amazon.awssdk.services.apigateway.model.GetDeploymentsResponse;
 import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
 import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
 /**
  * API Gateway REST APIs: {@code GetRestApis}, then per API {@code GetStages} (stages with their
  * method settings), {@code GetDeployments} and {@code GetResources} with {@code embed=methods} (every
- * method with its integration, in one paged call), and the account's usage plans
+ * method with its integration, in one paged call) and {@code GetAuthorizers} (paged by hand: the SDK has no paginator for it), and the account's usage plans
  * ({@code GetUsagePlans}, paged). The IAM action of every call is
  * {@code apigateway:GET}.
  *
@@ -37,13 +39,14 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
  */
 public final class ApiGatewayCollector implements Collector {
 
-    /** The largest page {@code GetRestApis}, {@code GetResources} and {@code GetDeployments} give. */
+    /** The largest page {@code GetRestApis}, {@code GetResources}, {@code GetDeployments} and {@code GetAuthorizers} give. */
     static final int PAGE = 500;
 
     private static final String STAGE = StageMapper.TYPE;
     private static final String DEPLOYMENT = DeploymentMapper.TYPE;
     private static final String METHOD = MethodMapper.TYPE;
     private static final String USAGE_PLAN = UsagePlanMapper.TYPE;
+    private static final String AUTHORIZER = AuthorizerMapper.TYPE;
 
     @Override
     public String service() {
@@ -52,7 +55,7 @@ public final class ApiGatewayCollector implements Collector {
 
     @Override
     public List<String> types() {
-        return List.of(STAGE, DEPLOYMENT, METHOD, USAGE_PLAN);
+        return List.of(STAGE, DEPLOYMENT, METHOD, USAGE_PLAN, AUTHORIZER);
     }
 
     @Override
@@ -68,7 +71,7 @@ public final class ApiGatewayCollector implements Collector {
     public void collect(ScopeReader in) {
         ApiGatewayClient apigateway = in.client(ApiGatewayClient.class, ApiGatewayClient::builder);
         List<RestApi> apis = new ArrayList<>();
-        in.read(List.of(STAGE, DEPLOYMENT, METHOD), () -> apis.addAll(in.pages("GetRestApis", apigateway.getRestApisPaginator(r -> r.limit(PAGE)),
+        in.read(List.of(STAGE, DEPLOYMENT, METHOD, AUTHORIZER), () -> apis.addAll(in.pages("GetRestApis", apigateway.getRestApisPaginator(r -> r.limit(PAGE)),
                 GetRestApisResponse::items, GetRestApisResponse::position)));
         in.read(List.of(USAGE_PLAN), () -> in.pages("GetUsagePlans",
                 apigateway.getUsagePlansPaginator(r -> r.limit(PAGE)), GetUsagePlansResponse::items,
@@ -79,6 +82,10 @@ public final class ApiGatewayCollector implements Collector {
         in.read(List.of(DEPLOYMENT), () -> in.each(apis, api -> in.pages("GetDeployments",
                 apigateway.getDeploymentsPaginator(r -> r.restApiId(api.id()).limit(PAGE)), GetDeploymentsResponse::items,
                 GetDeploymentsResponse::position).stream().map(d -> DeploymentMapper.map(in.scope(), api, d)).toList())
+                .stream().flatMap(List::stream).forEach(in::add));
+        in.read(List.of(AUTHORIZER), () -> in.each(apis, api -> in.pagesByToken("GetAuthorizers",
+                token -> apigateway.getAuthorizers(r -> r.restApiId(api.id()).limit(PAGE).position(token)),
+                GetAuthorizersResponse::items, GetAuthorizersResponse::position).stream().map(a -> AuthorizerMapper.map(in.scope(), api, a)).toList())
                 .stream().flatMap(List::stream).forEach(in::add));
         in.read(List.of(METHOD), () -> {
             List<List<Resource>> resources = in.each(apis, api -> in.pages("GetResources",

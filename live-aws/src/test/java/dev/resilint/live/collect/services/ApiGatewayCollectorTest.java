@@ -29,6 +29,7 @@ class ApiGatewayCollectorTest {
     static final String STAGE = "AWS::ApiGateway::Stage";
     static final String DEPLOYMENT = "AWS::ApiGateway::Deployment";
     static final String METHOD = "AWS::ApiGateway::Method";
+    static final String AUTHORIZER = "AWS::ApiGateway::Authorizer";
     static final String ARN = "arn:aws:apigateway:eu-south-1::/restapis/a1/";
     static final String FN = "arn:aws:lambda:eu-south-1:222233334444:function:orders";
     static final String URI = "arn:aws:apigateway:eu-south-1:lambda:path/2015-03-31/functions/" + FN + "/invocations";
@@ -97,6 +98,7 @@ class ApiGatewayCollectorTest {
         assertThat(calls.count("apigateway", "GetDeployments")).isEqualTo(2 + 1 + 1);
         assertThat(calls.count("apigateway", "GetResources")).isEqualTo(2 + 1 + 1);
         assertThat(calls.count("apigateway", "GetIntegration")).isEqualTo(2);
+        assertThat(calls.count("apigateway", "GetAuthorizers")).isEqualTo(3);
         assertThat(calls.iamActions()).containsExactly("apigateway:GET");
         assertThat(collector.actions()).containsAll(calls.iamActions());
     }
@@ -108,10 +110,49 @@ class ApiGatewayCollectorTest {
 
         CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false);
 
-        for (String type : List.of(STAGE, DEPLOYMENT, METHOD)) {
+        for (String type : List.of(STAGE, DEPLOYMENT, METHOD, AUTHORIZER)) {
             assertThat(run.gap(type).reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
         }
         assertThat(run.resources()).isEmpty();
+    }
+
+    @Test
+    void authorizersArePagedPerApiWithTheirTtlAsTheApiGivesIt() {
+        serve().items("apigateway", "GetAuthorizers", "restApiId", "a1", List.of(
+                Map.of("id", "au1", "name", "token", "type", "TOKEN", "authorizerUri", URI,
+                        "identitySource", "method.request.header.Authorization", "authorizerResultTtlInSeconds", 0),
+                Map.of("id", "au2", "name", "request", "type", "REQUEST", "authorizerUri", URI,
+                        "identitySource", "method.request.header.X,method.request.querystring.q",
+                        "authorizerResultTtlInSeconds", 300),
+                Map.of("id", "au3", "name", "pool", "type", "COGNITO_USER_POOLS",
+                        "providerARNs", List.of("arn:aws:cognito-idp:eu-south-1:222233334444:userpool/p"))));
+
+        CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false).complete(AUTHORIZER);
+
+        assertThat(run.ofType(AUTHORIZER)).extracting(r -> r.arn())
+                .containsExactly(ARN + "authorizers/au1", ARN + "authorizers/au2", ARN + "authorizers/au3");
+        assertThat(PlainTrees.of(run.get(ARN + "authorizers/au1"))).containsEntry("Type", "TOKEN")
+                .containsEntry("AuthorizerResultTtlInSeconds", 0L)
+                .containsEntry("IdentitySource", "method.request.header.Authorization")
+                .containsEntry("AuthorizerUri", URI)
+                .containsEntry("RestApiId", PlainTrees.Ref.to("a1", "AWS::ApiGateway::RestApi"));
+        // a value the API leaves out stays absent: no default is guessed
+        assertThat(PlainTrees.of(run.get(ARN + "authorizers/au3"))).doesNotContainKey("AuthorizerResultTtlInSeconds")
+                .containsEntry("ProviderARNs", List.of("arn:aws:cognito-idp:eu-south-1:222233334444:userpool/p"));
+        assertThat(FAKE.calls().count("apigateway", "GetAuthorizers")).isEqualTo(2 + 1 + 1);
+        assertThat(collector.actions()).containsAll(FAKE.calls().iamActions());
+    }
+
+    @Test
+    void accessDeniedOnGetAuthorizersLeavesOnlyAuthorizersAGapNamingTheScopeAndTheCall() {
+        serve();
+        FAKE.inject(Fault.error(new AwsError("AccessDeniedException", 403, "no")).on("apigateway", "GetAuthorizers"));
+
+        CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false).complete(STAGE, DEPLOYMENT, METHOD);
+
+        assertThat(run.gap(AUTHORIZER).reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+        assertThat(run.gap(AUTHORIZER).detail()).contains("GetAuthorizers");
+        assertThat(run.ofType(AUTHORIZER)).isEmpty();
     }
 
     @Test

@@ -62,8 +62,9 @@ public final class CacheTtlUnset extends ResourceRule {
                     "Cognito user pool and JWT authorizers, which run no function of the account.",
                     "`AWS::AppSync::ApiCache` and AppSync resolvers: their TTL is required and at least 1 second.",
                     "A deciding value cannot be known.",
-                    "Live accounts: the scan reads neither DAX nor API Gateway authorizers yet, so the rule runs on "
-                            + "templates only.",
+                    "Live accounts: the scan reads REST API authorizers (`GetAuthorizers`, the TTL they have) but "
+                            + "neither DAX parameter groups nor HTTP API authorizers yet, so the rule runs on templates "
+                            + "only.",
                     "The resource's `Condition` is provably false.")
             .build();
 
