@@ -23,7 +23,10 @@ seed="${SEED:-14}"
 mkdir -p "$out/jars" "$out/sources" "$out/json"
 
 # group:artifact:version, one a line: HTTP clients, caches, retry libraries, the AWS SDK, Jetty,
-# Netty, Spring, a connection pool, a ZooKeeper client, commons-io, a Lambda adapter.
+# Netty, Spring, a connection pool, a ZooKeeper client, commons-io, a Lambda adapter (rounds 1-4);
+# round 5 adds where the wave-2 rules can occur: Redis clients (Jedis, Lettuce, Spring Data Redis),
+# AWS SDK service clients and the S3 transfer manager, and libraries that build thread pools
+# (Kafka clients, Micrometer, Quartz, Dropwizard lifecycle, the Elasticsearch REST client).
 ARTIFACTS="
 com.google.guava:guava:33.4.0-jre
 com.github.ben-manes.caffeine:caffeine:3.1.8
@@ -57,6 +60,18 @@ com.zaxxer:HikariCP:5.1.0
 org.apache.curator:curator-client:5.7.1
 commons-io:commons-io:2.17.0
 org.springframework.cloud:spring-cloud-function-adapter-aws:4.1.4
+redis.clients:jedis:8.0.2
+io.lettuce:lettuce-core:7.7.0.RELEASE
+org.springframework.data:spring-data-redis:4.1.2
+software.amazon.awssdk:dynamodb:2.40.2
+software.amazon.awssdk:sqs:2.40.2
+software.amazon.awssdk:s3:2.40.2
+software.amazon.awssdk:s3-transfer-manager:2.40.2
+org.apache.kafka:kafka-clients:4.1.1
+io.micrometer:micrometer-core:1.16.2
+org.quartz-scheduler:quartz:2.5.2
+io.dropwizard:dropwizard-lifecycle:4.0.16
+org.elasticsearch.client:elasticsearch-rest-client:9.4.5
 "
 
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -108,7 +123,7 @@ import json, os, random, sys
 from collections import Counter, defaultdict
 out, size, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 names = [gav.split(':')[1] + '-' + gav.split(':')[2] for gav in sys.argv[4:]]
-rules = ['CC01', 'CL01', 'CR01', 'CT01', 'CT02', 'CT03']
+rules = ['CC01', 'CC02', 'CL01', 'CL02', 'CR01', 'CR02', 'CT01', 'CT02', 'CT03']
 rows, counts = [], {}
 for name in names:
     with open(os.path.join(out, 'json', name + '.json')) as f:
