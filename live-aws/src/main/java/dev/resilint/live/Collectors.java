@@ -17,6 +17,7 @@ import dev.resilint.live.collect.services.ElastiCacheCollector;
 import dev.resilint.live.collect.services.ElbV2Collector;
 import dev.resilint.live.collect.services.EventBridgeCollector;
 import dev.resilint.live.collect.services.LambdaCollector;
+import dev.resilint.live.collect.services.MqCollector;
 import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
 import dev.resilint.live.collect.services.Route53Collector;
@@ -43,6 +44,7 @@ public final class Collectors {
 
     /** The types the collectors read, sorted ({@code CollectorsTest} keeps it equal to theirs). */
     private static final Set<String> TYPES = Collections.unmodifiableSet(new TreeSet<>(List.of(
+            "AWS::AmazonMQ::Broker",
             "AWS::ApiGateway::Authorizer", "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
@@ -91,6 +93,7 @@ public final class Collectors {
             new ElbV2Collector(),
             new EventBridgeCollector(),
             new LambdaCollector(),
+            new MqCollector(),
             new PipesCollector(),
             new RdsCollector(),
             new S3Collector(),

@@ -65,6 +65,7 @@ public enum AwsService {
     APIGATEWAYV2("apigatewayv2", "apigateway", "apigatewayv2", Protocol.REST_JSON, "2018-11-29", null,
         List.of("GetApis", "GetIntegrations", "GetStages")),
     EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
+    MQ("mq", "mq", "mq", Protocol.REST_JSON, "2017-11-27", null, List.of("ListBrokers", "DescribeBroker")),
     CLOUDWATCH("cloudwatch", "monitoring", "cloudwatch", Protocol.QUERY, "2010-08-01",
         "http://monitoring.amazonaws.com/doc/2010-08-01/", List.of("DescribeAlarms")),
     SNS("sns", "sns", "sns", Protocol.QUERY, "2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/",

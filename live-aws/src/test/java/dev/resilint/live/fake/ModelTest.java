@@ -50,6 +50,9 @@ class ModelTest {
         botocore.put("apigatewayv2/GetStages", "GET /v2/apis/{apiId}/stages");
         botocore.put("eks/ListClusters", "GET /clusters");
         botocore.put("eks/DescribeCluster", "GET /clusters/{name}");
+        // botocore/data/mq/2017-11-27/service-2.json
+        botocore.put("mq/ListBrokers", "GET /v1/brokers");
+        botocore.put("mq/DescribeBroker", "GET /v1/brokers/{broker-id}");
         // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json
         botocore.put("pipes/ListPipes", "GET /v1/pipes");
         botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
@@ -65,7 +68,7 @@ class ModelTest {
 
         Map<String, String> sdk = new LinkedHashMap<>();
         for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
-                                          AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
+                                          AwsService.MQ, AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
                                           AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {

@@ -129,6 +129,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
                                                          true));
         t.put("apigatewayv2/GetStages", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
+        t.put("mq/ListBrokers", paged("NextToken", "NextToken", "MaxResults", "BrokerSummaries"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
         t.put("config/DescribeConfigurationAggregators",

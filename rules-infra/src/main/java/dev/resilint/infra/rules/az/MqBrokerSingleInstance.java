@@ -37,7 +37,7 @@ public final class MqBrokerSingleInstance extends ResourceRule {
             .anchors(Reference.awsConfig("mq-active-deployment-mode"),
                     Reference.awsConfig("mq-rabbit-deployment-mode"))
             .tags("availability-zone", "messaging")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(BROKER)
             .firesOn("An `AWS::AmazonMQ::Broker` whose `DeploymentMode` is `SINGLE_INSTANCE` in every possibility, "
                     + "whatever its engine (ActiveMQ or RabbitMQ); the finding points at `DeploymentMode`.")
