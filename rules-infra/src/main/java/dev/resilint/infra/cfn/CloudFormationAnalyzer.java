@@ -26,13 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +52,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
 
     private final List<InfraRule> rules;
     private final Consumer<BuiltTemplate> built;
+    private final int threads;
 
     /** An analyzer that runs {@code rules} on every template. */
     public CloudFormationAnalyzer(List<? extends InfraRule> rules) {
@@ -61,10 +62,20 @@ public final class CloudFormationAnalyzer implements Analyzer {
     /**
      * An analyzer that runs {@code rules} on every template and hands each template's graph to
      * {@code built}, in the order the templates are analyzed (a parent before its nested stacks).
+     * Templates are judged on as many threads as there are processors (see {@link TemplateTasks}).
      */
     public CloudFormationAnalyzer(List<? extends InfraRule> rules, Consumer<BuiltTemplate> built) {
+        this(rules, built, TemplateTasks.defaultThreads());
+    }
+
+    /** As {@link #CloudFormationAnalyzer(List, Consumer)}, judging templates on {@code threads} threads. */
+    public CloudFormationAnalyzer(List<? extends InfraRule> rules, Consumer<BuiltTemplate> built, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.rules = List.copyOf(rules);
         this.built = Objects.requireNonNull(built, "built");
+        this.threads = threads;
     }
 
     @Override
@@ -95,18 +106,10 @@ public final class CloudFormationAnalyzer implements Analyzer {
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
         NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
                 maxBytes);
-        Session session = new Session(request, loader, results, new HashSet<>(), new HashMap<>(index.parsed()),
-                new HashSet<>());
+        Session session = new Session(request, loader, results, built, ConcurrentHashMap.newKeySet(),
+                new ConcurrentHashMap<>(index.parsed()), ConcurrentHashMap.newKeySet());
         readStandardInput(candidates, session);
-        Set<Path> nested = index.nested();
-        request.progress().advanced(0, candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (!nested.contains(NestedStacks.realPath(c.path()))) {
-                analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
-            }
-            request.progress().advanced(i + 1, candidates.size()); // a nested one counts as done with its parent
-        }
+        judgeInOrder(candidates, index.nested(), session);
         for (Candidate c : candidates) {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
         }
@@ -126,6 +129,33 @@ public final class CloudFormationAnalyzer implements Analyzer {
     }
 
     /**
+     * Analyzes each candidate that is not a nested template (those go with their parent), with the
+     * same results, in the same order, as one after the other: a template that nests stacks (or may:
+     * the nested-stack index parsed it) or came from standard input is analyzed here, in its turn,
+     * because its nested templates are shared with other parents; any other template touches only its
+     * own file, so it is analyzed on a worker thread into results of its own, merged in its turn, its
+     * built graphs handed on then. Progress counts candidates in order.
+     */
+    private void judgeInOrder(List<Candidate> candidates, Set<Path> nested, Session session) {
+        AnalysisRequest request = session.request();
+        List<Runnable> inTurn = new ArrayList<>();
+        List<TemplateTasks.Task> tasks = new ArrayList<>();
+        Set<Path> first = new HashSet<>();
+        for (Candidate c : candidates) {
+            Path real = NestedStacks.realPath(c.path());
+            boolean alone = !nested.contains(real) && !session.parsed().containsKey(real) && first.add(real);
+            tasks.add(alone ? new TemplateTasks.Task(DisplayPaths.display(c.path(), request.workingDirectory()),
+                    own -> analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), own))
+                    : null);
+            inTurn.add(nested.contains(real) ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), session));
+        }
+        request.progress().advanced(0, candidates.size());
+        TemplateTasks.run(threads, TemplateTasks.LIMIT, session, tasks, inTurn,
+                done -> request.progress().advanced(done, candidates.size())); // a nested one counts as done with its parent
+    }
+
+    /**
      * A directory named as an input, with the files found below it: when none of them is a
      * template, the run says so rather than pass with no findings.
      *
@@ -137,10 +167,16 @@ public final class CloudFormationAnalyzer implements Analyzer {
     /**
      * What one {@link #analyze} call works with: the files it analyzed (by real path), the
      * templates the nested-stack index already parsed (by real path, taken out when used), and the
-     * files judged as templates or reported as broken ones (by real path).
+     * files judged as templates or reported as broken ones (by real path); where results and built
+     * templates go. The sets are shared by the worker threads of {@link TemplateTasks}.
      */
-    private record Session(AnalysisRequest request, TemplateLoader loader, Results results, Set<Path> analyzed,
-            Map<Path, MapNode> parsed, Set<Path> judged) {
+    record Session(AnalysisRequest request, TemplateLoader loader, Results results, Consumer<BuiltTemplate> built,
+            Set<Path> analyzed, Map<Path, MapNode> parsed, Set<Path> judged) {
+
+        /** The same session writing into {@code own} results and built templates (a worker's). */
+        Session into(Results own, Consumer<BuiltTemplate> ownBuilt) {
+            return new Session(request, loader, own, ownBuilt, analyzed, parsed, judged);
+        }
     }
 
     /**
@@ -296,7 +332,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         }
         ResourceGraph graph = TemplateGraphs.build(template, passedParameters);
         GraphRules.run(request.engine(), rules, graph, results);
-        built.accept(BuiltTemplate.of(template, graph));
+        session.built().accept(BuiltTemplate.of(template, graph));
         analyzeNestedStacks(template, graph, file, session);
     }
 

@@ -1,0 +1,144 @@
+package dev.resilint.infra.cfn;
+
+import dev.resilint.core.Problem;
+import dev.resilint.core.Results;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Judges the templates of one analysis on several threads with the results of one thread: each
+ * template that stands alone is analyzed by a worker into results of its own, and the results are
+ * merged in the templates' order, as if analyzed one after the other, so reports, progress and the
+ * templates handed on ({@link BuiltTemplate}) keep their order whatever the threads do. At most
+ * {@link #AHEAD} templates per thread are analyzed ahead of the one being merged, so the results
+ * waiting to be merged stay few (the pool's queue is bounded by the same number). A template whose
+ * analysis takes longer than {@link #LIMIT} (evaluation has a step budget, so this is a defect, never
+ * a property of the input) is an internal error naming the file, and the run goes on without it.
+ *
+ * <p>Parsing and rule evaluation are the bulk of a run over many templates, and each template's are
+ * independent of the others' (rules and the engine are shared: they hold no state of a template,
+ * as the live scan, which judges accounts concurrently, already relies on).
+ */
+final class TemplateTasks {
+
+    /** Templates analyzed ahead of the merge, per thread. */
+    static final int AHEAD = 4;
+
+    /** The longest one template's analysis may take on a worker. */
+    static final Duration LIMIT = Duration.ofMinutes(10);
+
+    /** The system property that sets the number of threads, for benchmarks ({@code -Dresilint.threads=1}). */
+    static final String THREADS = "resilint.threads";
+
+    /**
+     * Threads that pay off: one per processor, and a few at most (parsing allocates a lot); or what
+     * {@value #THREADS} says, when it is a whole number of at least 1.
+     */
+    static int defaultThreads() {
+        String set = System.getProperty(THREADS, "");
+        if (set.matches("[1-9][0-9]{0,2}")) {
+            return Integer.parseInt(set);
+        }
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** One template, named as reports name it, analyzed into a session of its own. */
+    record Task(String display, java.util.function.Consumer<CloudFormationAnalyzer.Session> analysis) {
+    }
+
+    private TemplateTasks() {
+    }
+
+    /**
+     * Runs, for each index in order, {@code tasks[i]} on a worker (when not null and there is more
+     * than one thread) and merges what it found into {@code session}, or else {@code inTurn[i]} on this
+     * thread; {@code progress} hears the number of indices done after each.
+     */
+    static void run(int threads, Duration limit, CloudFormationAnalyzer.Session session, List<Task> tasks,
+            List<Runnable> inTurn, IntConsumer progress) {
+        long alone = tasks.stream().filter(t -> t != null).count();
+        if (threads <= 1 || alone < 2) {
+            for (int i = 0; i < inTurn.size(); i++) {
+                inTurn.get(i).run();
+                progress.accept(i + 1);
+            }
+            return;
+        }
+        AtomicInteger named = new AtomicInteger();
+        // at most threads * AHEAD tasks are submitted and not yet merged, so the queue never fills
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * AHEAD), r -> {
+                    Thread t = new Thread(r, "resilint-templates-" + named.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            Deque<Future<Outcome>> ahead = new ArrayDeque<>();
+            int next = 0; // the next index whose task is not yet submitted
+            for (int i = 0; i < tasks.size(); i++) {
+                while (next < tasks.size() && ahead.size() < threads * AHEAD) {
+                    Task task = tasks.get(next++);
+                    if (task != null) {
+                        ahead.add(pool.submit(() -> Outcome.of(task, session)));
+                    }
+                }
+                if (tasks.get(i) == null) {
+                    inTurn.get(i).run();
+                } else {
+                    merge(ahead.poll(), tasks.get(i), limit, session);
+                }
+                progress.accept(i + 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void merge(Future<Outcome> outcome, Task task, Duration limit, CloudFormationAnalyzer.Session session) {
+        try {
+            outcome.get(limit.toMillis(), TimeUnit.MILLISECONDS).mergeInto(session);
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            session.results().addProblem(Problem.internal("", task.display(), "analysis of " + task.display()
+                    + " did not finish within " + (limit.toMinutes() > 0 ? limit.toMinutes() + " minutes" : limit.toMillis()
+                    + " ms") + " and was abandoned; please report this template"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging templates", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What one worker found: its results and the templates it built, in its order. */
+    private record Outcome(Results results, List<BuiltTemplate> built) {
+
+        static Outcome of(Task task, CloudFormationAnalyzer.Session session) {
+            Outcome o = new Outcome(new Results(), new ArrayList<>());
+            task.analysis().accept(session.into(o.results(), o.built()::add));
+            return o;
+        }
+
+        void mergeInto(CloudFormationAnalyzer.Session session) {
+            session.results().addAll(results);
+            built.forEach(session.built());
+        }
+    }
+}
