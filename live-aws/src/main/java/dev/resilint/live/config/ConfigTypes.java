@@ -44,7 +44,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
  * event source mappings, aliases, versions and invoke configs, API Gateway methods and deployments,
- * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes and Scheduler schedules.
+ * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes and Scheduler schedules, and EFS
+ * mount targets. Config records OpenSearch Service domains as {@code AWS::OpenSearch::Domain}, the
+ * CloudFormation type {@code AWS::OpenSearchService::Domain}.
  *
  * <p><b>Mapped.</b> Of those, {@link #adapters()} map the types whose configuration item follows the
  * Describe API: subnets, security groups (with their ingress rules inline), standalone instances,
@@ -65,11 +67,11 @@ public final class ConfigTypes {
             "AWS::AutoScaling::LaunchConfiguration", "AWS::CloudFormation::Stack", "AWS::CloudFront::Distribution",
             "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table", "AWS::EC2::Instance",
             "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet", "AWS::ECS::CapacityProvider",
-            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster",
-            "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Events::EventBus", "AWS::Events::Rule",
-            "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::SQS::Queue",
-            "AWS::StepFunctions::StateMachine")));
+            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EFS::FileSystem",
+            "AWS::EKS::Cluster", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Elasticsearch::Domain", "AWS::Events::EventBus",
+            "AWS::Events::Rule", "AWS::Lambda::Function", "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster",
+            "AWS::RDS::DBInstance", "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
 
     /** Types a live account holds none of: complete and empty from any source. */
     public static final Set<String> SYNTHESIZED = Set.of(SynthesizedTypes.NESTED_STACK, SynthesizedTypes.GLOBAL_TABLE);
