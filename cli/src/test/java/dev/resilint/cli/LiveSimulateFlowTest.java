@@ -85,7 +85,7 @@ class LiveSimulateFlowTest {
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).startsWith(ACCOUNT + "/eu-west-1: does not survive the loss of eu-west-1a: web (all "
-                + "instances); unknown: types the live scan does not read (AWS::EFS::FileSystem, AWS::MemoryDB::Cluster, ");
+                + "instances); unknown: types the live scan does not read (AWS::MemoryDB::Cluster, ");
         String table = r.out().substring(r.out().indexOf('\n') + 1);
         assertThat(table).startsWith("  tier ").contains(" eu-west-1a ").contains(" eu-west-1b ");
         assertThat(line(table, "  web ")).containsSubsequence("loses everything", "survives");

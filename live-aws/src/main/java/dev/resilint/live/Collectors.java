@@ -11,6 +11,7 @@ import dev.resilint.live.collect.services.CloudWatchCollector;
 import dev.resilint.live.collect.services.CodeDeployCollector;
 import dev.resilint.live.collect.services.DynamoDbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
+import dev.resilint.live.collect.services.EfsCollector;
 import dev.resilint.live.collect.services.EcsCollector;
 import dev.resilint.live.collect.services.EksCollector;
 import dev.resilint.live.collect.services.ElastiCacheCollector;
@@ -18,6 +19,7 @@ import dev.resilint.live.collect.services.ElbV2Collector;
 import dev.resilint.live.collect.services.EventBridgeCollector;
 import dev.resilint.live.collect.services.LambdaCollector;
 import dev.resilint.live.collect.services.MqCollector;
+import dev.resilint.live.collect.services.OpenSearchCollector;
 import dev.resilint.live.collect.services.PipesCollector;
 import dev.resilint.live.collect.services.RdsCollector;
 import dev.resilint.live.collect.services.Route53Collector;
@@ -59,13 +61,16 @@ public final class Collectors {
             "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SpotFleet",
             "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
             "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+            "AWS::EFS::FileSystem", "AWS::EFS::MountTarget",
             "AWS::EKS::Cluster",
             "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ParameterGroup", "AWS::ElastiCache::ReplicationGroup",
             "AWS::ElastiCache::ServerlessCache",
             "AWS::ElasticLoadBalancing::LoadBalancer",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::Elasticsearch::Domain",
             "AWS::Events::EventBus", "AWS::Events::Rule",
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
+            "AWS::OpenSearchService::Domain",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
@@ -88,12 +93,14 @@ public final class Collectors {
             new DynamoDbCollector(),
             new Ec2Collector(),
             new EcsCollector(),
+            new EfsCollector(),
             new EksCollector(),
             new ElastiCacheCollector(),
             new ElbV2Collector(),
             new EventBridgeCollector(),
             new LambdaCollector(),
             new MqCollector(),
+            new OpenSearchCollector(),
             new PipesCollector(),
             new RdsCollector(),
             new S3Collector(),

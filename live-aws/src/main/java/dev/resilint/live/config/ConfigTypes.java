@@ -44,8 +44,10 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
  * event source mappings, aliases, versions and invoke configs, API Gateway methods and deployments,
- * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes and Scheduler schedules (all of them:
- * {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the collectors).
+ * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes, Scheduler schedules and EFS mount
+ * targets (all of them: {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the
+ * collectors). Config records OpenSearch Service domains as {@code AWS::OpenSearch::Domain}, the
+ * CloudFormation type {@code AWS::OpenSearchService::Domain}.
  *
  * <p><b>Mapped.</b> Of those, {@link #adapters()} map the types whose configuration item follows the
  * Describe API: subnets, security groups (with their ingress rules inline), standalone instances,
@@ -71,11 +73,11 @@ public final class ConfigTypes {
             "AWS::DynamoDB::Table", "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate",
             "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SpotFleet",
             "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation", "AWS::ECS::CapacityProvider",
-            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster",
-            "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Events::EventBus", "AWS::Events::Rule",
-            "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::S3::Bucket",
-            "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
+            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EFS::FileSystem",
+            "AWS::EKS::Cluster", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Elasticsearch::Domain", "AWS::Events::EventBus",
+            "AWS::Events::Rule", "AWS::Lambda::Function", "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster",
+            "AWS::RDS::DBInstance", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
 
     /**
      * Types resilint reads that Config's advanced query cannot query (no property file in
@@ -87,7 +89,7 @@ public final class ConfigTypes {
             "AWS::ApiGateway::UsagePlan", "AWS::ApiGatewayV2::Integration",
             "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::CloudFront::CachePolicy",
             "AWS::CloudWatch::CompositeAlarm", "AWS::EC2::Route", "AWS::EC2::SecurityGroupIngress",
-            "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ParameterGroup",
+            "AWS::EFS::MountTarget", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ParameterGroup",
             "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::ServerlessCache",
             "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup",
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping",

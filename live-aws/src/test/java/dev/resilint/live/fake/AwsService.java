@@ -66,6 +66,10 @@ public enum AwsService {
         List.of("GetApis", "GetIntegrations", "GetStages")),
     EKS("eks", "eks", "eks", Protocol.REST_JSON, "2017-11-01", null, List.of("ListClusters", "DescribeCluster")),
     MQ("mq", "mq", "mq", Protocol.REST_JSON, "2017-11-27", null, List.of("ListBrokers", "DescribeBroker")),
+    EFS("efs", "elasticfilesystem", "efs", Protocol.REST_JSON, "2015-02-01", null,
+        List.of("DescribeFileSystems", "DescribeMountTargets")),
+    OPENSEARCH("opensearch", "es", "opensearch", Protocol.REST_JSON, "2021-01-01", null,
+        List.of("ListDomainNames", "DescribeDomains", "ListTags")),
     CLOUDWATCH("cloudwatch", "monitoring", "cloudwatch", Protocol.QUERY, "2010-08-01",
         "http://monitoring.amazonaws.com/doc/2010-08-01/", List.of("DescribeAlarms")),
     SNS("sns", "sns", "sns", Protocol.QUERY, "2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/",
@@ -185,6 +189,7 @@ public enum AwsService {
                 return new AwsError("SlowDown", 503, "Please reduce your request rate.");
             case PIPES:
             case SCHEDULER:
+            case EFS:
                 return new AwsError("ThrottlingException", 429, message);
             case DYNAMODB:
             case STATES:

@@ -53,6 +53,12 @@ class ModelTest {
         // botocore/data/mq/2017-11-27/service-2.json
         botocore.put("mq/ListBrokers", "GET /v1/brokers");
         botocore.put("mq/DescribeBroker", "GET /v1/brokers/{broker-id}");
+        // botocore/data/{efs/2015-02-01,opensearch/2021-01-01}/service-2.json
+        botocore.put("efs/DescribeFileSystems", "GET /2015-02-01/file-systems");
+        botocore.put("efs/DescribeMountTargets", "GET /2015-02-01/mount-targets");
+        botocore.put("opensearch/ListDomainNames", "GET /2021-01-01/domain");
+        botocore.put("opensearch/DescribeDomains", "POST /2021-01-01/opensearch/domain-info");
+        botocore.put("opensearch/ListTags", "GET /2021-01-01/tags/");
         // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json
         botocore.put("pipes/ListPipes", "GET /v1/pipes");
         botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
@@ -68,7 +74,7 @@ class ModelTest {
 
         Map<String, String> sdk = new LinkedHashMap<>();
         for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
-                                          AwsService.MQ, AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
+                                          AwsService.MQ, AwsService.EFS, AwsService.OPENSEARCH, AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
                                           AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {

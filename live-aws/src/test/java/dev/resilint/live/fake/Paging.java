@@ -130,6 +130,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigatewayv2/GetStages", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("mq/ListBrokers", paged("NextToken", "NextToken", "MaxResults", "BrokerSummaries"));
+        t.put("efs/DescribeFileSystems", paged("Marker", "NextMarker", "MaxItems", "FileSystems"));
+        t.put("efs/DescribeMountTargets", paged("Marker", "NextMarker", "MaxItems", "MountTargets"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
         t.put("config/DescribeConfigurationAggregators",
@@ -147,6 +149,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("elb/DescribeTags", unpaged("TagDescriptions"));
         t.put("elasticache/ListTagsForResource", unpaged("TagList"));
         t.put("apigateway/GetStages", unpaged("item"));
+        t.put("opensearch/ListDomainNames", unpaged("DomainNames"));
         return Map.copyOf(t);
     }
 }

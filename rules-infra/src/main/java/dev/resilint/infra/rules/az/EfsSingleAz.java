@@ -43,20 +43,24 @@ public final class EfsSingleAz extends ResourceRule {
             .anchors(Reference.trustedAdvisor("Amazon EFS with one mount target", ""),
                     Reference.trustedAdvisor("Amazon EFS not deployed in multiple AZs", ""))
             .tags("availability-zone", "storage")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(FILE_SYSTEM)
             .reads(MOUNT_TARGET, Zones.SUBNET)
             .firesOn("An `AWS::EFS::FileSystem` with `AvailabilityZoneName` set in every possibility (One Zone "
                             + "storage, whatever the zone; the finding points at `AvailabilityZoneName`).",
                     "A regional `AWS::EFS::FileSystem` (no `AvailabilityZoneName`) whose mount targets "
                             + "(`AWS::EFS::MountTarget` with its `FileSystemId`) all lie in one Availability Zone, "
-                            + "through each target's `SubnetId` and that subnet's `AvailabilityZone`.")
+                            + "through each target's `SubnetId` and that subnet's `AvailabilityZone`. In a live "
+                            + "account, the mount targets are those `DescribeMountTargets` lists for the file system.")
             .quietWhen("`AvailabilityZoneName` is absent in some possibility (a condition may choose regional "
                             + "storage), and the mount targets do not prove one zone.",
                     "The file system has no mount target; a mount target exists only under a condition that "
                             + "cannot be known; a target's subnet or zone cannot be known.",
                     "The mount targets cover 2 zones or more.",
-                    "The file system's `Condition` is provably false.")
+                    "The file system's `Condition` is provably false.",
+                    "In a live account, a regional file system whose mount targets could not be read (a failed "
+                            + "`DescribeMountTargets`) is not evaluated; a target whose subnet is not in the scanned "
+                            + "account (a shared VPC) has no known zone.")
             .build();
 
     @Override
@@ -67,6 +71,9 @@ public final class EfsSingleAz extends ResourceRule {
     @Override
     protected void check(Resource fs, GraphView graph, RuleContext context) {
         Value zone = graph.property(fs, "AvailabilityZoneName");
+        if (zone.possibilities().stream().anyMatch(v -> v instanceof Value.Unknown u && u.reason().isReadGap())) {
+            return; // a live file system read only in part: not evaluated (the view noted the gap)
+        }
         if (zone.possibilities().stream().noneMatch(v -> v instanceof Value.Absent)) {
             String named = zone.asString().map(z -> " (" + z.trim() + ")").orElse("");
             context.report(fs.locateProperty("AvailabilityZoneName"), "EFS file system " + fs.displayName()

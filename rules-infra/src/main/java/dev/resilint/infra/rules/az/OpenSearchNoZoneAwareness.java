@@ -46,17 +46,22 @@ public final class OpenSearchNoZoneAwareness extends ResourceRule {
                     Reference.awsConfig("elasticsearch-data-node-fault-tolerance"),
                     Reference.cdkNag("AwsSolutions-OS7"))
             .tags("availability-zone", "search")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(OPENSEARCH, ELASTICSEARCH)
             .firesOn("An `AWS::OpenSearchService::Domain` whose `ClusterConfig`, or an `AWS::Elasticsearch::Domain` "
                     + "whose `ElasticsearchClusterConfig`, has `ZoneAwarenessEnabled` absent (the default is false) "
                     + "or false, or `InstanceCount` absent (the default is 1 data node) or below 3; an absent "
                     + "cluster configuration counts as both defaults. One finding per domain, naming every cause, "
-                    + "at the first deciding property.")
+                    + "at the first deciding property.",
+                    "In a live account, every domain the OpenSearch Service API lists, of either engine, is an "
+                            + "`AWS::OpenSearchService::Domain` (its `EngineVersion` says `Elasticsearch_...` for the "
+                            + "legacy engine), judged on its `ClusterConfig`; `AWS::Elasticsearch::Domain` is empty "
+                            + "there. The API always says `ZoneAwarenessEnabled` and `InstanceCount`.")
             .quietWhen("Zone awareness is on and `InstanceCount` is 3 or more, whatever the zone count.",
                     "A deciding value cannot be known (a parameter without default, an import, a condition whose "
                             + "branches disagree); the domain is judged on the settings that are known to fall short.",
-                    "The domain's `Condition` is provably false.")
+                    "The domain's `Condition` is provably false.",
+                    "In a live account, a domain whose `DescribeDomains` call failed is not evaluated.")
             .build();
 
     @Override
