@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * DynamoDB tables (point-in-time recovery from
  * {@code supplementaryConfiguration.ContinuousBackupsDescription}). Tags come from the item's
  * {@code tags}. The other queryable types (functions, queues, ECS, EKS, API Gateway stages,
- * CloudFront distributions, ...) have configuration items of other shapes, not mapped yet: like the
+ * CloudFront distributions, AppConfig environments, Route 53 health checks, ...) have configuration items of other shapes, not mapped yet: like the
  * types Config cannot query, they are gaps ({@code unsupported}), or read directly with
  * {@code --role-name}. {@link #SYNTHESIZED} are complete and empty, as in a direct scan.
  */
@@ -61,14 +61,16 @@ public final class ConfigTypes {
 
     /** Types resilint reads that Config's advanced query can query (see the class comment). */
     public static final Set<String> QUERYABLE = Collections.unmodifiableSet(new TreeSet<>(List.of(
-            "AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Api", "AWS::AutoScaling::AutoScalingGroup",
+            "AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Api", "AWS::AppConfig::Environment",
+            "AWS::AutoScaling::AutoScalingGroup",
             "AWS::AutoScaling::LaunchConfiguration", "AWS::CloudFormation::Stack", "AWS::CloudFront::Distribution",
             "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table", "AWS::EC2::Instance",
             "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet", "AWS::ECS::CapacityProvider",
             "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster",
             "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Events::EventBus", "AWS::Events::Rule",
-            "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::SQS::Queue",
+            "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::Route53::HealthCheck",
+            "AWS::SQS::Queue",
             "AWS::StepFunctions::StateMachine")));
 
     /** Types a live account holds none of: complete and empty from any source. */
