@@ -84,7 +84,8 @@ public final class Route53Collector implements Collector {
         in.read(List.of(HealthCheckMapper.TYPE), () -> {
             List<HealthCheck> checks = in.pages("ListHealthChecks",
                     route53.listHealthChecksPaginator(r -> r.maxItems(String.valueOf(HEALTH_CHECK_PAGE))),
-                    ListHealthChecksResponse::healthChecks, r -> Boolean.TRUE.equals(r.isTruncated()) ? r.nextMarker() : null);
+                    ListHealthChecksResponse::healthChecks,
+                    r -> Boolean.TRUE.equals(r.isTruncated()) ? r.nextMarker() : null);
             checks.forEach(h -> in.add(HealthCheckMapper.map(in.scope(), h)));
         });
     }

@@ -160,7 +160,8 @@ public final class AlarmWithoutAction extends ResourceRule {
      * names its region. In a template neither is known, and any health check naming the alarm counts.
      */
     private static boolean mayWatchRegionOf(GraphView graph, Resource consumer, Resource alarm) {
-        if (graph.kind() != SourceKind.LIVE || !consumer.type().equals(HEALTH_CHECK) || !alarm.id().startsWith("arn:")) {
+        if (graph.kind() != SourceKind.LIVE || !consumer.type().equals(HEALTH_CHECK)
+                || !alarm.id().startsWith("arn:")) {
             return true;
         }
         String[] arn = alarm.id().split(":", 6);
