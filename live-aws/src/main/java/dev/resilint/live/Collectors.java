@@ -2,6 +2,7 @@ package dev.resilint.live;
 
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.services.ApiGatewayCollector;
+import dev.resilint.live.collect.services.AppConfigCollector;
 import dev.resilint.live.collect.services.ApiGatewayV2Collector;
 import dev.resilint.live.collect.services.ApplicationAutoScalingCollector;
 import dev.resilint.live.collect.services.AutoScalingCollector;
@@ -50,6 +51,7 @@ public final class Collectors {
             "AWS::ApiGateway::Authorizer", "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
+            "AWS::AppConfig::Environment",
             "AWS::ApplicationAutoScaling::ScalableTarget",
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::CloudFormation::Stack",
@@ -73,7 +75,7 @@ public final class Collectors {
             "AWS::OpenSearchService::Domain",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
-            "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
+            "AWS::Route53::HealthCheck", "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
             "AWS::S3::Bucket",
             "AWS::SNS::Subscription",
             "AWS::SQS::Queue",
@@ -84,6 +86,7 @@ public final class Collectors {
         static final List<Collector> ALL = List.of(
             new ApiGatewayCollector(),
             new ApiGatewayV2Collector(),
+            new AppConfigCollector(),
             new ApplicationAutoScalingCollector(),
             new AutoScalingCollector(),
             new ClassicElbCollector(),

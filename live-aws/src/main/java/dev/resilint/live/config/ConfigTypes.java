@@ -56,8 +56,8 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * DynamoDB tables (point-in-time recovery from
  * {@code supplementaryConfiguration.ContinuousBackupsDescription}). Tags come from the item's
  * {@code tags}. The other queryable types (functions, queues, ECS, EKS, API Gateway stages,
- * CloudFront distributions, ...) have configuration items of other shapes, not mapped yet: like the
- * types Config cannot query, they are gaps ({@code unsupported}), or read directly with
+ * CloudFront distributions, AppConfig environments, Route 53 health checks, ...) have configuration
+ * items of other shapes, not mapped yet: like the types Config cannot query, they are gaps ({@code unsupported}), or read directly with
  * {@code --role-name}. {@link #SYNTHESIZED} are complete and empty, as in a direct scan.
  */
 public final class ConfigTypes {
@@ -68,16 +68,17 @@ public final class ConfigTypes {
      */
     public static final Set<String> QUERYABLE = Collections.unmodifiableSet(new TreeSet<>(List.of(
             "AWS::AmazonMQ::Broker", "AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
-            "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
-            "AWS::CloudFront::Distribution", "AWS::CloudWatch::Alarm", "AWS::CodeDeploy::DeploymentGroup",
-            "AWS::DynamoDB::Table", "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate",
-            "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SpotFleet",
-            "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation", "AWS::ECS::CapacityProvider",
-            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EFS::FileSystem",
-            "AWS::EKS::Cluster", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Elasticsearch::Domain", "AWS::Events::EventBus",
-            "AWS::Events::Rule", "AWS::Lambda::Function", "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster",
-            "AWS::RDS::DBInstance", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
+            "AWS::AppConfig::Environment", "AWS::AutoScaling::AutoScalingGroup",
+            "AWS::AutoScaling::LaunchConfiguration", "AWS::CloudFront::Distribution", "AWS::CloudWatch::Alarm",
+            "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table", "AWS::EC2::EC2Fleet", "AWS::EC2::Instance",
+            "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup",
+            "AWS::EC2::SpotFleet", "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
+            "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+            "AWS::EFS::FileSystem", "AWS::EKS::Cluster", "AWS::ElasticLoadBalancing::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "AWS::Elasticsearch::Domain", "AWS::Events::EventBus", "AWS::Events::Rule", "AWS::Lambda::Function",
+            "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+            "AWS::Route53::HealthCheck", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
 
     /**
      * Types resilint reads that Config's advanced query cannot query (no property file in

@@ -59,6 +59,9 @@ class ModelTest {
         botocore.put("opensearch/ListDomainNames", "GET /2021-01-01/domain");
         botocore.put("opensearch/DescribeDomains", "POST /2021-01-01/opensearch/domain-info");
         botocore.put("opensearch/ListTags", "GET /2021-01-01/tags/");
+        // botocore/data/appconfig/2019-10-09/service-2.json
+        botocore.put("appconfig/ListApplications", "GET /applications");
+        botocore.put("appconfig/ListEnvironments", "GET /applications/{ApplicationId}/environments");
         // botocore/data/{pipes/2015-10-07,scheduler/2021-06-30}/service-2.json
         botocore.put("pipes/ListPipes", "GET /v1/pipes");
         botocore.put("pipes/DescribePipe", "GET /v1/pipes/{Name}");
@@ -67,6 +70,7 @@ class ModelTest {
         // botocore/data/route53/2013-04-01/service-2.json
         botocore.put("route53/ListHostedZones", "GET /2013-04-01/hostedzone");
         botocore.put("route53/ListResourceRecordSets", "GET /2013-04-01/hostedzone/{Id}/rrset");
+        botocore.put("route53/ListHealthChecks", "GET /2013-04-01/healthcheck");
         botocore.put("cloudfront/ListDistributions", "GET /2020-05-31/distribution");
         botocore.put("cloudfront/ListCachePolicies", "GET /2020-05-31/cache-policy");
         botocore.put("cloudfront/GetCachePolicy", "GET /2020-05-31/cache-policy/{Id}");
@@ -74,7 +78,8 @@ class ModelTest {
 
         Map<String, String> sdk = new LinkedHashMap<>();
         for (AwsService service : List.of(AwsService.LAMBDA, AwsService.APIGATEWAY, AwsService.APIGATEWAYV2, AwsService.EKS,
-                                          AwsService.MQ, AwsService.EFS, AwsService.OPENSEARCH, AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
+                                          AwsService.MQ, AwsService.EFS, AwsService.OPENSEARCH, AwsService.APPCONFIG,
+                                          AwsService.PIPES, AwsService.SCHEDULER, AwsService.ROUTE53,
                                           AwsService.CLOUDFRONT)) {
             List<OperationModel> ops = service.operations().stream().map(o -> SdkModels.require(service, o)).toList();
             for (OperationModel op : ops) {

@@ -113,6 +113,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
                                                          false, false, false));
         t.put("route53/ListHostedZones", new Paging("Marker", "NextMarker", "MaxItems", "HostedZones", "IsTruncated",
                                                     false, false, false));
+        t.put("route53/ListHealthChecks", new Paging("Marker", "NextMarker", "MaxItems", "HealthChecks", "IsTruncated",
+                                                     false, false, false));
         // botocore's token is three members (StartRecordName, StartRecordType, StartRecordIdentifier in,
         // NextRecord* out) and names the next record; the fake's opaque token travels in the first of them,
         // which the SDK's paginator hands back as it would the next record's name.
@@ -132,6 +134,8 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("mq/ListBrokers", paged("NextToken", "NextToken", "MaxResults", "BrokerSummaries"));
         t.put("efs/DescribeFileSystems", paged("Marker", "NextMarker", "MaxItems", "FileSystems"));
         t.put("efs/DescribeMountTargets", paged("Marker", "NextMarker", "MaxItems", "MountTargets"));
+        t.put("appconfig/ListApplications", paged("NextToken", "NextToken", "MaxResults", "Items"));
+        t.put("appconfig/ListEnvironments", paged("NextToken", "NextToken", "MaxResults", "Items"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
         t.put("config/DescribeConfigurationAggregators",

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilint.core.Results;
 import dev.resilint.core.config.Config;
-import dev.resilint.live.Collectors;
-import dev.resilint.live.collect.Collector;
-import dev.resilint.live.collect.ScopeReader;
+import dev.resilint.core.run.AnalysisRequest;
+import dev.resilint.infra.cfn.CloudFormationAnalyzer;
+import dev.resilint.infra.rules.InfraRules;
+import dev.resilint.live.fake.AwsError;
 import dev.resilint.live.fake.FakeAws;
 import dev.resilint.live.fake.FakeRegion;
+import dev.resilint.live.fake.Fault;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * on their {@code QueueName} dimension (directly and through metric math), one watched only by
  * {@code NumberOfMessagesSent} (which does not count redriven messages) and one watched by nothing;
  * alarms with actions, one without actions that a composite alarm combines (by name and by ARN),
- * one with only {@code OKActions} and one with its actions disabled. Written as a template and served
- * by the fake account, they get the same findings; OB02's findings only where the scan can read the
- * consumers that would silence them (Route 53 health checks and AppConfig environments, which the live
- * scan does not read: there the alarms are not evaluated, never reported).
+ * one with only {@code OKActions} and one with its actions disabled, and alarms without actions that a
+ * Route 53 health check or an AppConfig environment's monitors act on. Written as a template and served
+ * by the fake account, they get the same findings and OB02's messages. Where the health checks (read
+ * once per account, in its global scope) or the environments cannot be read, the alarms OB02 would
+ * report are not evaluated, naming the failed call, never reported; a health check names its alarm's
+ * region, so one of a namesake elsewhere silences nothing.
  */
 class AlarmsTwinTest {
 
@@ -40,6 +44,7 @@ class AlarmsTwinTest {
     static final String URL = "https://sqs.eu-central-1.amazonaws.com/222233334444/";
     static final String ALARM = "arn:aws:cloudwatch:eu-central-1:222233334444:alarm:";
     static final String PAGER = "arn:aws:sns:eu-central-1:222233334444:pager";
+    static final String ROLE = "arn:aws:iam::222233334444:role/appconfig-monitor";
 
     static final FakeAws FAKE = FakeAws.start();
 
@@ -187,6 +192,64 @@ class AlarmsTwinTest {
                   AlarmActions: [arn:aws:sns:eu-central-1:222233334444:pager]
             """;
 
+    /**
+     * Alarms without actions that something else acts on: a Route 53 health check (by {@code Ref}, which is
+     * the alarm's name) and an AppConfig environment's monitors (by {@code Fn::GetAtt} of the ARN, and by
+     * a literal ARN).
+     */
+    static final String CONSUMED_ALARMS = """
+              OriginDown:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: origin-down
+                  Namespace: AWS/EC2
+                  MetricName: StatusCheckFailed
+                  Statistic: Maximum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+              OriginHealth:
+                Type: AWS::Route53::HealthCheck
+                Properties:
+                  HealthCheckConfig:
+                    Type: CLOUDWATCH_METRIC
+                    InsufficientDataHealthStatus: LastKnownStatus
+                    AlarmIdentifier: {Name: !Ref OriginDown, Region: eu-central-1}
+              DeployErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: deploy-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+              FlagErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: flag-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Throttles
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+              Checkout: {Type: AWS::AppConfig::Application, Properties: {Name: checkout}}
+              Prod:
+                Type: AWS::AppConfig::Environment
+                Properties:
+                  ApplicationId: !Ref Checkout
+                  Name: prod
+                  Monitors:
+                    - {AlarmArn: !GetAtt DeployErrors.Arn, AlarmRoleArn: 'arn:aws:iam::222233334444:role/appconfig-monitor'}
+                    - AlarmArn: arn:aws:cloudwatch:eu-central-1:222233334444:alarm:flag-errors
+                      AlarmRoleArn: arn:aws:iam::222233334444:role/appconfig-monitor
+            """;
+
     static Map<String, Object> alarm(String name, String namespace, String metric, Map<String, Object> more) {
         Map<String, Object> a = new LinkedHashMap<>(Map.of("AlarmName", name, "AlarmArn", ALARM + name,
                 "ActionsEnabled", true, "AlarmActions", List.of(PAGER), "OKActions", List.of(),
@@ -202,6 +265,11 @@ class AlarmsTwinTest {
 
     /** The same resources as the account serves them; with {@code quiet}, OB02's two cases too. */
     static void serve(FakeRegion eu, boolean quiet) {
+        serve(eu, quiet, List.of());
+    }
+
+    /** {@link #serve(FakeRegion, boolean)} with {@code more} metric alarms. */
+    static void serve(FakeRegion eu, boolean quiet, List<Map<String, Object>> more) {
         Map<String, String> queues = new LinkedHashMap<>();
         for (String q : List.of("orders", "audit", "billing", "mail")) {
             queues.put(q, "{\"deadLetterTargetArn\":\"" + SQS + q + "-dlq\",\"maxReceiveCount\":5}");
@@ -240,6 +308,7 @@ class AlarmsTwinTest {
                     "OKActions", List.of(PAGER))));
             metricAlarms.add(alarm("disabled", "AWS/EC2", "StatusCheckFailed", Map.of("ActionsEnabled", false)));
         }
+        metricAlarms.addAll(more);
         List<Map<String, Object>> composite = List.of(Map.of("AlarmName", "api", "AlarmArn", ALARM + "api",
                 "ActionsEnabled", true, "AlarmActions", List.of(PAGER), "OKActions", List.of(),
                 "InsufficientDataActions", List.of(),
@@ -270,61 +339,144 @@ class AlarmsTwinTest {
     }
 
     @Test
-    void whereTheConsumersAreReadOb02FindsWhatTheTemplateFinds() {
-        serve(FAKE.account(ACCOUNT).region(REGION), true);
-        Twin twin = twin(QUEUES + QUIET_ALARMS);
+    void ob02FindsWhatTheTemplateFindsAndAnAlarmAHealthCheckOrAnAppConfigMonitorActsOnIsQuietOnBothSides() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        serve(eu, true, serveConsumers(eu));
+        Twin twin = twin(QUEUES + QUIET_ALARMS + CONSUMED_ALARMS).is("OriginDown", ALARM + "origin-down")
+                .is("DeployErrors", ALARM + "deploy-errors").is("FlagErrors", ALARM + "flag-errors");
 
-        Set<String> expected = twin.templateFindings(dir);
-        List<Collector> collectors = Stream.concat(Collectors.all().stream(), Stream.of(new ConsumersRead())).toList();
-        Set<String> actual = twin.liveFindings(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION), Config.defaults(),
-                collectors));
+        Set<String> findings = twin.assertSame(dir, FAKE, ACCOUNT, REGION);
 
-        assertThat(actual).isEqualTo(expected);
-        assertThat(actual).filteredOn(f -> f.startsWith("OB")).containsExactly("OB02 CpuHigh", "OB02 Disabled",
+        assertThat(findings).filteredOn(f -> f.startsWith("OB")).containsExactly("OB02 CpuHigh", "OB02 Disabled",
                 "OB03 BillingDlq", "OB03 MailDlq");
+        assertThat(FAKE.calls().count("route53", "ListHealthChecks")).as("once, in the account's global scope")
+                .isEqualTo(1);
+        assertThat(FAKE.calls().calls(c -> c.operation().equals("ListHealthChecks")))
+                .allSatisfy(c -> assertThat(c.region()).isEqualTo("us-east-1"));
+        assertThat(FAKE.calls().count("appconfig", "ListEnvironments")).isEqualTo(1);
     }
 
     @Test
-    void whereTheConsumersCannotBeReadOb02ReportsNothingAndLeavesTheAlarmsItWouldReportNotEvaluated() {
+    void ob02sLiveMessagesAreTheTemplatesNamingTheAlarmByItsName() throws Exception {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        serve(eu, true, serveConsumers(eu));
+        Files.writeString(dir.resolve("alarms.yaml"), QUEUES + QUIET_ALARMS + CONSUMED_ALARMS);
+
+        Results template = new CloudFormationAnalyzer(InfraRules.all()).analyze(new AnalysisRequest(
+                List.of(dir.resolve("alarms.yaml")), dir, Config.defaults(), List.of()));
+        Results live = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
+
+        // a template names the alarm by its logical id, a live scan by its name
+        assertThat(messages(live)).containsOnlyKeys(ALARM + "cpu-high", ALARM + "disabled");
+        assertThat(messages(live).values()).containsExactlyInAnyOrderElementsOf(messages(template).values().stream()
+                .map(m -> m.replace("alarm CpuHigh ", "alarm cpu-high ").replace("alarm Disabled ", "alarm disabled "))
+                .toList());
+    }
+
+    @Test
+    void aHealthCheckOfAnAlarmOfTheSameNameInAnotherRegionDoesNotSilenceIt() {
         serve(FAKE.account(ACCOUNT).region(REGION), true);
+        FAKE.account(ACCOUNT).region("us-east-1").items("route53", "ListHealthChecks", List.of(
+                healthCheck("hc-west", "cpu-high", "us-west-2"), healthCheck("hc-here", "disabled", REGION)));
 
         Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
 
+        assertThat(results.notEvaluated()).isEmpty();
+        assertThat(results.findings()).filteredOn(f -> f.ruleId().equals("OB02"))
+                .extracting(f -> f.location().subject()).containsExactly(ALARM + "cpu-high");
+    }
+
+    @Test
+    void deniedListHealthChecksLeavesTheAlarmsOb02WouldReportNotEvaluatedInEveryRegionOfTheAccount() {
+        serve(FAKE.account(ACCOUNT).region(REGION), true);
+        serveWest();
+        FAKE.inject(Fault.error(new AwsError("AccessDenied", 403, "not authorized to perform: route53:ListHealthChecks"))
+                .on("route53", "ListHealthChecks"));
+
+        Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION, "eu-west-1"));
+
         assertThat(results.findings()).noneMatch(f -> f.ruleId().equals("OB02"));
-        Set<String> gaps = new TreeSet<>();
-        results.notEvaluated().stream().filter(n -> n.ruleId().equals("OB02"))
-                .forEach(n -> gaps.add(n.resourceType() + " " + n.subject() + " " + n.reason()));
-        assertThat(gaps).containsExactly("AWS::Route53::HealthCheck " + ALARM + "cpu-high UNSUPPORTED",
-                "AWS::Route53::HealthCheck " + ALARM + "disabled UNSUPPORTED");
+        // Route 53 is global: its gap is the account's, and lands in each region where an alarm would be reported
+        assertThat(gaps(results)).containsExactly(
+                ACCOUNT + "/eu-central-1 " + ALARM + "cpu-high AWS::Route53::HealthCheck ACCESS_DENIED",
+                ACCOUNT + "/eu-central-1 " + ALARM + "disabled AWS::Route53::HealthCheck ACCESS_DENIED",
+                ACCOUNT + "/eu-west-1 " + WEST + "west-quiet AWS::Route53::HealthCheck ACCESS_DENIED");
         assertThat(results.notEvaluated()).filteredOn(n -> n.ruleId().equals("OB02")).allSatisfy(n ->
-                assertThat(n.detail()).contains("AWS::Route53::HealthCheck").contains("AWS::AppConfig::Environment"));
-        // one line per alarm, naming the first unread consumer type; OB03 is unaffected
+                assertThat(n.detail()).contains("would be reported", "AWS::Route53::HealthCheck could not be read",
+                        "ListHealthChecks: AccessDenied"));
+        // alarms with actions are still judged, and OB03 is unaffected
         assertThat(results.findings()).filteredOn(f -> f.ruleId().equals("OB03")).hasSize(2);
     }
 
+    @Test
+    void deniedListEnvironmentsLeavesTheAlarmsOb02WouldReportNotEvaluatedInThatRegionOnly() {
+        FakeRegion eu = FAKE.account(ACCOUNT).region(REGION);
+        serve(eu, true);
+        serveWest();
+        eu.items("appconfig", "ListApplications", List.of(Map.of("Id", "app1", "Name", "checkout")))
+                .fail("appconfig", "ListEnvironments", "ApplicationId", "app1",
+                        new AwsError("AccessDeniedException", 403, "no"));
+
+        Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION, "eu-west-1"));
+
+        assertThat(gaps(results)).containsExactly(
+                ACCOUNT + "/eu-central-1 " + ALARM + "cpu-high AWS::AppConfig::Environment ACCESS_DENIED",
+                ACCOUNT + "/eu-central-1 " + ALARM + "disabled AWS::AppConfig::Environment ACCESS_DENIED");
+        assertThat(results.notEvaluated()).filteredOn(n -> n.ruleId().equals("OB02")).allSatisfy(n ->
+                assertThat(n.detail()).contains("ListEnvironments: AccessDeniedException"));
+        assertThat(results.findings()).filteredOn(f -> f.ruleId().equals("OB02"))
+                .extracting(f -> f.location().subject()).containsExactly(WEST + "west-quiet");
+    }
+
+    /** OB02's gaps as {@code scope alarm type reason} lines. */
+    static Set<String> gaps(Results results) {
+        Set<String> gaps = new TreeSet<>();
+        results.notEvaluated().stream().filter(n -> n.ruleId().equals("OB02"))
+                .forEach(n -> gaps.add(n.scope() + " " + n.subject() + " " + n.resourceType() + " " + n.reason()));
+        return gaps;
+    }
+
+    /** OB02's messages by the resource each is about. */
+    static Map<String, String> messages(Results results) {
+        Map<String, String> messages = new java.util.TreeMap<>();
+        results.findings().stream().filter(f -> f.ruleId().equals("OB02"))
+                .forEach(f -> messages.put(f.location().subject(), f.message()));
+        return messages;
+    }
+
+    /** A health check of a CloudWatch alarm, as {@code ListHealthChecks} returns it. */
+    static Map<String, Object> healthCheck(String id, String alarm, String region) {
+        return Map.of("Id", id, "CallerReference", "ref-" + id, "HealthCheckVersion", 1, "HealthCheckConfig",
+                Map.of("Type", "CLOUDWATCH_METRIC", "InsufficientDataHealthStatus", "LastKnownStatus",
+                        "AlarmIdentifier", Map.of("Name", alarm, "Region", region)));
+    }
+
     /**
-     * A stand-in for collectors of Route 53 health checks and AppConfig environments, which the live scan
-     * does not have: the types read in full, with none in the account.
+     * The consumers of {@link #CONSUMED_ALARMS} as the account serves them: a health check (in the global
+     * scope) and an AppConfig environment; returns the alarms they act on.
      */
-    static final class ConsumersRead implements Collector {
-        @Override
-        public String service() {
-            return "route53";
-        }
+    static List<Map<String, Object>> serveConsumers(FakeRegion eu) {
+        FAKE.account(ACCOUNT).region("us-east-1").items("route53", "ListHealthChecks",
+                List.of(healthCheck("hc-origin", "origin-down", REGION)));
+        eu.items("appconfig", "ListApplications", List.of(Map.of("Id", "app1", "Name", "checkout")));
+        eu.items("appconfig", "ListEnvironments", "ApplicationId", "app1", List.of(Map.of("ApplicationId", "app1",
+                "Id", "env1", "Name", "prod", "Monitors", List.of(Map.of("AlarmArn", ALARM + "deploy-errors",
+                        "AlarmRoleArn", ROLE), Map.of("AlarmArn", ALARM + "flag-errors", "AlarmRoleArn", ROLE)))));
+        return List.of(
+                alarm("origin-down", "AWS/EC2", "StatusCheckFailed", Map.of("AlarmActions", List.of())),
+                alarm("deploy-errors", "AWS/Lambda", "Errors", Map.of("AlarmActions", List.of())),
+                alarm("flag-errors", "AWS/Lambda", "Throttles", Map.of("AlarmActions", List.of())));
+    }
 
-        @Override
-        public List<String> types() {
-            return List.of("AWS::Route53::HealthCheck", "AWS::AppConfig::Environment");
-        }
+    static final String WEST = "arn:aws:cloudwatch:eu-west-1:222233334444:alarm:";
 
-        @Override
-        public List<String> actions() {
-            return List.of();
-        }
-
-        @Override
-        public void collect(ScopeReader in) {
-            in.read(types(), () -> { });
-        }
+    /** eu-west-1: one alarm without actions and nothing acting on it. */
+    static void serveWest() {
+        FAKE.account(ACCOUNT).region("eu-west-1").handler("cloudwatch", "DescribeAlarms", in ->
+                in.get("AlarmTypes").equals(List.of("CompositeAlarm")) ? Map.of("CompositeAlarms", List.of())
+                        : Map.of("MetricAlarms", List.of(Map.of("AlarmName", "west-quiet", "AlarmArn", WEST + "west-quiet",
+                                "ActionsEnabled", true, "AlarmActions", List.of(), "Namespace", "AWS/EC2",
+                                "MetricName", "CPUUtilization", "EvaluationPeriods", 1, "Threshold", 90,
+                                "ComparisonOperator", "GreaterThanThreshold"))));
     }
 }

@@ -2,10 +2,13 @@ package dev.resilint.live.collect.services;
 
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
+import dev.resilint.live.map.route53.HealthCheckMapper;
 import dev.resilint.live.map.route53.RecordSetMapper;
 import java.util.List;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 
@@ -14,10 +17,16 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
  * zones ({@code ListHostedZones}, public and private, pages of 100) and the records of each
  * ({@code ListResourceRecordSets}, pages of 300, the API's most; its page token is the next record's
  * name, type and set identifier, which the SDK's paginator carries over). Both calls are paged by the
- * SDK's paginators, ending on {@code IsTruncated: false}.
+ * SDK's paginators, ending on {@code IsTruncated: false}. The health checks ({@code ListHealthChecks},
+ * pages of 1000, the API's most, by {@code Marker}/{@code NextMarker} until {@code IsTruncated: false}),
+ * whose configurations are all OB02 reads of them (which alarm a health check watches): no call per
+ * health check, and no tags, which no rule reads.
  *
  * <p>{@code AWS::Route53::RecordSetGroup} is complete and empty (see {@link #RECORD_SET_GROUP}). A zone
- * whose records cannot be listed makes the record type missing in the account.
+ * whose records cannot be listed makes the record type missing in the account; a failed
+ * {@code ListHealthChecks} makes the health check type missing there. The account's global types are
+ * handed to each of its regions, so either gap lands in every region of the account whose rules read
+ * the type.
  */
 public final class Route53Collector implements Collector {
 
@@ -25,6 +34,8 @@ public final class Route53Collector implements Collector {
     static final int ZONE_PAGE = 100;
     /** The most records {@code ListResourceRecordSets} returns a page. */
     static final int RECORD_PAGE = 300;
+    /** The most health checks {@code ListHealthChecks} returns a page. */
+    static final int HEALTH_CHECK_PAGE = 1000;
 
     @Override
     public String service() {
@@ -44,12 +55,12 @@ public final class Route53Collector implements Collector {
 
     @Override
     public List<String> types() {
-        return List.of(RecordSetMapper.TYPE, RECORD_SET_GROUP);
+        return List.of(RecordSetMapper.TYPE, RECORD_SET_GROUP, HealthCheckMapper.TYPE);
     }
 
     @Override
     public List<String> actions() {
-        return List.of("route53:ListHostedZones", "route53:ListResourceRecordSets");
+        return List.of("route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListHealthChecks");
     }
 
     @Override
@@ -69,6 +80,13 @@ public final class Route53Collector implements Collector {
                         ListResourceRecordSetsResponse::resourceRecordSets, Route53Collector::nextToken).stream()
                         .map(record -> RecordSetMapper.map(in.scope(), zoneId, record)).toList();
             }).stream().flatMap(List::stream).forEach(in::add);
+        });
+        in.read(List.of(HealthCheckMapper.TYPE), () -> {
+            List<HealthCheck> checks = in.pages("ListHealthChecks",
+                    route53.listHealthChecksPaginator(r -> r.maxItems(String.valueOf(HEALTH_CHECK_PAGE))),
+                    ListHealthChecksResponse::healthChecks,
+                    r -> Boolean.TRUE.equals(r.isTruncated()) ? r.nextMarker() : null);
+            checks.forEach(h -> in.add(HealthCheckMapper.map(in.scope(), h)));
         });
     }
 

@@ -26,6 +26,7 @@ public final class AlarmWithoutAction extends ResourceRule {
 
     static final String ALARM = "AWS::CloudWatch::Alarm";
     static final String COMPOSITE = "AWS::CloudWatch::CompositeAlarm";
+    static final String HEALTH_CHECK = "AWS::Route53::HealthCheck";
 
     /** The resources that act on an alarm's state themselves, so the alarm needs no action of its own. */
     static final String[] CONSUMERS = {COMPOSITE, "AWS::CodeDeploy::DeploymentGroup", "AWS::ECS::Service",
@@ -72,10 +73,17 @@ public final class AlarmWithoutAction extends ResourceRule {
                             + "`AWS::AppConfig::Environment` (`Monitors`); or one of them names the alarm's literal "
                             + "`AlarmName` in its properties.",
                     "The alarm's `Condition` is provably false.",
-                    "In a live scan, a consumer type that could not be read: the live scan does not read "
-                            + "Route 53 health checks or AppConfig environments (and a CodeDeploy or ECS read may "
-                            + "fail), and one of them may act on the alarm, so an alarm that would be reported is "
-                            + "not evaluated instead, naming that type; alarms with actions are still judged.")
+                    "In a live scan, the consumers are read from the account: composite alarms, CodeDeploy "
+                            + "deployment groups, ECS services and AppConfig environments of the alarm's region, and "
+                            + "the account's Route 53 health checks (a global service, read once per account and "
+                            + "handed to each region), which name an alarm by its name and region "
+                            + "(`AlarmIdentifier`): a health check of an alarm of the same name in another region "
+                            + "does not silence it.",
+                    "In a live scan, a consumer type that could not be read (a denied `ListHealthChecks`, "
+                            + "`ListEnvironments`, ...): one of its resources may act on the alarm, so an alarm "
+                            + "that would be reported is not evaluated instead, naming that type and the failed "
+                            + "call; a denied `ListHealthChecks` does so in every region of the account. Alarms "
+                            + "with actions are still judged.")
             .build();
 
     @Override
@@ -136,12 +144,29 @@ public final class AlarmWithoutAction extends ResourceRule {
         }
         for (String type : CONSUMERS) {
             for (Resource consumer : graph.ofType(type)) {
-                if (!consumer.id().equals(alarm.id()) && graph.mayExist(consumer) && names(graph, consumer, name.get())) {
+                if (!consumer.id().equals(alarm.id()) && graph.mayExist(consumer) && names(graph, consumer, name.get())
+                        && mayWatchRegionOf(graph, consumer, alarm)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code consumer} may watch an alarm in {@code alarm}'s region. Only a live health check can
+     * tell otherwise: Route 53 is global, so the account's health checks are in every region's graph, and
+     * one names its alarm by name and {@code AlarmIdentifier.Region}; a live alarm's id is its ARN, which
+     * names its region. In a template neither is known, and any health check naming the alarm counts.
+     */
+    private static boolean mayWatchRegionOf(GraphView graph, Resource consumer, Resource alarm) {
+        if (graph.kind() != SourceKind.LIVE || !consumer.type().equals(HEALTH_CHECK)
+                || !alarm.id().startsWith("arn:")) {
+            return true;
+        }
+        String[] arn = alarm.id().split(":", 6);
+        Optional<String> region = graph.property(consumer, "HealthCheckConfig/AlarmIdentifier/Region").asString();
+        return arn.length < 6 || region.isEmpty() || region.get().equals(arn[3]);
     }
 
     /** Whether the consumer's alarm-naming property mentions {@code name} as a literal. */
@@ -150,7 +175,7 @@ public final class AlarmWithoutAction extends ResourceRule {
             case COMPOSITE -> "AlarmRule";
             case "AWS::CodeDeploy::DeploymentGroup" -> "AlarmConfiguration";
             case "AWS::ECS::Service" -> "DeploymentConfiguration";
-            case "AWS::Route53::HealthCheck" -> "HealthCheckConfig";
+            case HEALTH_CHECK -> "HealthCheckConfig";
             default -> "Monitors";
         };
         return mentions(graph.property(consumer, path), name, 0);
