@@ -63,9 +63,10 @@ public final class ConfigTypes {
     public static final Set<String> QUERYABLE = Collections.unmodifiableSet(new TreeSet<>(List.of(
             "AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Api", "AWS::AutoScaling::AutoScalingGroup",
             "AWS::AutoScaling::LaunchConfiguration", "AWS::CloudFormation::Stack", "AWS::CloudFront::Distribution",
-            "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table", "AWS::EC2::Instance",
-            "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet", "AWS::ECS::CapacityProvider",
-            "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster",
+            "AWS::CodeDeploy::DeploymentConfig", "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table",
+            "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet",
+            "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+            "AWS::EKS::Cluster",
             "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Events::EventBus", "AWS::Events::Rule",
             "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::SQS::Queue",
