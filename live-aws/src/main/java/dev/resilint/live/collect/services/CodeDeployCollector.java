@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.BatchGetDeploymentGroupsResponse;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentConfigDoesNotExistException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentConfigInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentConfigResponse;
 import software.amazon.awssdk.services.codedeploy.model.ListApplicationsResponse;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentConfigsResponse;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentGroupsResponse;
@@ -28,8 +31,10 @@ import software.amazon.awssdk.services.codedeploy.model.ListDeploymentGroupsResp
  * <p>Deployment configurations, which the groups name (DP04 reads how they shift traffic):
  * {@code ListDeploymentConfigs}, then {@code GetDeploymentConfig} for each custom one. The list also
  * names the predefined {@code CodeDeployDefault.*} configurations, which no account owns and a rule
- * judges by name, so they are not read. A configuration whose {@code GetDeploymentConfig} fails keeps
- * its name and is marked unread; a failed list leaves the type incomplete on its own, the groups read.
+ * judges by name, so they are not read. A configuration deleted between the two calls
+ * ({@code DeploymentConfigDoesNotExistException}) is gone; one whose {@code GetDeploymentConfig} fails
+ * otherwise keeps its name and is marked unread. A failed list leaves the type incomplete on its own,
+ * the groups read.
  */
 public final class CodeDeployCollector implements Collector {
 
@@ -77,19 +82,28 @@ public final class CodeDeployCollector implements Collector {
             List<String> custom = in.pages("ListDeploymentConfigs", codedeploy.listDeploymentConfigsPaginator(r -> { }),
                     ListDeploymentConfigsResponse::deploymentConfigsList, ListDeploymentConfigsResponse::nextToken)
                     .stream().filter(n -> !DeploymentConfigMapper.isPredefined(n)).toList();
-            in.each(custom, name -> config(in, codedeploy, name)).forEach(in::add);
+            in.each(custom, name -> config(in, codedeploy, name)).forEach(c -> c.ifPresent(in::add));
         });
     }
 
-    private static LiveResource config(ScopeReader in, CodeDeployClient codedeploy, String name) {
+    private static Optional<LiveResource> config(ScopeReader in, CodeDeployClient codedeploy, String name) {
         try {
-            DeploymentConfigInfo info = in.call("GetDeploymentConfig",
-                    () -> codedeploy.getDeploymentConfig(r -> r.deploymentConfigName(name))).deploymentConfigInfo();
-            return info != null ? DeploymentConfigMapper.map(in.scope(), name, info)
+            Optional<GetDeploymentConfigResponse> answer = in.call("GetDeploymentConfig", () -> {
+                try {
+                    return Optional.of(codedeploy.getDeploymentConfig(r -> r.deploymentConfigName(name)));
+                } catch (DeploymentConfigDoesNotExistException gone) {
+                    return Optional.empty();
+                }
+            });
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            DeploymentConfigInfo info = answer.get().deploymentConfigInfo();
+            return Optional.of(info != null ? DeploymentConfigMapper.map(in.scope(), name, info)
                     : DeploymentConfigMapper.listed(in.scope(), name).withUnread(Value.unknown(Value.Reason.READ_FAILED,
-                            "GetDeploymentConfig: the answer had no deploymentConfigInfo"));
+                            "GetDeploymentConfig: the answer had no deploymentConfigInfo")));
         } catch (ReadFailure f) {
-            return DeploymentConfigMapper.listed(in.scope(), name).withUnread(f.asUnknown());
+            return Optional.of(DeploymentConfigMapper.listed(in.scope(), name).withUnread(f.asUnknown()));
         }
     }
 

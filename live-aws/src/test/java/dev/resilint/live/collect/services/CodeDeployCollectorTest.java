@@ -226,6 +226,21 @@ class CodeDeployCollectorTest {
     }
 
     @Test
+    void aConfigurationDeletedSinceItWasListedIsGoneAndTheTypeStaysComplete() {
+        serveConfigs().fail("codedeploy", "GetDeploymentConfig", "deploymentConfigName", "all-at-once",
+                new AwsError("DeploymentConfigDoesNotExistException", 400, "No deployment configuration found"));
+
+        CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false).complete(TYPE, CONFIG);
+        Results results = run.judge(List.of(new AllAtOnceTrafficShift()), "AWS::Lambda::Alias", "AWS::Lambda::Version",
+                "AWS::Lambda::Function", "AWS::CloudFront::Distribution");
+
+        assertThat(run.ofType(CONFIG)).extracting(r -> r.name()).containsExactly("canary", "ec2-half", "linear");
+        assertThat(results.notEvaluated()).isEmpty();
+        assertThat(results.findings()).extracting(f -> f.location().subject())
+                .containsExactly(ARN + "shop/on-CodeDeployDefault.ECSAllAtOnce");
+    }
+
+    @Test
     void aDeniedListDeploymentConfigsIsAGapOfTheConfigurationsOnlyAndDp04IsNotEvaluatedInTheScope() {
         serveConfigs();
         FAKE.inject(Fault.error(new AwsError("AccessDeniedException", 400, "no"))
