@@ -188,7 +188,8 @@ class ModelTest {
         OperationModel get = SdkModels.require(AwsService.CODEDEPLOY, "GetDeploymentConfig");
         assertThat(get.input().member("deploymentConfigName")).isNotNull();
         assertThat(get.output().members()).containsOnlyKeys("deploymentConfigInfo");
-        assertThat(AwsService.CODEDEPLOY.iamAction("GetDeploymentConfig", "POST")).isEqualTo("codedeploy:GetDeploymentConfig");
+        assertThat(AwsService.CODEDEPLOY.iamAction("GetDeploymentConfig", "POST"))
+                .isEqualTo("codedeploy:GetDeploymentConfig");
     }
 
     @Test

@@ -36,7 +36,10 @@ public final class DeploymentConfigMapper {
         return name.startsWith(PREDEFINED_PREFIX);
     }
 
-    /** The configuration {@code ListDeploymentConfigs} named {@code name}, as {@code GetDeploymentConfig} describes it. */
+    /**
+     * The configuration {@code ListDeploymentConfigs} named {@code name}, as {@code GetDeploymentConfig}
+     * describes it.
+     */
     public static LiveResource map(Scope scope, String name, DeploymentConfigInfo c) {
         Props p = Props.map().put("DeploymentConfigName", name)
                 .put("ComputePlatform", c.computePlatformAsString())

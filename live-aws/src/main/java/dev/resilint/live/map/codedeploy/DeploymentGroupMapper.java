@@ -72,10 +72,11 @@ public final class DeploymentGroupMapper {
     }
 
     private static Node config(String name) {
-        if (name == null) {
+        if (name == null || name.isBlank()) {
             return null;
         }
-        return DeploymentConfigMapper.isPredefined(name) ? Props.str(name) : Props.refNode(name, DeploymentConfigMapper.TYPE);
+        return DeploymentConfigMapper.isPredefined(name) ? Props.str(name)
+                : Props.refNode(name, DeploymentConfigMapper.TYPE);
     }
 
     private static Props rollback(AutoRollbackConfiguration r) {

@@ -139,9 +139,11 @@ class CodeDeployCollectorTest {
         r.answer("codedeploy", "GetDeploymentConfig", "deploymentConfigName", "all-at-once",
                 config("all-at-once", "Lambda", Map.of("type", "AllAtOnce")));
         r.answer("codedeploy", "GetDeploymentConfig", "deploymentConfigName", "canary", config("canary", "ECS",
-                Map.of("type", "TimeBasedCanary", "timeBasedCanary", Map.of("canaryPercentage", 10, "canaryInterval", 5))));
+                Map.of("type", "TimeBasedCanary",
+                        "timeBasedCanary", Map.of("canaryPercentage", 10, "canaryInterval", 5))));
         r.answer("codedeploy", "GetDeploymentConfig", "deploymentConfigName", "linear", config("linear", "Lambda",
-                Map.of("type", "TimeBasedLinear", "timeBasedLinear", Map.of("linearPercentage", 20, "linearInterval", 2))));
+                Map.of("type", "TimeBasedLinear",
+                        "timeBasedLinear", Map.of("linearPercentage", 20, "linearInterval", 2))));
         r.answer("codedeploy", "GetDeploymentConfig", "deploymentConfigName", "ec2-half", Map.of("deploymentConfigInfo",
                 Map.of("deploymentConfigName", "ec2-half", "computePlatform", "Server",
                         "minimumHealthyHosts", Map.of("type", "FLEET_PERCENT", "value", 50),
@@ -274,6 +276,7 @@ class CodeDeployCollectorTest {
         assertThat(run.ofType(CONFIG)).isEmpty();
         assertThat(FAKE.calls().count("codedeploy", "ListDeploymentConfigs")).isZero();
         assertThat(PlainTrees.at(run.get(ARN + "shop/on-canary"), "DeploymentConfigName"))
-                .as("a reference by name, whether or not the configuration was read").isEqualTo(PlainTrees.Ref.to("canary", CONFIG));
+                .as("a reference by name, whether or not the configuration was read")
+                .isEqualTo(PlainTrees.Ref.to("canary", CONFIG));
     }
 }
