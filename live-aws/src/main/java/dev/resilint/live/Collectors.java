@@ -57,7 +57,7 @@ public final class Collectors {
             "AWS::CloudFormation::Stack",
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
             "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
-            "AWS::CodeDeploy::DeploymentGroup",
+            "AWS::CodeDeploy::DeploymentConfig", "AWS::CodeDeploy::DeploymentGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
             "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway", "AWS::EC2::Route",
             "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SpotFleet",

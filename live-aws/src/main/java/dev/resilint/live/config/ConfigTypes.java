@@ -70,15 +70,16 @@ public final class ConfigTypes {
             "AWS::AmazonMQ::Broker", "AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
             "AWS::AppConfig::Environment", "AWS::AutoScaling::AutoScalingGroup",
             "AWS::AutoScaling::LaunchConfiguration", "AWS::CloudFront::Distribution", "AWS::CloudWatch::Alarm",
-            "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table", "AWS::EC2::EC2Fleet", "AWS::EC2::Instance",
-            "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup",
-            "AWS::EC2::SpotFleet", "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
-            "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition",
-            "AWS::EFS::FileSystem", "AWS::EKS::Cluster", "AWS::ElasticLoadBalancing::LoadBalancer",
-            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            "AWS::Elasticsearch::Domain", "AWS::Events::EventBus", "AWS::Events::Rule", "AWS::Lambda::Function",
-            "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
-            "AWS::Route53::HealthCheck", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::StepFunctions::StateMachine")));
+            "AWS::CodeDeploy::DeploymentConfig", "AWS::CodeDeploy::DeploymentGroup", "AWS::DynamoDB::Table",
+            "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway",
+            "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SpotFleet", "AWS::EC2::Subnet",
+            "AWS::EC2::SubnetRouteTableAssociation", "AWS::ECS::CapacityProvider", "AWS::ECS::Cluster",
+            "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EFS::FileSystem", "AWS::EKS::Cluster",
+            "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::Elasticsearch::Domain", "AWS::Events::EventBus",
+            "AWS::Events::Rule", "AWS::Lambda::Function", "AWS::OpenSearchService::Domain", "AWS::RDS::DBCluster",
+            "AWS::RDS::DBInstance", "AWS::Route53::HealthCheck", "AWS::S3::Bucket", "AWS::SQS::Queue",
+            "AWS::StepFunctions::StateMachine")));
 
     /**
      * Types resilint reads that Config's advanced query cannot query (no property file in

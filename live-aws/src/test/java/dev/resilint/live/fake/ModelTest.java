@@ -188,6 +188,22 @@ class ModelTest {
     }
 
     @Test
+    void codeDeployPagesItsDeploymentConfigsAsBotocoreDoesAndDescribesOneByName() {
+        // botocore/data/codedeploy/2014-10-06/paginators-1.json at 0e6e2404: ListDeploymentConfigs
+        // nextToken, nextToken, result_key deploymentConfigsList (no limit_key); service-2.json:
+        // GetDeploymentConfig requires deploymentConfigName and answers deploymentConfigInfo
+        Paging paging = Paging.of(AwsService.CODEDEPLOY, "ListDeploymentConfigs").orElseThrow();
+        assertThat(List.of(paging.inputToken(), paging.outputToken(), paging.resultKey()))
+                .containsExactly("nextToken", "nextToken", "deploymentConfigsList");
+        assertThat(paging.limitKey()).isNull();
+        OperationModel get = SdkModels.require(AwsService.CODEDEPLOY, "GetDeploymentConfig");
+        assertThat(get.input().member("deploymentConfigName")).isNotNull();
+        assertThat(get.output().members()).containsOnlyKeys("deploymentConfigInfo");
+        assertThat(AwsService.CODEDEPLOY.iamAction("GetDeploymentConfig", "POST"))
+                .isEqualTo("codedeploy:GetDeploymentConfig");
+    }
+
+    @Test
     void servicesAreFoundByIdAndUnambiguousSigningName() {
         assertThat(AwsService.of("elbv2")).isEqualTo(AwsService.ELBV2);
         assertThat(AwsService.of("elb")).isEqualTo(AwsService.ELB);

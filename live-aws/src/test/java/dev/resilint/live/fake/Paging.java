@@ -102,6 +102,7 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("states/ListStateMachines", paged("nextToken", "nextToken", "maxResults", "stateMachines"));
         t.put("codedeploy/ListApplications", paged("nextToken", "nextToken", null, "applications"));
         t.put("codedeploy/ListDeploymentGroups", paged("nextToken", "nextToken", null, "deploymentGroups"));
+        t.put("codedeploy/ListDeploymentConfigs", paged("nextToken", "nextToken", null, "deploymentConfigsList"));
         t.put("apigateway/GetRestApis", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetResources", paged("position", "position", "limit", "items"));
         t.put("apigateway/GetDeployments", paged("position", "position", "limit", "items"));

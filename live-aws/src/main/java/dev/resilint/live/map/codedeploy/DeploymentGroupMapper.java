@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.codedeploy.model.ECSService;
  * {@code BatchGetDeploymentGroups} items as {@code AWS::CodeDeploy::DeploymentGroup}:
  * {@code autoRollbackConfiguration}, {@code alarmConfiguration}, {@code deploymentStyle},
  * {@code deploymentConfigName} and the application, PascalCase as CloudFormation has them, with the
- * Auto Scaling groups (by name) and ECS services it deploys to as references. A deployment group's
+ * Auto Scaling groups (by name) and ECS services it deploys to as references. Its deployment
+ * configuration is a reference by name to a custom {@link DeploymentConfigMapper#TYPE}, or, for the
+ * predefined {@code CodeDeployDefault.*}, which no account owns, the plain name. A deployment group's
  * name is unique only within its application; its ARN
  * ({@code arn:aws:codedeploy:<region>:<account>:deploymentgroup:<application>/<group>}) is its identity.
  */
@@ -35,7 +37,7 @@ public final class DeploymentGroupMapper {
 
     public static LiveResource map(Scope scope, DeploymentGroupInfo g) {
         Props p = identity(g.applicationName(), g.deploymentGroupName())
-                .put("DeploymentConfigName", g.deploymentConfigName())
+                .put("DeploymentConfigName", config(g.deploymentConfigName()))
                 .put("ServiceRoleArn", g.serviceRoleArn())
                 .put("AutoRollbackConfiguration", rollback(g.autoRollbackConfiguration()))
                 .put("AlarmConfiguration", alarms(g.alarmConfiguration()))
@@ -67,6 +69,14 @@ public final class DeploymentGroupMapper {
     private static LiveResource resource(Scope scope, String application, String group, Props p) {
         return LiveResource.of(TYPE, arn(scope, application, group), application + "/" + group, scope, p.build(),
                 Ids.of(group, ""));
+    }
+
+    private static Node config(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return DeploymentConfigMapper.isPredefined(name) ? Props.str(name)
+                : Props.refNode(name, DeploymentConfigMapper.TYPE);
     }
 
     private static Props rollback(AutoRollbackConfiguration r) {

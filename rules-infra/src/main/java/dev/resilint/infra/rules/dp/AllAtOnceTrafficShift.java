@@ -51,7 +51,7 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
                     + "Lambda alias a SAM `DeploymentPreference` or an `UpdatePolicy.CodeDeployLambdaAliasUpdate`.")
             .wellArchitected("REL08-BP04", "REL08-BP05")
             .tags("deployment", "lambda")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(DEPLOYMENT_GROUP, Relations.ALIAS)
             .reads(DEPLOYMENT_CONFIG, Relations.VERSION, Relations.FUNCTION, DISTRIBUTION)
             .firesOn("An `AWS::CodeDeploy::DeploymentGroup` (SAM's `DeploymentPreference` generates one) whose "
@@ -61,16 +61,22 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
                             + "`AllAtOnce`.",
                     "An `AWS::Lambda::Alias` whose `FunctionVersion` refers to an `AWS::Lambda::Version` of the "
                             + "template (SAM's `AutoPublishAlias` generates both), with neither "
-                            + "`UpdatePolicy.CodeDeployLambdaAliasUpdate` nor `RoutingConfig`.")
+                            + "`UpdatePolicy.CodeDeployLambdaAliasUpdate` nor `RoutingConfig`.",
+                    "In a live account, the same deployment groups: on one of those predefined configurations, or on "
+                            + "a custom configuration of their account and region (read with `ListDeploymentConfigs` "
+                            + "and `GetDeploymentConfig`) whose traffic routing type is `AllAtOnce`.")
             .quietWhen("A deployment group without `DeploymentConfigName` (the default depends on the compute "
                             + "platform and on each deployment), or with a configuration that cannot be known.",
                     "An alias on a literal version or `$LATEST`, or on a version that cannot be known: the "
                             + "template does not move it with each release.",
                     "An alias whose function or version a CloudFront distribution refers to (Lambda@Edge, whose "
                             + "traffic CodeDeploy cannot shift), or whose `Name` is not a name (SAM refuses it).",
-                    "Live accounts: update policies exist only in a stack, and the custom deployment "
-                            + "configurations and CloudFront associations that decide are not read live, so the rule runs "
-                            + "on templates only.",
+                    "In a live account, every Lambda alias: each points at a published version and update "
+                            + "policies exist only in a stack, so the alias part of the rule runs on templates only "
+                            + "(the rule still reads the Lambda types live: where they cannot be listed, it is not "
+                            + "evaluated in that account and region).",
+                    "In a live account, a deployment group whose custom configuration could not be read "
+                            + "(`GetDeploymentConfig` failed): it is not evaluated, naming the failed call.",
                     "The resource's `Condition` is provably false.")
             .build();
 
@@ -83,7 +89,8 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
     protected void check(Resource r, GraphView graph, RuleContext context) {
         if (r.type().equals(DEPLOYMENT_GROUP)) {
             deploymentGroup(graph, r, context);
-        } else {
+        } else if (graph.kind() != SourceKind.LIVE) {
+            // a live alias always points at a published version, and no update policy exists outside a stack
             alias(graph, r, context);
         }
     }
@@ -95,11 +102,12 @@ public final class AllAtOnceTrafficShift extends ResourceRule {
         Optional<Resource> custom = config.asResourceRef().isPresent()
                 ? graph.resolve(config, DEPLOYMENT_CONFIG) : Optional.empty();
         if (custom.isPresent()) {
-            Optional<String> type = graph.property(custom.get(), "TrafficRoutingConfig/Type").asString();
+            // an unread configuration is the group's gap: the rule cannot judge the group without it
+            Optional<String> type = graph.property(custom.get(), "TrafficRoutingConfig/Type", group).asString();
             if (!type.map(t -> t.trim().equalsIgnoreCase("AllAtOnce")).orElse(false)) {
                 return;
             }
-            String platform = graph.property(custom.get(), "ComputePlatform").asString().orElse("");
+            String platform = graph.property(custom.get(), "ComputePlatform", group).asString().orElse("");
             what = "shifts all traffic " + (platform.equalsIgnoreCase("ECS") ? "of the ECS service to the new task set"
                     : "to the new version") + " at once";
             named = "deployment configuration " + custom.get().displayName() + " (TrafficRoutingConfig.Type: AllAtOnce)";
