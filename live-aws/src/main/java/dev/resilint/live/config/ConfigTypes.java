@@ -43,8 +43,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * advanced queries (awslabs/aws-config-resource-schema, {@code config/properties/resource-types},
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
- * event source mappings, aliases, versions and invoke configs, API Gateway methods and deployments,
- * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes and Scheduler schedules.
+ * event source mappings, aliases, versions and invoke configs, API Gateway methods, deployments and
+ * authorizers, API Gateway v2 integrations and authorizers, DAX clusters and parameter groups, SNS
+ * subscriptions, EventBridge Pipes and Scheduler schedules.
  *
  * <p><b>Mapped.</b> Of those, {@link #adapters()} map the types whose configuration item follows the
  * Describe API: subnets, security groups (with their ingress rules inline), standalone instances,
