@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
+import dev.resilint.infra.graph.Completeness;
 import dev.resilint.infra.rules.ca.CacheTtlUnset;
 import dev.resilint.live.fake.AwsError;
 import dev.resilint.live.fake.FakeAws;
@@ -12,8 +13,10 @@ import dev.resilint.live.fake.Fault;
 import dev.resilint.live.map.PlainTrees;
 import dev.resilint.live.map.PlainTrees.Ref;
 import dev.resilint.live.model.Scope;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +152,24 @@ class ApiGatewayV2CollectorTest {
         assertThat(results.notEvaluated()).isEmpty();
         assertThat(results.findings()).singleElement().satisfies(f -> assertThat(f.message())
                 .startsWith("HTTP API authorizer orders authorizer uncached caches no results"));
+    }
+
+    @Test
+    void whereOnlyTheApisAreMissingAnUncachedAuthorizerIsNotEvaluatedForItsApiMayBeAWebSocketApi() {
+        serve();
+        CollectorRun read = CollectorRun.of(FAKE, collector, SCOPE, false).complete(AUTHORIZER);
+        Map<String, Optional<Completeness.Gap>> completeness = new HashMap<>(read.completeness());
+        completeness.put(API, Optional.of(new Completeness.Gap(NotEvaluated.Reason.ACCESS_DENIED, "GetApis: denied")));
+        CollectorRun withoutApis = new CollectorRun(SCOPE, read.ofType(AUTHORIZER), completeness);
+
+        Results results = withoutApis.judge(List.of(new CacheTtlUnset()), "AWS::DAX::ParameterGroup",
+                "AWS::ApiGateway::Authorizer");
+
+        assertThat(results.findings()).isEmpty();
+        assertThat(results.notEvaluated()).extracting(n -> n.resourceType() + " " + n.subject()).containsExactlyInAnyOrder(
+                API + " ", AUTHORIZER + " " + ARN + "h1/authorizers/a1");
+        assertThat(results.notEvaluated()).filteredOn(n -> !n.subject().isEmpty()).singleElement()
+                .satisfies(n -> assertThat(n.detail()).contains("WebSocket API"));
     }
 
     @Test
