@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Caches without a lifetime (CA04), written as a template and served by the fake account: DAX parameter
  * groups with an item or a query TTL of 0, with five minutes, and without parameters of their own (the
- * account answers the defaults for it, and has DAX's own {@code default.dax1.0} besides); REST API
- * authorizers (a TOKEN authorizer with caching off, one caching by default, a Cognito one with 0); HTTP
- * API authorizers (REQUEST with 0, with 300, with 0 but no identity source, a JWT one) and a WebSocket
- * API's REQUEST authorizer with 0. Both sides get the same findings, with the same messages once the
+ * account answers the defaults for it, and has DAX's own {@code default.dax1.0}, with the defaults,
+ * besides); REST API authorizers (a TOKEN authorizer with caching off, one caching by default, a Cognito
+ * one with 0); HTTP API authorizers (REQUEST with 0, with 300, with 0 but no identity source, a JWT one)
+ * and a WebSocket API's REQUEST authorizer with 0. Both sides get the same findings, with the same messages once the
  * resources' names are the same; and where one type cannot be read, only its resources are not evaluated.
  */
 class CacheTtlTwinTest {
@@ -167,7 +167,7 @@ class CacheTtlTwinTest {
                 parameter("query-ttl-millis", "300000"), parameter("record-ttl-millis", "0")));
         eu.items("dax", "DescribeParameters", "ParameterGroupName", "no-query-ttl", List.of(
                 parameter("query-ttl-millis", "0"), parameter("record-ttl-millis", "300000")));
-        for (String group : List.of("five-minutes", "unset")) {
+        for (String group : List.of("default.dax1.0", "five-minutes", "unset")) {
             eu.items("dax", "DescribeParameters", "ParameterGroupName", group, List.of(
                     parameter("query-ttl-millis", "300000"), parameter("record-ttl-millis", "300000")));
         }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dax.model.ParameterGroup;
 /**
  * DynamoDB Accelerator (DAX): clusters ({@code DescribeClusters}) with the parameter group each uses,
  * and parameter groups ({@code DescribeParameterGroups}) with their cache TTLs ({@code DescribeParameters},
- * one paged call per group that is not DAX's own default group, see {@link ParameterGroupMapper}). Every
+ * one paged call per group, DAX's own {@code default.dax1.0} included, see {@link ParameterGroupMapper}). Every
  * call pages by {@code NextToken}, 100 a page (the API's largest); the SDK has no paginators for DAX, so
  * the collector follows the token itself. A group whose parameters cannot be read is kept with its
  * properties unread; clusters being deleted are left out.
@@ -63,9 +63,6 @@ public final class DaxCollector implements Collector {
 
     /** A parameter group with its parameters; a failed read leaves the group unread. */
     private static LiveResource parameterGroup(ScopeReader in, DaxClient dax, ParameterGroup g) {
-        if (ParameterGroupMapper.isDefault(g)) {
-            return ParameterGroupMapper.map(in.scope(), g, List.of());
-        }
         try {
             List<Parameter> parameters = in.pagesByToken("DescribeParameters",
                     token -> dax.describeParameters(r -> r.parameterGroupName(g.parameterGroupName()).maxResults(PAGE)

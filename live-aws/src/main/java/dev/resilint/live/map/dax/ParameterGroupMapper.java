@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dax.model.ParameterGroup;
  * values {@code DescribeParameters} gives the group ({@code record-ttl-millis}, {@code query-ttl-millis}).
  * The API answers each parameter's value in effect, whether the owner set it or it is the default; a
  * value set per node type ({@code NodeTypeSpecificValues} instead of {@code ParameterValue}) is unknown,
- * never taken as unset. DAX's own group ({@code default.dax1.0}) cannot be modified and holds the service
- * defaults (5 minutes each), so it is read without its parameters, as a template group that sets none.
- * Clusters refer to a group by its name ({@code ParameterGroupName}); the API gives groups no ARN, so the
+ * never taken as unset. DAX's own group ({@code default.dax1.0}), which a cluster created without one
+ * uses, is read like any other: its values are the service defaults (5 minutes each), and reading them
+ * takes nothing on trust about whether it can be changed. Clusters refer to a group by its name ({@code ParameterGroupName}); the API gives groups no ARN, so the
  * one here ({@code arn:aws:dax:<region>:<account>:parametergroup/<name>}) only names the group in reports.
  */
 public final class ParameterGroupMapper {
@@ -36,17 +36,12 @@ public final class ParameterGroupMapper {
     private ParameterGroupMapper() {
     }
 
-    /** Whether the group is DAX's own ({@code default.dax1.0}), which holds only the defaults. */
-    public static boolean isDefault(ParameterGroup g) {
-        return g.parameterGroupName() != null && g.parameterGroupName().startsWith("default.");
-    }
-
     /** The name that identifies a group in reports: DAX gives groups no ARN. */
     public static String arn(Scope scope, String name) {
         return Arns.of(scope, "dax", "parametergroup/" + name);
     }
 
-    /** @param parameters the group's parameters as {@code DescribeParameters} gives them (empty for a default group) */
+    /** @param parameters the group's parameters as {@code DescribeParameters} gives them */
     public static LiveResource map(Scope scope, ParameterGroup g, List<Parameter> parameters) {
         Map<String, Parameter> byName = new TreeMap<>();
         parameters.stream().filter(p -> p.parameterName() != null).forEach(p -> byName.put(p.parameterName(), p));

@@ -2,6 +2,7 @@ package dev.resilint.live.collect.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilint.core.Location;
 import dev.resilint.core.NotEvaluated;
 import dev.resilint.core.Results;
 import dev.resilint.core.tree.MapNode;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DAX clusters and parameter groups, each listed by a call paged by {@code NextToken}, and the parameters
- * of each group that is not DAX's default ({@code DescribeParameters}, paged too); CA04 judges the
- * groups' TTLs.
+ * of each group, DAX's default included ({@code DescribeParameters}, paged too); CA04 judges the groups'
+ * TTLs.
  */
 class DaxCollectorTest {
 
@@ -71,6 +72,8 @@ class DaxCollectorTest {
                 Map.of("ParameterGroupName", "default.dax1.0", "Description", "Default parameter group for dax1.0"),
                 Map.of("ParameterGroupName", "no-ttl", "Description", "item cache forever"),
                 Map.of("ParameterGroupName", "five-minutes")));
+        r.items("dax", "DescribeParameters", "ParameterGroupName", "default.dax1.0", List.of(
+                parameter("query-ttl-millis", "300000"), parameter("record-ttl-millis", "300000")));
         r.items("dax", "DescribeParameters", "ParameterGroupName", "no-ttl", List.of(
                 parameter("query-ttl-millis", "300000"), parameter("record-ttl-millis", "0")));
         r.items("dax", "DescribeParameters", "ParameterGroupName", "five-minutes", List.of(
@@ -101,20 +104,25 @@ class DaxCollectorTest {
         var calls = FAKE.calls();
         assertThat(calls.count("dax", "DescribeClusters")).isEqualTo(2);
         assertThat(calls.count("dax", "DescribeParameterGroups")).isEqualTo(2);
-        assertThat(calls.count("dax", "DescribeParameters")).as("one page per group but the default").isEqualTo(2);
+        assertThat(calls.count("dax", "DescribeParameters")).as("one page per group").isEqualTo(3);
         assertThat(collector.actions()).containsAll(calls.iamActions());
     }
 
     @Test
-    void theDefaultGroupIsReadWithoutItsParametersAsAGroupThatSetsNone() {
+    void theDefaultGroupIsReadLikeAnyOtherWithTheServiceDefaultsAndCa04QuietOnIt() {
         serve();
 
         CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false).complete(GROUP);
 
         assertThat(PlainTrees.of(run.get(GROUP_ARN + "default.dax1.0"))).isEqualTo(Map.of(
-                "ParameterGroupName", "default.dax1.0", "Description", "Default parameter group for dax1.0"));
+                "ParameterGroupName", "default.dax1.0", "Description", "Default parameter group for dax1.0",
+                "ParameterNameValues", Map.of("query-ttl-millis", "300000", "record-ttl-millis", "300000")));
         assertThat(run.get(GROUP_ARN + "default.dax1.0").unread()).isEmpty();
-        assertThat(FAKE.calls().count("dax", "DescribeParameters")).as("no-ttl and five-minutes").isEqualTo(2);
+        Results results = run.judge(List.of(new CacheTtlUnset()), "AWS::ApiGateway::Authorizer",
+                "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Api");
+        assertThat(results.findings()).extracting(f -> ((Location.Live) f.location()).arn())
+                .containsExactly(GROUP_ARN + "no-ttl");
+        assertThat(results.notEvaluated()).isEmpty();
     }
 
     @Test
@@ -143,7 +151,7 @@ class DaxCollectorTest {
     }
 
     @Test
-    void caO4JudgesTheGroupsAndReportsTheTypesThisScopeDidNotReadAsNotEvaluatedWithoutDroppingTheRule() {
+    void ca04JudgesTheGroupsAndReportsTheTypesThisScopeDidNotReadAsNotEvaluatedWithoutDroppingTheRule() {
         serve();
 
         CollectorRun run = CollectorRun.of(FAKE, collector, SCOPE, false).complete(GROUP);

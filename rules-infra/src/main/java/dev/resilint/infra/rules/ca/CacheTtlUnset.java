@@ -72,9 +72,9 @@ public final class CacheTtlUnset extends ResourceRule {
                     "`AWS::AppSync::ApiCache` and AppSync resolvers: their TTL is required and at least 1 second.",
                     "A deciding value cannot be known.",
                     "Live accounts: DAX parameter groups are read with the values in effect (`DescribeParameters`, "
-                            + "whether set or default; a value set per node type is unknown); DAX's own group "
-                            + "`default.dax1.0`, which cannot be modified, is taken as setting nothing (the 5-minute "
-                            + "defaults); REST and HTTP API authorizers are read with the TTL they have "
+                            + "whether set or default; a value set per node type is unknown), DAX's own group "
+                            + "`default.dax1.0` like any other (its values are the 5-minute defaults); REST and HTTP "
+                            + "API authorizers are read with the TTL they have "
                             + "(`GetAuthorizers`). A group whose parameters cannot be read is not evaluated, and a "
                             + "type that cannot be read in a region is not evaluated there while the others are "
                             + "still judged.",
