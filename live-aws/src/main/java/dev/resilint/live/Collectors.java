@@ -10,6 +10,7 @@ import dev.resilint.live.collect.services.ClassicElbCollector;
 import dev.resilint.live.collect.services.CloudFrontCollector;
 import dev.resilint.live.collect.services.CloudWatchCollector;
 import dev.resilint.live.collect.services.CodeDeployCollector;
+import dev.resilint.live.collect.services.DaxCollector;
 import dev.resilint.live.collect.services.DynamoDbCollector;
 import dev.resilint.live.collect.services.Ec2Collector;
 import dev.resilint.live.collect.services.EfsCollector;
@@ -50,7 +51,8 @@ public final class Collectors {
             "AWS::AmazonMQ::Broker",
             "AWS::ApiGateway::Authorizer", "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method", "AWS::ApiGateway::Stage",
             "AWS::ApiGateway::UsagePlan",
-            "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage",
+            "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Integration",
+            "AWS::ApiGatewayV2::Stage",
             "AWS::AppConfig::Environment",
             "AWS::ApplicationAutoScaling::ScalableTarget",
             "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
@@ -58,6 +60,7 @@ public final class Collectors {
             "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Distribution",
             "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm",
             "AWS::CodeDeploy::DeploymentConfig", "AWS::CodeDeploy::DeploymentGroup",
+            "AWS::DAX::Cluster", "AWS::DAX::ParameterGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table",
             "AWS::EC2::EC2Fleet", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::NatGateway", "AWS::EC2::Route",
             "AWS::EC2::RouteTable", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SpotFleet",
@@ -93,6 +96,7 @@ public final class Collectors {
             new CloudFrontCollector(),
             new CloudWatchCollector(),
             new CodeDeployCollector(),
+            new DaxCollector(),
             new DynamoDbCollector(),
             new Ec2Collector(),
             new EcsCollector(),

@@ -43,9 +43,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * advanced queries (awslabs/aws-config-resource-schema, {@code config/properties/resource-types},
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
- * event source mappings, aliases, versions and invoke configs, API Gateway methods and deployments,
- * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes, Scheduler schedules and EFS mount
- * targets (all of them: {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the
+ * event source mappings, aliases, versions and invoke configs, API Gateway methods, deployments and
+ * authorizers, API Gateway v2 integrations and authorizers, DAX clusters and parameter groups, SNS
+ * subscriptions, EventBridge Pipes, Scheduler schedules and EFS mount targets (all of them: {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the
  * collectors). Config records OpenSearch Service domains as {@code AWS::OpenSearch::Domain}, the
  * CloudFormation type {@code AWS::OpenSearchService::Domain}.
  *
@@ -88,15 +88,15 @@ public final class ConfigTypes {
      */
     public static final Set<String> NOT_QUERYABLE = Collections.unmodifiableSet(new TreeSet<>(List.of(
             "AWS::ApiGateway::Authorizer", "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Method",
-            "AWS::ApiGateway::UsagePlan", "AWS::ApiGatewayV2::Integration",
+            "AWS::ApiGateway::UsagePlan", "AWS::ApiGatewayV2::Authorizer", "AWS::ApiGatewayV2::Integration",
             "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::CloudFront::CachePolicy",
-            "AWS::CloudWatch::CompositeAlarm", "AWS::EC2::Route", "AWS::EC2::SecurityGroupIngress",
-            "AWS::EFS::MountTarget", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ParameterGroup",
-            "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::ServerlessCache",
-            "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup",
-            "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping",
-            "AWS::Lambda::Version", "AWS::Pipes::Pipe", "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
-            "AWS::SNS::Subscription", "AWS::Scheduler::Schedule")));
+            "AWS::CloudWatch::CompositeAlarm", "AWS::DAX::Cluster", "AWS::DAX::ParameterGroup", "AWS::EC2::Route",
+            "AWS::EC2::SecurityGroupIngress", "AWS::EFS::MountTarget", "AWS::ElastiCache::CacheCluster",
+            "AWS::ElastiCache::ParameterGroup", "AWS::ElastiCache::ReplicationGroup",
+            "AWS::ElastiCache::ServerlessCache", "AWS::ElasticLoadBalancingV2::ListenerRule",
+            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig",
+            "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Version", "AWS::Pipes::Pipe", "AWS::Route53::RecordSet",
+            "AWS::Route53::RecordSetGroup", "AWS::SNS::Subscription", "AWS::Scheduler::Schedule")));
 
     /** Types a live account holds none of: complete and empty from any source. */
     public static final Set<String> SYNTHESIZED = Set.of(SynthesizedTypes.NESTED_STACK, SynthesizedTypes.GLOBAL_TABLE);

@@ -48,6 +48,7 @@ class ModelTest {
         botocore.put("apigatewayv2/GetApis", "GET /v2/apis");
         botocore.put("apigatewayv2/GetIntegrations", "GET /v2/apis/{apiId}/integrations");
         botocore.put("apigatewayv2/GetStages", "GET /v2/apis/{apiId}/stages");
+        botocore.put("apigatewayv2/GetAuthorizers", "GET /v2/apis/{apiId}/authorizers");
         botocore.put("eks/ListClusters", "GET /clusters");
         botocore.put("eks/DescribeCluster", "GET /clusters/{name}");
         // botocore/data/mq/2017-11-27/service-2.json
@@ -151,7 +152,8 @@ class ModelTest {
                 // botocore pages these; the Java SDK generates no paginator for them
                 boolean botocoreOnly = service == AwsService.DYNAMODB && operation.equals("ListTagsOfResource")
                     || service == AwsService.EVENTS && List.of("ListRules", "ListTargetsByRule").contains(operation)
-                    || service == AwsService.APIGATEWAY && operation.equals("GetAuthorizers");
+                    || service == AwsService.APIGATEWAY && operation.equals("GetAuthorizers")
+                    || service == AwsService.DAX;
                 assertThat(fakePaginates).as(service.id() + " " + operation + " paginated").isEqualTo(sdkPaginates || botocoreOnly);
                 assertThat(sdkPaginates).as(service.id() + " " + operation + " has an SDK paginator").isEqualTo(!botocoreOnly && fakePaginates);
             }

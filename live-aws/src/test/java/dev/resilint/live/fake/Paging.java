@@ -131,12 +131,18 @@ record Paging(String inputToken, String outputToken, String limitKey, String res
         t.put("apigatewayv2/GetIntegrations", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
                                                          true));
         t.put("apigatewayv2/GetStages", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false, true));
+        t.put("apigatewayv2/GetAuthorizers", new Paging("NextToken", "NextToken", "MaxResults", "Items", null, false, false,
+                                                        true));
         t.put("eks/ListClusters", paged("nextToken", "nextToken", "maxResults", "clusters"));
         t.put("mq/ListBrokers", paged("NextToken", "NextToken", "MaxResults", "BrokerSummaries"));
         t.put("efs/DescribeFileSystems", paged("Marker", "NextMarker", "MaxItems", "FileSystems"));
         t.put("efs/DescribeMountTargets", paged("Marker", "NextMarker", "MaxItems", "MountTargets"));
         t.put("appconfig/ListApplications", paged("NextToken", "NextToken", "MaxResults", "Items"));
         t.put("appconfig/ListEnvironments", paged("NextToken", "NextToken", "MaxResults", "Items"));
+        // botocore/data/dax/2017-04-19/paginators-1.json
+        t.put("dax/DescribeClusters", paged("NextToken", "NextToken", "MaxResults", "Clusters"));
+        t.put("dax/DescribeParameterGroups", paged("NextToken", "NextToken", "MaxResults", "ParameterGroups"));
+        t.put("dax/DescribeParameters", paged("NextToken", "NextToken", "MaxResults", "Parameters"));
         t.put("events/ListEventBuses", new Paging("NextToken", "NextToken", "Limit", "EventBuses", null, false, false,
                                                   true));
         t.put("config/DescribeConfigurationAggregators",

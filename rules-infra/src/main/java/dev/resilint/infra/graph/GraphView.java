@@ -50,6 +50,14 @@ public final class GraphView {
         }
     }
 
+    /**
+     * Whether the view holds {@code type}: a rule that judges its types independently sees only those
+     * of its declared types that were read in full.
+     */
+    public boolean holds(String type) {
+        return declared.contains(type);
+    }
+
     /** The template file or account region the graph was built from. */
     public String name() {
         return graph.name();

@@ -3,6 +3,7 @@ package dev.resilint.live.collect.services;
 import dev.resilint.live.collect.Collector;
 import dev.resilint.live.collect.ScopeReader;
 import dev.resilint.live.map.apigatewayv2.HttpApiMapper;
+import dev.resilint.live.map.apigatewayv2.HttpAuthorizerMapper;
 import dev.resilint.live.map.apigatewayv2.HttpStageMapper;
 import dev.resilint.live.map.apigatewayv2.IntegrationMapper;
 import java.util.ArrayList;
@@ -10,13 +11,15 @@ import java.util.List;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetAuthorizersResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationsResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.GetStagesResponse;
 
 /**
  * API Gateway HTTP and WebSocket APIs ({@code GetApis}), their integrations
- * ({@code GetIntegrations}, one paged call per API) and their stages ({@code GetStages}, one paged call
- * per API). The SDK has no paginators for them: the
+ * ({@code GetIntegrations}, one paged call per API), their stages ({@code GetStages}, one paged call
+ * per API) and their authorizers ({@code GetAuthorizers}, one paged call per API, for the cache TTL of
+ * Lambda authorizers). The SDK has no paginators for them: the
  * collector follows {@code NextToken} itself, with the service's default page size. The IAM action of
  * every call is {@code apigateway:GET}.
  */
@@ -29,7 +32,7 @@ public final class ApiGatewayV2Collector implements Collector {
 
     @Override
     public List<String> types() {
-        return List.of(HttpApiMapper.TYPE, IntegrationMapper.TYPE, HttpStageMapper.TYPE);
+        return List.of(HttpApiMapper.TYPE, IntegrationMapper.TYPE, HttpStageMapper.TYPE, HttpAuthorizerMapper.TYPE);
     }
 
     @Override
@@ -51,6 +54,10 @@ public final class ApiGatewayV2Collector implements Collector {
         in.read(List.of(HttpStageMapper.TYPE), () -> in.each(apis, api -> in.pagesByToken("GetStages",
                 token -> v2.getStages(r -> r.apiId(api.apiId()).nextToken(token)), GetStagesResponse::items,
                 GetStagesResponse::nextToken).stream().map(s -> HttpStageMapper.map(in.scope(), api, s)).toList())
+                .stream().flatMap(List::stream).forEach(in::add));
+        in.read(List.of(HttpAuthorizerMapper.TYPE), () -> in.each(apis, api -> in.pagesByToken("GetAuthorizers",
+                token -> v2.getAuthorizers(r -> r.apiId(api.apiId()).nextToken(token)), GetAuthorizersResponse::items,
+                GetAuthorizersResponse::nextToken).stream().map(a -> HttpAuthorizerMapper.map(in.scope(), api, a)).toList())
                 .stream().flatMap(List::stream).forEach(in::add));
     }
 }

@@ -15,14 +15,18 @@ import java.util.Optional;
 
 /**
  * CA04: a cache whose entries are given no lifetime: a DAX parameter group with a TTL of 0, or an
- * API Gateway Lambda authorizer whose result caching is switched off. What it fires on and when it
- * stays quiet, case by case, is in its {@link #METADATA}.
+ * API Gateway Lambda authorizer whose result caching is switched off. It judges each of its three
+ * types on its own (a DAX parameter group says nothing about an authorizer), so where a live scan
+ * cannot read one of them only that type is not evaluated; it reads an HTTP API authorizer's API only
+ * to tell a WebSocket API, which caches no authorizer results, from an HTTP API. What it fires on and
+ * when it stays quiet, case by case, is in its {@link #METADATA}.
  */
 public final class CacheTtlUnset extends ResourceRule {
 
     static final String DAX_PARAMETER_GROUP = "AWS::DAX::ParameterGroup";
     static final String REST_AUTHORIZER = "AWS::ApiGateway::Authorizer";
     static final String HTTP_AUTHORIZER = "AWS::ApiGatewayV2::Authorizer";
+    static final String HTTP_API = "AWS::ApiGatewayV2::Api";
 
     public static final RuleMetadata METADATA = RuleMetadata.builder("CA04", CacheTtlUnset.class)
             .severity(Severity.WARNING)
@@ -44,8 +48,10 @@ public final class CacheTtlUnset extends ResourceRule {
                     + "cache on.")
             .wellArchitected("REL11-BP05")
             .tags("caching", "api-gateway", "dynamodb")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(DAX_PARAMETER_GROUP, REST_AUTHORIZER, HTTP_AUTHORIZER)
+            .reads(HTTP_API)
+            .judgesTypesIndependently()
             .firesOn("An `AWS::DAX::ParameterGroup` whose `ParameterNameValues` sets `record-ttl-millis` or "
                             + "`query-ttl-millis` to 0; one finding per parameter.",
                     "An `AWS::ApiGateway::Authorizer` of `Type` `TOKEN` or `REQUEST` (a Lambda authorizer) with "
@@ -60,11 +66,18 @@ public final class CacheTtlUnset extends ResourceRule {
                     "A `REQUEST` authorizer without an identity source (`IdentitySource` unset or empty): API "
                             + "Gateway cannot key a cache without one and requires caching to be off.",
                     "Cognito user pool and JWT authorizers, which run no function of the account.",
+                    "An `AWS::ApiGatewayV2::Authorizer` of a WebSocket API (its `ApiId` refers to an "
+                            + "`AWS::ApiGatewayV2::Api` of `ProtocolType` `WEBSOCKET`): API Gateway caches authorizer "
+                            + "results only for HTTP APIs.",
                     "`AWS::AppSync::ApiCache` and AppSync resolvers: their TTL is required and at least 1 second.",
                     "A deciding value cannot be known.",
-                    "Live accounts: the scan reads REST API authorizers (`GetAuthorizers`, the TTL they have) but "
-                            + "neither DAX parameter groups nor HTTP API authorizers yet, so the rule runs on templates "
-                            + "only.",
+                    "Live accounts: DAX parameter groups are read with the values in effect (`DescribeParameters`, "
+                            + "whether set or default; a value set per node type is unknown), DAX's own group "
+                            + "`default.dax1.0` like any other (its values are the 5-minute defaults); REST and HTTP "
+                            + "API authorizers are read with the TTL they have "
+                            + "(`GetAuthorizers`). A group whose parameters cannot be read is not evaluated, and a "
+                            + "type that cannot be read in a region is not evaluated there while the others are "
+                            + "still judged.",
                     "The resource's `Condition` is provably false.")
             .build();
 
@@ -110,10 +123,30 @@ public final class CacheTtlUnset extends ResourceRule {
         if (type.get().equals("REQUEST") && !hasIdentitySource(graph.property(authorizer, "IdentitySource"))) {
             return; // caching needs an identity source to key on; without one it must be off
         }
+        if (authorizer.type().equals(HTTP_AUTHORIZER) && ofWebSocketApi(graph, authorizer)) {
+            return; // only HTTP APIs cache authorizer results
+        }
         context.report(authorizer.locateProperty("AuthorizerResultTtlInSeconds"), kind + " " + authorizer.displayName()
                 + " caches no results (AuthorizerResultTtlInSeconds: 0), so its function runs on every request and "
                 + "when it fails or is throttled every request is denied; set AuthorizerResultTtlInSeconds to 60-300 "
                 + "seconds");
+    }
+
+    /**
+     * True when the authorizer's API is known to be a WebSocket API, which caches no authorizer results.
+     * Where APIs could not be read (a live region where only they are missing), the authorizer cannot be
+     * judged, and is reported as not evaluated instead.
+     */
+    private static boolean ofWebSocketApi(GraphView graph, Resource authorizer) {
+        if (!graph.holds(HTTP_API)) {
+            graph.cannotJudge(authorizer, Value.unknown(Value.Reason.READ_FAILED, HTTP_API + " could not be read, "
+                    + "so whether the authorizer belongs to a WebSocket API, which caches no results, is unknown"));
+            return true;
+        }
+        return graph.resolve(graph.property(authorizer, "ApiId"), HTTP_API)
+                .map(api -> graph.property(api, "ProtocolType").asString()
+                        .filter(p -> p.trim().equalsIgnoreCase("WEBSOCKET")).isPresent())
+                .orElse(false);
     }
 
     /** True when the identity source is known and names at least one source. */

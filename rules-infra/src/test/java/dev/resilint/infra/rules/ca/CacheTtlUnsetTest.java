@@ -117,4 +117,42 @@ class CacheTtlUnsetTest {
                   Properties: {Type: TOKEN, RestApiId: api, IdentitySource: x, AuthorizerResultTtlInSeconds: 0}
                 """)).isEmpty();
     }
+
+    @Test
+    void quietOnAnAuthorizerOfAWebSocketApiAndFiresOnTheSameAuthorizerOfAnHttpApi() {
+        List<Finding> findings = check("""
+                Chat:
+                  Type: AWS::ApiGatewayV2::Api
+                  Properties: {Name: chat, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+                Orders:
+                  Type: AWS::ApiGatewayV2::Api
+                  Properties: {Name: orders, ProtocolType: HTTP}
+                ChatAuth:
+                  Type: AWS::ApiGatewayV2::Authorizer
+                  Properties:
+                    ApiId: !Ref Chat
+                    AuthorizerType: REQUEST
+                    Name: chat-auth
+                    IdentitySource: [route.request.header.Auth]
+                    AuthorizerResultTtlInSeconds: 0
+                OrdersAuth:
+                  Type: AWS::ApiGatewayV2::Authorizer
+                  Properties:
+                    ApiId: !Ref Orders
+                    AuthorizerType: REQUEST
+                    Name: orders-auth
+                    IdentitySource: [$request.header.Authorization]
+                    AuthorizerResultTtlInSeconds: 0  # expect CA04
+                """);
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("HTTP API authorizer OrdersAuth caches no results"));
+    }
+
+    @Test
+    void runsLiveAndJudgesEachTypeOnItsOwn() {
+        assertThat(CacheTtlUnset.METADATA.sources()).contains(dev.resilint.core.SourceKind.LIVE);
+        assertThat(CacheTtlUnset.METADATA.independentTypes()).isTrue();
+        assertThat(CacheTtlUnset.METADATA.judgedTypes()).containsExactly("AWS::DAX::ParameterGroup",
+                "AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer");
+    }
 }
