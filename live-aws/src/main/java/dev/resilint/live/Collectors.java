@@ -65,7 +65,7 @@ public final class Collectors {
             "AWS::ElasticLoadBalancing::LoadBalancer",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
             "AWS::Events::EventBus", "AWS::Events::Rule",
-            "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Version",
+            "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Function", "AWS::Lambda::Permission", "AWS::Lambda::Version",
             "AWS::Pipes::Pipe",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * advanced queries (awslabs/aws-config-resource-schema, {@code config/properties/resource-types},
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
- * event source mappings, aliases, versions and invoke configs, API Gateway methods and deployments,
+ * event source mappings, aliases, versions, invoke configs and permissions, API Gateway methods and deployments,
  * API Gateway v2 integrations, SNS subscriptions, EventBridge Pipes and Scheduler schedules (all of them:
  * {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the collectors).
  *
@@ -91,8 +91,8 @@ public final class ConfigTypes {
             "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::ServerlessCache",
             "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup",
             "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::EventSourceMapping",
-            "AWS::Lambda::Version", "AWS::Pipes::Pipe", "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
-            "AWS::SNS::Subscription", "AWS::Scheduler::Schedule")));
+            "AWS::Lambda::Permission", "AWS::Lambda::Version", "AWS::Pipes::Pipe", "AWS::Route53::RecordSet",
+            "AWS::Route53::RecordSetGroup", "AWS::SNS::Subscription", "AWS::Scheduler::Schedule")));
 
     /** Types a live account holds none of: complete and empty from any source. */
     public static final Set<String> SYNTHESIZED = Set.of(SynthesizedTypes.NESTED_STACK, SynthesizedTypes.GLOBAL_TABLE);
