@@ -51,7 +51,7 @@ public final class AsyncLambdaWithoutFailureDestination extends ResourceRule {
             .judges(Relations.FUNCTION)
             .reads(Relations.ALIAS, Relations.VERSION, INVOKE_CONFIG)
             .reads(AsyncInvocations.TRIGGER_TYPES)
-            .readsWhereSupported(AsyncInvocations.TEMPLATE_ONLY_TYPES)
+            .readsWhereSupported(AsyncInvocations.READ_WHERE_SUPPORTED)
             .firesOn("An `AWS::Lambda::Function` (SAM functions included) invoked asynchronously, directly or "
                             + "through one of its aliases or versions, by a resource of the template that may exist: "
                             + "an S3 bucket's `NotificationConfiguration.LambdaConfigurations` (also CDK's "

@@ -45,7 +45,7 @@ public final class AsyncInvocations {
      * only through a Lambda permission for its service principal, which is read: a rule reads them where
      * they are supported ({@link dev.resilint.core.RuleMetadata.Builder#readsWhereSupported}).
      */
-    public static final List<String> TEMPLATE_ONLY_TYPES = List.of(CDK_NOTIFICATIONS, TOPIC, SES_RULE, IOT_RULE,
+    public static final List<String> READ_WHERE_SUPPORTED = List.of(CDK_NOTIFICATIONS, TOPIC, SES_RULE, IOT_RULE,
             LOG_FILTER);
 
     /** The service principals that invoke Lambda functions asynchronously. */
