@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * {@code FunctionUrlAuthType} ({@code lambda:FunctionUrlAuthType}). A statement with several actions
  * or principals is one permission per pair, as {@code AddPermission} grants one of each; a
  * {@code Deny} statement grants nothing and is left out. A permission has no ARN of its own: it is
- * known as {@code <qualified function ARN>/policy/<Sid>}, which nothing refers to.
+ * known as {@code <qualified function ARN>/policy/<Sid>}, which nothing refers to. A policy that is
+ * not a JSON object cannot be read: that is an error, never "no permissions".
  */
 public final class PermissionMapper {
 
@@ -38,6 +39,7 @@ public final class PermissionMapper {
      * @param function the function whose policy was read
      * @param qualifier the alias or version whose policy it is, or null for the function's own
      * @param policy the policy document {@code GetPolicy} returned (a JSON string)
+     * @throws IllegalArgumentException when the policy is not a JSON object
      */
     public static List<LiveResource> map(Scope scope, FunctionConfiguration function, String qualifier,
             String policy) {
@@ -46,7 +48,8 @@ public final class PermissionMapper {
         List<LiveResource> out = new ArrayList<>();
         Optional<MapNode> document = Json.object(policy);
         if (document.isEmpty()) {
-            return out;
+            // never "no permissions": the collector makes the type a gap with this cause
+            throw new IllegalArgumentException("the policy of function " + owner + " is not a JSON object");
         }
         List<Node> statements = items(document.get().get("Statement").orElse(null));
         for (int i = 0; i < statements.size(); i++) {

@@ -277,4 +277,17 @@ class LambdaCollectorTest {
             assertThat(n.detail()).contains("GetPolicy");
         });
     }
+
+    @Test
+    void aPolicyThatIsNotJsonLeavesThePermissionsUnreadNeverEmpty() {
+        FakeRegion eu = serve();
+        policies(eu, Map.of(FN + "f1", "not a policy"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false, PermissionMapper.TYPE);
+
+        assertThat(run.completeness().get(PermissionMapper.TYPE)).hasValueSatisfying(g -> {
+            assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ERROR);
+            assertThat(g.detail()).contains("the policy of function f1 is not a JSON object");
+        });
+    }
 }
