@@ -45,8 +45,9 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * one function, what that function has is unknown, so the whole type is missing with the cause
  * (the rules that read it are not evaluated in the scope) rather than silently short. So are
  * policies: a failed {@code GetPolicy} (or a policy that is not JSON) leaves the permissions of the
- * scope unread, as does a failed listing of the aliases or versions whose policies are read. A function deleted between the calls
- * has none. A failed tag call leaves only that function's tags unknown.
+ * scope unread, as does a failed listing of the aliases or versions whose policies are read. A
+ * function deleted between the calls has none. A failed tag call leaves only that function's tags
+ * unknown.
  */
 public final class LambdaCollector implements Collector {
 
