@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  *     (a resource of one of them can only silence a finding, never cause one): where a source cannot
  *     read one of them, the rule still judges the others, and each resource it would report there is
  *     not evaluated instead, naming the unread type
+ * @param typesReadWhereSupported the types, among {@code resourceTypes}, that the rule reads where a
+ *     source has them at all: a source that does not support one of them (a live scan, which cannot
+ *     see a template-only construct) still runs the rule, and only the UNSUPPORTED gap of such a type
+ *     is ignored; a read of it that failed (denied, throttled) is a gap as any other
  */
 public record RuleMetadata(
         String id,
@@ -55,7 +59,8 @@ public record RuleMetadata(
         List<String> quietWhen,
         String implementation,
         boolean independentTypes,
-        List<String> quietingTypes) {
+        List<String> quietingTypes,
+        List<String> typesReadWhereSupported) {
 
     /** Rule ids: an area code of two capital letters and two digits. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Z]{2}[0-9]{2}");
@@ -97,6 +102,23 @@ public record RuleMetadata(
             throw new IllegalArgumentException(id + ": types read to stay quiet must be read and not judged: "
                     + quietingTypes);
         }
+        typesReadWhereSupported = List.copyOf(typesReadWhereSupported);
+        if (!resourceTypes.containsAll(typesReadWhereSupported)
+                || typesReadWhereSupported.stream().anyMatch(judgedTypes::contains)) {
+            throw new IllegalArgumentException(id + ": types read where supported must be read and not judged: "
+                    + typesReadWhereSupported);
+        }
+    }
+
+    /** A rule whose types every source must read. */
+    public RuleMetadata(String id, String name, Severity defaultSeverity, String summary, String rationale,
+            String remediation, List<Reference> references, List<String> tags, Set<SourceKind> sources,
+            List<String> resourceTypes, List<String> judgedTypes, List<RuleParameter> parameters,
+            List<String> firesOn, List<String> quietWhen, String implementation, boolean independentTypes,
+            List<String> quietingTypes) {
+        this(id, name, defaultSeverity, summary, rationale, remediation, references, tags, sources, resourceTypes,
+                judgedTypes, parameters, firesOn, quietWhen, implementation, independentTypes, quietingTypes,
+                List.of());
     }
 
     /** A rule without types read only to stay quiet. */
@@ -105,7 +127,7 @@ public record RuleMetadata(
             List<String> resourceTypes, List<String> judgedTypes, List<RuleParameter> parameters,
             List<String> firesOn, List<String> quietWhen, String implementation, boolean independentTypes) {
         this(id, name, defaultSeverity, summary, rationale, remediation, references, tags, sources, resourceTypes,
-                judgedTypes, parameters, firesOn, quietWhen, implementation, independentTypes, List.of());
+                judgedTypes, parameters, firesOn, quietWhen, implementation, independentTypes, List.of(), List.of());
     }
 
     private static void requireText(String value, String what, String id) {
@@ -169,6 +191,7 @@ public record RuleMetadata(
         private final String implementation;
         private boolean independentTypes;
         private final List<String> quietingTypes = new ArrayList<>();
+        private final List<String> typesReadWhereSupported = new ArrayList<>();
 
         private Builder(String id, String name, String implementation) {
             this.id = id;
@@ -270,6 +293,23 @@ public record RuleMetadata(
         }
 
         /**
+         * Types the rule reads where a source has them: constructs that exist only in some sources (an
+         * SNS topic's inline subscriptions, CDK's bucket notification resource: templates only), whose
+         * effect another declared type also shows where they are missing (the Lambda permission each
+         * of them needs). A source that does not support one of them still runs the rule, and its
+         * UNSUPPORTED gap is ignored; a failed read of a type the source does support is a gap as any
+         * other. Say in the rule's {@code quietWhen} why nothing is lost.
+         */
+        public Builder readsWhereSupported(java.util.Collection<String> values) {
+            for (String v : values) {
+                if (!typesReadWhereSupported.contains(v)) {
+                    typesReadWhereSupported.add(v);
+                }
+            }
+            return resourceTypes(values.toArray(String[]::new));
+        }
+
+        /**
          * The rule judges each of its types on its own, reading nothing else: where some cannot be
          * read, the others are still judged.
          */
@@ -304,7 +344,7 @@ public record RuleMetadata(
         public RuleMetadata build() {
             return new RuleMetadata(id, name, severity, summary, rationale, remediation, references, tags,
                     sources, resourceTypes, judgedTypes, parameters, firesOn, quietWhen, implementation,
-                    independentTypes, quietingTypes);
+                    independentTypes, quietingTypes, typesReadWhereSupported);
         }
     }
 }

@@ -64,6 +64,21 @@ class RuleMetadataTest {
     }
 
     @Test
+    void typesReadWhereSupportedAreReadAndNeverJudged() {
+        RuleMetadata m = complete("MQ04", "AsyncLambdaWithoutFailureDestination").judges("AWS::Lambda::Function")
+                .reads("AWS::Lambda::Permission").readsWhereSupported(List.of("AWS::SES::ReceiptRule",
+                        "AWS::Lambda::Permission")).build();
+        assertThat(m.resourceTypes()).containsExactly("AWS::Lambda::Function", "AWS::Lambda::Permission",
+                "AWS::SES::ReceiptRule");
+        assertThat(m.typesReadWhereSupported()).containsExactly("AWS::SES::ReceiptRule", "AWS::Lambda::Permission");
+        assertThat(m.quietingTypes()).isEmpty();
+        assertThat(complete("AZ01", "AzSpread").build().typesReadWhereSupported()).isEmpty();
+        assertThatThrownBy(() -> complete("MQ04", "AsyncLambdaWithoutFailureDestination")
+                .judges("AWS::Lambda::Function").readsWhereSupported(List.of("AWS::Lambda::Function")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read where supported");
+    }
+
+    @Test
     void defaultSeverityIsWarning() {
         assertThat(complete("AZ01", "AzSpread").build().defaultSeverity()).isEqualTo(Severity.WARNING);
     }

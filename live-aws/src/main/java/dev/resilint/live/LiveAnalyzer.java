@@ -71,10 +71,11 @@ public final class LiveAnalyzer implements Analyzer {
      * Whether the scan reads what the rule needs: every type it declares, or, for a rule that judges
      * its types independently, at least one (the others are reported as not evaluated). Types it
      * reads only to stay quiet need not be read: where they are not, what it would report is not
-     * evaluated instead.
+     * evaluated instead. Nor need types it reads only where supported (template-only constructs).
      */
     private static boolean readsEnough(RuleMetadata rule, Set<String> readable) {
-        List<String> needed = rule.resourceTypes().stream().filter(t -> !rule.quietingTypes().contains(t)).toList();
+        List<String> needed = rule.resourceTypes().stream().filter(t -> !rule.quietingTypes().contains(t)
+                && !rule.typesReadWhereSupported().contains(t)).toList();
         return rule.independentTypes() ? needed.stream().anyMatch(readable::contains) : readable.containsAll(needed);
     }
 

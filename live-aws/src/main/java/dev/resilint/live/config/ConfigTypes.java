@@ -43,9 +43,10 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * advanced queries (awslabs/aws-config-resource-schema, {@code config/properties/resource-types},
  * at adf55132 of 2025-03-17): not queryable are, among the types resilint reads, target groups,
  * listener rules, ElastiCache clusters and replication groups, CloudFront cache policies, Lambda
- * event source mappings, aliases, versions and invoke configs, API Gateway methods, deployments and
- * authorizers, API Gateway v2 integrations and authorizers, DAX clusters and parameter groups, SNS
- * subscriptions, EventBridge Pipes, Scheduler schedules and EFS mount targets (all of them: {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the
+ * event source mappings, aliases, versions, invoke configs and permissions, API Gateway methods,
+ * deployments and authorizers, API Gateway v2 integrations and authorizers, DAX clusters and
+ * parameter groups, SNS subscriptions, EventBridge Pipes, Scheduler schedules and EFS mount targets
+ * (all of them: {@link #NOT_QUERYABLE}; {@code ConfigTypesTest} keeps both lists in step with the
  * collectors). Config records OpenSearch Service domains as {@code AWS::OpenSearch::Domain}, the
  * CloudFormation type {@code AWS::OpenSearchService::Domain}.
  *
@@ -95,8 +96,9 @@ public final class ConfigTypes {
             "AWS::ElastiCache::ParameterGroup", "AWS::ElastiCache::ReplicationGroup",
             "AWS::ElastiCache::ServerlessCache", "AWS::ElasticLoadBalancingV2::ListenerRule",
             "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Lambda::Alias", "AWS::Lambda::EventInvokeConfig",
-            "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Version", "AWS::Pipes::Pipe", "AWS::Route53::RecordSet",
-            "AWS::Route53::RecordSetGroup", "AWS::SNS::Subscription", "AWS::Scheduler::Schedule")));
+            "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Permission", "AWS::Lambda::Version", "AWS::Pipes::Pipe",
+            "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup", "AWS::SNS::Subscription",
+            "AWS::Scheduler::Schedule")));
 
     /** Types a live account holds none of: complete and empty from any source. */
     public static final Set<String> SYNTHESIZED = Set.of(SynthesizedTypes.NESTED_STACK, SynthesizedTypes.GLOBAL_TABLE);

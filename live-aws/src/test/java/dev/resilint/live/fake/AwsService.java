@@ -61,7 +61,7 @@ public enum AwsService {
                 "SelectAggregateResourceConfig")),
     LAMBDA("lambda", "lambda", "lambda", Protocol.REST_JSON, "2015-03-31", null,
         List.of("ListFunctions", "ListEventSourceMappings", "ListAliases", "ListVersionsByFunction", "ListTags",
-                "ListFunctionEventInvokeConfigs")),
+                "ListFunctionEventInvokeConfigs", "GetPolicy")),
     APIGATEWAY("apigateway", "apigateway", "apigateway", Protocol.REST_JSON, "2015-07-09", null,
         List.of("GetRestApis", "GetStages", "GetResources", "GetDeployments", "GetIntegration", "GetUsagePlans",
                 "GetAuthorizers")),
@@ -93,7 +93,8 @@ public enum AwsService {
         "http://cloudfront.amazonaws.com/doc/2020-05-31/",
         List.of("ListDistributions", "ListCachePolicies", "GetCachePolicy", "ListTagsForResource")),
     S3("s3", "s3", "s3", Protocol.REST_XML, "2006-03-01", "http://s3.amazonaws.com/doc/2006-03-01/",
-        List.of("ListBuckets", "GetBucketVersioning", "GetBucketLogging", "GetBucketTagging"));
+        List.of("ListBuckets", "GetBucketVersioning", "GetBucketLogging", "GetBucketNotificationConfiguration",
+                "GetBucketTagging"));
 
     private final String id;
     private final String signingName;
@@ -157,16 +158,21 @@ public enum AwsService {
     /**
      * The IAM action a call needs: {@code <signing-prefix>:<Operation>}, or for API Gateway, whose
      * management APIs (REST and v2) are authorised per HTTP method, {@code apigateway:<METHOD>}, and
-     * {@code s3:ListAllMyBuckets} for S3's {@code ListBuckets}.
+     * {@code s3:ListAllMyBuckets} for S3's {@code ListBuckets}, {@code s3:GetBucketNotification} for its
+     * {@code GetBucketNotificationConfiguration}.
      */
     public String iamAction(String operation, String httpMethod) {
         if (signingName.equals("apigateway")) {
             return "apigateway:" + httpMethod.toUpperCase(Locale.ROOT);
         }
         if (this == S3 && operation.equals("ListBuckets")) {
-            // the one S3 operation a scan reads whose action is not named after it (Service Authorization
-            // Reference, Amazon S3: ListBuckets is authorised by s3:ListAllMyBuckets)
+            // one of the two S3 operations a scan reads whose action is not named after it (Service
+            // Authorization Reference, Amazon S3: ListBuckets is authorised by s3:ListAllMyBuckets)
             return "s3:ListAllMyBuckets";
+        }
+        if (this == S3 && operation.equals("GetBucketNotificationConfiguration")) {
+            // the other: authorised by s3:GetBucketNotification
+            return "s3:GetBucketNotification";
         }
         if (this == CLOUDWATCH) {
             return "cloudwatch:" + operation; // signs as "monitoring", authorised as "cloudwatch"

@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * What the fake answers by itself when a test registered nothing: STS {@code GetCallerIdentity} (the
  * account of the caller's key) and {@code AssumeRole} (temporary credentials naming the role's account),
- * and EC2 {@code DescribeRegions} (the regions declared for the account, enabled or not).
+ * and EC2 {@code DescribeRegions} (the regions declared for the account, enabled or not); and what AWS
+ * answers for a resource that has nothing to say: Lambda {@code GetPolicy} of a function without a
+ * resource-based policy ({@code ResourceNotFoundException}, as Lambda answers), S3
+ * {@code GetBucketNotificationConfiguration} of a bucket without notifications (an empty configuration).
  */
 final class Builtins {
     private Builtins() {
@@ -44,6 +47,12 @@ final class Builtins {
         }
         if (request.service() == AwsService.EC2 && operation.equals("DescribeRegions")) {
             return regions(fake.account(caller.account()), request.input());
+        }
+        if (request.service() == AwsService.LAMBDA && operation.equals("GetPolicy")) {
+            throw new AwsError("ResourceNotFoundException", 404, "The resource you requested does not exist.");
+        }
+        if (request.service() == AwsService.S3 && operation.equals("GetBucketNotificationConfiguration")) {
+            return new LinkedHashMap<>();
         }
         return null;
     }

@@ -37,6 +37,7 @@ class ModelTest {
         botocore.put("lambda/ListVersionsByFunction", "GET /2015-03-31/functions/{FunctionName}/versions");
         botocore.put("lambda/ListTags", "GET /2017-03-31/tags/{Resource}");
         botocore.put("lambda/ListFunctionEventInvokeConfigs", "GET /2019-09-25/functions/{FunctionName}/event-invoke-config/list");
+        botocore.put("lambda/GetPolicy", "GET /2015-03-31/functions/{FunctionName}/policy");
         botocore.put("apigateway/GetRestApis", "GET /restapis");
         botocore.put("apigateway/GetStages", "GET /restapis/{restapi_id}/stages");
         botocore.put("apigateway/GetResources", "GET /restapis/{restapi_id}/resources");
@@ -102,6 +103,7 @@ class ModelTest {
         botocore.put("s3/ListBuckets", "GET /");
         botocore.put("s3/GetBucketVersioning", "GET /{Bucket}?versioning");
         botocore.put("s3/GetBucketLogging", "GET /{Bucket}?logging");
+        botocore.put("s3/GetBucketNotificationConfiguration", "GET /{Bucket}?notification");
         botocore.put("s3/GetBucketTagging", "GET /{Bucket}?tagging");
 
         Map<String, String> sdk = new LinkedHashMap<>();

@@ -13,7 +13,9 @@ import java.util.Optional;
  * Runs infrastructure rules over one graph: each enabled rule that applies to the graph's source,
  * on a view limited to its declared types. Where a declared type could not be read in full, the
  * rule is not run and is reported as not evaluated there, with the cause: never as a pass. A rule
- * that judges its types independently (a tag rule) still judges the types that were read. The
+ * that judges its types independently (a tag rule) still judges the types that were read; a type a
+ * rule reads only where the source supports it is no gap where the source does not
+ * ({@link RuleMetadata#typesReadWhereSupported()}). The
  * graph is recorded as a judged scope, and the tags of the resources findings are about are recorded
  * with them (for reports grouped by a tag).
  */
@@ -83,11 +85,15 @@ public final class GraphRules {
         return kept;
     }
 
-    /** The declared types of the rule that the graph could not read in full. */
+    /**
+     * The declared types of the rule that the graph could not read in full, but for those the rule reads
+     * only where supported that the source does not support.
+     */
     static List<NotEvaluated> gaps(RuleMetadata rule, ResourceGraph graph) {
         List<NotEvaluated> gaps = new ArrayList<>();
         for (String type : rule.resourceTypes()) {
-            Optional<Completeness.Gap> gap = graph.completeness().gap(type);
+            Optional<Completeness.Gap> gap = graph.completeness().gap(type).filter(g -> !(g.reason()
+                    == NotEvaluated.Reason.UNSUPPORTED && rule.typesReadWhereSupported().contains(type)));
             gap.ifPresent(g -> gaps.add(new NotEvaluated(rule.id(), graph.name(), type, g.reason(), g.detail(), "")));
         }
         return gaps;

@@ -8,14 +8,18 @@ import dev.resilint.live.map.lambda.AliasMapper;
 import dev.resilint.live.map.lambda.EventInvokeConfigMapper;
 import dev.resilint.live.map.lambda.EventSourceMappingMapper;
 import dev.resilint.live.map.lambda.FunctionMapper;
+import dev.resilint.live.map.lambda.PermissionMapper;
 import dev.resilint.live.map.lambda.VersionMapper;
 import dev.resilint.live.model.LiveResource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ListAliasesResponse;
 import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsResponse;
@@ -30,12 +34,20 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * scan needs, its aliases ({@code ListAliases}), published versions ({@code ListVersionsByFunction})
  * and asynchronous invocation configurations ({@code ListFunctionEventInvokeConfigs}): the API has
  * no account-wide listing of these, so the per-function calls are unavoidable. Tags
- * ({@code ListTags}, one per function) only when a rule reads them.
+ * ({@code ListTags}, one per function) only when a rule reads them. Permissions
+ * ({@code AWS::Lambda::Permission}, who may invoke a function: S3, SNS, EventBridge, SES, IoT, Logs)
+ * only when a rule reads them: {@code GetPolicy} for each function and for each of its aliases and
+ * versions, since a permission granted on a qualified ARN lives in that alias's or version's own
+ * policy; {@code ResourceNotFoundException} is a function (or qualifier) without a policy, or one
+ * deleted meanwhile, which grants nothing.
  *
  * <p>Aliases, versions and invoke configurations are listings, not details: when the call fails for
  * one function, what that function has is unknown, so the whole type is missing with the cause
- * (the rules that read it are not evaluated in the scope) rather than silently short. A function
- * deleted between the calls has none. A failed tag call leaves only that function's tags unknown.
+ * (the rules that read it are not evaluated in the scope) rather than silently short. So are
+ * policies: a failed {@code GetPolicy} (or a policy that is not JSON) leaves the permissions of the
+ * scope unread, as does a failed listing of the aliases or versions whose policies are read. A
+ * function deleted between the calls has none. A failed tag call leaves only that function's tags
+ * unknown.
  */
 public final class LambdaCollector implements Collector {
 
@@ -50,20 +62,21 @@ public final class LambdaCollector implements Collector {
     @Override
     public List<String> types() {
         return List.of(FunctionMapper.TYPE, EventSourceMappingMapper.TYPE, AliasMapper.TYPE, VersionMapper.TYPE,
-                EventInvokeConfigMapper.TYPE);
+                EventInvokeConfigMapper.TYPE, PermissionMapper.TYPE);
     }
 
     @Override
     public List<String> actions() {
         return List.of("lambda:ListFunctions", "lambda:ListEventSourceMappings", "lambda:ListAliases",
-                "lambda:ListVersionsByFunction", "lambda:ListFunctionEventInvokeConfigs", "lambda:ListTags");
+                "lambda:ListVersionsByFunction", "lambda:ListFunctionEventInvokeConfigs", "lambda:ListTags",
+                "lambda:GetPolicy");
     }
 
     @Override
     public void collect(ScopeReader in) {
         LambdaClient lambda = in.client(LambdaClient.class, LambdaClient::builder);
         List<String> perFunction = List.of(FunctionMapper.TYPE, AliasMapper.TYPE, VersionMapper.TYPE,
-                EventInvokeConfigMapper.TYPE);
+                EventInvokeConfigMapper.TYPE, PermissionMapper.TYPE);
         List<FunctionConfiguration> functions = new ArrayList<>();
         if (perFunction.stream().anyMatch(in::wants)) {
             in.read(perFunction, () -> functions.addAll(in.pages("ListFunctions",
@@ -72,15 +85,33 @@ public final class LambdaCollector implements Collector {
         }
         in.read(List.of(FunctionMapper.TYPE), () -> in.each(functions, f -> FunctionMapper.map(in.scope(), f,
                 tags(in, lambda, f))).forEach(in::add));
-        in.read(List.of(AliasMapper.TYPE), () -> each(in, functions, f -> in.pages("ListAliases",
-                unlessGone(lambda.listAliasesPaginator(r -> r.functionName(f.functionArn()).maxItems(FUNCTION_PAGE))),
-                ListAliasesResponse::aliases, ListAliasesResponse::nextMarker).stream()
-                .map(a -> AliasMapper.map(in.scope(), f, a)).toList()));
-        in.read(List.of(VersionMapper.TYPE), () -> each(in, functions, f -> in.pages("ListVersionsByFunction",
-                unlessGone(lambda.listVersionsByFunctionPaginator(r -> r.functionName(f.functionArn())
-                        .maxItems(FUNCTION_PAGE))), ListVersionsByFunctionResponse::versions,
-                ListVersionsByFunctionResponse::nextMarker).stream()
-                .flatMap(v -> VersionMapper.map(in.scope(), f, v).stream()).toList()));
+        // the qualifiers (aliases, published versions) of each function, for their own policies
+        Map<String, List<String>> qualifiers = new ConcurrentHashMap<>();
+        in.read(List.of(AliasMapper.TYPE, PermissionMapper.TYPE), () -> each(in, functions, f -> {
+            List<AliasConfiguration> aliases = in.pages("ListAliases", unlessGone(lambda.listAliasesPaginator(r -> r
+                    .functionName(f.functionArn()).maxItems(FUNCTION_PAGE))), ListAliasesResponse::aliases,
+                    ListAliasesResponse::nextMarker);
+            aliases.forEach(a -> qualifiers.computeIfAbsent(f.functionArn(), k -> new CopyOnWriteArrayList<>())
+                    .add(a.name()));
+            return in.wants(AliasMapper.TYPE) ? aliases.stream().map(a -> AliasMapper.map(in.scope(), f, a)).toList()
+                    : List.of();
+        }));
+        in.read(List.of(VersionMapper.TYPE, PermissionMapper.TYPE), () -> each(in, functions, f -> {
+            List<LiveResource> versions = in.pages("ListVersionsByFunction", unlessGone(lambda
+                    .listVersionsByFunctionPaginator(r -> r.functionName(f.functionArn()).maxItems(FUNCTION_PAGE))),
+                    ListVersionsByFunctionResponse::versions, ListVersionsByFunctionResponse::nextMarker).stream()
+                    .flatMap(v -> VersionMapper.map(in.scope(), f, v).stream()).toList();
+            versions.forEach(v -> qualifiers.computeIfAbsent(f.functionArn(), k -> new CopyOnWriteArrayList<>())
+                    .add(FunctionMapper.qualifierOf(v.arn())));
+            return in.wants(VersionMapper.TYPE) ? versions : List.of();
+        }));
+        in.read(List.of(PermissionMapper.TYPE), () -> each(in, functions, f -> {
+            List<LiveResource> permissions = new ArrayList<>(policy(in, lambda, f, null));
+            for (String qualifier : qualifiers.getOrDefault(f.functionArn(), List.of())) {
+                permissions.addAll(policy(in, lambda, f, qualifier));
+            }
+            return permissions;
+        }));
         in.read(List.of(EventInvokeConfigMapper.TYPE), () -> each(in, functions, f -> in.pages(
                 "ListFunctionEventInvokeConfigs", unlessGone(lambda.listFunctionEventInvokeConfigsPaginator(r -> r
                         .functionName(f.functionArn()).maxItems(FUNCTION_PAGE))),
@@ -138,6 +169,22 @@ public final class LambdaCollector implements Collector {
                 }
             };
         };
+    }
+
+    /**
+     * The permissions in the policy of the function, or of its alias or version {@code qualifier} (null:
+     * the function's own); none when it has no policy or is gone ({@code ResourceNotFoundException}).
+     */
+    private static List<LiveResource> policy(ScopeReader in, LambdaClient lambda, FunctionConfiguration f,
+            String qualifier) {
+        String policy = in.call("GetPolicy", () -> {
+            try {
+                return lambda.getPolicy(r -> r.functionName(f.functionArn()).qualifier(qualifier)).policy();
+            } catch (ResourceNotFoundException none) {
+                return null;
+            }
+        });
+        return policy == null ? List.of() : PermissionMapper.map(in.scope(), f, qualifier, policy);
     }
 
     /** The function's tags when a rule reads them; a failed call leaves them unknown for this function only. */

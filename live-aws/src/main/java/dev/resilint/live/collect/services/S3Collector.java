@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.GetBucketLoggingResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -28,14 +29,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code MaxBuckets}/{@code ContinuationToken}; S3 answers a region filter only at that region's
  * endpoint, which is where the scope's client calls). This costs one list call per region instead
  * of one per account, and in exchange needs no {@code GetBucketLocation} per bucket and never hands
- * a bucket from one scope to another. Then, per bucket, {@code GetBucketVersioning} and
- * {@code GetBucketLogging} (the target buckets of server access logs, which DR05 exempts), and
+ * a bucket from one scope to another. Then, per bucket, {@code GetBucketVersioning},
+ * {@code GetBucketLogging} (the target buckets of server access logs, which DR05 exempts),
+ * {@code GetBucketNotificationConfiguration} (authorised by {@code s3:GetBucketNotification}: the
+ * functions, queues and topics the bucket's events go to, which MQ04 reads), and
  * {@code GetBucketTagging} when a rule reads tags or the bucket is not versioned (DR05 exempts CDK's
  * {@code aws-cdk:auto-delete-objects} buckets; a versioned bucket needs no tag for it).
  *
  * <p>A denied {@code ListBuckets} leaves the type unread in the scope. A detail call that fails leaves
  * only what it reads unknown, for that bucket, with the cause: its versioning status, its logging
- * target or its tags. A bucket deleted between the calls ({@code NoSuchBucket}) is gone; a bucket
+ * target, its notifications or its tags. A bucket deleted between the calls ({@code NoSuchBucket}) is gone; a bucket
  * without tags answers {@code NoSuchTagSet}, which is no tags.
  */
 public final class S3Collector implements Collector {
@@ -56,8 +59,9 @@ public final class S3Collector implements Collector {
     @Override
     public List<String> actions() {
         // ListBuckets is authorised by s3:ListAllMyBuckets
+        // and GetBucketNotificationConfiguration by s3:GetBucketNotification
         return List.of("s3:ListAllMyBuckets", "s3:GetBucketVersioning", "s3:GetBucketLogging",
-                "s3:GetBucketTagging");
+                "s3:GetBucketNotification", "s3:GetBucketTagging");
     }
 
     @Override
@@ -109,10 +113,28 @@ public final class S3Collector implements Collector {
         } catch (ReadFailure f) {
             loggingUnread = f.asUnknown();
         }
+        GetBucketNotificationConfigurationResponse notifications = null;
+        Value.Unknown notificationsUnread = null;
+        try {
+            Optional<GetBucketNotificationConfigurationResponse> read = in.call("GetBucketNotificationConfiguration",
+                    () -> {
+                        try {
+                            return Optional.of(s3.getBucketNotificationConfiguration(r -> r.bucket(b.name())));
+                        } catch (NoSuchBucketException gone) {
+                            return Optional.empty();
+                        }
+                    });
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            notifications = read.get();
+        } catch (ReadFailure f) {
+            notificationsUnread = f.asUnknown();
+        }
         boolean versioned = versioning != null && versioning.status() == BucketVersioningStatus.ENABLED;
         TagLookup tags = in.wantsTags() || !versioned ? tags(in, s3, b) : TagLookup.none();
         return Optional.of(BucketMapper.map(in.scope(), b, new BucketMapper.Details(versioning, versioningUnread,
-                logging, loggingUnread), tags));
+                logging, loggingUnread, notifications, notificationsUnread), tags));
     }
 
     /** The bucket's tags; a failed call leaves them unknown for this bucket only. */

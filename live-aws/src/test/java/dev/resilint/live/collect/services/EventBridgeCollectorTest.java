@@ -94,7 +94,7 @@ class EventBridgeCollectorTest {
                 assertThat(gap.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED)));
         assertThat(ScanOfOne.notEvaluated(Scans.run(Scans.caller(FAKE, ACCOUNT, REGION)))).containsExactly(
                 "MQ01 AWS::Events::EventBus * ACCESS_DENIED", "MQ01 AWS::Events::Rule * ACCESS_DENIED",
-                "MQ06 AWS::Events::Rule * ACCESS_DENIED", "OB03 AWS::Events::EventBus * ACCESS_DENIED",
+                "MQ04 AWS::Events::Rule * ACCESS_DENIED", "MQ06 AWS::Events::Rule * ACCESS_DENIED", "OB03 AWS::Events::EventBus * ACCESS_DENIED",
                 "OB03 AWS::Events::Rule * ACCESS_DENIED");
     }
 

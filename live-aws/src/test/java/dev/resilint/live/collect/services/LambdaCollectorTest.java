@@ -13,6 +13,7 @@ import dev.resilint.live.map.lambda.AliasMapper;
 import dev.resilint.live.map.lambda.EventInvokeConfigMapper;
 import dev.resilint.live.map.lambda.EventSourceMappingMapper;
 import dev.resilint.live.map.lambda.FunctionMapper;
+import dev.resilint.live.map.lambda.PermissionMapper;
 import dev.resilint.live.map.lambda.VersionMapper;
 import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
@@ -81,12 +82,15 @@ class LambdaCollectorTest {
                 .containsExactlyInAnyOrder(FN + "f1:1", FN + "f2:1", FN + "f3:1");
         assertThat(run.resources(EventInvokeConfigMapper.TYPE)).hasSize(3);
         assertThat(run.resources(EventSourceMappingMapper.TYPE)).hasSize(3);
-        assertThat(run.completeness().values()).hasSize(5).allMatch(Optional::isEmpty);
+        assertThat(run.resources(PermissionMapper.TYPE)).isEmpty();
+        assertThat(run.completeness().values()).hasSize(6).allMatch(Optional::isEmpty);
         assertThat(PropsText.of(run.resource(FN + "f3").properties()))
                 .isEqualTo("{FunctionName: \"f3\", MemorySize: 128, Timeout: 30}");
         assertThat(FAKE.calls().counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "lambda:ListFunctions", 2L, "lambda:ListEventSourceMappings", 2L, "lambda:ListAliases", 3L,
-                "lambda:ListVersionsByFunction", 3L, "lambda:ListFunctionEventInvokeConfigs", 3L));
+                "lambda:ListVersionsByFunction", 3L, "lambda:ListFunctionEventInvokeConfigs", 3L,
+                // the policies of each function, its alias and its version (none has one: not found)
+                "lambda:GetPolicy", 9L));
         assertThat(IamPolicy.actions()).containsAll(FAKE.calls().iamActions());
     }
 
@@ -130,7 +134,8 @@ class LambdaCollectorTest {
         ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
 
         assertThat(run.resources()).extracting(r -> r.type()).containsOnly(EventSourceMappingMapper.TYPE).hasSize(3);
-        for (String type : List.of(FunctionMapper.TYPE, AliasMapper.TYPE, VersionMapper.TYPE, EventInvokeConfigMapper.TYPE)) {
+        for (String type : List.of(FunctionMapper.TYPE, AliasMapper.TYPE, VersionMapper.TYPE, EventInvokeConfigMapper.TYPE,
+                PermissionMapper.TYPE)) {
             assertThat(run.completeness().get(type)).as(type).hasValueSatisfying(g ->
                     assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED));
         }
@@ -159,9 +164,11 @@ class LambdaCollectorTest {
 
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         // MQ03 needs the aliases (f2's mapping goes through one), and MQ08 (a task's Ref to an alias is no
-        // activity); DP04 declares them (it judges aliases in templates only); MQ01 does not, and judges q1
+        // activity); DP04 declares them (it judges aliases in templates only); MQ04 too, and the permissions of
+        // the aliases it could not list; MQ01 does not, and judges q1
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly("DP04 AWS::Lambda::Alias * ACCESS_DENIED",
-                "MQ03 AWS::Lambda::Alias * ACCESS_DENIED", "MQ08 AWS::Lambda::Alias * ACCESS_DENIED",
+                "MQ03 AWS::Lambda::Alias * ACCESS_DENIED", "MQ04 AWS::Lambda::Alias * ACCESS_DENIED",
+                "MQ04 AWS::Lambda::Permission * ACCESS_DENIED", "MQ08 AWS::Lambda::Alias * ACCESS_DENIED",
                 "TO02 AWS::Lambda::Alias * ACCESS_DENIED");
         assertThat(ScanOfOne.findings(results)).containsExactly("MQ01 " + QUEUE + "q1");
     }
@@ -194,5 +201,95 @@ class LambdaCollectorTest {
         // every attempt of the one call, none more
         assertThat(FAKE.calls().count("lambda", "ListEventSourceMappings"))
                 .isEqualTo(Scans.clients(FAKE).maxAttempts());
+    }
+
+    /** A policy document with one statement granting {@code principal} the invocation of {@code resource}. */
+    static String policy(String sid, String principal, String resource, String sourceArn) {
+        return "{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[{\"Sid\":\"" + sid + "\","
+                + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + principal + "\"},"
+                + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + resource + "\",\"Condition\":{"
+                + "\"StringEquals\":{\"AWS:SourceAccount\":\"" + ACCOUNT + "\"},"
+                + "\"ArnLike\":{\"AWS:SourceArn\":\"" + sourceArn + "\"}}}]}";
+    }
+
+    /** GetPolicy answers by function and qualifier; what is not listed has no policy (not found, as Lambda says). */
+    static void policies(FakeRegion eu, Map<String, String> byQualifiedArn) {
+        eu.handler("lambda", "GetPolicy", in -> {
+            String arn = in.get("FunctionName") + (in.get("Qualifier") == null ? "" : ":" + in.get("Qualifier"));
+            String policy = byQualifiedArn.get(arn);
+            if (policy == null) {
+                throw new AwsError("ResourceNotFoundException", 404, "The resource you requested does not exist.");
+            }
+            return Map.of("Policy", policy, "RevisionId", "r-1");
+        });
+    }
+
+    @Test
+    void permissionsAreReadFromThePoliciesOfEachFunctionAliasAndVersionAndNoPolicyIsNoPermission() {
+        FakeRegion eu = serve();
+        policies(eu, Map.of(
+                FN + "f1", policy("s3-invoke", "s3.amazonaws.com", FN + "f1", "arn:aws:s3:::uploads"),
+                FN + "f2:live", policy("sns-invoke", "sns.amazonaws.com", FN + "f2:live",
+                        "arn:aws:sns:eu-north-1:310987654321:orders"),
+                FN + "f3:1", policy("logs-invoke", "logs.amazonaws.com", FN + "f3:1",
+                        "arn:aws:logs:eu-north-1:310987654321:log-group:app:*")));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false, FunctionMapper.TYPE,
+                PermissionMapper.TYPE);
+
+        // each policy is asked for the function and for each qualifier listed, though aliases and versions
+        // themselves are not wanted
+        assertThat(FAKE.calls().count("lambda", "GetPolicy")).isEqualTo(9);
+        assertThat(run.resources(AliasMapper.TYPE)).isEmpty();
+        assertThat(run.resources(PermissionMapper.TYPE)).extracting(r -> r.arn()).containsExactlyInAnyOrder(
+                FN + "f1/policy/s3-invoke", FN + "f2:live/policy/sns-invoke", FN + "f3:1/policy/logs-invoke");
+        assertThat(PropsText.of(run.resource(FN + "f1/policy/s3-invoke").properties())).isEqualTo(
+                "{Action: \"lambda:InvokeFunction\", FunctionName: ref(AWS::Lambda::Function|AWS::Lambda::Alias|"
+                        + "AWS::Lambda::Version)\"" + FN + "f1\", Principal: \"s3.amazonaws.com\", "
+                        + "SourceArn: \"arn:aws:s3:::uploads\", SourceAccount: \"" + ACCOUNT + "\"}");
+        assertThat(PropsText.of(PropsText.at(run.resource(FN + "f2:live/policy/sns-invoke").properties(),
+                "FunctionName"))).endsWith("\"" + FN + "f2:live\"");
+        assertThat(run.resource(FN + "f3:1/policy/logs-invoke").name()).isEqualTo("f3:1 logs-invoke");
+        assertThat(run.completeness().get(PermissionMapper.TYPE)).isEmpty();
+    }
+
+    @Test
+    void aDeniedGetPolicyLeavesThePermissionsUnreadNamingTheCallAndMq04IsNotEvaluatedThere() {
+        FakeRegion eu = serve();
+        eu.fail("lambda", "GetPolicy", "FunctionName", FN + "f2",
+                new AwsError("AccessDeniedException", 403, "not authorized to perform: lambda:GetPolicy"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false);
+
+        assertThat(run.completeness().get(PermissionMapper.TYPE)).hasValueSatisfying(g -> {
+            assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+            assertThat(g.detail()).contains("GetPolicy");
+        });
+        assertThat(run.completeness().get(FunctionMapper.TYPE)).isEmpty();
+        assertThat(run.resources(FunctionMapper.TYPE)).hasSize(3);
+
+        // none of the functions has a dead-letter queue: an unread permission may be an asynchronous caller,
+        // so MQ04 is not evaluated in the account region rather than passing them
+        var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
+        assertThat(results.findings()).noneMatch(f -> f.ruleId().equals("MQ04"));
+        assertThat(results.notEvaluated()).filteredOn(n -> n.ruleId().equals("MQ04")).singleElement().satisfies(n -> {
+            assertThat(n.scope()).isEqualTo(ACCOUNT + "/" + REGION);
+            assertThat(n.resourceType()).isEqualTo(PermissionMapper.TYPE);
+            assertThat(n.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED);
+            assertThat(n.detail()).contains("GetPolicy");
+        });
+    }
+
+    @Test
+    void aPolicyThatIsNotJsonLeavesThePermissionsUnreadNeverEmpty() {
+        FakeRegion eu = serve();
+        policies(eu, Map.of(FN + "f1", "not a policy"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new LambdaCollector(), ACCOUNT, REGION, false, PermissionMapper.TYPE);
+
+        assertThat(run.completeness().get(PermissionMapper.TYPE)).hasValueSatisfying(g -> {
+            assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ERROR);
+            assertThat(g.detail()).contains("the policy of function f1 is not a JSON object");
+        });
     }
 }

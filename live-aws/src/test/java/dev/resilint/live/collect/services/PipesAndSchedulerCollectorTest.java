@@ -112,7 +112,8 @@ class PipesAndSchedulerCollectorTest {
                 assertThat(g.reason()).isEqualTo(NotEvaluated.Reason.ACCESS_DENIED));
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::Pipes::Pipe * ACCESS_DENIED",
-                "MQ01 AWS::Scheduler::Schedule * ACCESS_DENIED", "MQ06 AWS::Pipes::Pipe * ACCESS_DENIED",
+                "MQ01 AWS::Scheduler::Schedule * ACCESS_DENIED", "MQ04 AWS::Scheduler::Schedule * ACCESS_DENIED",
+                "MQ06 AWS::Pipes::Pipe * ACCESS_DENIED",
                 "MQ06 AWS::Scheduler::Schedule * ACCESS_DENIED", "OB03 AWS::Pipes::Pipe * ACCESS_DENIED",
                 "OB03 AWS::Scheduler::Schedule * ACCESS_DENIED");
     }

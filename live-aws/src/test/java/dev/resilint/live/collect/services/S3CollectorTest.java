@@ -237,4 +237,52 @@ class S3CollectorTest {
                 .allSatisfy(n -> assertThat(n.detail()).contains("ListDistributions does not return"));
         assertThat(FAKE.calls().count("cloudfront", "ListDistributions")).isEqualTo(1);
     }
+
+    static final String THUMBS = "arn:aws:lambda:eu-west-1:432109876543:function:thumbs";
+
+    @Test
+    void notificationsAreReadPerBucketAndNameTheirFunctionQueueAndTopic() {
+        serve().answer("s3", "GetBucketNotificationConfiguration", "Bucket", "orders", Map.of(
+                "LambdaFunctionConfigurations", List.of(Map.of("Id", "thumbs", "LambdaFunctionArn", THUMBS,
+                        "Events", List.of("s3:ObjectCreated:*")))));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new S3Collector(), ACCOUNT, EU, false);
+
+        assertThat(PropsText.of(PropsText.at(run.resource(arn("orders")).properties(), "NotificationConfiguration")))
+                .isEqualTo("{LambdaConfigurations: [{Event: \"s3:ObjectCreated:*\", Function: ref(AWS::Lambda::Function|"
+                        + "AWS::Lambda::Alias|AWS::Lambda::Version)\"" + THUMBS + "\"}]}");
+        // a bucket without notifications has none, as a template that does not set them
+        assertThat(PropsText.of(run.resource(arn("invoices")).properties())).doesNotContain("NotificationConfiguration");
+        assertThat(FAKE.calls().count("s3", "GetBucketNotificationConfiguration")).isEqualTo(5);
+        assertThat(FAKE.calls().iamActions()).contains("s3:GetBucketNotification");
+        assertThat(IamPolicy.actions()).containsAll(FAKE.calls().iamActions());
+    }
+
+    @Test
+    void deniedNotificationsAreUnknownForThatBucketAndItsFunctionIsStillJudgedThroughItsS3Permission() {
+        serve().fail("s3", "GetBucketNotificationConfiguration", "Bucket", "orders",
+                new AwsError("AccessDenied", 403, "Access Denied"));
+        var eu = FAKE.account(ACCOUNT).region(EU);
+        eu.items("lambda", "ListFunctions", List.of(Map.of("FunctionName", "thumbs", "FunctionArn", THUMBS,
+                "Timeout", 30, "MemorySize", 128)));
+        eu.answer("lambda", "GetPolicy", "FunctionName", THUMBS, Map.of("Policy", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Sid\":\"s3\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"s3.amazonaws.com\"},\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + THUMBS + "\","
+                + "\"Condition\":{\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:s3:::orders\"}}}]}"));
+
+        ScanOfOne run = ScanOfOne.of(FAKE, new S3Collector(), ACCOUNT, EU, false);
+        assertThat(PropsText.of(PropsText.at(run.resource(arn("orders")).properties(), "NotificationConfiguration")))
+                .isEqualTo("unknown(ACCESS_DENIED)");
+        assertThat(run.resource(arn("orders")).unread()).isEmpty();
+        assertThat(run.completeness().get(BucketMapper.TYPE)).isEmpty();
+
+        // S3 can invoke thumbs only through its permission for s3.amazonaws.com, which was read
+        Results results = Scans.run(Scans.caller(FAKE, ACCOUNT, EU));
+        assertThat(ScanOfOne.findings(results)).contains("MQ04 " + THUMBS, "DR05 " + arn("archive"),
+                "DR05 " + arn("invoices"));
+        assertThat(results.findings()).filteredOn(f -> f.ruleId().equals("MQ04")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("by the Lambda permission thumbs s3 for "
+                        + "s3.amazonaws.com"));
+        assertThat(results.notEvaluated()).isEmpty();
+    }
 }

@@ -92,7 +92,7 @@ class SnsCollectorTest {
     }
 
     @Test
-    void accessDeniedOnListSubscriptionsMakesTheTypeAGapForMq01Only() {
+    void accessDeniedOnListSubscriptionsMakesTheTypeAGapForEachRuleThatReadsIt() {
         serve();
         serveParkingQueue();
         FAKE.inject(Fault.error("AuthorizationError", 403).on("sns", "ListSubscriptions"));
@@ -104,7 +104,7 @@ class SnsCollectorTest {
 
         var results = Scans.run(Scans.caller(FAKE, ACCOUNT, REGION));
         assertThat(ScanOfOne.notEvaluated(results)).containsExactly("MQ01 AWS::SNS::Subscription * ACCESS_DENIED",
-                "MQ06 AWS::SNS::Subscription * ACCESS_DENIED", "OB03 AWS::SNS::Subscription * ACCESS_DENIED");
+                "MQ04 AWS::SNS::Subscription * ACCESS_DENIED", "MQ06 AWS::SNS::Subscription * ACCESS_DENIED", "OB03 AWS::SNS::Subscription * ACCESS_DENIED");
         assertThat(ScanOfOne.findings(results)).isEmpty();
     }
 

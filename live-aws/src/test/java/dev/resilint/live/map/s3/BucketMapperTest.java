@@ -10,8 +10,11 @@ import dev.resilint.live.model.Scope;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.GetBucketLoggingResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 
 class BucketMapperTest {
 
@@ -22,7 +25,8 @@ class BucketMapperTest {
     void aBucketIsKnownByItsNameAndItsPartitionsArn() {
         LiveResource r = BucketMapper.map(EU, ORDERS, new BucketMapper.Details(
                 GetBucketVersioningResponse.builder().status("Enabled").build(), null,
-                GetBucketLoggingResponse.builder().build(), null), TagLookup.of(Map.of("arn:aws:s3:::orders",
+                GetBucketLoggingResponse.builder().build(), null,
+                GetBucketNotificationConfigurationResponse.builder().build(), null), TagLookup.of(Map.of("arn:aws:s3:::orders",
                         Map.of("team", "orders"))));
 
         assertThat(r.type()).isEqualTo("AWS::S3::Bucket");
@@ -38,12 +42,51 @@ class BucketMapperTest {
         Value.Unknown denied = Value.unknown(Value.Reason.ACCESS_DENIED, "GetBucketLogging: AccessDenied (Access Denied)");
 
         LiveResource r = BucketMapper.map(EU, ORDERS, new BucketMapper.Details(
-                GetBucketVersioningResponse.builder().build(), null, null, denied), TagLookup.none());
+                GetBucketVersioningResponse.builder().build(), null, null, denied,
+                GetBucketNotificationConfigurationResponse.builder().build(), null), TagLookup.none());
 
         // never versioned: no VersioningConfiguration, as a template that does not set it
         // (the unknown's detail, which names the bucket, is what DR05 reports: S3CollectorTest)
         assertThat(PropsText.of(r.properties())).isEqualTo("{BucketName: \"orders\", LoggingConfiguration: "
                 + "{DestinationBucketName: unknown(ACCESS_DENIED)}}");
         assertThat(r.unread()).isEmpty();
+    }
+
+    @Test
+    void lambdaNotificationsAreOneEntryPerEventWithTheFunctionAsAReference() {
+        LiveResource r = BucketMapper.map(EU, ORDERS, new BucketMapper.Details(
+                GetBucketVersioningResponse.builder().build(), null, GetBucketLoggingResponse.builder().build(), null,
+                GetBucketNotificationConfigurationResponse.builder()
+                        .lambdaFunctionConfigurations(LambdaFunctionConfiguration.builder().id("thumbs")
+                                .lambdaFunctionArn("arn:aws:lambda:eu-west-1:111122223333:function:thumbs:live")
+                                .eventsWithStrings("s3:ObjectCreated:*", "s3:ObjectRemoved:*")
+                                .filter(f -> f.key(k -> k.filterRules(FilterRule.builder().name("Prefix")
+                                        .value("images/").build()))).build())
+                        .queueConfigurations(q -> q.queueArn("arn:aws:sqs:eu-west-1:111122223333:audit")
+                                .eventsWithStrings("s3:ObjectCreated:Put"))
+                        .eventBridgeConfiguration(e -> { })
+                        .build(), null), TagLookup.none());
+
+        assertThat(PropsText.of(r.properties())).isEqualTo("{BucketName: \"orders\", NotificationConfiguration: "
+                + "{LambdaConfigurations: [{Event: \"s3:ObjectCreated:*\", Function: "
+                + "ref(AWS::Lambda::Function|AWS::Lambda::Alias|AWS::Lambda::Version)\"arn:aws:lambda:eu-west-1:111122223333:function:thumbs:live\", Filter: {S3Key: {Rules: "
+                + "[{Name: \"Prefix\", Value: \"images/\"}]}}}, {Event: \"s3:ObjectRemoved:*\", Function: "
+                + "ref(AWS::Lambda::Function|AWS::Lambda::Alias|AWS::Lambda::Version)\"arn:aws:lambda:eu-west-1:111122223333:function:thumbs:live\", Filter: {S3Key: {Rules: "
+                + "[{Name: \"Prefix\", Value: \"images/\"}]}}}], QueueConfigurations: [{Event: "
+                + "\"s3:ObjectCreated:Put\", Queue: ref(AWS::SQS::Queue)\"arn:aws:sqs:eu-west-1:111122223333:audit\"}], "
+                + "EventBridgeConfiguration: {EventBridgeEnabled: true}}}");
+    }
+
+    @Test
+    void notificationsThatCouldNotBeReadAreUnknownNotAbsent() {
+        Value.Unknown denied = Value.unknown(Value.Reason.ACCESS_DENIED,
+                "GetBucketNotificationConfiguration: AccessDenied (Access Denied)");
+
+        LiveResource r = BucketMapper.map(EU, ORDERS, new BucketMapper.Details(
+                GetBucketVersioningResponse.builder().build(), null, GetBucketLoggingResponse.builder().build(), null,
+                null, denied), TagLookup.none());
+
+        assertThat(PropsText.of(r.properties())).isEqualTo("{BucketName: \"orders\", NotificationConfiguration: "
+                + "unknown(ACCESS_DENIED)}");
     }
 }

@@ -47,10 +47,11 @@ public final class AsyncLambdaWithoutFailureDestination extends ResourceRule {
             .wellArchitected("REL05-BP04")
             .anchors(Reference.awsConfig("lambda-dlq-check"), Reference.cdkNag("Serverless-LambdaDLQ"))
             .tags("lambda", "async", "dead-letter")
-            .sources(SourceKind.TEMPLATE)
+            .sources(SourceKind.TEMPLATE, SourceKind.LIVE)
             .judges(Relations.FUNCTION)
             .reads(Relations.ALIAS, Relations.VERSION, INVOKE_CONFIG)
             .reads(AsyncInvocations.TRIGGER_TYPES)
+            .readsWhereSupported(AsyncInvocations.READ_WHERE_SUPPORTED)
             .firesOn("An `AWS::Lambda::Function` (SAM functions included) invoked asynchronously, directly or "
                             + "through one of its aliases or versions, by a resource of the template that may exist: "
                             + "an S3 bucket's `NotificationConfiguration.LambdaConfigurations` (also CDK's "
@@ -67,7 +68,12 @@ public final class AsyncLambdaWithoutFailureDestination extends ResourceRule {
                             + "`$LATEST` for callers that name the function, the alias's `Name` for callers that "
                             + "name an alias. For a SAM function any of its event invoke configs counts, since SAM "
                             + "points events at the `AutoPublishAlias` alias. One finding per function, located at "
-                            + "`DeadLetterConfig` (at the function when it is not set).")
+                            + "`DeadLetterConfig` (at the function when it is not set).",
+                    "In a live scan, the permissions are the statements of the resource-based policies of the "
+                            + "function and of each of its aliases and versions (`lambda:GetPolicy`), and a bucket's "
+                            + "notifications its `GetBucketNotificationConfiguration`; a permission for one of those "
+                            + "service principals counts even when the caller it was granted for is gone (a stale "
+                            + "permission can still be used).")
             .quietWhen("The function is only invoked synchronously or through event source mappings, or its callers "
                             + "are outside the template.",
                     "The function's only asynchronous callers are CloudFormation (a custom resource's "
@@ -78,7 +84,17 @@ public final class AsyncLambdaWithoutFailureDestination extends ResourceRule {
                     "The dead-letter config, an on-failure destination or an event invoke config's qualifier "
                             + "cannot be known, or depends on a condition.",
                     "The function, or every asynchronous caller, is never created (its `Condition` is provably "
-                            + "false).")
+                            + "false).",
+                    "In a live scan, SES receipt rules, IoT topic rules and CloudWatch Logs subscription filters are "
+                            + "not read, and SNS inline subscriptions and CDK's `Custom::S3BucketNotifications` do not "
+                            + "exist (live they are `AWS::SNS::Subscription`s and the bucket's own notifications): "
+                            + "nothing is lost, since each of these services (`ses.amazonaws.com`, "
+                            + "`iot.amazonaws.com`, `logs.amazonaws.com`, `s3.amazonaws.com`, `sns.amazonaws.com`) "
+                            + "can invoke a function only through a Lambda permission for its service principal, "
+                            + "which is read; so is a bucket whose notifications could not be read. EventBridge "
+                            + "Scheduler invokes through its role, without a permission: schedules are read. Where "
+                            + "a function policy, alias or version list, event invoke config or schedule could not "
+                            + "be read, the rule is not evaluated in that account and region.")
             .build();
 
     @Override

@@ -37,6 +37,17 @@ public final class AsyncInvocations {
     public static final List<String> TRIGGER_TYPES = List.of(BUCKET, CDK_NOTIFICATIONS, SUBSCRIPTION, TOPIC, RULE,
             SCHEDULE, SES_RULE, IOT_RULE, LOG_FILTER, PERMISSION);
 
+    /**
+     * The types among {@link #TRIGGER_TYPES} that only templates have, or that a live scan does not read:
+     * inline topic subscriptions (live, each is an {@code AWS::SNS::Subscription}), CDK's bucket
+     * notification resource (live, the bucket's own {@code NotificationConfiguration}), SES receipt rules,
+     * IoT topic rules and CloudWatch Logs subscription filters. Each of these services invokes a function
+     * only through a Lambda permission for its service principal, which is read: a rule reads them where
+     * they are supported ({@link dev.resilint.core.RuleMetadata.Builder#readsWhereSupported}).
+     */
+    public static final List<String> READ_WHERE_SUPPORTED = List.of(CDK_NOTIFICATIONS, TOPIC, SES_RULE, IOT_RULE,
+            LOG_FILTER);
+
     /** The service principals that invoke Lambda functions asynchronously. */
     static final Set<String> ASYNC_PRINCIPALS = Set.of("s3", "sns", "events", "scheduler", "ses", "iot", "logs");
 
