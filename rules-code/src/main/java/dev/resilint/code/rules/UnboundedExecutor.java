@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.MethodNode;
  * {@link dev.resilint.code.ResilienceRules#EXECUTORS_SHOULD_BE_BOUNDED} runs it as an ArchUnit rule.
  * The arguments of a {@code ThreadPoolExecutor} constructor are read from the bytecode by
  * {@link MethodFlow}; whether the class bounds the work it submits in its own code (an admission
- * limit, which is the bulkhead) by {@link AdmissionLimits}.
+ * limit, a pool per batch, JDBC network timeouts) by {@link PoolWork}.
  */
 public final class UnboundedExecutor extends CodeCondition {
 
@@ -69,7 +69,14 @@ public final class UnboundedExecutor extends CodeCondition {
                             + "task (or takes the pool from the class's fields or methods) first acquires a "
                             + "`Semaphore` or compares a count with an `int` field holding the limit (OkHttp's "
                             + "`Dispatcher` with `maxRequests`, the AWS SDK's `NonBlocking` refresh leases). That "
-                            + "check is the bulkhead; the pool needs none of its own.",
+                            + "check is the bulkhead; the pool needs none of its own. Also when the class shuts a pool "
+                            + "down through a local variable or a parameter (a pool per batch of its own work: Jedis's "
+                            + "multi-node pipeline), or hands its executor to JDBC's `Connection.setNetworkTimeout` (at "
+                            + "most one abort per connection: HikariCP). The reason is per class and its nested classes: "
+                            + "another pool of the same class is quiet too.",
+                    "A method named like the factory it calls (`static ExecutorService newFixedThreadPool(int n, "
+                            + "String name)` around `Executors.newFixedThreadPool`): a library re-exporting the API, "
+                            + "whose callers choose the pool.",
                     "A `ThreadPoolExecutor` whose queue or maximum pool size is a parameter, a field or the "
                             + "result of another call: the caller decides the bound.",
                     "Scheduled executors (`newScheduledThreadPool`, `ScheduledThreadPoolExecutor`), fork-join "
@@ -100,7 +107,8 @@ public final class UnboundedExecutor extends CodeCondition {
         List<Violation> found = new ArrayList<>();
         boolean builds = false;
         for (JavaCall<?> call : ownCalls(item)) {
-            if (!isConstructor(call) && owner(call).equals(EXECUTORS) && FACTORIES.containsKey(name(call))) {
+            if (!isConstructor(call) && owner(call).equals(EXECUTORS) && FACTORIES.containsKey(name(call))
+                    && !call.getOrigin().getName().equals(name(call))) { // a factory of the same name re-exports the API
                 found.add(Violation.at(call, "Executors." + name(call) + "() " + FACTORIES.get(name(call))
                         + ": no bulkhead, so a slow dependency piles up " + (name(call).equals("newCachedThreadPool")
                                 ? "threads" : "waiting tasks") + " until memory runs out; build a ThreadPoolExecutor "
@@ -112,7 +120,7 @@ public final class UnboundedExecutor extends CodeCondition {
         if (builds) {
             MethodFlow.of(item).ifPresent(flow -> constructors(item, flow, found::add));
         }
-        if (!found.isEmpty() && !AdmissionLimits.bound(group)) {
+        if (!found.isEmpty() && !PoolWork.bounded(group)) {
             found.forEach(out);
         }
     }

@@ -13,21 +13,27 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Whether a class bounds the work it hands to its own thread pools in its own code, so that the
- * pool's missing bound (CL02) is no missing bulkhead: the class admits a task only after a check
- * against a limit. Seen on real libraries: OkHttp's {@code Dispatcher} runs a hand-made cached
- * pool but promotes a queued call only while {@code runningAsyncCalls.size() < maxRequests}; the
- * AWS SDK's {@code NonBlocking} cache refresher submits only after
- * {@code Semaphore.tryAcquire()} on a fixed number of leases.
- *
- * <p>Read from the bytecode of the class and its nested classes: a method that hands work to a pool
- * (calls {@code execute}, {@code submit}, {@code invokeAll} or {@code invokeAny} on an executor, or
- * takes an executor from the class's own fields or methods) after an admission check in the same
- * method: a {@code Semaphore} acquire, or a comparison of a count (a call's result or a field)
- * against an {@code int} field (the limit). A loop counter against a field is no admission check:
- * its value has more than one source.
+ * Why the work a class hands to its own thread pools is bounded in that class, so that a pool's
+ * missing bound (CL02) is no missing bulkhead. Each reason is a pattern seen on real libraries,
+ * read from the bytecode of the class and its nested classes:
+ * <ul>
+ * <li>an admission limit: a method hands work to a pool (calls {@code execute}, {@code submit},
+ * {@code invokeAll} or {@code invokeAny} on an executor, or takes an executor from the class's own
+ * fields or methods) after a {@code Semaphore} acquire or a comparison of a count (a call's result
+ * or a field) with an {@code int} field holding the limit. OkHttp's {@code Dispatcher} runs a
+ * hand-made cached pool but promotes a queued call only while {@code runningAsyncCalls.size() <
+ * maxRequests}; the AWS SDK's {@code NonBlocking} refresher submits only after
+ * {@code Semaphore.tryAcquire()} on a fixed number of leases. A loop counter compared with a field
+ * is no admission check: its value has more than one source.</li>
+ * <li>a pool per batch: the class shuts a pool down through a local variable or a parameter, not a
+ * field, so its pools live for one batch of the class's own work (Jedis's multi-node pipeline
+ * makes a fixed pool per {@code sync()}, gives it one task per node and shuts it down).</li>
+ * <li>JDBC network timeouts: the class hands its executor to {@code Connection.setNetworkTimeout},
+ * whose driver runs at most one abort per connection, so the connection pool's size bounds the
+ * work (HikariCP's network timeout executor).</li>
+ * </ul>
  */
-final class AdmissionLimits {
+final class PoolWork {
 
     private static final Set<String> EXECUTORS = Set.of("java/util/concurrent/Executor",
             "java/util/concurrent/ExecutorService", "java/util/concurrent/AbstractExecutorService",
@@ -36,11 +42,14 @@ final class AdmissionLimits {
     private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
     private static final Set<String> ACQUIRES = Set.of("tryAcquire", "acquire", "acquireUninterruptibly");
 
-    private AdmissionLimits() {
+    private static final Set<String> SHUTDOWNS = Set.of("shutdown", "shutdownNow", "close");
+    private static final String JDBC_CONNECTION = "java/sql/Connection";
+
+    private PoolWork() {
     }
 
-    /** Whether some method of {@code group} admits work to a pool only after a check against a limit. */
-    static boolean bound(List<JavaClass> group) {
+    /** Whether {@code group} bounds the work it hands to its pools, by one of the reasons above. */
+    static boolean bounded(List<JavaClass> group) {
         Set<String> own = group.stream().map(c -> c.getName().replace('.', '/')).collect(Collectors.toSet());
         for (JavaClass c : group) {
             MethodFlow flow = MethodFlow.of(c).orElse(null);
@@ -48,9 +57,33 @@ final class AdmissionLimits {
                 continue;
             }
             for (MethodNode method : flow.methods()) {
-                if (admitsUnderLimit(flow, method, own)) {
+                if (admitsUnderLimit(flow, method, own) || shutsDownPerBatch(flow, method)
+                        || servesNetworkTimeouts(method)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** {@code executor.shutdown()} on a local variable or a parameter: a pool that lives for one batch. */
+    private static boolean shutsDownPerBatch(MethodFlow flow, MethodNode method) {
+        for (MethodInsnNode call : MethodFlow.calls(method)) {
+            if (EXECUTORS.contains(call.owner) && SHUTDOWNS.contains(call.name) && call.desc.startsWith("()")) {
+                MethodFlow.Origin pool = flow.argument(method, call, -1);
+                boolean field = pool.insn() instanceof FieldInsnNode;
+                if (!field && pool.kind() != MethodFlow.Kind.UNKNOWN) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean servesNetworkTimeouts(MethodNode method) {
+        for (MethodInsnNode call : MethodFlow.calls(method)) {
+            if (call.owner.equals(JDBC_CONNECTION) && call.name.equals("setNetworkTimeout")) {
+                return true;
             }
         }
         return false;
