@@ -41,6 +41,12 @@ final class WaitGuards {
     /** What a watchdog does when its timeout fires: wakes or fails the waiter. */
     private static final Set<String> WATCHDOG_ACTIONS = Set.of("notifyAll", "notify", "signalAll", "signal",
             "interrupt", "cancel", "close", "closeLater", "completeExceptionally", "countDown");
+    /**
+     * A timed wait that, in a method taking a timeout, comes before the unbounded one: after it the
+     * future is done, or the caller gave no timeout (Lettuce's {@code Futures.awaitOrCancel}:
+     * {@code if (timeout > 0 && !cmd.await(timeout, unit)) ...; return cmd.get();}).
+     */
+    private static final Set<String> TIMED_WAITS = Set.of("await", "awaitUninterruptibly", "get", "join");
     private static final Set<String> TIMEOUT_PARAMETERS = Set.of("java.time.Duration",
             "java.util.concurrent.TimeUnit", "long");
 
@@ -67,6 +73,12 @@ final class WaitGuards {
             if (future && call.getLineNumber() <= line && !isConstructor(call) && COMPLETIONS.contains(name(call))
                     && Waits.isWaitable(call.getTargetOwner())) {
                 return Optional.of("the future is completed before the wait");
+            }
+            if (call.getLineNumber() <= line && !isConstructor(call) && TIMED_WAITS.contains(name(call))
+                    && takesATimeout(origin) && Waits.isWaitable(call.getTargetOwner())
+                    && call.getTarget().getRawParameterTypes().stream()
+                            .anyMatch(t -> TIMEOUT_PARAMETERS.contains(t.getName()))) {
+                return Optional.of("a wait bounded by the caller's timeout comes first");
             }
             if (call.getLineNumber() <= line && !isConstructor(call) && name(call).equals("run") && noArguments(call)
                     && Calls.ownerIsA(call, Set.of("java.util.concurrent.FutureTask",
