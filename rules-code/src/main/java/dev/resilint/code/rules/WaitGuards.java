@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Why an unbounded wait that CT03 found is nevertheless bounded or not the analysed code's to
@@ -47,6 +49,8 @@ final class WaitGuards {
      * {@code if (timeout > 0 && !cmd.await(timeout, unit)) ...; return cmd.get();}).
      */
     private static final Set<String> TIMED_WAITS = Set.of("await", "awaitUninterruptibly", "get", "join");
+    /** A state check named for what it checks: {@code isSuccessfullyCompleted(future)}, {@code isDoneOrFailed}. */
+    private static final Pattern STATE_CHECK_NAME = Pattern.compile("is[A-Za-z]*(Done|Complete|Completed|Success)[A-Za-z]*");
     private static final Set<String> TIMEOUT_PARAMETERS = Set.of("java.time.Duration",
             "java.util.concurrent.TimeUnit", "long");
 
@@ -67,18 +71,20 @@ final class WaitGuards {
             if (kind.isBoundedVariant(call, wait)) {
                 return Optional.of("the bounded variant is used when a timeout is given");
             }
-            if (call.getLineNumber() <= line && !isConstructor(call) && STATE_CHECKS.contains(name(call))) {
+            if (call.getLineNumber() <= line && !isConstructor(call) && (STATE_CHECKS.contains(name(call))
+                    || STATE_CHECK_NAME.matcher(name(call)).matches())) {
                 return Optional.of("guarded by a state check");
             }
             if (future && call.getLineNumber() <= line && !isConstructor(call) && COMPLETIONS.contains(name(call))
                     && Waits.isWaitable(call.getTargetOwner())) {
                 return Optional.of("the future is completed before the wait");
             }
-            if (call.getLineNumber() <= line && !isConstructor(call) && TIMED_WAITS.contains(name(call))
-                    && takesATimeout(origin) && Waits.isWaitable(call.getTargetOwner())
-                    && call.getTarget().getRawParameterTypes().stream()
-                            .anyMatch(t -> TIMEOUT_PARAMETERS.contains(t.getName()))) {
-                return Optional.of("a wait bounded by the caller's timeout comes first");
+            if (call.getLineNumber() <= line && !isConstructor(call) && timedWaitFirst(call, origin)) {
+                return Optional.of("a wait bounded by a timeout comes first");
+            }
+            if (call.getLineNumber() <= line && !isConstructor(call) && origin.isMethod()
+                    && name(call).equals(origin.getName() + "Async")) {
+                return Optional.of("the blocking twin of an asynchronous API (x() waits on xAsync()): its callers choose");
             }
             if (call.getLineNumber() <= line && !isConstructor(call) && name(call).equals("run") && noArguments(call)
                     && Calls.ownerIsA(call, Set.of("java.util.concurrent.FutureTask",
@@ -97,6 +103,9 @@ final class WaitGuards {
             if (TIMEOUT_FIELD.matcher(field).matches()) {
                 return Optional.of("runs only as decided by the configured timeout");
             }
+        }
+        if (future && origin.isMethod() && Waits.isWaitable(origin.getRawReturnType()) && inALambda(wait)) {
+            return Optional.of("waits in a completion callback of the future the method returns");
         }
         if (future && boundedElsewhere(groupCalls)) {
             return Optional.of("a timeout handler in the class bounds the future");
@@ -117,6 +126,44 @@ final class WaitGuards {
             return Optional.of("the library defining the wait calls it");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A timed wait before the unbounded one: on a waitable, in a method that takes a timeout (after
+     * it the future is done, or the caller gave none), or a static helper given the future and a
+     * timeout (Lettuce's {@code Futures.await(timeout, command)} before {@code command.get()}).
+     */
+    private static boolean timedWaitFirst(JavaCall<?> call, JavaCodeUnit origin) {
+        List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+        if (!TIMED_WAITS.contains(name(call)) || parameters.stream().noneMatch(t -> TIMEOUT_PARAMETERS.contains(t.getName()))) {
+            return false;
+        }
+        boolean onTheFuture = takesATimeout(origin) && Waits.isWaitable(call.getTargetOwner());
+        boolean helper = !Waits.isWaitable(call.getTargetOwner()) && parameters.stream().anyMatch(Waits::isWaitable);
+        return onTheFuture || helper;
+    }
+
+    /**
+     * Whether the wait is in the body of a lambda the method declares ({@code lambda$method$N}), read
+     * from the class file: ArchUnit attributes a lambda's calls to the method that declares it.
+     */
+    private static boolean inALambda(JavaCall<?> wait) {
+        Optional<MethodFlow> flow = MethodFlow.of(wait.getOriginOwner());
+        if (flow.isEmpty()) {
+            return false;
+        }
+        String prefix = "lambda$" + wait.getOrigin().getName() + "$";
+        for (MethodNode method : flow.get().methods()) {
+            if (!method.name.startsWith(prefix)) {
+                continue;
+            }
+            for (MethodInsnNode call : MethodFlow.calls(method)) {
+                if (call.name.equals(name(wait)) && MethodFlow.line(call) == wait.getLineNumber()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean noArguments(JavaCall<?> call) {
