@@ -9,10 +9,18 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -83,7 +91,7 @@ final class WaitGuards {
                 return Optional.of("a wait bounded by a timeout comes first");
             }
             if (call.getLineNumber() <= line && !isConstructor(call) && origin.isMethod()
-                    && name(call).equals(origin.getName() + "Async")) {
+                    && name(call).startsWith(origin.getName()) && name(call).endsWith("Async")) {
                 return Optional.of("the blocking twin of an asynchronous API (x() waits on xAsync()): its callers choose");
             }
             if (call.getLineNumber() <= line && !isConstructor(call) && name(call).equals("run") && noArguments(call)
@@ -104,8 +112,12 @@ final class WaitGuards {
                 return Optional.of("runs only as decided by the configured timeout");
             }
         }
-        if (future && origin.isMethod() && Waits.isWaitable(origin.getRawReturnType()) && inALambda(wait)) {
+        if (future && inACallback(wait)) {
             return Optional.of("waits in a completion callback of the future the method returns");
+        }
+        if (future && origin.getModifiers().contains(JavaModifier.PRIVATE) && !origin.getCallsOfSelf().isEmpty()
+                && origin.getCallsOfSelf().stream().allMatch(WaitGuards::inACallback)) {
+            return Optional.of("a private helper called only from completion callbacks");
         }
         if (future && boundedElsewhere(groupCalls)) {
             return Optional.of("a timeout handler in the class bounds the future");
@@ -144,22 +156,46 @@ final class WaitGuards {
     }
 
     /**
-     * Whether the wait is in the body of a lambda the method declares ({@code lambda$method$N}), read
-     * from the class file: ArchUnit attributes a lambda's calls to the method that declares it.
+     * Whether the wait is in the body of a lambda the method declares ({@code lambda$method$N}, and
+     * the lambdas those declare, which javac 8 names {@code lambda$null$N}), read from the class
+     * file: ArchUnit attributes a lambda's calls to the method that declares it.
      */
+    private static boolean inACallback(JavaCall<?> call) {
+        JavaCodeUnit origin = call.getOrigin();
+        return origin.isMethod() && Waits.isWaitable(origin.getRawReturnType()) && inALambda(call);
+    }
+
     private static boolean inALambda(JavaCall<?> wait) {
         Optional<MethodFlow> flow = MethodFlow.of(wait.getOriginOwner());
         if (flow.isEmpty()) {
             return false;
         }
-        String prefix = "lambda$" + wait.getOrigin().getName() + "$";
+        Map<String, MethodNode> lambdas = new HashMap<>();
         for (MethodNode method : flow.get().methods()) {
-            if (!method.name.startsWith(prefix)) {
+            if (method.name.startsWith("lambda$")) {
+                lambdas.put(method.name + method.desc, method);
+            }
+        }
+        String prefix = "lambda$" + wait.getOrigin().getName() + "$";
+        Deque<MethodNode> todo = new ArrayDeque<>();
+        lambdas.values().stream().filter(m -> m.name.startsWith(prefix)).forEach(todo::add);
+        Set<MethodNode> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            MethodNode method = todo.pop();
+            if (!seen.add(method)) {
                 continue;
             }
-            for (MethodInsnNode call : MethodFlow.calls(method)) {
-                if (call.name.equals(name(wait)) && MethodFlow.line(call) == wait.getLineNumber()) {
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof MethodInsnNode call && call.name.equals(name(wait))
+                        && MethodFlow.line(call) == wait.getLineNumber()) {
                     return true;
+                }
+                if (insn instanceof InvokeDynamicInsnNode indy) {
+                    for (Object arg : indy.bsmArgs) {
+                        if (arg instanceof Handle handle && lambdas.containsKey(handle.getName() + handle.getDesc())) {
+                            todo.add(lambdas.get(handle.getName() + handle.getDesc()));
+                        }
+                    }
                 }
             }
         }
