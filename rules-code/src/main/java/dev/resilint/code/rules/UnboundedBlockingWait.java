@@ -47,7 +47,18 @@ public final class UnboundedBlockingWait extends CodeCondition {
                     "The wait is guarded: the method asks `isDone()` (or `isCompletedNormally`, `isCancelled`, "
                             + "`isSuccess`, a readiness helper `isReady`, ...) or reads a boolean (or `AtomicBoolean`) "
                             + "field named like `done`, `completed` or `finished` before it, or completes the future "
-                            + "(`complete`, `completedFuture`, `set`, `FutureTask.run()`) before it.",
+                            + "(`complete`, `completedFuture`, `set`, `FutureTask.run()`) before it; or a state check "
+                            + "named for completion (`isSuccessfullyCompleted(future)`) comes first.",
+                    "A timed wait comes first: on the future, in a method that takes a timeout (Lettuce's "
+                            + "`if (timeout > 0 && !cmd.await(timeout, unit)) ...; return cmd.get();`), or through a "
+                            + "static helper given the future and a timeout (`Futures.await(timeout, cmd)`).",
+                    "A wait in a completion callback (a lambda) of a method that returns a future, or in a private "
+                            + "helper called only from such callbacks: it runs once the futures it waits on are "
+                            + "complete (`KafkaFuture.allOf(fs).thenApply(v -> f.get())` in Kafka's admin results, "
+                            + "Lettuce's pipelined futures).",
+                    "The blocking twin of an asynchronous API: `close()` that waits on `closeAsync()` (or "
+                            + "`closeConnectionAsync()`), `getConnection(...)` on `getConnectionAsync(...)`. The "
+                            + "library offers both; its callers choose the blocking one, as with a bounded variant.",
                     "A future in a class that bounds futures elsewhere: `orTimeout`, `completeOnTimeout`, Guava "
                             + "`withTimeout`, or a timer (`schedule`, `newTimeout`) whose task fails the future "
                             + "(`completeExceptionally`, `setException`, `cancel`); any wait in a class with a timeout "
