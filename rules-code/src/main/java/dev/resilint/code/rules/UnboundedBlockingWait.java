@@ -67,7 +67,7 @@ public final class UnboundedBlockingWait extends CodeCondition {
                             + "the configured timeout.",
                     "Library code defining the unbounded API itself: a method of a future, queue, latch, lock, "
                             + "monitor or similar type that is itself a wait (`get()`, `join()`, `take()`, "
-                            + "`acquire()`, `await...()`); a static helper named for waiting (`get...`, `join...`, "
+                            + "`acquire()`, `await...()`, `obtain...()`); a static helper named for waiting (`get...`, `join...`, "
                             + "`await...`, `wait...`, `...Uninterruptibly`) that waits on one of its parameters; the "
                             + "unbounded variant of an API the class also offers with a timeout (`acquirePermit()` "
                             + "next to `tryAcquirePermit(Duration)`); a wait on a type of the caller's own package "

@@ -45,9 +45,12 @@ final class WaitGuards {
     private static final Set<String> FLAG_TYPES = Set.of("boolean", "java.util.concurrent.atomic.AtomicBoolean");
     /** A field holding the configured timeout: a wait after reading it depends on whether one was given. */
     private static final Pattern TIMEOUT_FIELD = Pattern.compile("(?i).*timeout.*");
-    /** Names of methods whose very purpose is to wait: {@code getUninterruptibly}, {@code joinQuietly}, {@code awaitTermination}. */
+    /**
+     * Names of methods whose very purpose is to wait: {@code getUninterruptibly}, {@code joinQuietly},
+     * {@code awaitTermination}, a lock's {@code obtainLock} (Quartz's {@code SimpleSemaphore}).
+     */
     private static final Pattern WAITING_NAME = Pattern.compile(
-            "(get|join|await|take|block|wait|acquire).*|.*(Uninterruptibly|Interruptibly)");
+            "(get|join|await|take|block|wait|acquire|obtain).*|.*(Uninterruptibly|Interruptibly)");
     /** What a watchdog does when its timeout fires: wakes or fails the waiter. */
     private static final Set<String> WATCHDOG_ACTIONS = Set.of("notifyAll", "notify", "signalAll", "signal",
             "interrupt", "cancel", "close", "closeLater", "completeExceptionally", "countDown");
