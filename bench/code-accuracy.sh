@@ -7,6 +7,7 @@
 #   bench/code-accuracy.sh                   # build the CLI jar, fetch, scan, count, sample
 #   SKIP_BUILD=1 bench/code-accuracy.sh      # use the cli/target/resilint.jar already built
 #   M2=/path/to/repo bench/code-accuracy.sh  # a Maven local repository of your own
+#   JAR=/tmp/resilint.jar SKIP_BUILD=1 ...   # a copy of the CLI jar (a build running meanwhile rewrites cli/target)
 #   SAMPLE=80 SEED=14 bench/code-accuracy.sh # sample size and seed (defaults: 80 and 14)
 #
 # Needs Java 17, Maven (the registry, for jars not yet in the local repository) and python3.
@@ -85,7 +86,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$m2" -DskipTests -Dinvoker.skip=true \
       -Dresilint.skipFuzz=true -pl cli -am package >/dev/null
 fi
-jar="$root/cli/target/resilint.jar"
+jar="${JAR:-$root/cli/target/resilint.jar}"
 [ -f "$jar" ] || { echo "code-accuracy: $jar not found (build the cli module first)" >&2; exit 2; }
 
 echo "== fetch" >&2
