@@ -66,7 +66,8 @@ public final class UnboundedBlockingWait extends CodeCondition {
                             + "`AsyncTimeout`) that wakes or fails the waiter; a wait after reading a field that holds "
                             + "the configured timeout.",
                     "Library code defining the unbounded API itself: a method of a future, queue, latch, lock, "
-                            + "monitor or similar type that is itself a wait (`get()`, `join()`, `take()`, "
+                            + "monitor or similar type (or of a result type whose superclass is named for a future, "
+                            + "such as Spring Data Redis's `FutureResult`) that is itself a wait (`get()`, `join()`, `take()`, "
                             + "`acquire()`, `await...()`, `obtain...()`); a static helper named for waiting (`get...`, `join...`, "
                             + "`await...`, `wait...`, `...Uninterruptibly`) that waits on one of its parameters; the "
                             + "unbounded variant of an API the class also offers with a timeout (`acquirePermit()` "

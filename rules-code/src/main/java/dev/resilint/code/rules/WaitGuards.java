@@ -261,11 +261,19 @@ final class WaitGuards {
      * the bounded variant that such types also offer.
      */
     private static boolean definesTheWait(JavaCodeUnit origin) {
-        if (!origin.isMethod() || !Waits.isWaitable(origin.getOwner())) {
+        if (!origin.isMethod() || !(Waits.isWaitable(origin.getOwner()) || futureResult(origin.getOwner()))) {
             return false;
         }
         return Waits.isUnboundedSignature(origin.getName(), origin.getRawParameterTypes().size())
                 || (WAITING_NAME.matcher(origin.getName()).matches() && !takesATimeout(origin));
+    }
+
+    /**
+     * A result type built on a future: a superclass named for one ({@code FutureResult}, which
+     * Spring Data Redis's {@code LettuceResult} extends to hold a pipelined command's future).
+     */
+    private static boolean futureResult(JavaClass owner) {
+        return owner.getAllRawSuperclasses().stream().anyMatch(s -> s.getSimpleName().contains("Future"));
     }
 
     /**
