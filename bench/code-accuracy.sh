@@ -7,6 +7,7 @@
 #   bench/code-accuracy.sh                   # build the CLI jar, fetch, scan, count, sample
 #   SKIP_BUILD=1 bench/code-accuracy.sh      # use the cli/target/resilint.jar already built
 #   M2=/path/to/repo bench/code-accuracy.sh  # a Maven local repository of your own
+#   JAR=/tmp/resilint.jar SKIP_BUILD=1 ...   # a copy of the CLI jar (a build running meanwhile rewrites cli/target)
 #   SAMPLE=80 SEED=14 bench/code-accuracy.sh # sample size and seed (defaults: 80 and 14)
 #
 # Needs Java 17, Maven (the registry, for jars not yet in the local repository) and python3.
@@ -26,7 +27,10 @@ mkdir -p "$out/jars" "$out/sources" "$out/json"
 # Netty, Spring, a connection pool, a ZooKeeper client, commons-io, a Lambda adapter (rounds 1-4);
 # round 5 adds where the wave-2 rules can occur: Redis clients (Jedis, Lettuce, Spring Data Redis),
 # AWS SDK service clients and the S3 transfer manager, and libraries that build thread pools
-# (Kafka clients, Micrometer, Quartz, Dropwizard lifecycle, the Elasticsearch REST client).
+# (Kafka clients, Micrometer, Quartz, Dropwizard lifecycle, the Elasticsearch REST client);
+# round 6 adds libraries that use the Redis clients and the SDK rather than define them, where CC02
+# and CR02 can fire on real code: Spring Integration's Redis stores, Spring Session's Redis
+# repositories, and the QLDB driver (builds its SDK client with retries off, retrying itself).
 ARTIFACTS="
 com.google.guava:guava:33.4.0-jre
 com.github.ben-manes.caffeine:caffeine:3.1.8
@@ -72,6 +76,9 @@ io.micrometer:micrometer-core:1.16.2
 org.quartz-scheduler:quartz:2.5.2
 io.dropwizard:dropwizard-lifecycle:4.0.16
 org.elasticsearch.client:elasticsearch-rest-client:9.4.5
+org.springframework.integration:spring-integration-redis:7.1.2
+org.springframework.session:spring-session-data-redis:4.0.4
+software.amazon.qldb:amazon-qldb-driver-java:2.3.1
 "
 
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -79,7 +86,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$m2" -DskipTests -Dinvoker.skip=true \
       -Dresilint.skipFuzz=true -pl cli -am package >/dev/null
 fi
-jar="$root/cli/target/resilint.jar"
+jar="${JAR:-$root/cli/target/resilint.jar}"
 [ -f "$jar" ] || { echo "code-accuracy: $jar not found (build the cli module first)" >&2; exit 2; }
 
 echo "== fetch" >&2

@@ -289,6 +289,8 @@ public final class ResilienceRules {
      * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
      *         new ThreadPoolExecutor.CallerRunsPolicy());
      * new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, queueFromTheCaller);
+     * ExecutorService reaper = Executors.newSingleThreadExecutor();
+     * if (LEASES.tryAcquire()) { cachedPool.submit(refresh); } // an admission limit of the class's own
      * }</pre>
      */
     public static final ArchRule EXECUTORS_SHOULD_BE_BOUNDED = classes()

@@ -151,6 +151,18 @@ final class MethodFlow {
         return origin(method, frame.getStack(slot), new HashSet<>());
     }
 
+    /**
+     * The origin of the value {@code fromTop} places below the top of the stack just before
+     * {@code insn} (0 is the top): the operands of a comparison, for instance.
+     */
+    Origin operand(MethodNode method, AbstractInsnNode insn, int fromTop) {
+        Frame<SourceValue> frame = frame(method, insn);
+        if (frame == null || frame.getStackSize() <= fromTop) {
+            return Origin.UNKNOWN;
+        }
+        return origin(method, frame.getStack(frame.getStackSize() - 1 - fromTop), new HashSet<>());
+    }
+
     /** The constant value of an origin: an {@code Integer}, {@code Long}, {@code String} or {@code Duration}. */
     Optional<Object> constant(MethodNode method, Origin origin) {
         if (origin.kind() != Kind.CONSTANT) {

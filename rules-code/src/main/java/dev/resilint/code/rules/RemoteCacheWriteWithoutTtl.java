@@ -69,6 +69,10 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
                     "An `expire`, `pexpire`, `expireAt` or `pexpireAt` (Lettuce: `expireat`, `pexpireat`) of the "
                             + "same library follows the write in the same method on the same key (or on a key "
                             + "resilint cannot tell apart from it; after a multi-key write, any key).",
+                    "A store: a class whose name, or the name of a superclass or interface, ends in `Store` or "
+                            + "`Repository` (Spring Integration's `RedisMessageStore`, a team's `OrderRepository`). "
+                            + "It keeps data until it is deleted, by design; an expiry would lose it. A cache named "
+                            + "a store is then not reported.",
                     "`SetParams` or `SetArgs` given by the caller or built elsewhere, and Spring's "
                             + "`set(key, value, spec -> ...)`: resilint cannot see what they hold.")
             .build();
@@ -128,6 +132,9 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
                 return;
             }
         }
+        if (isStore(item)) {
+            return; // keeps data until deleted: an expiry would lose it
+        }
         boolean writes = false;
         for (JavaCall<?> call : ownCalls(item)) {
             if (isConstructor(call)) {
@@ -141,6 +148,28 @@ public final class RemoteCacheWriteWithoutTtl extends CodeCondition {
         if (writes) {
             MethodFlow.of(item).ifPresent(flow -> writes(item, flow, out));
         }
+    }
+
+    /** A class named as a store or a repository, itself or through a superclass or an interface. */
+    private static boolean isStore(JavaClass item) {
+        if (storeName(item.getSimpleName())) {
+            return true;
+        }
+        for (JavaClass type : item.getAllRawSuperclasses()) {
+            if (storeName(type.getSimpleName())) {
+                return true;
+            }
+        }
+        for (JavaClass type : item.getAllRawInterfaces()) {
+            if (storeName(type.getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean storeName(String simpleName) {
+        return simpleName.endsWith("Store") || simpleName.endsWith("Repository");
     }
 
     private static void writes(JavaClass item, MethodFlow flow, Consumer<Violation> out) {

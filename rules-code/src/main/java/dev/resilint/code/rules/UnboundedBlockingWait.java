@@ -47,7 +47,18 @@ public final class UnboundedBlockingWait extends CodeCondition {
                     "The wait is guarded: the method asks `isDone()` (or `isCompletedNormally`, `isCancelled`, "
                             + "`isSuccess`, a readiness helper `isReady`, ...) or reads a boolean (or `AtomicBoolean`) "
                             + "field named like `done`, `completed` or `finished` before it, or completes the future "
-                            + "(`complete`, `completedFuture`, `set`, `FutureTask.run()`) before it.",
+                            + "(`complete`, `completedFuture`, `set`, `FutureTask.run()`) before it; or a state check "
+                            + "named for completion (`isSuccessfullyCompleted(future)`) comes first.",
+                    "A timed wait comes first: on the future, in a method that takes a timeout (Lettuce's "
+                            + "`if (timeout > 0 && !cmd.await(timeout, unit)) ...; return cmd.get();`), or through a "
+                            + "static helper given the future and a timeout (`Futures.await(timeout, cmd)`).",
+                    "A wait in a completion callback (a lambda) of a method that returns a future, or in a private "
+                            + "helper called only from such callbacks: it runs once the futures it waits on are "
+                            + "complete (`KafkaFuture.allOf(fs).thenApply(v -> f.get())` in Kafka's admin results, "
+                            + "Lettuce's pipelined futures).",
+                    "The blocking twin of an asynchronous API: `close()` that waits on `closeAsync()` (or "
+                            + "`closeConnectionAsync()`), `getConnection(...)` on `getConnectionAsync(...)`. The "
+                            + "library offers both; its callers choose the blocking one, as with a bounded variant.",
                     "A future in a class that bounds futures elsewhere: `orTimeout`, `completeOnTimeout`, Guava "
                             + "`withTimeout`, or a timer (`schedule`, `newTimeout`) whose task fails the future "
                             + "(`completeExceptionally`, `setException`, `cancel`); any wait in a class with a timeout "
@@ -55,8 +66,9 @@ public final class UnboundedBlockingWait extends CodeCondition {
                             + "`AsyncTimeout`) that wakes or fails the waiter; a wait after reading a field that holds "
                             + "the configured timeout.",
                     "Library code defining the unbounded API itself: a method of a future, queue, latch, lock, "
-                            + "monitor or similar type that is itself a wait (`get()`, `join()`, `take()`, "
-                            + "`acquire()`, `await...()`); a static helper named for waiting (`get...`, `join...`, "
+                            + "monitor or similar type (or of a result type whose superclass is named for a future, "
+                            + "such as Spring Data Redis's `FutureResult`) that is itself a wait (`get()`, `join()`, `take()`, "
+                            + "`acquire()`, `await...()`, `obtain...()`); a static helper named for waiting (`get...`, `join...`, "
                             + "`await...`, `wait...`, `...Uninterruptibly`) that waits on one of its parameters; the "
                             + "unbounded variant of an API the class also offers with a timeout (`acquirePermit()` "
                             + "next to `tryAcquirePermit(Duration)`); a wait on a type of the caller's own package "

@@ -11,6 +11,7 @@ import dev.resilint.core.Reference;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.Severity;
 import dev.resilint.core.SourceKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
  * What it fires on and when it stays quiet, case by case, is in its {@link #METADATA};
  * {@link dev.resilint.code.ResilienceRules#EXECUTORS_SHOULD_BE_BOUNDED} runs it as an ArchUnit rule.
  * The arguments of a {@code ThreadPoolExecutor} constructor are read from the bytecode by
- * {@link MethodFlow}.
+ * {@link MethodFlow}; whether the class bounds the work it submits in its own code (an admission
+ * limit, a pool per batch, JDBC network timeouts) by {@link PoolWork}.
  */
 public final class UnboundedExecutor extends CodeCondition {
 
@@ -48,16 +50,34 @@ public final class UnboundedExecutor extends CodeCondition {
             .reads("java.util.concurrent.Executors", "java.util.concurrent.ThreadPoolExecutor")
             .firesOn("`Executors.newCachedThreadPool()` (also with a `ThreadFactory`): a thread per waiting task, "
                             + "without limit.",
-                    "`Executors.newFixedThreadPool(n)` and `Executors.newSingleThreadExecutor()` (also with a "
-                            + "`ThreadFactory`): the threads are bounded, but their work queue is an unbounded "
-                            + "`LinkedBlockingQueue`, so a slow dependency fills memory with waiting tasks instead of "
-                            + "rejecting them. This is counted whatever `n` is: the queue is unbounded either way.",
-                    "`new ThreadPoolExecutor(...)` whose work queue is made right there without a capacity "
-                            + "(`new LinkedBlockingQueue<>()`, `new LinkedBlockingDeque<>()`, "
-                            + "`new LinkedTransferQueue<>()`, `new PriorityBlockingQueue<>()`), or is a "
-                            + "`new SynchronousQueue<>()` with a maximum pool size of the constant "
-                            + "`Integer.MAX_VALUE` (a hand-made cached pool).")
-            .quietWhen("A `ThreadPoolExecutor` whose queue or maximum pool size is a parameter, a field or the "
+                    "`Executors.newFixedThreadPool(n)` (also with a `ThreadFactory`): the threads are bounded, but "
+                            + "their work queue is an unbounded `LinkedBlockingQueue`, so a slow dependency fills memory "
+                            + "with waiting tasks instead of rejecting them. This is counted whatever `n` above 1 is: "
+                            + "the queue is unbounded either way.",
+                    "`new ThreadPoolExecutor(...)` with a maximum pool size other than the constant 1 whose work "
+                            + "queue is made right there without a capacity (`new LinkedBlockingQueue<>()`, "
+                            + "`new LinkedBlockingDeque<>()`, `new LinkedTransferQueue<>()`, "
+                            + "`new PriorityBlockingQueue<>()`), or is a `new SynchronousQueue<>()` with a maximum pool "
+                            + "size of the constant `Integer.MAX_VALUE` (a hand-made cached pool).")
+            .quietWhen("Single-thread executors: `Executors.newSingleThreadExecutor()` (also with a `ThreadFactory`), "
+                            + "`newSingleThreadScheduledExecutor()`, and a `ThreadPoolExecutor` whose maximum pool size "
+                            + "is the constant 1. One thread is a bound on the threads; such an executor serialises "
+                            + "work (an event loop, a reaper, a notifier, a read-ahead) rather than serving a caller's "
+                            + "requests in parallel, and whether its queue can grow depends on the rate of that work, "
+                            + "which bytecode does not show. On real libraries every one seen was fed by bounded work.",
+                    "The class bounds the work it hands to its pools in its own code: the method that submits a "
+                            + "task (or takes the pool from the class's fields or methods) first acquires a "
+                            + "`Semaphore` or compares a count with an `int` field holding the limit (OkHttp's "
+                            + "`Dispatcher` with `maxRequests`, the AWS SDK's `NonBlocking` refresh leases). That "
+                            + "check is the bulkhead; the pool needs none of its own. Also when the class shuts a pool "
+                            + "down through a local variable or a parameter (a pool per batch of its own work: Jedis's "
+                            + "multi-node pipeline), or hands its executor to JDBC's `Connection.setNetworkTimeout` (at "
+                            + "most one abort per connection: HikariCP). The reason is per class and its nested classes: "
+                            + "another pool of the same class is quiet too.",
+                    "A method named like the factory it calls (`static ExecutorService newFixedThreadPool(int n, "
+                            + "String name)` around `Executors.newFixedThreadPool`): a library re-exporting the API, "
+                            + "whose callers choose the pool.",
+                    "A `ThreadPoolExecutor` whose queue or maximum pool size is a parameter, a field or the "
                             + "result of another call: the caller decides the bound.",
                     "Scheduled executors (`newScheduledThreadPool`, `ScheduledThreadPoolExecutor`), fork-join "
                             + "pools (`newWorkStealingPool`, `ForkJoinPool`) and virtual threads "
@@ -72,8 +92,7 @@ public final class UnboundedExecutor extends CodeCondition {
     /** The factory methods and what is unbounded about each. */
     private static final Map<String, String> FACTORIES = Map.of(
             "newCachedThreadPool", "starts a new thread for every task that finds no idle one, without limit",
-            "newFixedThreadPool", "queues every task it cannot run yet in an unbounded LinkedBlockingQueue",
-            "newSingleThreadExecutor", "queues every task it cannot run yet in an unbounded LinkedBlockingQueue");
+            "newFixedThreadPool", "queues every task it cannot run yet in an unbounded LinkedBlockingQueue");
 
     private static final Set<String> UNBOUNDED_QUEUES = Set.of("java/util/concurrent/LinkedBlockingQueue",
             "java/util/concurrent/LinkedBlockingDeque", "java/util/concurrent/LinkedTransferQueue",
@@ -85,10 +104,12 @@ public final class UnboundedExecutor extends CodeCondition {
 
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
+        List<Violation> found = new ArrayList<>();
         boolean builds = false;
         for (JavaCall<?> call : ownCalls(item)) {
-            if (!isConstructor(call) && owner(call).equals(EXECUTORS) && FACTORIES.containsKey(name(call))) {
-                out.accept(Violation.at(call, "Executors." + name(call) + "() " + FACTORIES.get(name(call))
+            if (!isConstructor(call) && owner(call).equals(EXECUTORS) && FACTORIES.containsKey(name(call))
+                    && !call.getOrigin().getName().equals(name(call))) { // a factory of the same name re-exports the API
+                found.add(Violation.at(call, "Executors." + name(call) + "() " + FACTORIES.get(name(call))
                         + ": no bulkhead, so a slow dependency piles up " + (name(call).equals("newCachedThreadPool")
                                 ? "threads" : "waiting tasks") + " until memory runs out; build a ThreadPoolExecutor "
                         + "with a bounded queue (new ArrayBlockingQueue<>(capacity)) and a rejection policy",
@@ -97,7 +118,10 @@ public final class UnboundedExecutor extends CodeCondition {
             builds |= isConstructor(call) && owner(call).equals(MethodFlow.className(POOL));
         }
         if (builds) {
-            MethodFlow.of(item).ifPresent(flow -> constructors(item, flow, out));
+            MethodFlow.of(item).ifPresent(flow -> constructors(item, flow, found::add));
+        }
+        if (!found.isEmpty() && !PoolWork.bounded(group)) {
+            found.forEach(out);
         }
     }
 
@@ -124,6 +148,10 @@ public final class UnboundedExecutor extends CodeCondition {
     }
 
     private static Optional<String> unbounded(MethodFlow flow, MethodNode method, MethodInsnNode call) {
+        Optional<Object> max = flow.constant(method, flow.argument(method, call, 1));
+        if (max.isPresent() && max.get().equals(1)) {
+            return Optional.empty(); // a single thread: serialised work, like newSingleThreadExecutor
+        }
         MethodFlow.Origin queue = flow.argument(method, call, 5 - 1);
         if (queue.kind() != MethodFlow.Kind.NEW) {
             return Optional.empty(); // given, or made elsewhere: the caller decides
@@ -133,7 +161,6 @@ public final class UnboundedExecutor extends CodeCondition {
                     + " without a capacity");
         }
         if (queue.owner().equals("java/util/concurrent/SynchronousQueue")) {
-            Optional<Object> max = flow.constant(method, flow.argument(method, call, 1));
             if (max.isPresent() && max.get().equals(Integer.MAX_VALUE)) {
                 return Optional.of("hands tasks over a SynchronousQueue to up to Integer.MAX_VALUE threads");
             }

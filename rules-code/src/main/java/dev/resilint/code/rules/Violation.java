@@ -55,12 +55,18 @@ public record Violation(JavaClass owner, String member, int line, boolean atDecl
         return memberName(unit.getName());
     }
 
-    /** {@code lambda$retry$0} becomes {@code retry}; other names stay. */
+    /**
+     * {@code lambda$retry$0} becomes {@code retry}; other names stay, and so does a lambda nested in
+     * a lambda as javac 8 names it ({@code lambda$null$0}): its enclosing method is not in its name.
+     */
     public static String memberName(String name) {
         if (name.startsWith("lambda$")) {
             int end = name.lastIndexOf('$');
             if (end > "lambda$".length()) {
                 String enclosing = name.substring("lambda$".length(), end);
+                if (enclosing.equals("null")) {
+                    return name;
+                }
                 return enclosing.equals("static") ? "<clinit>" : enclosing.equals("new") ? "<init>" : enclosing;
             }
         }

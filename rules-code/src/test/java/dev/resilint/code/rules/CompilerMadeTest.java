@@ -47,4 +47,12 @@ class CompilerMadeTest {
         assertThat(CompilerMade.is(org.objectweb.asm.Opcodes.ACC_BRIDGE | org.objectweb.asm.Opcodes.ACC_SYNTHETIC,
                 "get")).isTrue();
     }
+
+    @Test
+    void aLambdaIsNamedAfterItsMethodUnlessJavacEightNamedItNull() {
+        assertThat(Violation.memberName("lambda$retry$0")).isEqualTo("retry");
+        assertThat(Violation.memberName("lambda$static$1")).isEqualTo("<clinit>");
+        // javac 8 names a lambda nested in a lambda lambda$null$N: the enclosing method is not known
+        assertThat(Violation.memberName("lambda$null$0")).isEqualTo("lambda$null$0");
+    }
 }
