@@ -105,11 +105,11 @@ public final class CloudFormationAnalyzer implements Analyzer {
         // values, whatever their order. The second loop catches nested templates whose parent could
         // not be analyzed (unreadable, or a nesting cycle); analyzeFile skips files already analyzed.
         NestedStacks.Index index = NestedStacks.index(candidates.stream().map(Candidate::path).toList(), loader,
-                maxBytes);
+                maxBytes, threads);
         Session session = new Session(request, loader, results, built, ConcurrentHashMap.newKeySet(),
                 new ConcurrentHashMap<>(index.parsed()), ConcurrentHashMap.newKeySet());
         readStandardInput(candidates, session);
-        judgeInOrder(candidates, index.nested(), session);
+        judgeInOrder(candidates, index, session);
         for (Candidate c : candidates) {
             analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), session);
         }
@@ -130,24 +130,25 @@ public final class CloudFormationAnalyzer implements Analyzer {
 
     /**
      * Analyzes each candidate that is not a nested template (those go with their parent), with the
-     * same results, in the same order, as one after the other: a template that nests stacks (or may:
-     * the nested-stack index parsed it) or came from standard input is analyzed here, in its turn,
-     * because its nested templates are shared with other parents; any other template touches only its
-     * own file, so it is analyzed on a worker thread into results of its own, merged in its turn, its
-     * built graphs handed on then. Progress counts candidates in order.
+     * same results, in the same order, as one after the other: a template that nests local templates
+     * (which other parents may nest too) or came from standard input is analyzed here, in its turn;
+     * any other template touches only its own file, so it is analyzed on a worker thread into results
+     * of its own, merged in its turn, its built graphs handed on then. Progress counts candidates in order.
      */
-    private void judgeInOrder(List<Candidate> candidates, Set<Path> nested, Session session) {
+    private void judgeInOrder(List<Candidate> candidates, NestedStacks.Index index, Session session) {
         AnalysisRequest request = session.request();
+        Path stdin = request.workingDirectory().resolve(StandardInput.NAME);
         List<Runnable> inTurn = new ArrayList<>();
         List<TemplateTasks.Task> tasks = new ArrayList<>();
         Set<Path> first = new HashSet<>();
         for (Candidate c : candidates) {
             Path real = NestedStacks.realPath(c.path());
-            boolean alone = !nested.contains(real) && !session.parsed().containsKey(real) && first.add(real);
+            boolean nested = index.nested().contains(real);
+            boolean alone = !nested && !index.parents().contains(real) && !c.path().equals(stdin) && first.add(real);
             tasks.add(alone ? new TemplateTasks.Task(DisplayPaths.display(c.path(), request.workingDirectory()),
                     own -> analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), own))
                     : null);
-            inTurn.add(nested.contains(real) ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
+            inTurn.add(nested ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
                     Optional.empty(), Optional.empty(), Optional.empty(), session));
         }
         request.progress().advanced(0, candidates.size());

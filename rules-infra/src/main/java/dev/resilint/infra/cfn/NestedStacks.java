@@ -107,41 +107,61 @@ final class NestedStacks {
      *
      * @param nested the real paths of the existing local templates that the files nest: these are
      *     analyzed with their parent, not on their own
+     * @param parents the real paths of the files that nest at least one of them: analyzed in their
+     *     turn, since two parents may nest the same template (the first one analyzes it)
      * @param parsed the templates this look had to parse (those that mention nested stacks), by
      *     real path, so that they are not parsed a second time
      */
-    record Index(Set<Path> nested, Map<Path, MapNode> parsed) {
+    record Index(Set<Path> nested, Set<Path> parents, Map<Path, MapNode> parsed) {
+    }
+
+    /** What the first look found in one file: its template, when it had to parse it, and what it nests. */
+    private record Look(Path real, MapNode root, List<Path> children) {
+        static final Look NOTHING = new Look(null, null, List.of());
     }
 
     /**
-     * Finds the templates that {@code files} nest. Files that cannot be read or are not templates
-     * nest nothing here; they are reported when analyzed.
+     * Finds the templates that {@code files} nest, looking at the files on {@code threads} threads.
+     * Files that cannot be read or are not templates nest nothing here; they are reported when analyzed.
      */
-    static Index index(List<Path> files, TemplateLoader loader, long maxBytes) {
+    static Index index(List<Path> files, TemplateLoader loader, long maxBytes, int threads) {
         Set<Path> nested = new HashSet<>();
+        Set<Path> parents = new HashSet<>();
         Map<Path, MapNode> parsed = new HashMap<>();
-        for (Path file : files) {
-            MapNode root;
-            try {
-                String text = TreeReader.decode(TreeReader.readBytes(file, file.toString(), maxBytes), file.toString());
-                if (!text.contains(STACK_TYPE)) {
-                    continue; // cheap test first: most templates nest nothing
-                }
-                root = loader.parse(text, file.toString());
-            } catch (TreeReadException e) {
+        // a file whose look never ends nests nothing here; its analysis then reports it
+        for (Look look : TemplateTasks.map(threads, files, file -> look(file, loader, maxBytes), file -> Look.NOTHING)) {
+            if (look.root() == null) {
                 continue;
             }
-            parsed.put(realPath(file), root);
-            if (!TemplateGraphs.isTemplate(root)) {
-                continue;
+            parsed.put(look.real(), look.root());
+            if (!look.children().isEmpty()) {
+                parents.add(look.real());
+                nested.addAll(look.children());
             }
+        }
+        return new Index(nested, parents, parsed);
+    }
+
+    private static Look look(Path file, TemplateLoader loader, long maxBytes) {
+        MapNode root;
+        try {
+            String text = TreeReader.decode(TreeReader.readBytes(file, file.toString(), maxBytes), file.toString());
+            if (!text.contains(STACK_TYPE)) {
+                return Look.NOTHING; // cheap test first: most templates nest nothing
+            }
+            root = loader.parse(text, file.toString());
+        } catch (TreeReadException e) {
+            return Look.NOTHING;
+        }
+        List<Path> children = new ArrayList<>();
+        if (TemplateGraphs.isTemplate(root)) {
             for (Child child : of(root, file).children()) {
                 if (Files.isRegularFile(child.file())) {
-                    nested.add(realPath(child.file()));
+                    children.add(realPath(child.file()));
                 }
             }
         }
-        return new Index(nested, parsed);
+        return new Look(realPath(file), root, children);
     }
 
     /** The file's real path (symbolic links resolved), so that one file reached two ways is analyzed once. */

@@ -75,14 +75,8 @@ final class TemplateTasks {
             }
             return;
         }
-        AtomicInteger named = new AtomicInteger();
         // at most threads * AHEAD tasks are submitted and not yet merged, so the queue never fills
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(threads * AHEAD), r -> {
-                    Thread t = new Thread(r, "resilint-templates-" + named.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        ThreadPoolExecutor pool = pool(threads);
         try {
             Deque<Future<Outcome>> ahead = new ArrayDeque<>();
             int next = 0; // the next index whose task is not yet submitted
@@ -105,6 +99,71 @@ final class TemplateTasks {
         }
     }
 
+    /**
+     * {@code work} applied to each item, the results in the items' order, on {@code threads} threads
+     * (at most {@link #AHEAD} per thread ahead of the one collected). {@code work} must not throw for
+     * an item it cannot handle but answer for it; an item whose work takes longer than {@link #LIMIT}
+     * gets {@code late}'s answer instead.
+     */
+    static <T, R> List<R> map(int threads, List<T> items, java.util.function.Function<T, R> work,
+            java.util.function.Function<T, R> late) {
+        List<R> out = new ArrayList<>(items.size());
+        if (threads <= 1 || items.size() < 2) {
+            items.forEach(i -> out.add(work.apply(i)));
+            return out;
+        }
+        ThreadPoolExecutor pool = pool(threads);
+        try {
+            Deque<Future<R>> ahead = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < items.size(); i++) {
+                while (next < items.size() && ahead.size() < threads * AHEAD) {
+                    T item = items.get(next++);
+                    ahead.add(pool.submit(() -> work.apply(item)));
+                }
+                out.add(result(ahead.poll(), () -> late.apply(items.get(out.size()))));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R result(Future<R> future, java.util.function.Supplier<R> late) {
+        try {
+            return future.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return late.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading templates", e);
+        } catch (ExecutionException e) {
+            throw rethrown(e);
+        }
+    }
+
+    private static RuntimeException rethrown(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
+    }
+
+    /** A pool of daemon threads whose queue holds what {@link #AHEAD} allows, never more. */
+    private static ThreadPoolExecutor pool(int threads) {
+        AtomicInteger named = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * AHEAD), r -> {
+                    Thread t = new Thread(r, "resilint-templates-" + named.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
     private static void merge(Future<Outcome> outcome, Task task, Duration limit, CloudFormationAnalyzer.Session session) {
         try {
             outcome.get(limit.toMillis(), TimeUnit.MILLISECONDS).mergeInto(session);
@@ -117,13 +176,7 @@ final class TemplateTasks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while judging templates", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw rethrown(e);
         }
     }
 

@@ -143,6 +143,22 @@ class TemplateTasksTest {
     }
 
     @Test
+    void mapGivesTheResultsInTheItemsOrderWhateverFinishesFirst() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 40).boxed().toList();
+
+        List<Integer> squares = TemplateTasks.map(3, items, i -> {
+            try {
+                Thread.sleep((40 - i) % 7); // later items often finish first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return i * i;
+        }, i -> -1);
+
+        assertThat(squares).containsExactlyElementsOf(items.stream().map(i -> i * i).toList());
+    }
+
+    @Test
     void aThreadCountBelowOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CloudFormationAnalyzer(InfraRules.all(), b -> { }, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
