@@ -1,15 +1,15 @@
 package dev.resilint.core.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.resilint.core.RuleMetadata;
 import dev.resilint.core.RuleParameter;
 import dev.resilint.core.Suppression;
 import dev.resilint.core.baseline.Baseline;
 import dev.resilint.core.config.Config;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,13 +32,17 @@ import java.util.Optional;
  * in. The fail threshold ({@code --fail-on}) is not part of it either: it decides the verdict, not the
  * findings, and the report states it on its own ({@code summary.threshold}); {@code resilint merge}
  * compares it apart, and can judge the merged findings again with a threshold of its own.
+ *
+ * <p>The digest is of compact JSON written with Jackson's streaming generator (what a data-binding
+ * mapper writes for the same tree, byte for byte), so that a run does not pay for starting
+ * Jackson's data binding just to name its configuration.
  */
 public final class ConfigurationDigest {
 
     /** Prefix of every digest, naming its algorithm. */
     public static final String PREFIX = "sha256:";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ConfigurationDigest() {
     }
@@ -51,43 +55,61 @@ public final class ConfigurationDigest {
      */
     public static String of(List<RuleMetadata> rules, Config config, Optional<Baseline> baseline,
             List<String> analyzerSettings) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("digest", 1);
-        ArrayNode ruleList = root.putArray("rules");
-        for (RuleMetadata rule : rules.stream().sorted(java.util.Comparator.comparing(RuleMetadata::id)).toList()) {
-            ObjectNode r = ruleList.addObject();
-            r.put("id", rule.id());
-            r.put("severity", config.severity().getOrDefault(rule.id(), rule.defaultSeverity()).label());
-            ObjectNode params = r.putObject("parameters");
-            Map<String, Object> configured = config.ruleParameters().getOrDefault(rule.id(), Map.of());
-            for (RuleParameter p : rule.parameters().stream()
-                    .sorted(java.util.Comparator.comparing(RuleParameter::name)).toList()) {
-                params.put(p.name(), String.valueOf(configured.getOrDefault(p.name(), p.defaultValue())));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeNumberField("digest", 1);
+            g.writeArrayFieldStart("rules");
+            for (RuleMetadata rule : rules.stream().sorted(java.util.Comparator.comparing(RuleMetadata::id)).toList()) {
+                g.writeStartObject();
+                g.writeStringField("id", rule.id());
+                g.writeStringField("severity", config.severity().getOrDefault(rule.id(), rule.defaultSeverity()).label());
+                g.writeObjectFieldStart("parameters");
+                Map<String, Object> configured = config.ruleParameters().getOrDefault(rule.id(), Map.of());
+                for (RuleParameter p : rule.parameters().stream()
+                        .sorted(java.util.Comparator.comparing(RuleParameter::name)).toList()) {
+                    g.writeStringField(p.name(), String.valueOf(configured.getOrDefault(p.name(), p.defaultValue())));
+                }
+                g.writeEndObject();
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            strings(g, "requiredTags", config.requiredTags());
+            g.writeNumberField("maxFileSizeBytes", config.maxFileSizeBytes());
+            g.writeArrayFieldStart("suppressions");
+            for (Suppression s : config.suppressions()) {
+                g.writeStartObject();
+                g.writeStringField("ruleId", s.ruleId());
+                g.writeStringField("format", s.format().label());
+                g.writeStringField("scope", s.scope().describe());
+                g.writeStringField("reason", s.reason());
+                g.writeStringField("expires", s.expires().map(Object::toString).orElse(""));
+                g.writeStringField("origin", s.origin().display());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (baseline.isPresent()) {
+                strings(g, "baseline", baseline.get().entries().stream().map(Baseline.Entry::fingerprint).sorted().toList());
+            } else {
+                g.writeNullField("baseline");
+            }
+            strings(g, "analyzers", analyzerSettings);
+            g.writeEndObject();
+        } catch (IOException e) { // into memory
+            throw new UncheckedIOException(e);
         }
-        ArrayNode tags = root.putArray("requiredTags");
-        config.requiredTags().forEach(tags::add);
-        root.put("maxFileSizeBytes", config.maxFileSizeBytes());
-        ArrayNode suppressions = root.putArray("suppressions");
-        for (Suppression s : config.suppressions()) {
-            suppressions.addObject().put("ruleId", s.ruleId()).put("format", s.format().label())
-                    .put("scope", s.scope().describe()).put("reason", s.reason())
-                    .put("expires", s.expires().map(Object::toString).orElse(""))
-                    .put("origin", s.origin().display());
-        }
-        if (baseline.isPresent()) {
-            ArrayNode entries = root.putArray("baseline");
-            baseline.get().entries().stream().map(Baseline.Entry::fingerprint).sorted().forEach(entries::add);
-        } else {
-            root.putNull("baseline");
-        }
-        ArrayNode analyzers = root.putArray("analyzers");
-        analyzerSettings.forEach(analyzers::add);
         try {
-            byte[] canonical = JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) { // a tree of strings always serializes
+            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+        } catch (NoSuchAlgorithmException e) { // every JVM has SHA-256
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void strings(JsonGenerator g, String field, java.util.Collection<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 }

@@ -71,4 +71,24 @@ class ConfigurationDigestTest {
                 List.of(), List.of()), Optional.empty(), List.of("live: regions eu-west-1")))
                 .as("the defaults, written out").isEqualTo(base);
     }
+
+    /**
+     * Digests of reports written by earlier versions still match: the value below is what the first
+     * implementation (a data-binding tree written by an ObjectMapper) gave for this configuration.
+     */
+    @Test
+    void theDigestOfAFixedConfigurationIsTheOneEarlierVersionsWrote() {
+        Location.Live queue = new Location.Live("arn:aws:sqs:eu-west-1:111122223333:jobs", "111122223333",
+                "eu-west-1", "AWS::SQS::Queue");
+        Suppression suppression = new Suppression("AZ01", "by design \"quoted\" é", Optional.of(java.time.LocalDate.of(2027, 1, 31)),
+                new SuppressionScope.LiveResource(queue.arn()), queue, Suppression.Format.CONFIG);
+        Baseline baseline = Baseline.of(List.of(Finding.of("AZ01", Severity.WARNING, "m", queue, queue.arn())));
+        Config config = with(Map.of("AZ01", Severity.ERROR), Map.of("LB01", Map.of("maxDays", 7)), List.of("team", "owner"),
+                List.of(suppression));
+
+        assertThat(digest(List.of(rule("LB01"), rule("AZ01")), config, Optional.of(baseline),
+                List.of("live: regions eu-west-1", "tags: read"))).isEqualTo("sha256:5449436d2e49da364526a69ccf9cb9045c1a4b37394395740ef970c867dc005e");
+        assertThat(digest(List.of(rule("AZ01")), Config.defaults(), Optional.empty(), List.of()))
+                .isEqualTo("sha256:38df4cc54c5b781158b1c1c41dfb7f1ce28fd9233f015bf77155c9c2cd4e7715");
+    }
 }
