@@ -52,8 +52,11 @@ public final class ClientCreatedPerInvocation extends CodeCondition {
     private static final Set<String> HANDLERS = Set.of("com.amazonaws.services.lambda.runtime.RequestHandler",
             "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
 
-    private static final Predicate<JavaCall<?>> CLIENT_CREATION = ClientFamilies.SDK_CLIENT_CREATION
-            .or(ClientFamilies.SDK_HTTP_CLIENT_CREATION).or(ClientFamilies.HTTP_CLIENT_CREATION);
+    /** What creates a client, built when the rule first runs, not when its metadata is read. */
+    private static final class Creation {
+        static final Predicate<JavaCall<?>> CLIENT = ClientFamilies.SDK_CLIENT_CREATION
+                .or(ClientFamilies.SDK_HTTP_CLIENT_CREATION).or(ClientFamilies.HTTP_CLIENT_CREATION);
+    }
 
     public ClientCreatedPerInvocation() {
         super("not build SDK or HTTP clients per Lambda invocation");
@@ -70,7 +73,7 @@ public final class ClientCreatedPerInvocation extends CodeCondition {
                 continue;
             }
             for (JavaCall<?> call : unit.getCallsFromSelf()) {
-                if (CLIENT_CREATION.test(call)) {
+                if (Creation.CLIENT.test(call)) {
                     out.accept(Violation.at(call, "builds a client (" + Calls.describe(call) + ") on every Lambda "
                             + "invocation: " + (unit.getName().equals("handleRequest") ? "handleRequest" : unit.getName()
                             + ", called only from handleRequest,") + " creates it each time; build it once in a "

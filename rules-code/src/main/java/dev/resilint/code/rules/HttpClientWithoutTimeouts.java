@@ -62,9 +62,12 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
                             + "path resources, files).")
             .build();
 
-    private static final List<ClientFamily> FAMILIES = List.of(ClientFamilies.JDK_HTTP_CLIENTS,
-            ClientFamilies.JDK_HTTP_REQUESTS, ClientFamilies.URL_CONNECTIONS_FAMILY, ClientFamilies.APACHE_CLIENTS,
-            ClientFamilies.REST_TEMPLATES);
+    /** The client families judged, built when the rule first runs, not when its metadata is read. */
+    private static final class Families {
+        static final List<ClientFamily> ALL = List.of(ClientFamilies.JDK_HTTP_CLIENTS,
+                ClientFamilies.JDK_HTTP_REQUESTS, ClientFamilies.URL_CONNECTIONS_FAMILY, ClientFamilies.APACHE_CLIENTS,
+                ClientFamilies.REST_TEMPLATES);
+    }
 
     public HttpClientWithoutTimeouts() {
         super("set connect and read timeouts on the HTTP clients they use");
@@ -73,7 +76,7 @@ public final class HttpClientWithoutTimeouts extends CodeCondition {
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
         List<JavaCall<?>> own = ownCalls(item);
-        for (ClientFamily family : FAMILIES) {
+        for (ClientFamily family : Families.ALL) {
             family.check(item, own, () -> callsOf(group), "http", out);
         }
         if (Calls.any(own, call -> Calls.owner(call).equals("java.net.URL"))) {

@@ -56,10 +56,13 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
     /** Weak keys: an entry lives as long as its key (a class, a classloader, a request object) and no longer. */
     private static final String WEAK_KEYS = "weakKeys";
 
-    private static final ClientFamily CAFFEINE = cacheFamily("com.github.benmanes.caffeine.cache.Caffeine",
-            Set.of("build", "buildAsync"), "Caffeine");
-    private static final ClientFamily GUAVA = cacheFamily("com.google.common.cache.CacheBuilder", Set.of("build"),
-            "Guava");
+    /** The cache builders judged, built when the rule first runs, not when its metadata is read. */
+    private static final class Builders {
+        static final ClientFamily CAFFEINE = cacheFamily("com.github.benmanes.caffeine.cache.Caffeine",
+                Set.of("build", "buildAsync"), "Caffeine");
+        static final ClientFamily GUAVA = cacheFamily("com.google.common.cache.CacheBuilder", Set.of("build"),
+                "Guava");
+    }
 
     private static ClientFamily cacheFamily(String builder, Set<String> builds, String library) {
         return ClientFamily.anyOf(
@@ -81,7 +84,7 @@ public final class LocalCacheWithoutExpiry extends CodeCondition {
     @Override
     protected void check(JavaClass item, List<JavaClass> group, Consumer<Violation> out) {
         List<JavaCall<?>> own = ownCalls(item);
-        CAFFEINE.check(item, own, () -> callsOf(group), "cache", out);
-        GUAVA.check(item, own, () -> callsOf(group), "cache", out);
+        Builders.CAFFEINE.check(item, own, () -> callsOf(group), "cache", out);
+        Builders.GUAVA.check(item, own, () -> callsOf(group), "cache", out);
     }
 }

@@ -86,23 +86,26 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
             R4J + "core.IntervalBiFunction");
     private static final String RETRYABLE = "org.springframework.retry.annotation.Retryable";
 
-    private static final Predicate<JavaCall<?>> R4J_CREATION = call -> !isConstructor(call)
-            && ((owner(call).equals(RETRY_CONFIG + "$Builder") && name(call).equals("build") && arity(call) == 0)
-                    || (name(call).equals("ofDefaults") && Set.of(RETRY_CONFIG, R4J + "retry.Retry",
-                            R4J + "retry.RetryRegistry").contains(owner(call))));
+    /** resilience4j's retry configuration, built when the rule first runs, not when its metadata is read. */
+    private static final class Resilience4j {
+        static final Predicate<JavaCall<?>> CREATION = call -> !isConstructor(call)
+                && ((owner(call).equals(RETRY_CONFIG + "$Builder") && name(call).equals("build") && arity(call) == 0)
+                        || (name(call).equals("ofDefaults") && Set.of(RETRY_CONFIG, R4J + "retry.Retry",
+                                R4J + "retry.RetryRegistry").contains(owner(call))));
 
-    private static final ClientFamily RESILIENCE4J = ClientFamily.anyOf(
-            R4J_CREATION,
-            call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call))
-                    && name(call).contains("Random"),
-            call -> !isConstructor(call) && ((owner(call).equals(RETRY_CONFIG + "$Builder")
-                    && Set.of("intervalFunction", "intervalBiFunction").contains(name(call)))
-                    || (owner(call).equals(RETRY_CONFIG) && name(call).equals("from"))),
-            call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call)) && name(call).startsWith("of"),
-            call -> "resilience4j retry is configured (" + Calls.describe(call) + ") with a fixed or purely "
-                    + "exponential wait: nothing in the class uses a randomized IntervalFunction, so clients that "
-                    + "failed together retry together; use intervalFunction(IntervalFunction"
-                    + ".ofExponentialRandomBackoff(...))");
+        static final ClientFamily FAMILY = ClientFamily.anyOf(
+                CREATION,
+                call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call))
+                        && name(call).contains("Random"),
+                call -> !isConstructor(call) && ((owner(call).equals(RETRY_CONFIG + "$Builder")
+                        && Set.of("intervalFunction", "intervalBiFunction").contains(name(call)))
+                        || (owner(call).equals(RETRY_CONFIG) && name(call).equals("from"))),
+                call -> !isConstructor(call) && INTERVAL_FUNCTIONS.contains(owner(call)) && name(call).startsWith("of"),
+                call -> "resilience4j retry is configured (" + Calls.describe(call) + ") with a fixed or purely "
+                        + "exponential wait: nothing in the class uses a randomized IntervalFunction, so clients that "
+                        + "failed together retry together; use intervalFunction(IntervalFunction"
+                        + ".ofExponentialRandomBackoff(...))");
+    }
 
     public RetryWithoutBackoffJitter() {
         super("retry with randomized (jittered) backoff");
@@ -114,7 +117,7 @@ public final class RetryWithoutBackoffJitter extends CodeCondition {
         if (item.isAnnotation()) {
             return; // an annotation type meta-annotated with @Retryable (like @CircuitBreaker) retries nothing itself
         }
-        RESILIENCE4J.check(item, ownCalls(item), () -> callsOf(group), "resilience4j", out);
+        Resilience4j.FAMILY.check(item, ownCalls(item), () -> callsOf(group), "resilience4j", out);
         item.tryGetAnnotationOfType(RETRYABLE).ifPresent(retryable -> {
             if (fixedBackoff(retryable)) {
                 out.accept(Violation.onDeclaration(item, springMessage("class"), "retryable"));
