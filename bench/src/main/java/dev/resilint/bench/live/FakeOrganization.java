@@ -64,6 +64,8 @@ public final class FakeOrganization {
             budget.merge("organizations:ListAccounts", (long) pages(accounts, ACCOUNTS_PAGE), Long::sum);
             budget.merge("cloudfront:ListDistributions", (long) accounts, Long::sum);
             budget.merge("cloudfront:ListCachePolicies", (long) accounts, Long::sum);
+            budget.merge("route53:ListHostedZones", (long) accounts, Long::sum);
+            budget.merge("route53:ListHealthChecks", (long) accounts, Long::sum);
             // lower bound: the caller, the account pages, then every scope's critical path (a region's,
             // the global scope's two calls, an account's role) shared out over the scopes read at once
             long work = (long) accounts * regions.size() * one.criticalPath(perService) + 2L * accounts

@@ -111,6 +111,8 @@ public final class LiveScanBenchmark {
         budget.merge("sts:GetCallerIdentity", 1, Integer::sum);
         budget.merge("cloudfront:ListDistributions", 1, Integer::sum);
         budget.merge("cloudfront:ListCachePolicies", 1, Integer::sum);
+        budget.merge("route53:ListHostedZones", 1, Integer::sum);
+        budget.merge("route53:ListHealthChecks", 1, Integer::sum);
         long totalMade = made.values().stream().mapToLong(Long::longValue).sum();
         long totalBudget = budget.values().stream().mapToLong(Integer::longValue).sum();
         System.out.printf(Locale.ROOT, "%-52s %6s %6s%n", "operation", "made", "budget");

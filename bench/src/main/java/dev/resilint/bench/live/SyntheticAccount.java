@@ -278,6 +278,8 @@ final class SyntheticAccount {
         b.put("ec2:DescribeLaunchTemplateVersions", 1);
         b.put("ec2:DescribeSpotFleetRequests", 1);
         b.put("ec2:DescribeFleets", 1);
+        b.put("ec2:DescribeNatGateways", 1);
+        b.put("ec2:DescribeRouteTables", 1);
         b.put("autoscaling:DescribeAutoScalingGroups", pages(size.groups(), 100));
         b.put("autoscaling:DescribeLaunchConfigurations", 1);
         b.put("elasticloadbalancing:DescribeLoadBalancers", pages(size.loadBalancers(), 400) + pages(size.classic(), 400));
@@ -291,7 +293,10 @@ final class SyntheticAccount {
         b.put("rds:DescribeDBInstances", pages(size.databases(), 100));
         b.put("rds:DescribeDBClusters", pages(size.clusters(), 100));
         b.put("elasticache:DescribeReplicationGroups", 1);
-        b.put("elasticache:DescribeCacheClusters", pages(size.caches(), 100));
+        // once with node information, once more for the parameter groups of replication groups' nodes
+        b.put("elasticache:DescribeCacheClusters", 2 * pages(size.caches(), 100));
+        b.put("elasticache:DescribeServerlessCaches", 1);
+        b.put("elasticache:DescribeCacheParameterGroups", 1);
         b.put("elasticache:ListTagsForResource", size.caches());
         b.put("dynamodb:ListTables", pages(size.tables(), 100));
         b.put("dynamodb:DescribeTable", size.tables());
@@ -307,6 +312,7 @@ final class SyntheticAccount {
         b.put("lambda:ListVersionsByFunction", size.functions());
         b.put("lambda:ListFunctionEventInvokeConfigs", size.functions());
         b.put("lambda:ListTags", size.functions());
+        b.put("lambda:GetPolicy", size.functions()); // and one per alias and version: the account has none
         b.put("events:ListEventBuses", 1);
         b.put("pipes:ListPipes", 1);
         b.put("scheduler:ListSchedules", 1);
@@ -322,6 +328,16 @@ final class SyntheticAccount {
         b.put("eks:ListClusters", 1);
         b.put("codedeploy:ListApplications", 1);
         b.put("apigateway:GET", 3); // GetRestApis, GetUsagePlans and GetApis (v2)
+        // the wave-2 types the account holds none of: one empty list call each
+        b.put("application-autoscaling:DescribeScalableTargets", 1);
+        b.put("cloudwatch:DescribeAlarms", 2); // metric alarms, then composite alarms
+        b.put("codedeploy:ListDeploymentConfigs", 1);
+        b.put("dax:DescribeParameterGroups", 1);
+        b.put("elasticfilesystem:DescribeFileSystems", 1);
+        b.put("es:ListDomainNames", 1);
+        b.put("mq:ListBrokers", 1);
+        b.put("s3:ListAllMyBuckets", 1);
+        b.put("appconfig:ListApplications", 1);
         return b;
     }
 
