@@ -27,6 +27,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fake AWS endpoint on loopback for tests with the real SDK: it speaks each service's wire protocol as
@@ -42,8 +45,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
  *     assertThat(fake.calls().count("ec2", "DescribeSubnets")).isEqualTo(1);
  * }
  * }</pre>
+ *
+ * <p>In a test class it is also a JUnit extension: {@code @RegisterExtension static final FakeAws FAKE =
+ * FakeAws.start();} resets it after each test and closes it after all; {@link #strict()} also fails a
+ * test after which the fake holds requests it could not answer ({@link #problems()}).
  */
-public final class FakeAws implements AutoCloseable {
+public final class FakeAws implements AutoCloseable, AfterEachCallback, AfterAllCallback {
     /** The default page size: small, so that a test with a few items crosses pages. */
     public static final int DEFAULT_PAGE_SIZE = 2;
 
@@ -226,6 +233,30 @@ public final class FakeAws implements AutoCloseable {
         return clients.httpClient();
     }
 
+    /** Whether, as a JUnit extension, a test fails when the fake holds problems after it. */
+    private volatile boolean strict;
+
+    /** This fake, failing each test after which it holds problems, when it is a JUnit extension. */
+    public FakeAws strict() {
+        strict = true;
+        return this;
+    }
+
+    /** After each test: the problems checked when {@link #strict()}, then {@link #reset()}. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> left = problems();
+        reset();
+        if (strict && !left.isEmpty()) {
+            throw new AssertionError("the fake AWS could not answer what the test asked: " + left);
+        }
+    }
+
+    /** After all tests of the class: {@link #close()}. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
     /** Forgets accounts, answers, faults, calls, problems, sessions and registered keys; restores the page size. */
     public void reset() {
         accounts.clear();

@@ -12,9 +12,8 @@ import dev.resilint.live.map.PlainTrees.Ref;
 import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * AppConfig environments: applications and their environments both paged by {@code NextToken}, the
@@ -31,19 +30,9 @@ class AppConfigCollectorTest {
     static final String ALARM = "arn:aws:cloudwatch:eu-central-1:222233334444:alarm:";
     static final String ROLE = "arn:aws:iam::222233334444:role/appconfig-monitor";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final AppConfigCollector collector = new AppConfigCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> environment(String app, String id, String name, List<Map<String, Object>> monitors) {
         return Map.of("ApplicationId", app, "Id", id, "Name", name, "State", "READY_FOR_DEPLOYMENT",

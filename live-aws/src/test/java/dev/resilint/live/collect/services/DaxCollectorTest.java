@@ -18,9 +18,8 @@ import dev.resilint.live.map.PlainTrees.Ref;
 import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DAX clusters and parameter groups, each listed by a call paged by {@code NextToken}, and the parameters
@@ -37,19 +36,9 @@ class DaxCollectorTest {
     static final String CLUSTER_ARN = "arn:aws:dax:eu-west-3:222233334444:cache/";
     static final String GROUP_ARN = "arn:aws:dax:eu-west-3:222233334444:parametergroup/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final DaxCollector collector = new DaxCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> cluster(String name, String group, String status) {
         return Map.of("ClusterName", name, "ClusterArn", CLUSTER_ARN + name, "NodeType", "dax.r5.large",

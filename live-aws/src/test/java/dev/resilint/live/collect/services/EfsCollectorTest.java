@@ -14,9 +14,8 @@ import dev.resilint.live.model.Scope;
 import dev.resilint.live.twin.Scans;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EfsCollectorTest {
 
@@ -28,19 +27,9 @@ class EfsCollectorTest {
     static final String ARN = "arn:aws:elasticfilesystem:eu-west-1:222233334444:file-system/";
     static final String TARGET_ARN = "arn:aws:elasticfilesystem:eu-west-1:222233334444:mount-target/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final EfsCollector collector = new EfsCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> fileSystem(String id, String state, Map<String, Object> more) {
         Map<String, Object> fs = new java.util.LinkedHashMap<>(Map.of("FileSystemId", id, "FileSystemArn", ARN + id,

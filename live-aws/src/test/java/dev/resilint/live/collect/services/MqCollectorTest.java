@@ -12,9 +12,8 @@ import dev.resilint.live.map.PlainTrees;
 import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MqCollectorTest {
 
@@ -24,19 +23,9 @@ class MqCollectorTest {
     static final String TYPE = "AWS::AmazonMQ::Broker";
     static final String ARN = "arn:aws:mq:eu-central-1:222233334444:broker:";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final MqCollector collector = new MqCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> summary(String name, String mode, String engine) {
         return Map.of("BrokerArn", ARN + name + ":b-" + name, "BrokerId", "b-" + name, "BrokerName", name,

@@ -16,9 +16,8 @@ import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenSearchCollectorTest {
 
@@ -29,19 +28,9 @@ class OpenSearchCollectorTest {
     static final String ELASTICSEARCH = "AWS::Elasticsearch::Domain";
     static final String ARN = "arn:aws:es:eu-west-1:222233334444:domain/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final OpenSearchCollector collector = new OpenSearchCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> status(String name, String engine, boolean aware, int nodes) {
         Map<String, Object> cluster = new java.util.LinkedHashMap<>(Map.of("InstanceType", "r6g.large.search",

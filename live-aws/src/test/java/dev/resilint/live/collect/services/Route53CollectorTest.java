@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Route 53 health checks, read once per account in its global scope (the records are covered by
@@ -30,19 +29,9 @@ class Route53CollectorTest {
     static final String RECORD = "AWS::Route53::RecordSet";
     static final String ARN = "arn:aws:route53:::healthcheck/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final Route53Collector collector = new Route53Collector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> check(String id, Map<String, Object> config) {
         return Map.of("Id", id, "CallerReference", "ref-" + id, "HealthCheckVersion", 1, "HealthCheckConfig", config);
