@@ -19,9 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Several accounts (listed, or the organization's) and regions (named, or every enabled one). */
 class AccountsScanTest {
@@ -30,17 +29,8 @@ class AccountsScanTest {
     static final String MEMBER = "444455556666";
     static final String LOCKED = "777788889999";
     static final String ROLE = "ResilintScan";
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     /** An Auto Scaling group in one zone: one AZ01 finding per account region. */
     private static void singleZoneGroup(String account, String region) {

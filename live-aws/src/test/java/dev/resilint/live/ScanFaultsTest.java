@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A scan of the web tier account with faults injected: each fault gives the right gap, with its cause,
@@ -27,6 +26,7 @@ class ScanFaultsTest {
 
     static final String ACCOUNT = WebTierTwinTest.ACCOUNT;
     static final String REGION = WebTierTwinTest.REGION;
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     /** The findings of a clean scan, as {@code ruleId arn} lines. */
@@ -40,16 +40,6 @@ class ScanFaultsTest {
             FAKE.reset();
             WebTierTwinTest.serve(FAKE.account(ACCOUNT).region(REGION));
         }
-    }
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     private static Results scan() {

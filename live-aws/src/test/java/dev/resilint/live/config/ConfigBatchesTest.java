@@ -18,10 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An organisation's resources are read from the aggregator a batch of accounts at a time (at most
@@ -36,24 +35,14 @@ class ConfigBatchesTest {
     static final String EU = "eu-west-1";
     static final Pattern ACCOUNTS = Pattern.compile("AND accountId IN \\(([^)]*)\\)");
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     FakeConfig config;
 
     @BeforeEach
     void serve() {
         config = FakeConfig.serve(FAKE, AGGREGATOR_ACCOUNT, EU, "org");
-    }
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     static List<String> accounts(int n) {

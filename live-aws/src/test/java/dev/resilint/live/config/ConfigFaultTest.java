@@ -20,10 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the aggregator source does when Config's data cannot be trusted: a source that failed to
@@ -40,24 +39,14 @@ class ConfigFaultTest {
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String DB = "AWS::RDS::DBInstance";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     FakeConfig config;
 
     @BeforeEach
     void serve() {
         config = FakeConfig.serve(FAKE, ACCOUNT, EU, "org");
-    }
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     /** A region of the account with its recorder, a single-AZ database and a table. */

@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The aggregator in an account of its own, the resources in a member account: Config's types are
@@ -33,24 +32,14 @@ class ConfigMixedTest {
     static final String MEMBER = ConfigTwinTest.ACCOUNT;
     static final String REGION = ConfigTwinTest.REGION;
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     @BeforeEach
     void serve() {
         FakeConfig config = FakeConfig.serve(FAKE, AGGREGATOR, REGION, "org");
         config.source(MEMBER, REGION, "SUCCEEDED");
         ConfigTwinTest.account(new TwinAccount(FAKE, config, MEMBER, REGION));
-    }
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     static ScanSettings mixed() {

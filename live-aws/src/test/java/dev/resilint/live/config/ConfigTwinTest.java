@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The twin test of the aggregator source: one account region's resources, served by the services'
@@ -40,7 +39,8 @@ class ConfigTwinTest {
     static final String RDS = "arn:aws:rds:eu-west-1:111122223333:";
     static final String TABLE = "arn:aws:dynamodb:eu-west-1:111122223333:table/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     FakeConfig config;
 
@@ -49,17 +49,6 @@ class ConfigTwinTest {
         config = FakeConfig.serve(FAKE, ACCOUNT, REGION, "org");
         config.source(ACCOUNT, REGION, "SUCCEEDED");
         account(new TwinAccount(FAKE, config, ACCOUNT, REGION));
-    }
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     /** Subnets, a group, an instance, two Auto Scaling groups, two load balancers, RDS, two tables. */

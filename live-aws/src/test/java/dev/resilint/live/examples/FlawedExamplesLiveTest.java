@@ -31,10 +31,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acceptance test of the live scan: {@code resilint check examples/flawed} and a live scan of the
@@ -59,6 +58,7 @@ class FlawedExamplesLiveTest {
     /** Before the template suppression's {@code expires: 2027-06-30}. */
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     /** The live resource (by ARN) that each template resource (by logical id) became. */
@@ -109,16 +109,6 @@ class FlawedExamplesLiveTest {
     @BeforeEach
     void serve() {
         FlawedAccount.serve(FAKE);
-    }
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
     }
 
     @Test

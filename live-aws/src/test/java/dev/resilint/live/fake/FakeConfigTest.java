@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.AggregatedSourceStatus;
 import software.amazon.awssdk.services.config.model.AggregatedSourceStatusType;
@@ -20,17 +19,8 @@ import software.amazon.awssdk.services.config.model.SelectAggregateResourceConfi
 /** The fake AWS Config aggregator, through the SDK's own Config client over loopback (JSON 1.1). */
 class FakeConfigTest {
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static FakeConfig threeSubnets() {
         FakeConfig config = FakeConfig.serve(FAKE, "111122223333", "eu-west-1", "org");

@@ -24,9 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,20 +42,11 @@ class ApiTwinTest {
     static final String APIGW = "arn:aws:apigateway:eu-west-1::";
     static final Scope SCOPE = new Scope(ACCOUNT, REGION);
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     // ---------------------------------------------------------------- CA02
 

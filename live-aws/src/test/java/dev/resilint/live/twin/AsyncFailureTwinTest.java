@@ -7,9 +7,8 @@ import dev.resilint.live.fake.FakeRegion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,20 +34,11 @@ class AsyncFailureTwinTest {
     static final String SCHEDULES = "arn:aws:scheduler:eu-west-1:111122223333:schedule/default/";
     static final String PIPES = "arn:aws:pipes:eu-west-1:111122223333:pipe/";
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

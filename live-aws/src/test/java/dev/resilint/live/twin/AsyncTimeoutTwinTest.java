@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AsyncTimeoutTwinTest {
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     /** The types of TO02's API Gateway half. */
@@ -44,16 +44,6 @@ class AsyncTimeoutTwinTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     /** Reads TO02's API Gateway types as complete and empty: the twin account has no API. */
     static final class NoApis implements Collector {

@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,20 +29,11 @@ class CdnTwinTest {
     static final String POLICY = "arn:aws:cloudfront::111122223333:cache-policy/";
     static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

@@ -11,9 +11,8 @@ import dev.resilint.live.fake.Fault;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,21 +30,11 @@ class DynamoDbCapacityTwinTest {
     static final String ARN = "arn:aws:dynamodb:eu-west-1:111122223333:table/";
     static final String TARGET = "arn:aws:application-autoscaling:eu-west-1:111122223333:scalable-target/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

@@ -10,9 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,20 +35,11 @@ class ForwardingTwinTest {
             + "aws ec2 modify-instance-attribute --instance-id $ID --no-source-dest-check --region ${AWS::Region}\n"
             + "sysctl -w net.ipv4.ip_forward=1\n";
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

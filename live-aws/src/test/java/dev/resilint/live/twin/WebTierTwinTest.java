@@ -7,9 +7,8 @@ import dev.resilint.live.fake.FakeRegion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,20 +28,11 @@ public class WebTierTwinTest {
     public static final String LISTENER = ARN + "listener/app/web/1/4";
     public static final String CLB = ARN + "loadbalancer/legacy";
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     public static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

@@ -7,9 +7,8 @@ import dev.resilint.live.fake.FakeRegion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,20 +26,11 @@ class ZonesTwinTest {
     static final String TASK = ECS + "task-definition/worker:3";
     static final String ROLE = "arn:aws:iam::111122223333:role/fn";
 
+    @RegisterExtension
     static final FakeAws FAKE = FakeAws.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void reset() {
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'

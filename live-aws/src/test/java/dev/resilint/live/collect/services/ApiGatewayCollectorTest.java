@@ -17,9 +17,8 @@ import dev.resilint.live.model.LiveResource;
 import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiGatewayCollectorTest {
 
@@ -34,19 +33,9 @@ class ApiGatewayCollectorTest {
     static final String FN = "arn:aws:lambda:eu-south-1:222233334444:function:orders";
     static final String URI = "arn:aws:apigateway:eu-south-1:lambda:path/2015-03-31/functions/" + FN + "/invocations";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final ApiGatewayCollector collector = new ApiGatewayCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     /**
      * Three APIs (two pages); a1 has two stages, three deployments and three resources (two pages each):

@@ -17,9 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The v2 collector makes no per-resource detail call ({@code GetIntegrations} and {@code GetAuthorizers}
@@ -38,19 +37,9 @@ class ApiGatewayV2CollectorTest {
             + "arn:aws:lambda:ca-central-1:222233334444:function:auth/invocations";
     static final String ARN = "arn:aws:apigateway:ca-central-1::/apis/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final ApiGatewayV2Collector collector = new ApiGatewayV2Collector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static FakeRegion serve() {
         FakeRegion r = FAKE.account(ACCOUNT).region(REGION);

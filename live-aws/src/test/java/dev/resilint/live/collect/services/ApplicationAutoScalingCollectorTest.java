@@ -14,9 +14,8 @@ import dev.resilint.live.twin.Scans;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApplicationAutoScalingCollectorTest {
 
@@ -25,18 +24,8 @@ class ApplicationAutoScalingCollectorTest {
     static final String TARGETS = "arn:aws:application-autoscaling:eu-central-1:210987654321:scalable-target/";
     static final String ROLE = "arn:aws:iam::210987654321:role/aws-service-role/dynamodb.application-autoscaling."
             + "amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     static Map<String, Object> target(String resourceId, String dimension, String arnId) {
         Map<String, Object> t = new java.util.LinkedHashMap<>(Map.of("ServiceNamespace", "dynamodb",

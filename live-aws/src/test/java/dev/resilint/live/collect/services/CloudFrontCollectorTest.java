@@ -15,9 +15,8 @@ import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CloudFrontCollectorTest {
 
@@ -27,19 +26,9 @@ class CloudFrontCollectorTest {
     static final String POLICY = "AWS::CloudFront::CachePolicy";
     static final String ARN = "arn:aws:cloudfront::222233334444:distribution/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final CloudFrontCollector collector = new CloudFrontCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> distribution(String id, Map<String, Object> behavior) {
         return Map.of("Id", id, "ARN", ARN + id, "DomainName", id.toLowerCase() + ".cloudfront.net", "Enabled", true,

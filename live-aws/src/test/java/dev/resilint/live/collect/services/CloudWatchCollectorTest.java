@@ -15,9 +15,8 @@ import dev.resilint.live.map.cloudwatch.CompositeAlarmMapper;
 import dev.resilint.live.twin.Scans;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CloudWatchCollectorTest {
 
@@ -27,18 +26,8 @@ class CloudWatchCollectorTest {
     static final String PAGER = "arn:aws:sns:us-west-2:333344445555:pager";
     static final String QUEUE = "arn:aws:sqs:us-west-2:333344445555:";
     static final String URL = "https://sqs.us-west-2.amazonaws.com/333344445555/";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** Three metric alarms (pages of 2) and a composite alarm over two of them. */
     static FakeRegion serve() {

@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CodeDeployCollectorTest {
 
@@ -31,19 +30,9 @@ class CodeDeployCollectorTest {
     static final String ARN = "arn:aws:codedeploy:eu-west-3:222233334444:deploymentgroup:";
     static final String CONFIG_ARN = "arn:aws:codedeploy:eu-west-3:222233334444:deploymentconfig:";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final CodeDeployCollector collector = new CodeDeployCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static Map<String, Object> group(String app, String name, boolean safe) {
         return Map.of("applicationName", app, "deploymentGroupName", name,

@@ -21,29 +21,18 @@ import dev.resilint.live.map.dynamodb.TableMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoDbCollectorTest {
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     static final String ARN = "arn:aws:dynamodb:eu-west-1:111122223333:table/";
     static final List<String> NAMES = List.of("carts", "events", "orders", "sessions", "users");
     /** The other types DR02 reads, read and empty. */
     static final List<String> OTHERS = List.of("AWS::RDS::DBInstance", "AWS::RDS::DBCluster",
             "AWS::DynamoDB::GlobalTable", "AWS::ElasticLoadBalancingV2::LoadBalancer");
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     /** Five tables: orders and users protected with PITR; the others without one or the other. */
     static void serve(FakeRegion eu) {

@@ -15,9 +15,8 @@ import dev.resilint.live.map.ec2.RouteTableMapper;
 import dev.resilint.live.twin.Scans;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** NAT gateways and route tables (their routes and subnet associations inline), as AZ12 reads them live. */
 class Ec2NatCollectorTest {
@@ -25,18 +24,8 @@ class Ec2NatCollectorTest {
     static final String ACCOUNT = "410987654321";
     static final String REGION = "eu-west-3";
     static final String EC2 = "arn:aws:ec2:eu-west-3:410987654321:";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     static Map<String, Object> subnet(String id, String zone) {
         return Map.of("SubnetId", id, "AvailabilityZone", zone, "VpcId", "vpc-1");

@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EcsCollectorTest {
 
@@ -40,19 +39,9 @@ class EcsCollectorTest {
     static final String TASK = "AWS::ECS::TaskDefinition";
     static final String PROVIDER = "AWS::ECS::CapacityProvider";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final EcsCollector collector = new EcsCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static String web(int i) {
         return ARN + "service/web/api-" + i;

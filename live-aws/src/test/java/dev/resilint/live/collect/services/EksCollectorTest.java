@@ -12,9 +12,8 @@ import dev.resilint.live.map.PlainTrees;
 import dev.resilint.live.model.Scope;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EksCollectorTest {
 
@@ -24,19 +23,9 @@ class EksCollectorTest {
     static final String TYPE = "AWS::EKS::Cluster";
     static final String ARN = "arn:aws:eks:us-west-2:222233334444:cluster/";
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     final EksCollector collector = new EksCollector();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     static FakeRegion serve() {
         FakeRegion r = FAKE.account(ACCOUNT).region(REGION);

@@ -30,13 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ElastiCacheCollectorTest {
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     static final String ARN = "arn:aws:elasticache:eu-west-1:111122223333:";
     static final String SESSIONS = ARN + "replicationgroup:sessions";
     static final String SINGLE = ARN + "replicationgroup:single";
@@ -44,17 +44,6 @@ class ElastiCacheCollectorTest {
     static final String LONELY = ARN + "cluster:lonely";
     static final String MEMO = ARN + "cluster:memo";
     static final String SPREAD = ARN + "cluster:spread";
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     private static Map<String, Object> member(String cluster, String zone, String role) {
         return Trees.map("CacheClusterId", cluster, "CacheNodeId", "0001", "PreferredAvailabilityZone", zone,

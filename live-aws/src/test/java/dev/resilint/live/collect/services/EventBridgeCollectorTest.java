@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EventBridgeCollectorTest {
 
@@ -27,18 +26,8 @@ class EventBridgeCollectorTest {
     static final String REGION = "ap-southeast-2";
     static final String EVENTS = "arn:aws:events:ap-southeast-2:510987654321:";
     static final String QUEUE = "arn:aws:sqs:ap-southeast-2:510987654321:";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** Buses {@code default} and {@code orders}; three rules on {@code orders}, r1 with a dead-letter queue. */
     static FakeRegion serve() {

@@ -21,9 +21,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DP05 on instances that the fake account's {@code DescribeInstances} reports with their launch
@@ -32,20 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class InstanceTooOldLiveTest {
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     static final String ARN = "arn:aws:ec2:eu-west-1:111122223333:instance/";
     static final Clock SCAN = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     private static Map<String, Object> instance(String id, String launched, String state, String group) {
         Map<String, Object> i = Trees.map("InstanceId", id, "InstanceType", "t3.small", "ImageId", "ami-1",

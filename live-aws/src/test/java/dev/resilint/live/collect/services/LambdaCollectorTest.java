@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LambdaCollectorTest {
 
@@ -30,18 +29,8 @@ class LambdaCollectorTest {
     static final String REGION = "eu-north-1";
     static final String FN = "arn:aws:lambda:eu-north-1:310987654321:function:";
     static final String QUEUE = "arn:aws:sqs:eu-north-1:310987654321:";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /**
      * Three functions (f1 to f3, timeouts 10, 20, 30 s), each with an alias {@code live} on version 1, that

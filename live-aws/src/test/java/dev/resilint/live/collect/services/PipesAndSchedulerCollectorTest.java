@@ -16,9 +16,8 @@ import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Pipes and the Scheduler collectors: a list call, then one detail call per resource. */
 class PipesAndSchedulerCollectorTest {
@@ -28,18 +27,8 @@ class PipesAndSchedulerCollectorTest {
     static final String QUEUE = "arn:aws:sqs:us-east-2:610987654321:";
     static final String PIPE = "arn:aws:pipes:us-east-2:610987654321:pipe/";
     static final String SCHEDULE = "arn:aws:scheduler:us-east-2:610987654321:schedule/default/";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** Pipes p1 to p3 from Kinesis streams, p1 with a dead-letter queue; schedules s1 to s3, s1 with one. */
     static FakeRegion serve() {

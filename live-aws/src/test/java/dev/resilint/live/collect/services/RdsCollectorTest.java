@@ -20,26 +20,15 @@ import dev.resilint.live.twin.Trees;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RdsCollectorTest {
 
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
     static final String ARN = "arn:aws:rds:eu-west-1:111122223333:";
     static final List<String> STACKS = List.of("AWS::CloudFormation::Stack");
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     private static Map<String, Object> instance(String id, Object... more) {
         Map<String, Object> db = Trees.map("DBInstanceIdentifier", id, "DBInstanceArn", ARN + "db:" + id,

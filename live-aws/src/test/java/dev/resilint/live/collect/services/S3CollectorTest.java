@@ -16,9 +16,8 @@ import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * S3 buckets: listed per region ({@code ListBuckets} with {@code BucketRegion}, as S3 filters it), each
@@ -30,18 +29,8 @@ class S3CollectorTest {
     static final String ACCOUNT = "432109876543";
     static final String EU = "eu-west-1";
     static final String US = "us-east-1";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     static String arn(String name) {
         return "arn:aws:s3:::" + name;

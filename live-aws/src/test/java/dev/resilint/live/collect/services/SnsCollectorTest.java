@@ -16,9 +16,8 @@ import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SnsCollectorTest {
 
@@ -27,18 +26,8 @@ class SnsCollectorTest {
     static final String TOPIC = "arn:aws:sns:eu-west-3:410987654321:orders";
     static final String QUEUE = "arn:aws:sqs:eu-west-3:410987654321:";
     static final String QUEUE_URL = "https://sqs.eu-west-3.amazonaws.com/410987654321/";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** Three confirmed subscriptions s1 to s3 (s1 with a redrive policy to queue {@code parking}) and a pending one. */
     static FakeRegion serve() {

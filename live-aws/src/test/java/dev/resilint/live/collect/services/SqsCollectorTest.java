@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqsCollectorTest {
 
@@ -27,18 +26,8 @@ class SqsCollectorTest {
     static final String REGION = "eu-central-1";
     static final String URL = "https://sqs.eu-central-1.amazonaws.com/210987654321/";
     static final String ARN = "arn:aws:sqs:eu-central-1:210987654321:";
-    static final FakeAws FAKE = FakeAws.start();
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** Five queues: {@code q1} sends to {@code q2}, the others have no redrive policy. */
     static FakeRegion serve() {

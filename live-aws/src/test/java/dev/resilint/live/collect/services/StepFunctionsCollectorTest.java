@@ -14,31 +14,20 @@ import dev.resilint.live.twin.Scans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StepFunctionsCollectorTest {
 
     static final String ACCOUNT = "710987654321";
     static final String REGION = "sa-east-1";
     static final String SM = "arn:aws:states:sa-east-1:710987654321:stateMachine:";
-    static final FakeAws FAKE = FakeAws.start();
+    @RegisterExtension
+    static final FakeAws FAKE = FakeAws.start().strict();
 
     /** One task without a retry: MQ07 fires on it. */
     static final String NO_RETRY = "{\"StartAt\":\"Work\",\"States\":{\"Work\":{\"Type\":\"Task\","
             + "\"Resource\":\"arn:aws:states:::sqs:sendMessage\",\"End\":true}}}";
-
-    @AfterEach
-    void reset() {
-        assertThat(FAKE.problems()).isEmpty();
-        FAKE.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        FAKE.close();
-    }
 
     /** Three state machines m1 to m3, each with a task that does not retry. */
     static FakeRegion serve() {
