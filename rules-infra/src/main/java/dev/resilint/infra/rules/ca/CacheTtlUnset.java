@@ -67,8 +67,10 @@ public final class CacheTtlUnset extends ResourceRule {
                             + "Gateway cannot key a cache without one and requires caching to be off.",
                     "Cognito user pool and JWT authorizers, which run no function of the account.",
                     "An `AWS::ApiGatewayV2::Authorizer` of a WebSocket API (its `ApiId` refers to an "
-                            + "`AWS::ApiGatewayV2::Api` of `ProtocolType` `WEBSOCKET`): API Gateway caches authorizer "
-                            + "results only for HTTP APIs.",
+                            + "`AWS::ApiGatewayV2::Api` of `ProtocolType` `WEBSOCKET`), or one whose API is not known "
+                            + "to be an HTTP API (the API is elsewhere or its `ProtocolType` unknown) and that has "
+                            + "neither an `AuthorizerPayloadFormatVersion` nor identity sources in the HTTP API's "
+                            + "`$request.` syntax: API Gateway caches authorizer results only for HTTP APIs.",
                     "`AWS::AppSync::ApiCache` and AppSync resolvers: their TTL is required and at least 1 second.",
                     "A deciding value cannot be known.",
                     "Live accounts: DAX parameter groups are read with the values in effect (`DescribeParameters`, "
@@ -133,9 +135,13 @@ public final class CacheTtlUnset extends ResourceRule {
     }
 
     /**
-     * True when the authorizer's API is known to be a WebSocket API, which caches no authorizer results.
-     * Where APIs could not be read (a live region where only they are missing), the authorizer cannot be
-     * judged, and is reported as not evaluated instead.
+     * True unless the authorizer is known to be an HTTP API's: its API is in the graph with
+     * {@code ProtocolType} {@code HTTP}, or, where the API is elsewhere or its protocol unknown, the
+     * authorizer carries what only HTTP API authorizers have (an {@code AuthorizerPayloadFormatVersion},
+     * or identity sources in the HTTP API's {@code $request.}/{@code $context.} syntax, where a WebSocket
+     * API writes {@code route.request.}). WebSocket APIs cache no authorizer results. Where APIs could
+     * not be read (a live region where only they are missing), the authorizer cannot be judged, and is
+     * reported as not evaluated instead.
      */
     private static boolean ofWebSocketApi(GraphView graph, Resource authorizer) {
         if (!graph.holds(HTTP_API)) {
@@ -143,10 +149,19 @@ public final class CacheTtlUnset extends ResourceRule {
                     + "so whether the authorizer belongs to a WebSocket API, which caches no results, is unknown"));
             return true;
         }
-        return graph.resolve(graph.property(authorizer, "ApiId"), HTTP_API)
-                .map(api -> graph.property(api, "ProtocolType").asString()
-                        .filter(p -> p.trim().equalsIgnoreCase("WEBSOCKET")).isPresent())
+        Optional<String> protocol = graph.resolve(graph.property(authorizer, "ApiId"), HTTP_API)
+                .flatMap(api -> graph.property(api, "ProtocolType").asString())
+                .map(p -> p.trim().toUpperCase(Locale.ROOT));
+        if (protocol.isPresent()) {
+            return !protocol.get().equals("HTTP");
+        }
+        boolean payloadFormat = graph.property(authorizer, "AuthorizerPayloadFormatVersion").possibilities().stream()
+                .noneMatch(v -> v instanceof Value.Absent);
+        boolean httpSyntax = ListItems.of(graph.property(authorizer, "IdentitySource"))
+                .map(items -> !items.isEmpty() && items.stream().allMatch(i -> i.asString()
+                        .filter(t -> t.trim().startsWith("$")).isPresent()))
                 .orElse(false);
+        return !payloadFormat && !httpSyntax;
     }
 
     /** True when the identity source is known and names at least one source. */

@@ -149,6 +149,31 @@ class CacheTtlUnsetTest {
     }
 
     @Test
+    void anAuthorizerOfAnApiElsewhereFiresOnlyWhenItsOwnSettingsAreAnHttpApiAuthorizers() {
+        List<Finding> findings = check("""
+                Unproven:
+                  Type: AWS::ApiGatewayV2::Authorizer
+                  Properties:
+                    ApiId: !ImportValue shared-api
+                    AuthorizerType: REQUEST
+                    Name: unproven
+                    IdentitySource: [route.request.header.Auth]
+                    AuthorizerResultTtlInSeconds: 0
+                ByPayloadFormat:
+                  Type: AWS::ApiGatewayV2::Authorizer
+                  Properties:
+                    ApiId: !ImportValue shared-api
+                    AuthorizerType: REQUEST
+                    Name: by-format
+                    AuthorizerPayloadFormatVersion: '2.0'
+                    IdentitySource: [route.request.header.Auth]
+                    AuthorizerResultTtlInSeconds: 0  # expect CA04
+                """);
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("HTTP API authorizer ByPayloadFormat caches no results"));
+    }
+
+    @Test
     void runsLiveAndJudgesEachTypeOnItsOwn() {
         assertThat(CacheTtlUnset.METADATA.sources()).contains(dev.resilint.core.SourceKind.LIVE);
         assertThat(CacheTtlUnset.METADATA.independentTypes()).isTrue();
