@@ -8,7 +8,12 @@
 #   bench/org-scan.sh                    # 200 accounts x 2 regions x ~100 resources, 20 ms a call
 #   ACCOUNTS=50 LATENCY=50 bench/org-scan.sh
 #   SHARDS=0 bench/org-scan.sh           # without the sharded runs
-#   SCAN_JAVA_OPTS=-Xmx512m bench/org-scan.sh   # shows the scan's memory stays bounded
+#   SCAN_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m" bench/org-scan.sh   # bounded memory
+#   SCAN_JAVA_OPTS=" " bench/org-scan.sh     # the scan under the JVM's defaults (plain java -jar)
+#
+# The scan runs through ./resilint, as the README's workflows do, with the launcher's JVM options
+# unless SCAN_JAVA_OPTS replaces them. The fake runs C1 only (FAKE_JAVA_OPTS replaces that): it
+# stands in for AWS but shares the two cores, so its CPU is kept as small as it can be.
 #
 # Needs Java 17, Maven and GNU time. Nothing leaves loopback.
 set -euo pipefail
@@ -23,10 +28,12 @@ mkdir -p "$out"
 echo "== build"
 mvn -B -q -Dstyle.color=never -DskipTests -Dinvoker.skip=true -Pbench -pl cli,bench -am package >/dev/null
 jar="$root/cli/target/resilint.jar"
+"$root/resilint" --version >/dev/null # the launcher's class-data sharing archive, before any timing
+[ -n "${SCAN_JAVA_OPTS+set}" ] && export RESILINT_JAVA_OPTS="$SCAN_JAVA_OPTS"
 
 # serve: starts the organisation; sets endpoint and key; the server's output goes to $out/server.log
 serve() {
-  coproc SERVER { java -cp "$root/bench/target/benchmarks.jar" dev.resilint.bench.live.FakeOrganization \
+  coproc SERVER { java ${FAKE_JAVA_OPTS:--XX:TieredStopAtLevel=1} -cp "$root/bench/target/benchmarks.jar" dev.resilint.bench.live.FakeOrganization \
     "$accounts" "$latency" eu-west-1 us-east-1 2>&1; }
   server_pid="$SERVER_PID" # bash unsets SERVER_PID once the coprocess ends
   : >"$out/server.log"
@@ -57,7 +64,7 @@ scan() {
   shift
   AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY=fake AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="$endpoint" \
     /usr/bin/time -f "%e %U %S %M" -o "$out/time.one" \
-    java ${SCAN_JAVA_OPTS:-} -jar "$jar" scan --organization --role-name ResilintScan --region eu-west-1 --region us-east-1 \
+    "$root/resilint" scan --organization --role-name ResilintScan --region eu-west-1 --region us-east-1 \
       --fail-on none "$@" >"$out/$label.out" 2>"$out/$label.err" || true
   read -r wall user sys rss <"$out/time.one"
   printf '%-28s wall %6.2f s  cpu %6.2f s  peak RSS %5.0f MB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" \

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.utils.IoUtils;
  * calling thread ({@link #as}), so that an organisation of hundreds of accounts costs a few dozen
  * clients, not tens of thousands; and one per (owner, region, service) with fixed credentials for
  * the calls that find the accounts ({@link #client(String, Region, AwsCredentialsProvider, Class,
- * Supplier)}). All share one HTTP client, the same timeouts and an explicit retry strategy (the
+ * Supplier)}). All share one HTTP client, one small pool for the SDK's call and attempt timers
+ * (instead of five threads per client), the same timeouts and an explicit retry strategy (the
  * SDK's standard conditions, {@link ClientSettings#maxAttempts()} attempts, no circuit breaker: a
  * scan would rather wait than report a gap for ordinary throttling). With an endpoint override, S3
  * clients address buckets path-style.
@@ -40,6 +44,7 @@ public final class Clients implements AutoCloseable {
     private final CallStats stats;
     private final ExecutionInterceptor counting;
     private final SdkHttpClient http;
+    private final ScheduledExecutorService timers;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     private static final ThreadLocal<AwsCredentialsProvider> BOUND = new ThreadLocal<>();
@@ -58,6 +63,22 @@ public final class Clients implements AutoCloseable {
         this.counting = stats.interceptor();
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout()).build();
+        this.timers = timers();
+    }
+
+    /**
+     * The timers of every client's call and attempt timeouts: two daemon threads are plenty, since a
+     * timer task only schedules and, rarely, interrupts; cancelled timers are dropped at once.
+     */
+    private static ScheduledExecutorService timers() {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "resilint-sdk-timer-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     public CallStats stats() {
@@ -112,6 +133,7 @@ public final class Clients implements AutoCloseable {
         b.credentialsProvider(credentials);
         b.httpClient(http);
         b.overrideConfiguration(o -> o
+                .scheduledExecutorService(timers)
                 .apiCallTimeout(settings.callTimeout())
                 .apiCallAttemptTimeout(settings.attemptTimeout())
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -141,5 +163,6 @@ public final class Clients implements AutoCloseable {
             IoUtils.closeQuietly(c, null);
         }
         IoUtils.closeQuietly(http, null);
+        timers.shutdownNow();
     }
 }

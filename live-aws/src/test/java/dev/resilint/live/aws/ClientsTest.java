@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resilint.live.fake.FakeAws;
+import dev.resilint.live.fake.Fault;
 import dev.resilint.live.model.Scope;
 import dev.resilint.live.twin.Scans;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** One client per region and service serves every account: each call signs as the account its thread works for. */
@@ -55,5 +59,40 @@ class ClientsTest {
             pool.shutdownNow();
         }
         assertThat(FAKE.problems()).isEmpty();
+    }
+
+    @Test
+    void theSharedTimersEndAHangingCallAndStopWithTheClients() throws InterruptedException {
+        FAKE.inject(Fault.hang().on("rds"));
+        try {
+            ClientSettings settings = Scans.clients(FAKE).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
+                    Duration.ofMillis(300), Duration.ofSeconds(2));
+            try (Clients clients = new Clients(settings, new CallStats())) {
+                RdsClient rds = clients.shared(new Scope("444444444444", "eu-west-1"), RdsClient.class,
+                        RdsClient::builder);
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> Clients.as(FakeAws.credentials("444444444444"), rds::describeDBInstances))
+                        .isInstanceOf(SdkException.class);
+                assertThat((System.nanoTime() - start) / 1_000_000).as("ended by the call timeout").isLessThan(5000);
+                assertThat(timerThreads()).as("the clients' timers run on the one shared pool").isNotEmpty()
+                        .hasSizeLessThanOrEqualTo(2);
+            }
+            assertThat(timerThreadsAfterStop()).as("closed with the clients").isEmpty();
+        } finally {
+            FAKE.reset();
+        }
+    }
+
+    private static List<Thread> timerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("resilint-sdk-timer-") && t.isAlive()).toList();
+    }
+
+    /** The timer threads still alive once those that were told to stop had two seconds to end. */
+    private static List<Thread> timerThreadsAfterStop() throws InterruptedException {
+        for (Thread t : timerThreads()) {
+            t.join(2000);
+        }
+        return timerThreads();
     }
 }
