@@ -170,6 +170,20 @@ class CommandLineTest {
         Cli.Result r = cli.run("generate-completion");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("complete").contains("resilint");
+        assertThat(r.out()).as("completes every command, though only the one named is built for other runs")
+                .contains("check", "code", "scan", "merge", "simulate", "rules", "explain", "baseline");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNamesAndEveryCommandOtherwise() {
+        assertThat(Main.invoked(new String[] {"check", "stacks"})).containsExactly(CheckCommand.class);
+        assertThat(Main.invoked(new String[] {"baseline", "create", "-o", "b.json"}))
+                .containsExactly(BaselineCommand.class);
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"chek"},
+                new String[] {"generate-completion"}, new String[] {"stacks", "check"})) {
+            assertThat(Main.invoked(args)).as(String.join(" ", args)).isEqualTo(Main.SUBCOMMANDS);
+        }
+        assertThat(cli.run("check", "stacks").exitCode()).as("the one command still runs").isEqualTo(1);
     }
 
     @Test
