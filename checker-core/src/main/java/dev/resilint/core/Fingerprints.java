@@ -32,12 +32,17 @@ public final class Fingerprints {
         return hash(VERSION + "\u0000repeated\u0000" + fingerprint + "\u0000" + occurrence);
     }
 
-    private static String hash(String material) {
+    /** One digest per thread: looking the algorithm up again for every finding cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    });
+
+    private static String hash(String material) {
+        byte[] digest = SHA_256.get().digest(material.getBytes(StandardCharsets.UTF_8)); // digest() resets it
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -71,9 +71,17 @@ public record Config(
      */
     @Override
     public boolean isEnabled(String ruleId) {
-        boolean included = include.isEmpty() || include.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
-        boolean ignored = ignore.stream().anyMatch(p -> RuleCatalog.startsWithIgnoringCase(ruleId, p));
-        return included && !ignored;
+        return (include.isEmpty() || matchesAny(ruleId, include)) && !matchesAny(ruleId, ignore);
+    }
+
+    /** Whether {@code ruleId} starts with one of {@code prefixes} (a loop: this runs for every rule on every input). */
+    private static boolean matchesAny(String ruleId, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (RuleCatalog.startsWithIgnoringCase(ruleId, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A copy with extra include/ignore prefixes (from the command line) added. */

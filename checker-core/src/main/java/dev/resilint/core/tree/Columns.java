@@ -1,5 +1,7 @@
 package dev.resilint.core.tree;
 
+import java.util.Arrays;
+
 /**
  * Positions in a text that was parsed: converts SnakeYAML's columns, which count code points, into
  * UTF-16 code units (what SARIF's default {@code columnKind} and editors count), and reads the tag
@@ -15,7 +17,10 @@ final class Columns {
 
     Columns(String text) {
         this.text = text;
-        this.astral = text.chars().anyMatch(c -> Character.isSurrogate((char) c));
+        // a text of Latin-1 characters answers at once; decoded UTF-8 holds no unpaired surrogates,
+        // so a text has a character outside the Basic Multilingual Plane exactly when it has fewer
+        // code points than code units
+        this.astral = text.codePointCount(0, text.length()) != text.length();
     }
 
     /** {@code mark} (code point column) with its column in UTF-16 code units. */
@@ -62,19 +67,15 @@ final class Columns {
     /** The offset at which 1-based {@code line} starts, or -1 past the end. */
     private int lineStart(int line) {
         if (lineStarts == null) {
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
+            int[] starts = new int[64];
+            int n = 1; // line 1 starts at 0
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
                 }
+                starts[n++] = i + 1;
             }
-            lineStarts = new int[count];
-            int n = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    lineStarts[n++] = i + 1;
-                }
-            }
+            lineStarts = Arrays.copyOf(starts, n);
         }
         return line <= lineStarts.length ? lineStarts[line - 1] : -1;
     }

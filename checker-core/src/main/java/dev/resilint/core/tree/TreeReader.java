@@ -143,6 +143,12 @@ public final class TreeReader {
                         "binary content (a NUL byte); expected a UTF-8 text file");
             }
         }
+        // the fast decoder replaces malformed input with U+FFFD: without one in its result the input
+        // was valid; with one (malformed, or a U+FFFD written in the file) the strict decoder decides
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

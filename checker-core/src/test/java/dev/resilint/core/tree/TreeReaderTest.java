@@ -157,6 +157,21 @@ class TreeReaderTest {
     }
 
     @Test
+    void decodesValidTextAndRefusesMalformedTextWhateverTheReplacementCharacterSays() throws Exception {
+        assertThat(TreeReader.decode("a: caf\u00e9 \uD83D\uDE80\n".getBytes(StandardCharsets.UTF_8), "t.yaml"))
+                .isEqualTo("a: caf\u00e9 \uD83D\uDE80\n");
+        assertThat(TreeReader.decode("a: \uFFFD written in the file\n".getBytes(StandardCharsets.UTF_8), "t.yaml"))
+                .as("a replacement character written in the file is text").isEqualTo("a: \uFFFD written in the file\n");
+        byte[] truncated = {'a', ':', ' ', (byte) 0xE2, (byte) 0x82, '\n'}; // a 3-byte sequence cut short
+        assertThatThrownBy(() -> TreeReader.decode(truncated, "t.yaml")).hasMessageContaining("not valid UTF-8");
+        byte[] both = ("a: \uFFFD\nb: ").getBytes(StandardCharsets.UTF_8);
+        byte[] withBad = java.util.Arrays.copyOf(both, both.length + 1);
+        withBad[both.length] = (byte) 0xFF;
+        assertThatThrownBy(() -> TreeReader.decode(withBad, "t.yaml")).hasMessageContaining("not valid UTF-8")
+                .satisfies(e -> assertThat(((TreeReadException) e).mark().line()).isEqualTo(2));
+    }
+
+    @Test
     void acceptsUtf8ByteOrderMark() throws Exception {
         Path bom = dir.resolve("bom.yaml");
         Files.write(bom, ("\uFEFFa: 1\n").getBytes(StandardCharsets.UTF_8));

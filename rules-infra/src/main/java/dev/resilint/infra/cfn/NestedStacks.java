@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -145,11 +146,13 @@ final class NestedStacks {
     private static Look look(Path file, TemplateLoader loader, long maxBytes) {
         MapNode root;
         try {
-            String text = TreeReader.decode(TreeReader.readBytes(file, file.toString(), maxBytes), file.toString());
-            if (!text.contains(STACK_TYPE)) {
-                return Look.NOTHING; // cheap test first: most templates nest nothing
+            byte[] bytes = TreeReader.readBytes(file, file.toString(), maxBytes);
+            if (!contains(bytes, STACK_TYPE_BYTES)) {
+                // cheap test first, on the bytes: most templates nest nothing. Templates are UTF-8,
+                // where an ASCII text occurs in the bytes exactly where it occurs in the characters
+                return Look.NOTHING;
             }
-            root = loader.parse(text, file.toString());
+            root = loader.parse(TreeReader.decode(bytes, file.toString()), file.toString());
         } catch (TreeReadException e) {
             return Look.NOTHING;
         }
@@ -162,6 +165,19 @@ final class NestedStacks {
             }
         }
         return new Look(realPath(file), root, children);
+    }
+
+    private static final byte[] STACK_TYPE_BYTES = STACK_TYPE.getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code bytes} hold {@code part}. */
+    static boolean contains(byte[] bytes, byte[] part) {
+        byte first = part[0];
+        for (int i = 0, last = bytes.length - part.length; i <= last; i++) {
+            if (bytes[i] == first && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file's real path (symbolic links resolved), so that one file reached two ways is analyzed once. */

@@ -99,6 +99,21 @@ class NestedStacksTest {
     }
 
     @Test
+    void theFirstLookFindsTheStackTypeInTheBytesAnywhere() {
+        byte[] type = "AWS::CloudFormation::Stack".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String text : List.of("AWS::CloudFormation::Stack", "Type: AWS::CloudFormation::Stack",
+                "A: caf\u00e9 AWS::CloudFormation::Stack\n", "AWS::CloudFormation::StackSet")) {
+            assertThat(NestedStacks.contains(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), type)).as(text)
+                    .isTrue();
+        }
+        for (String text : List.of("", "AWS::CloudFormation::Stac", "AWS::CloudFormation:: Stack",
+                "Type: AWS::CloudFormation::WaitCondition")) {
+            assertThat(NestedStacks.contains(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), type)).as(text)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void valuesPassedByTheParentOverrideTheChildsDefaults() throws Exception {
         assertThat(childFindings("{MultiAz: 'false'}")).containsExactly("AZ04");
         assertThat(childFindings("{}")).isEmpty(); // the default applies
