@@ -4,6 +4,8 @@
 #
 #   git worktree add /tmp/before <commit> && bench/compare.sh /tmp/before
 #   N=20 bench/compare.sh /tmp/before      # more runs of each (default 10)
+#   THIS_ARGS="--config same-rules.yaml" bench/compare.sh /tmp/before   # extra arguments for this
+#                                          # checkout's check runs (the same rules as the other one)
 #
 # Builds both CLIs (their ./resilint launchers do), then runs each command N times in turn and
 # prints the median wall and CPU seconds with the [min-max] wall range. Needs GNU time.
@@ -33,11 +35,16 @@ for _ in $(seq "$n"); do
   for d in "$other" "$here"; do
     who="$([ "$d" = "$here" ] && echo this || echo other)"
     template="$d/examples/flawed/network-and-web.yaml"
-    one "$who" "one-template-launcher" "$d/resilint" check "$template" --fail-on none
-    one "$who" "one-template-java-jar" java -jar "$d/cli/target/resilint.jar" check "$template" --fail-on none
-    one "$who" "corpus-launcher" "$d/resilint" check "$corpus" --format json --output-file /dev/null --fail-on none
+    extra=()
+    # shellcheck disable=SC2206
+    [ "$d" = "$here" ] && [ -n "${THIS_ARGS:-}" ] && extra=($THIS_ARGS)
+    one "$who" "one-template-launcher" "$d/resilint" check "$template" --fail-on none ${extra[@]+"${extra[@]}"}
+    one "$who" "one-template-java-jar" java -jar "$d/cli/target/resilint.jar" check "$template" --fail-on none \
+      ${extra[@]+"${extra[@]}"}
+    one "$who" "corpus-launcher" "$d/resilint" check "$corpus" --format json --output-file /dev/null --fail-on none \
+      ${extra[@]+"${extra[@]}"}
     one "$who" "corpus-java-jar" java -jar "$d/cli/target/resilint.jar" check "$corpus" --format json \
-      --output-file /dev/null --fail-on none
+      --output-file /dev/null --fail-on none ${extra[@]+"${extra[@]}"}
   done
 done
 
