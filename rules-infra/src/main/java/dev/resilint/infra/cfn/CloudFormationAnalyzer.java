@@ -138,21 +138,20 @@ public final class CloudFormationAnalyzer implements Analyzer {
     private void judgeInOrder(List<Candidate> candidates, NestedStacks.Index index, Session session) {
         AnalysisRequest request = session.request();
         Path stdin = request.workingDirectory().resolve(StandardInput.NAME);
-        List<Runnable> inTurn = new ArrayList<>();
-        List<TemplateTasks.Task> tasks = new ArrayList<>();
+        List<TemplateTasks.Step> steps = new ArrayList<>();
         Set<Path> first = new HashSet<>();
         for (Candidate c : candidates) {
             Path real = NestedStacks.realPath(c.path());
             boolean nested = index.nested().contains(real);
             boolean alone = !nested && !index.parents().contains(real) && !c.path().equals(stdin) && first.add(real);
-            tasks.add(alone ? new TemplateTasks.Task(DisplayPaths.display(c.path(), request.workingDirectory()),
-                    own -> analyzeFile(c.path(), c.explicit(), Optional.empty(), Optional.empty(), Optional.empty(), own))
-                    : null);
-            inTurn.add(nested ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), session));
+            Runnable inTurn = nested ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), session);
+            steps.add(alone ? TemplateTasks.Step.alone(new TemplateTasks.Task(DisplayPaths.display(c.path(),
+                    request.workingDirectory()), own -> analyzeFile(c.path(), c.explicit(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), own)), inTurn) : TemplateTasks.Step.inTurn(inTurn));
         }
         request.progress().advanced(0, candidates.size());
-        TemplateTasks.run(threads, TemplateTasks.LIMIT, session, tasks, inTurn,
+        TemplateTasks.run(threads, TemplateTasks.LIMIT, session, steps,
                 done -> request.progress().advanced(done, candidates.size())); // a nested one counts as done with its parent
     }
 

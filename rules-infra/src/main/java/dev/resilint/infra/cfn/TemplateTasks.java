@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -57,20 +58,38 @@ final class TemplateTasks {
     record Task(String display, java.util.function.Consumer<CloudFormationAnalyzer.Session> analysis) {
     }
 
+    /**
+     * One candidate's turn: {@code inTurn} runs on the calling thread, into the shared session; a
+     * candidate that stands alone also has a {@code worker} task, which runs instead when there are
+     * several threads.
+     */
+    record Step(Runnable inTurn, Optional<Task> worker) {
+
+        /** A step that runs only in its turn (a parent of nested templates, standard input, a nested one). */
+        static Step inTurn(Runnable inTurn) {
+            return new Step(inTurn, Optional.empty());
+        }
+
+        /** A step that may run on a worker. */
+        static Step alone(Task worker, Runnable inTurn) {
+            return new Step(inTurn, Optional.of(worker));
+        }
+    }
+
     private TemplateTasks() {
     }
 
     /**
-     * Runs, for each index in order, {@code tasks[i]} on a worker (when not null and there is more
-     * than one thread) and merges what it found into {@code session}, or else {@code inTurn[i]} on this
-     * thread; {@code progress} hears the number of indices done after each.
+     * Runs the steps in order: each one's worker task on a worker (when it has one and there is more
+     * than one thread), merging what it found into {@code session}, or else its in-turn work on this
+     * thread; {@code progress} hears the number of steps done after each.
      */
-    static void run(int threads, Duration limit, CloudFormationAnalyzer.Session session, List<Task> tasks,
-            List<Runnable> inTurn, IntConsumer progress) {
-        long alone = tasks.stream().filter(t -> t != null).count();
+    static void run(int threads, Duration limit, CloudFormationAnalyzer.Session session, List<Step> steps,
+            IntConsumer progress) {
+        long alone = steps.stream().filter(s -> s.worker().isPresent()).count();
         if (threads <= 1 || alone < 2) {
-            for (int i = 0; i < inTurn.size(); i++) {
-                inTurn.get(i).run();
+            for (int i = 0; i < steps.size(); i++) {
+                steps.get(i).inTurn().run();
                 progress.accept(i + 1);
             }
             return;
@@ -79,18 +98,17 @@ final class TemplateTasks {
         ThreadPoolExecutor pool = pool(threads);
         try {
             Deque<Future<Outcome>> ahead = new ArrayDeque<>();
-            int next = 0; // the next index whose task is not yet submitted
-            for (int i = 0; i < tasks.size(); i++) {
-                while (next < tasks.size() && ahead.size() < threads * AHEAD) {
-                    Task task = tasks.get(next++);
-                    if (task != null) {
-                        ahead.add(pool.submit(() -> Outcome.of(task, session)));
-                    }
+            int next = 0; // the next step whose task is not yet submitted
+            for (int i = 0; i < steps.size(); i++) {
+                while (next < steps.size() && ahead.size() < threads * AHEAD) {
+                    Optional<Task> task = steps.get(next++).worker();
+                    task.ifPresent(t -> ahead.add(pool.submit(() -> Outcome.of(t, session))));
                 }
-                if (tasks.get(i) == null) {
-                    inTurn.get(i).run();
+                Step step = steps.get(i);
+                if (step.worker().isEmpty()) {
+                    step.inTurn().run();
                 } else {
-                    merge(ahead.poll(), tasks.get(i), limit, session);
+                    merge(ahead.poll(), step.worker().get(), limit, session);
                 }
                 progress.accept(i + 1);
             }

@@ -115,20 +115,20 @@ class TemplateTasksTest {
                 new AnalysisRequest(List.of(dir), dir, Config.defaults(), List.of()), new TemplateLoader(1 << 20),
                 results, b -> { }, java.util.concurrent.ConcurrentHashMap.newKeySet(),
                 new java.util.concurrent.ConcurrentHashMap<>(), java.util.concurrent.ConcurrentHashMap.newKeySet());
-        List<TemplateTasks.Task> tasks = List.of(
-                new TemplateTasks.Task("a.yaml", own -> own.results().addFile("a.yaml")),
-                new TemplateTasks.Task("stuck.yaml", own -> {
+        Runnable notInTurn = () -> { }; // with two threads every step runs on a worker
+        List<TemplateTasks.Step> steps = List.of(
+                TemplateTasks.Step.alone(new TemplateTasks.Task("a.yaml", own -> own.results().addFile("a.yaml")), notInTurn),
+                TemplateTasks.Step.alone(new TemplateTasks.Task("stuck.yaml", own -> {
                     try {
                         never.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }),
-                new TemplateTasks.Task("c.yaml", own -> own.results().addFile("c.yaml")));
-        List<Runnable> inTurn = List.of(() -> { }, () -> { }, () -> { });
+                }), notInTurn),
+                TemplateTasks.Step.alone(new TemplateTasks.Task("c.yaml", own -> own.results().addFile("c.yaml")), notInTurn));
 
         try {
-            TemplateTasks.run(2, java.time.Duration.ofMillis(300), session, tasks, inTurn, progress::add);
+            TemplateTasks.run(2, java.time.Duration.ofMillis(300), session, steps, progress::add);
         } finally {
             never.countDown();
         }

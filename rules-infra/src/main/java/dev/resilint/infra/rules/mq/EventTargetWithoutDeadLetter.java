@@ -9,6 +9,7 @@ import dev.resilint.infra.graph.GraphView;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.Arn;
 import dev.resilint.infra.rules.support.ListItems;
 import java.util.List;
 import java.util.Locale;
@@ -169,15 +170,12 @@ public final class EventTargetWithoutDeadLetter extends ResourceRule {
         if (kinesis) {
             return Optional.empty();
         }
-        Optional<String> source = graph.property(pipe, "Source").asString();
-        if (source.isPresent() && source.get().startsWith("arn:")) {
-            String[] parts = source.get().split(":", 6);
-            if (parts.length == 6 && parts[2].equals("kinesis")) {
-                return Optional.of("Kinesis");
-            }
-            if (parts.length == 6 && parts[2].equals("dynamodb") && parts[5].contains("/stream/")) {
-                return Optional.of("DynamoDB");
-            }
+        Optional<Arn> source = graph.property(pipe, "Source").asString().flatMap(Arn::parse);
+        if (source.isPresent() && source.get().service().equals("kinesis")) {
+            return Optional.of("Kinesis");
+        }
+        if (source.isPresent() && source.get().isDynamoDbStream()) {
+            return Optional.of("DynamoDB");
         }
         return Optional.empty(); // SQS, MQ, Kafka, or cannot tell (a reference's type is not read here)
     }

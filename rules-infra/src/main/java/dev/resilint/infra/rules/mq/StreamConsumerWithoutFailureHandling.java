@@ -10,6 +10,7 @@ import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Symbols;
 import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.Arn;
 import java.util.List;
 import java.util.Optional;
 
@@ -126,19 +127,16 @@ public final class StreamConsumerWithoutFailureHandling extends ResourceRule {
                     && OTHER_SOURCE_PROPERTIES.stream().allMatch(p -> graph.property(mapping, p).isAbsent());
             return kinesis ? Optional.of("Kinesis stream " + ref.get().resourceId()) : Optional.empty();
         }
-        Optional<String> text = arn.asString();
-        if (text.isEmpty() || !text.get().startsWith("arn:")) {
+        Optional<Arn> parsed = arn.asString().flatMap(Arn::parse);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = text.get().split(":", 6);
-        if (parts.length < 6) {
-            return Optional.empty();
+        String resource = parsed.get().resource();
+        if (parsed.get().service().equals("kinesis")) {
+            return Optional.of("Kinesis stream " + resource.substring(resource.indexOf('/') + 1));
         }
-        if (parts[2].equals("kinesis")) {
-            return Optional.of("Kinesis stream " + parts[5].substring(parts[5].indexOf('/') + 1));
-        }
-        if (parts[2].equals("dynamodb") && parts[5].contains("/stream/")) {
-            String table = parts[5].startsWith("table/") ? parts[5].substring("table/".length()) : parts[5];
+        if (parsed.get().isDynamoDbStream()) {
+            String table = resource.startsWith("table/") ? resource.substring("table/".length()) : resource;
             return Optional.of("the stream of DynamoDB table " + table.substring(0, table.indexOf("/stream/")));
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import dev.resilint.infra.graph.References;
 import dev.resilint.infra.graph.Resource;
 import dev.resilint.infra.graph.ResourceRule;
 import dev.resilint.infra.graph.Value;
+import dev.resilint.infra.rules.support.Arn;
 import dev.resilint.infra.rules.support.ComputeTraffic;
 import dev.resilint.infra.rules.support.ComputeTraffic.Answer;
 import dev.resilint.infra.rules.support.ListItems;
@@ -160,13 +161,12 @@ public final class AlarmWithoutAction extends ResourceRule {
      * names its region. In a template neither is known, and any health check naming the alarm counts.
      */
     private static boolean mayWatchRegionOf(GraphView graph, Resource consumer, Resource alarm) {
-        if (graph.kind() != SourceKind.LIVE || !consumer.type().equals(HEALTH_CHECK)
-                || !alarm.id().startsWith("arn:")) {
+        Optional<Arn> arn = Arn.parse(alarm.id());
+        if (graph.kind() != SourceKind.LIVE || !consumer.type().equals(HEALTH_CHECK) || arn.isEmpty()) {
             return true;
         }
-        String[] arn = alarm.id().split(":", 6);
         Optional<String> region = graph.property(consumer, "HealthCheckConfig/AlarmIdentifier/Region").asString();
-        return arn.length < 6 || region.isEmpty() || region.get().equals(arn[3]);
+        return region.isEmpty() || region.get().equals(arn.get().region());
     }
 
     /** Whether the consumer's alarm-naming property mentions {@code name} as a literal. */
