@@ -17,9 +17,8 @@ final class Columns {
 
     Columns(String text) {
         this.text = text;
-        // a text of Latin-1 characters answers at once; decoded UTF-8 holds no unpaired surrogates,
-        // so a text has a character outside the Basic Multilingual Plane exactly when it has fewer
-        // code points than code units
+        // columns differ only after a surrogate pair (two code units, one code point), that is when
+        // the text has fewer code points than code units; a Latin-1 text answers at once
         this.astral = text.codePointCount(0, text.length()) != text.length();
     }
 

@@ -45,6 +45,8 @@ public final class Clients implements AutoCloseable {
     private final ExecutionInterceptor counting;
     private final SdkHttpClient http;
     private final ScheduledExecutorService timers;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private final String timerPrefix = "resilint-sdk-timer-" + INSTANCES.incrementAndGet() + "-";
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     private static final ThreadLocal<AwsCredentialsProvider> BOUND = new ThreadLocal<>();
@@ -63,22 +65,27 @@ public final class Clients implements AutoCloseable {
         this.counting = stats.interceptor();
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout()).build();
-        this.timers = timers();
+        this.timers = timers(timerPrefix);
     }
 
     /**
      * The timers of every client's call and attempt timeouts: two daemon threads are plenty, since a
      * timer task only schedules and, rarely, interrupts; cancelled timers are dropped at once.
      */
-    private static ScheduledExecutorService timers() {
+    private static ScheduledExecutorService timers(String prefix) {
         AtomicInteger count = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "resilint-sdk-timer-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         pool.setRemoveOnCancelPolicy(true);
         return pool;
+    }
+
+    /** The name every timer thread of these clients starts with (tests). */
+    String timerThreadPrefix() {
+        return timerPrefix;
     }
 
     public CallStats stats() {

@@ -67,32 +67,34 @@ class ClientsTest {
         try {
             ClientSettings settings = Scans.clients(FAKE).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
                     Duration.ofMillis(300), Duration.ofSeconds(2));
+            String prefix;
             try (Clients clients = new Clients(settings, new CallStats())) {
+                prefix = clients.timerThreadPrefix();
                 RdsClient rds = clients.shared(new Scope("444444444444", "eu-west-1"), RdsClient.class,
                         RdsClient::builder);
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> Clients.as(FakeAws.credentials("444444444444"), rds::describeDBInstances))
                         .isInstanceOf(SdkException.class);
                 assertThat((System.nanoTime() - start) / 1_000_000).as("ended by the call timeout").isLessThan(5000);
-                assertThat(timerThreads()).as("the clients' timers run on the one shared pool").isNotEmpty()
+                assertThat(timerThreads(prefix)).as("the clients' timers run on the one shared pool").isNotEmpty()
                         .hasSizeLessThanOrEqualTo(2);
             }
-            assertThat(timerThreadsAfterStop()).as("closed with the clients").isEmpty();
+            assertThat(timerThreadsAfterStop(prefix)).as("closed with the clients").isEmpty();
         } finally {
             FAKE.reset();
         }
     }
 
-    private static List<Thread> timerThreads() {
+    private static List<Thread> timerThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("resilint-sdk-timer-") && t.isAlive()).toList();
+                .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
     }
 
     /** The timer threads still alive once those that were told to stop had two seconds to end. */
-    private static List<Thread> timerThreadsAfterStop() throws InterruptedException {
-        for (Thread t : timerThreads()) {
+    private static List<Thread> timerThreadsAfterStop(String prefix) throws InterruptedException {
+        for (Thread t : timerThreads(prefix)) {
             t.join(2000);
         }
-        return timerThreads();
+        return timerThreads(prefix);
     }
 }

@@ -144,11 +144,12 @@ public final class CloudFormationAnalyzer implements Analyzer {
             Path real = NestedStacks.realPath(c.path());
             boolean nested = index.nested().contains(real);
             boolean alone = !nested && !index.parents().contains(real) && !c.path().equals(stdin) && first.add(real);
-            Runnable inTurn = nested ? () -> { } : () -> analyzeFile(c.path(), c.explicit(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), session);
-            steps.add(alone ? TemplateTasks.Step.alone(new TemplateTasks.Task(DisplayPaths.display(c.path(),
-                    request.workingDirectory()), own -> analyzeFile(c.path(), c.explicit(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), own)), inTurn) : TemplateTasks.Step.inTurn(inTurn));
+            Consumer<Session> analysis = into -> analyzeFile(c.path(), c.explicit(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), into);
+            Runnable inTurn = nested ? () -> { } : () -> analysis.accept(session);
+            steps.add(alone ? TemplateTasks.Step.alone(new TemplateTasks.Task(
+                    DisplayPaths.display(c.path(), request.workingDirectory()), analysis), inTurn)
+                    : TemplateTasks.Step.inTurn(inTurn));
         }
         request.progress().advanced(0, candidates.size());
         TemplateTasks.run(threads, TemplateTasks.LIMIT, session, steps,
